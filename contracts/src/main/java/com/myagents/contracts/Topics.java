@@ -1,0 +1,93 @@
+package com.myagents.contracts;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+import com.myagents.contracts.Topic.Cleanup;
+import com.myagents.contracts.approvals.ApprovalEvent;
+import com.myagents.contracts.deliverables.DeliverableDraft;
+import com.myagents.contracts.execution.EnforcementDenial;
+import com.myagents.contracts.execution.ExecutionCommand;
+import com.myagents.contracts.execution.ExecutionDecision;
+import com.myagents.contracts.execution.ExecutionRequest;
+import com.myagents.contracts.execution.ExecutionResult;
+import com.myagents.contracts.goals.GoalChange;
+import com.myagents.contracts.goals.GoalTrigger;
+import com.myagents.contracts.serde.JsonSerde;
+import com.myagents.contracts.subscriptions.SubscriptionState;
+
+/**
+ * Every topic of the system, declared once. Keys are ids as UTF-8 strings; values are versioned
+ * JSON events. A reader finds each topic's name, key, value type and cleanup here and nowhere else.
+ */
+public final class Topics {
+
+    /** Partitions of every topic: room for six stream threads or instances per application. */
+    public static final int PARTITIONS = 6;
+
+    private static final Serde<String> ID = Serdes.String();
+    private static final Duration WEEK = Duration.ofDays(7);
+    private static final Duration AUDIT_RETENTION = Duration.ofDays(400);
+    private static final Duration FOREVER = Duration.ofMillis(-1);
+
+    public static final Topic<String, GoalChange> GOAL_CHANGES = new Topic<>(
+            "myagents.goal-changes.v1", "goal_instance_id", ID,
+            new JsonSerde<>(GoalChange.class, "goal-change", 1), PARTITIONS, Cleanup.COMPACT, FOREVER);
+
+    public static final Topic<String, GoalTrigger> GOAL_TRIGGERS = new Topic<>(
+            "myagents.goal-triggers.v1", "goal_instance_id", ID,
+            new JsonSerde<>(GoalTrigger.class, "goal-trigger", 1), PARTITIONS, Cleanup.DELETE, WEEK);
+
+    public static final Topic<String, DeliverableDraft> DELIVERABLE_DRAFTS = new Topic<>(
+            "myagents.deliverable-drafts.v1", "deliverable_id", ID,
+            new JsonSerde<>(DeliverableDraft.class, "deliverable-draft", 1), PARTITIONS, Cleanup.DELETE, WEEK);
+
+    public static final Topic<String, ApprovalEvent> APPROVALS = new Topic<>(
+            "myagents.approvals.v1", "deliverable_id", ID,
+            new JsonSerde<>(ApprovalEvent.class, "approval", 1), PARTITIONS, Cleanup.COMPACT, FOREVER);
+
+    public static final Topic<String, SubscriptionState> SUBSCRIPTIONS = new Topic<>(
+            "myagents.subscriptions.v1", "subscription_id", ID,
+            new JsonSerde<>(SubscriptionState.class, "subscription-state", 1), PARTITIONS, Cleanup.COMPACT, FOREVER);
+
+    public static final Topic<String, ExecutionRequest> EXECUTION_REQUESTS = new Topic<>(
+            "myagents.execution-requests.v1", "deliverable_id", ID,
+            new JsonSerde<>(ExecutionRequest.class, "execution-request", 1), PARTITIONS, Cleanup.DELETE, WEEK);
+
+    public static final Topic<String, ExecutionDecision> EXECUTION_DECISIONS = new Topic<>(
+            "myagents.execution-decisions.v1", "correlation_id", ID,
+            new JsonSerde<>(ExecutionDecision.class, "execution-decision", 1), PARTITIONS, Cleanup.DELETE, WEEK);
+
+    public static final Topic<String, ExecutionCommand> EXECUTION_COMMANDS = new Topic<>(
+            "myagents.execution-commands.v1", "deliverable_id", ID,
+            new JsonSerde<>(ExecutionCommand.class, "execution-command", 1), PARTITIONS, Cleanup.DELETE, WEEK);
+
+    public static final Topic<String, EnforcementDenial> ENFORCEMENT_DENIALS = new Topic<>(
+            "myagents.enforcement-denials.v1", "subscription_id", ID,
+            new JsonSerde<>(EnforcementDenial.class, "enforcement-denial", 1), PARTITIONS, Cleanup.DELETE,
+            AUDIT_RETENTION);
+
+    public static final Topic<String, ExecutionResult> EXECUTION_RESULTS = new Topic<>(
+            "myagents.execution-results.v1", "deliverable_id", ID,
+            new JsonSerde<>(ExecutionResult.class, "execution-result", 1), PARTITIONS, Cleanup.DELETE, WEEK);
+
+    private static final List<Topic<String, ?>> ALL = List.of(
+            GOAL_CHANGES, GOAL_TRIGGERS, DELIVERABLE_DRAFTS, APPROVALS, SUBSCRIPTIONS,
+            EXECUTION_REQUESTS, EXECUTION_DECISIONS, EXECUTION_COMMANDS, ENFORCEMENT_DENIALS, EXECUTION_RESULTS);
+
+    private Topics() {
+    }
+
+    public static List<Topic<String, ?>> all() {
+        return ALL;
+    }
+
+    /** The topic with this name; the outbox relay uses it to find the serde of a stored event. */
+    public static Topic<String, ?> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no such topic: " + name));
+    }
+}

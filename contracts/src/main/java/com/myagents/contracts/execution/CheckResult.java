@@ -1,0 +1,5 @@
+package com.myagents.contracts.execution;
+
+/** One named check enforcement ran for a decision, and how it came out. */
+public record CheckResult(String check, boolean passed, String detail) {
+}

@@ -1,0 +1,31 @@
+package com.myagents.contracts.execution;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Enforcement's answer to one {@link ExecutionRequest}, allow or deny, keyed by correlation_id
+ * (the HTTP layer waits for it). Shaped like a policy decision log: the inputs that decided it,
+ * every check with its result, and the policy version.
+ */
+public record ExecutionDecision(
+        String decisionId,
+        String correlationId,
+        String deliverableId,
+        String subscriptionId,
+        String customerId,
+        String action,
+        String approvalId,
+        Outcome outcome,
+        ReasonCode reason,
+        String detail,
+        List<CheckResult> checks,
+        Map<String, Object> inputs,
+        String policyVersion,
+        Instant decidedAt) {
+
+    public boolean allowed() {
+        return outcome == Outcome.ALLOW;
+    }
+}

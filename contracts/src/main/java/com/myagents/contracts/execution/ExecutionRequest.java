@@ -1,0 +1,21 @@
+package com.myagents.contracts.execution;
+
+import java.time.Instant;
+
+/**
+ * A request to perform one external side effect for one deliverable. Keyed by deliverable_id.
+ * {@code action} stays the raw string the caller sent so that enforcement, not the HTTP layer,
+ * decides that an unknown one is denied. {@code approval_id} may be null: enforcement denies it.
+ */
+public record ExecutionRequest(
+        String correlationId,
+        String deliverableId,
+        String subscriptionId,
+        String customerId,
+        String hiredInstanceId,
+        String action,
+        String approvalId,
+        String payloadHash,
+        String requestedBy,
+        Instant requestedAt) {
+}

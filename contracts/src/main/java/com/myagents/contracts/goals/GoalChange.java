@@ -1,0 +1,25 @@
+package com.myagents.contracts.goals;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The current state of one goal instance, keyed by goal_instance_id; {@code deleted} tombstones
+ * it for the scheduler. Carries what the scheduler needs to compute the next due time without
+ * a database call: frequency, time window, the instance's IANA timezone and readiness.
+ */
+public record GoalChange(
+        String goalInstanceId,
+        String goalTemplateId,
+        String hiredInstanceId,
+        String subscriptionId,
+        String customerId,
+        String frequency,
+        String timeOfDay,
+        String timezone,
+        Map<String, Object> settings,
+        boolean enabled,
+        boolean runnable,
+        boolean deleted,
+        Instant changedAt) {
+}
