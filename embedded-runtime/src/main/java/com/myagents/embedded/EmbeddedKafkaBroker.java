@@ -1,0 +1,105 @@
+package com.myagents.embedded;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+
+/**
+ * Kafka's own production server in KRaft mode (broker and controller in one node), started in
+ * this JVM. The storage is formatted once; later starts on the same directory keep every topic
+ * and offset, as a real broker would.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public static EmbeddedKafkaBroker start(Path dataDir, int brokerPort, int controllerPort) {
+        try {
+            Files.createDirectories(dataDir);
+            Map<String, String> config = config(dataDir, brokerPort, controllerPort);
+            Path configFile = dataDir.resolve("server.properties");
+            Properties properties = new Properties();
+            properties.putAll(config);
+            try (OutputStream out = Files.newOutputStream(configFile)) {
+                properties.store(out, "written by myagents embedded-runtime on every start");
+            }
+            format(dataDir, configFile);
+            KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+            server.startup();
+            return new EmbeddedKafkaBroker(server, "localhost:" + brokerPort);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare Kafka data directory " + dataDir, e);
+        }
+    }
+
+    private static Map<String, String> config(Path dataDir, int brokerPort, int controllerPort) {
+        Map<String, String> config = new TreeMap<>();
+        config.put("process.roles", "broker,controller");
+        config.put("node.id", "1");
+        config.put("controller.quorum.voters", "1@localhost:" + controllerPort);
+        config.put("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort);
+        config.put("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort);
+        config.put("controller.listener.names", "CONTROLLER");
+        config.put("inter.broker.listener.name", "PLAINTEXT");
+        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        config.put("log.dirs", dataDir.resolve("logs").toString());
+        // A single node: every internal topic has one replica, transactions (exactly-once) included.
+        config.put("offsets.topic.replication.factor", "1");
+        config.put("transaction.state.log.replication.factor", "1");
+        config.put("transaction.state.log.min.isr", "1");
+        config.put("share.coordinator.state.topic.replication.factor", "1");
+        config.put("share.coordinator.state.topic.min.isr", "1");
+        config.put("group.initial.rebalance.delay.ms", "0");
+        config.put("num.partitions", "6");
+        config.put("auto.create.topics.enable", "false");
+        config.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));
+        config.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
+        return config;
+    }
+
+    private static void format(Path dataDir, Path configFile) throws IOException {
+        Path clusterIdFile = dataDir.resolve("cluster.id");
+        if (!Files.exists(clusterIdFile)) {
+            Files.writeString(clusterIdFile, Uuid.randomUuid().toString());
+        }
+        String clusterId = Files.readString(clusterIdFile).trim();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int exit = StorageTool.execute(new String[] {
+                "format", "-t", clusterId, "-c", configFile.toString(), "--ignore-formatted"},
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+        if (exit != 0) {
+            throw new IllegalStateException("formatting Kafka storage failed: " + output.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+}
