@@ -16,6 +16,7 @@ import com.myagents.contracts.execution.ExecutionRequest;
 import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.goals.GoalChange;
 import com.myagents.contracts.goals.GoalTrigger;
+import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.contracts.serde.JsonSerde;
 import com.myagents.contracts.subscriptions.SubscriptionState;
 
@@ -36,6 +37,10 @@ public final class Topics {
     public static final Topic<String, GoalChange> GOAL_CHANGES = new Topic<>(
             "myagents.goal-changes.v1", "goal_instance_id", ID,
             new JsonSerde<>(GoalChange.class, "goal-change", 1), PARTITIONS, Cleanup.COMPACT, FOREVER);
+
+    public static final Topic<String, HiredAgentChange> HIRED_AGENTS = new Topic<>(
+            "myagents.hired-agents.v1", "hired_instance_id", ID,
+            new JsonSerde<>(HiredAgentChange.class, "hired-agent", 1), PARTITIONS, Cleanup.COMPACT, FOREVER);
 
     public static final Topic<String, GoalTrigger> GOAL_TRIGGERS = new Topic<>(
             "myagents.goal-triggers.v1", "goal_instance_id", ID,
@@ -75,7 +80,7 @@ public final class Topics {
             new JsonSerde<>(ExecutionResult.class, "execution-result", 1), PARTITIONS, Cleanup.DELETE, WEEK);
 
     private static final List<Topic<String, ?>> ALL = List.of(
-            GOAL_CHANGES, GOAL_TRIGGERS, DELIVERABLE_DRAFTS, APPROVALS, SUBSCRIPTIONS,
+            HIRED_AGENTS, GOAL_CHANGES, GOAL_TRIGGERS, DELIVERABLE_DRAFTS, APPROVALS, SUBSCRIPTIONS,
             EXECUTION_REQUESTS, EXECUTION_DECISIONS, EXECUTION_COMMANDS, ENFORCEMENT_DENIALS, EXECUTION_RESULTS);
 
     private Topics() {
