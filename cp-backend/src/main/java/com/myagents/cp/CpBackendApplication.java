@@ -1,0 +1,32 @@
+package com.myagents.cp;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+import com.myagents.http.EdgeConfiguration;
+
+/**
+ * The customers' single door: login, the proxy to the gateway and the CP UI. Kafka auto-configuration
+ * is excluded by name because in the local launcher every app shares one classpath.
+ */
+@SpringBootApplication(scanBasePackages = "com.myagents.cp", excludeName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration"})
+@ConfigurationPropertiesScan("com.myagents.cp")
+@Import(EdgeConfiguration.class)
+public class CpBackendApplication {
+
+    public static final String NAME = "cp-backend";
+
+    /** Settings given here are defaults: the command line, the environment and cp-backend.yml win. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(CpBackendApplication.class)
+                .properties("spring.config.name=" + NAME, "spring.jmx.enabled=false");
+    }
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+}

@@ -1,0 +1,4 @@
+package com.myagents.cp.auth;
+
+public record LoginResponse(String accessToken, String tokenType, long expiresIn, CustomerView customer) {
+}

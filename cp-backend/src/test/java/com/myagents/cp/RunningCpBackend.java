@@ -1,0 +1,55 @@
+package com.myagents.cp;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.myagents.embedded.EmbeddedPostgresServer;
+import com.myagents.embedded.SharedTestInfra;
+
+/**
+ * One cp-backend per test JVM, started through {@link CpBackendApplication#builder()} like the
+ * launcher does: a real HTTP server on a random port, the real PostgreSQL (schema cp, demo data on)
+ * and a {@link RecordingGateway} where the gateway would be.
+ */
+public final class RunningCpBackend {
+
+    public static final byte[] TOKEN_KEY = randomKey();
+    public static final byte[] SERVICE_KEY = randomKey();
+    public static final RecordingGateway GATEWAY = RecordingGateway.start();
+
+    private static ConfigurableApplicationContext app;
+    private static URI base;
+
+    private RunningCpBackend() {
+    }
+
+    public static synchronized URI base() {
+        if (app == null) {
+            EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
+            app = CpBackendApplication.builder().run(
+                    "--server.port=0",
+                    "--spring.datasource.url=" + postgres.jdbcUrl(),
+                    "--spring.datasource.username=" + postgres.username(),
+                    "--spring.datasource.password=" + postgres.password(),
+                    "--myagents.demo-data=true",
+                    "--myagents.tokens.key=" + Base64.getEncoder().encodeToString(TOKEN_KEY),
+                    "--myagents.gateway.url=" + GATEWAY.uri(),
+                    "--myagents.gateway.service-key=" + Base64.getEncoder().encodeToString(SERVICE_KEY));
+            base = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
+        }
+        return base;
+    }
+
+    public static URI uri(String path) {
+        return base().resolve(path);
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+}

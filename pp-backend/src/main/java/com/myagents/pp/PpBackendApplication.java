@@ -1,0 +1,33 @@
+package com.myagents.pp;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+import com.myagents.http.EdgeConfiguration;
+
+/**
+ * The operators' single door: login with roles, the audited proxy to the gateway and the PP UI.
+ * Kafka auto-configuration is excluded by name because in the local launcher every app shares one
+ * classpath.
+ */
+@SpringBootApplication(scanBasePackages = "com.myagents.pp", excludeName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration"})
+@ConfigurationPropertiesScan("com.myagents.pp")
+@Import(EdgeConfiguration.class)
+public class PpBackendApplication {
+
+    public static final String NAME = "pp-backend";
+
+    /** Settings given here are defaults: the command line, the environment and pp-backend.yml win. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(PpBackendApplication.class)
+                .properties("spring.config.name=" + NAME, "spring.jmx.enabled=false");
+    }
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+}

@@ -1,0 +1,4 @@
+package com.myagents.pp.auth;
+
+public record LoginResponse(String accessToken, String tokenType, long expiresIn, OperatorView operator) {
+}

@@ -1,0 +1,35 @@
+package com.myagents.pp.proxy;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.myagents.http.forwarding.Forwarder;
+import com.myagents.http.identity.Keys;
+
+@Configuration(proxyBeanMethods = false)
+public class ProxyConfiguration {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
+    @Bean
+    public Forwarder gatewayForwarder(GatewayProperties gateway) {
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        return new Forwarder(client, gateway.url(), gateway.timeout());
+    }
+
+    /** No service key, no door: a constant or made-up key would only fail later, at the gateway. */
+    @Bean
+    public ServiceAssertions serviceAssertions(GatewayProperties gateway) {
+        if (gateway.serviceKey() == null || gateway.serviceKey().isBlank()) {
+            throw new IllegalStateException("myagents.gateway.service-key (base64, >= 32 bytes, shared with the "
+                    + "gateway) is required");
+        }
+        return new ServiceAssertions(Keys.decode(gateway.serviceKey().strip()));
+    }
+}

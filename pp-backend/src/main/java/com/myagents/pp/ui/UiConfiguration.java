@@ -1,0 +1,20 @@
+package com.myagents.pp.ui;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Serves the PP app the frontend build packs into {@code classpath:/ui/pp/}. */
+@Configuration(proxyBeanMethods = false)
+public class UiConfiguration implements WebMvcConfigurer {
+
+    public static final String LOCATION = "classpath:/ui/pp/";
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/**")
+                .addResourceLocations(LOCATION)
+                .resourceChain(false)
+                .addResolver(new SinglePageApp());
+    }
+}

@@ -1,0 +1,101 @@
+package com.myagents.pp.auth;
+
+import static com.myagents.pp.Http.json;
+import static com.myagents.pp.Http.request;
+import static com.myagents.pp.Http.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.myagents.http.identity.Hops;
+import com.myagents.http.identity.IdentityTokens;
+import com.myagents.http.identity.Principal;
+import com.myagents.pp.RunningPpBackend;
+
+class BearerTokenTest {
+
+    private static final Principal OPS = new Principal("00000000-0000-0000-0000-0000000b0001",
+            Principal.Kind.OPERATOR, "ops@myagents.local", Set.of("admin"));
+
+    @BeforeEach
+    void startFresh() {
+        RunningPpBackend.base();
+        RunningPpBackend.GATEWAY.forget();
+    }
+
+    @Test
+    void refusesACallWithoutAToken() {
+        assertUnauthorized(send(request("/api/pp/hired-agents").GET().build()));
+        assertThat(RunningPpBackend.GATEWAY.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void refusesAnExpiredToken() {
+        Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
+        String expired = new IdentityTokens(Hops.PP_ISSUER, RunningPpBackend.TOKEN_KEY, twoHoursAgo)
+                .sign(OPS, OperatorTokens.AUDIENCE, Duration.ofHours(1));
+
+        assertUnauthorized(call("/api/pp/auth/me", expired));
+    }
+
+    @Test
+    void refusesATokenSignedWithAnotherKey() {
+        byte[] otherKey = new byte[32];
+        new SecureRandom().nextBytes(otherKey);
+        String forged = new IdentityTokens(Hops.PP_ISSUER, otherKey).sign(OPS, OperatorTokens.AUDIENCE,
+                Duration.ofMinutes(5));
+
+        assertUnauthorized(call("/api/pp/hired-agents", forged));
+        assertThat(RunningPpBackend.GATEWAY.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void refusesAnUnsignedAlgNoneToken() {
+        long now = Instant.now().getEpochSecond();
+        String header = base64Url("{\"alg\":\"none\"}");
+        String claims = base64Url("{\"iss\":\"pp-backend\",\"aud\":\"pp\",\"sub\":\"" + OPS.id()
+                + "\",\"kind\":\"OPERATOR\",\"roles\":[\"admin\"],\"jti\":\"x\",\"iat\":" + now
+                + ",\"exp\":" + (now + 600) + "}");
+
+        assertUnauthorized(call("/api/pp/auth/me", header + "." + claims + "."));
+    }
+
+    @Test
+    void refusesACustomerTokenFromCp() {
+        Principal customer = new Principal("00000000-0000-0000-0000-0000000c0001", Principal.Kind.CUSTOMER,
+                "demo@myagents.local", Set.of());
+        String cpToken = new IdentityTokens(Hops.CP_ISSUER, RunningPpBackend.TOKEN_KEY)
+                .sign(customer, "cp", Duration.ofMinutes(5));
+        String customerKindForPp = new IdentityTokens(Hops.PP_ISSUER, RunningPpBackend.TOKEN_KEY)
+                .sign(customer, OperatorTokens.AUDIENCE, Duration.ofMinutes(5));
+
+        assertUnauthorized(call("/api/pp/auth/me", cpToken));
+        assertUnauthorized(call("/api/pp/auth/me", customerKindForPp));
+    }
+
+    private static HttpResponse<String> call(String path, String token) {
+        return send(request(path).header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    private static void assertUnauthorized(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(response).get("correlation_id").asString())
+                .isEqualTo(response.headers().firstValue(Hops.CORRELATION_HEADER).orElseThrow());
+    }
+
+    private static String base64Url(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

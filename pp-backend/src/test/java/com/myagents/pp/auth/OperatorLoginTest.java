@@ -1,0 +1,123 @@
+package com.myagents.pp.auth;
+
+import static com.myagents.pp.Http.get;
+import static com.myagents.pp.Http.json;
+import static com.myagents.pp.Http.request;
+import static com.myagents.pp.Http.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.myagents.http.identity.Hops;
+import com.myagents.http.identity.IdentityTokens;
+import com.myagents.http.identity.Principal;
+import com.myagents.pp.Http;
+import com.myagents.pp.RunningPpBackend;
+import com.myagents.pp.jooq.generated.tables.records.OperatorAuditRecord;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+class OperatorLoginTest {
+
+    private static final String LOGIN = "/api/pp/auth/login";
+
+    @Test
+    void signsInTheOpsAdminWithRolesInTheToken() {
+        HttpResponse<String> response = login("ops@myagents.local", "ops-password", "login-ok-0001");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.get("token_type").asString()).isEqualTo("Bearer");
+        assertThat(body.get("expires_in").asLong()).isEqualTo(8 * 3600);
+        assertThat(body.get("operator").get("operator_id").asString())
+                .isEqualTo("00000000-0000-0000-0000-0000000b0001");
+        assertThat(body.get("operator").get("display_name").asString()).isEqualTo("Ops Admin");
+        assertThat(body.get("operator").get("roles").get(0).asString()).isEqualTo("admin");
+
+        Principal principal = new IdentityTokens(Hops.PP_ISSUER, RunningPpBackend.TOKEN_KEY)
+                .verify(body.get("access_token").asString(), Hops.PP_ISSUER, "pp");
+        assertThat(principal.kind()).isEqualTo(Principal.Kind.OPERATOR);
+        assertThat(principal.roles()).containsExactly("admin");
+    }
+
+    @Test
+    void auditsEverySignInAttempt() {
+        login("support@myagents.local", "support-password", "login-audit-ok-01");
+        login("support@myagents.local", "wrong-password", "login-audit-bad-01");
+        login("ghost@myagents.local", "support-password", "login-audit-ghost-01");
+
+        OperatorAuditRecord ok = RunningPpBackend.auditOf("login-audit-ok-01").get(0);
+        assertThat(ok.getAction()).isEqualTo("login");
+        assertThat(ok.getOperatorId()).hasToString("00000000-0000-0000-0000-0000000b0002");
+        assertThat(ok.getStatusCode()).isEqualTo(200);
+        assertThat(ok.getTarget()).isEqualTo("email:support@myagents.local");
+
+        OperatorAuditRecord bad = RunningPpBackend.auditOf("login-audit-bad-01").get(0);
+        assertThat(bad.getAction()).isEqualTo("login_failed");
+        assertThat(bad.getOperatorId()).hasToString("00000000-0000-0000-0000-0000000b0002");
+        assertThat(bad.getStatusCode()).isEqualTo(401);
+
+        OperatorAuditRecord ghost = RunningPpBackend.auditOf("login-audit-ghost-01").get(0);
+        assertThat(ghost.getAction()).isEqualTo("login_failed");
+        assertThat(ghost.getOperatorId()).isNull();
+    }
+
+    @Test
+    void answersWrongPasswordAndUnknownEmailTheSameWay() {
+        HttpResponse<String> wrongPassword = login("ops@myagents.local", "support-password", null);
+        HttpResponse<String> unknownEmail = login("nobody@myagents.local", "ops-password", null);
+
+        for (HttpResponse<String> response : List.of(wrongPassword, unknownEmail)) {
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        JsonNode first = json(wrongPassword);
+        JsonNode second = json(unknownEmail);
+        ((ObjectNode) first).remove("correlation_id");
+        ((ObjectNode) second).remove("correlation_id");
+        assertThat(first).isEqualTo(second);
+    }
+
+    @Test
+    void rejectsMalformedJsonWithAProblemThatSaysSo() {
+        HttpResponse<String> response = Http.postJson(LOGIN, "{\"email\": ");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(response).get("detail").asString()).contains("JSON");
+    }
+
+    @Test
+    void namesEveryMissingField() {
+        HttpResponse<String> response = Http.postJson(LOGIN, "{}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("errors")).hasSize(2);
+    }
+
+    @Test
+    void tellsTheSignedInOperatorWhoTheyAre() {
+        String token = Http.login("auditor@myagents.local", "auditor-password");
+
+        HttpResponse<String> response = get("/api/pp/auth/me", token);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("email").asString()).isEqualTo("auditor@myagents.local");
+        assertThat(json(response).get("roles").get(0).asString()).isEqualTo("auditor");
+    }
+
+    private static HttpResponse<String> login(String email, String password, String correlationId) {
+        HttpRequest.Builder builder = request(LOGIN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
+        if (correlationId != null) {
+            builder.header(Hops.CORRELATION_HEADER, correlationId);
+        }
+        return send(builder.build());
+    }
+}

@@ -1,0 +1,1 @@
+console.log("pp-test-asset");
