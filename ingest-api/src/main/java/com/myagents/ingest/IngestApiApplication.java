@@ -1,0 +1,23 @@
+package com.myagents.ingest;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
+
+import com.myagents.http.EdgeConfiguration;
+import com.myagents.plant.outbox.OutboxConfiguration;
+
+/** Plant's HTTP API: commands become rows plus outbox events in one transaction; queries read rows. */
+@SpringBootApplication(scanBasePackages = "com.myagents.ingest")
+@Import({EdgeConfiguration.class, OutboxConfiguration.class})
+public class IngestApiApplication {
+
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(IngestApiApplication.class)
+                .properties("spring.config.name=ingest-api", "spring.jmx.enabled=false");
+    }
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+}

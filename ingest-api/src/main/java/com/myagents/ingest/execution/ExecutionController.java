@@ -1,0 +1,97 @@
+package com.myagents.ingest.execution;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.myagents.contracts.execution.ExecutionDecision;
+import com.myagents.http.correlation.CorrelationIdFilter;
+import com.myagents.http.identity.Principal;
+import com.myagents.http.problem.ApiProblem;
+import com.myagents.ingest.identity.Ids;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * {@code POST /api/v1/deliverables/{deliverable_id}/execute}: 403 problem+json on deny, 202 on
+ * allow, 202 "pending" when the decision is late (then poll {@code GET /api/v1/executions/{id}}).
+ */
+@RestController
+@RequestMapping("/api/v1")
+class ExecutionController {
+
+    private static final Pattern ACTION = Pattern.compile("[a-z][a-z_]{0,39}");
+
+    private final ExecutionService executions;
+
+    ExecutionController(ExecutionService executions) {
+        this.executions = executions;
+    }
+
+    @PostMapping("/deliverables/{deliverable_id}/execute")
+    ResponseEntity<Object> execute(@PathVariable("deliverable_id") String deliverableId,
+                                   @RequestBody(required = false) ExecuteRequest body,
+                                   HttpServletRequest http) {
+        ExecuteRequest request = validated(body == null ? ExecuteRequest.EMPTY : body);
+        ExecutionOutcome outcome = executions.execute(Principal.from(http), Ids.uuid("deliverable_id", deliverableId),
+                request, CorrelationIdFilter.current(http));
+        return render(outcome);
+    }
+
+    @GetMapping("/executions/{correlation_id}")
+    ResponseEntity<Object> status(@PathVariable("correlation_id") String correlationId, HttpServletRequest http) {
+        return render(executions.status(Principal.from(http), correlationId));
+    }
+
+    static ResponseEntity<Object> render(ExecutionOutcome outcome) {
+        if (outcome instanceof ExecutionOutcome.Decided decided && !decided.decision().allowed()) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(denied(decided.decision()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("correlation_id", outcome.correlationId());
+        if (outcome instanceof ExecutionOutcome.Decided decided) {
+            body.put("outcome", "allowed");
+            body.put("decision_id", decided.decision().decisionId());
+            body.put("reason", decided.decision().reason().code());
+        } else {
+            body.put("outcome", "pending");
+            body.put("status_url", "/api/v1/executions/" + outcome.correlationId());
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
+    }
+
+    private static ProblemDetail denied(ExecutionDecision decision) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, decision.detail());
+        problem.setType(URI.create("https://myagents.dev/problems/execution-denied"));
+        problem.setTitle("Execution denied");
+        problem.setProperty("correlation_id", decision.correlationId());
+        problem.setProperty("reason", decision.reason().code());
+        problem.setProperty("decision_id", decision.decisionId());
+        problem.setProperty("policy_version", decision.policyVersion());
+        return problem;
+    }
+
+    private static ExecuteRequest validated(ExecuteRequest body) {
+        if (body.approvalId() != null) {
+            Ids.uuid("approval_id", body.approvalId());
+        }
+        if (body.action() != null && !ACTION.matcher(body.action()).matches()) {
+            throw ApiProblem.badRequest("action", "must be a lower-case action name such as publish or place_order");
+        }
+        return body;
+    }
+}

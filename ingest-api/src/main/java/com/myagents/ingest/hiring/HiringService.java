@@ -1,0 +1,257 @@
+package com.myagents.ingest.hiring;
+
+import static com.myagents.plant.jooq.generated.Tables.HIRED_AGENTS;
+import static com.myagents.plant.jooq.generated.Tables.SUBSCRIPTIONS;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+
+import com.myagents.contracts.serde.EventJson;
+import com.myagents.http.problem.ApiProblem;
+import com.myagents.http.problem.Violation;
+import com.myagents.ingest.agenttypes.AgentTypeDefinition;
+import com.myagents.ingest.agenttypes.AgentTypeRepository;
+import com.myagents.ingest.config.ConfigRules;
+import com.myagents.ingest.config.SecretScanner;
+import com.myagents.ingest.identity.Ids;
+import com.myagents.plant.jooq.generated.tables.records.HiredAgentsRecord;
+import com.myagents.plant.jooq.generated.tables.records.SubscriptionsRecord;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Hiring, configuring and finalizing agent instances. Readiness ({@code configured}) is computed
+ * here from the pinned definition, never taken from the client; every change publishes the
+ * instance and subscription state through the outbox in the same transaction.
+ */
+@Service
+public class HiringService {
+
+    private final DSLContext db;
+    private final HiredAgentRepository agents;
+    private final AgentTypeRepository definitions;
+    private final ConfigRules rules;
+    private final HiredAgentEvents events;
+    private final Clock clock;
+
+    HiringService(DSLContext db, HiredAgentRepository agents, AgentTypeRepository definitions, ConfigRules rules,
+                  HiredAgentEvents events) {
+        this.db = db;
+        this.agents = agents;
+        this.definitions = definitions;
+        this.rules = rules;
+        this.events = events;
+        this.clock = Clock.systemUTC();
+    }
+
+    public SubscriptionView hire(UUID customerId, HireRequest request) {
+        if (request == null || request.agentTypeId() == null || request.agentTypeId().isBlank()) {
+            throw ApiProblem.badRequest("agent_type_id", "is required");
+        }
+        AgentTypeDefinition definition = definitions.latestPublished(request.agentTypeId())
+                .orElseThrow(() -> ApiProblem.badRequest("agent_type_id", "no published agent type " + request.agentTypeId()));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        UUID subscriptionId = UUID.randomUUID();
+        UUID hiredInstanceId = UUID.randomUUID();
+        db.transaction(tx -> {
+            DSLContext t = DSL.using(tx);
+            SubscriptionsRecord subscription = t.newRecord(SUBSCRIPTIONS);
+            subscription.setSubscriptionId(subscriptionId);
+            subscription.setCustomerId(customerId);
+            subscription.setAgentTypeId(definition.agentTypeId());
+            subscription.setStatus("active");
+            subscription.setPeriodStart(now);
+            subscription.setTrialStatus("not_started");
+            subscription.setCreatedAt(now);
+            subscription.store();
+            HiredAgentsRecord agent = t.newRecord(HIRED_AGENTS);
+            agent.setHiredInstanceId(hiredInstanceId);
+            agent.setSubscriptionId(subscriptionId);
+            agent.setCustomerId(customerId);
+            agent.setAgentTypeId(definition.agentTypeId());
+            agent.setAgentTypeVersion(definition.version());
+            agent.setNickname(request.nickname() != null ? request.nickname() : definition.displayName());
+            agent.setConfig(JSONB.valueOf("{}"));
+            List<Violation> violations = findings(definition, EventJson.MAPPER.createObjectNode());
+            agent.setConfigured(violations.isEmpty());
+            agent.setConfigViolations(jsonb(violations));
+            agent.setCreatedAt(now);
+            agent.setUpdatedAt(now);
+            agent.store();
+            events.changed(t, agent, subscription, definition);
+        });
+        return subscriptions(customerId).stream().filter(s -> s.subscriptionId().equals(subscriptionId.toString()))
+                .findFirst().orElseThrow();
+    }
+
+    public List<SubscriptionView> subscriptions(UUID customerId) {
+        return agents.all(customerId).stream().map(HiringService::subscriptionView).toList();
+    }
+
+    public List<HiredAgentView> summary(UUID customerId) {
+        return agents.all(customerId).stream().map(this::view).toList();
+    }
+
+    public HiredAgentView byInstance(UUID customerId, UUID hiredInstanceId) {
+        return view(agents.byInstance(db, customerId, hiredInstanceId)
+                .orElseThrow(() -> ApiProblem.notFound("hired agent " + hiredInstanceId)));
+    }
+
+    public HiredAgentView bySubscription(UUID customerId, UUID subscriptionId) {
+        return view(agents.bySubscription(db, customerId, subscriptionId)
+                .orElseThrow(() -> ApiProblem.notFound("subscription " + subscriptionId)));
+    }
+
+    public HiredAgentView saveDraft(UUID customerId, DraftConfigRequest request) {
+        if (request == null || request.subscriptionId() == null) {
+            throw ApiProblem.badRequest("subscription_id", "is required");
+        }
+        UUID subscriptionId = Ids.uuid("subscription_id", request.subscriptionId());
+        JsonNode config = request.config();
+        if (config == null || !config.isObject()) {
+            throw ApiProblem.badRequest("config", "must be a JSON object");
+        }
+        List<Violation> secrets = SecretScanner.findSecrets(config).stream()
+                .map(v -> new Violation("/config" + v.pointer(), v.message())).toList();
+        if (!secrets.isEmpty()) {
+            throw ApiProblem.badRequest(secrets);
+        }
+        return db.transactionResult(tx -> {
+            DSLContext t = DSL.using(tx);
+            HiredAgentRow row = lockedForWrite(t, agents.bySubscription(t, customerId, subscriptionId)
+                    .orElseThrow(() -> ApiProblem.notFound("subscription " + subscriptionId)));
+            AgentTypeDefinition definition = pinned(row.agent());
+            List<ConfigRules.Finding> findings = rules.check(definition, config);
+            List<Violation> wrong = findings.stream().filter(f -> !f.missing())
+                    .map(f -> new Violation("/config" + f.pointer(), f.message())).toList();
+            if (!wrong.isEmpty()) {
+                throw ApiProblem.badRequest(wrong);
+            }
+            HiredAgentsRecord agent = row.agent();
+            agent.attach(tx);
+            agent.setConfig(JSONB.valueOf(EventJson.MAPPER.writeValueAsString(config)));
+            String nickname = config.path("nickname").asString(null);
+            agent.setNickname(nickname != null ? nickname : request.nickname() != null ? request.nickname() : agent.getNickname());
+            agent.setConfigured(findings.isEmpty());
+            agent.setConfigViolations(jsonb(findings.stream().map(ConfigRules.Finding::violation).toList()));
+            agent.setUpdatedAt(OffsetDateTime.now(clock));
+            agent.store();
+            events.changed(t, agent, row.subscription(), definition);
+            return view(agents.bySubscription(t, customerId, subscriptionId).orElseThrow());
+        });
+    }
+
+    /** Starts the trial once the instance is configured and has at least one goal. */
+    public HiredAgentView finalizeInstance(UUID customerId, UUID hiredInstanceId) {
+        return db.transactionResult(tx -> {
+            DSLContext t = DSL.using(tx);
+            HiredAgentRow row = lockedForWrite(t, agents.byInstance(t, customerId, hiredInstanceId)
+                    .orElseThrow(() -> ApiProblem.notFound("hired agent " + hiredInstanceId)));
+            HiredAgentsRecord agent = row.agent();
+            if (!Boolean.TRUE.equals(agent.getConfigured())) {
+                throw new ApiProblem(409, "not-configured", "Conflict",
+                        "the configuration is not complete", java.util.Map.of("errors", violations(agent)));
+            }
+            if (row.goals() == 0) {
+                throw new ApiProblem(409, "no-goals", "Conflict", "add at least one goal before finalizing",
+                        java.util.Map.of("errors", List.of(new Violation("/goals", "at least one goal is required"))));
+            }
+            AgentTypeDefinition definition = pinned(agent);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            SubscriptionsRecord subscription = row.subscription();
+            subscription.attach(tx);
+            if ("not_started".equals(subscription.getTrialStatus())) {
+                subscription.setTrialStatus("active");
+                subscription.setTrialStartAt(now);
+                subscription.setTrialEndAt(now.plusDays(definition.trialDays()));
+                subscription.store();
+            }
+            agent.attach(tx);
+            if (agent.getFinalizedAt() == null) {
+                agent.setFinalizedAt(now);
+            }
+            agent.setUpdatedAt(now);
+            agent.store();
+            events.changed(t, agent, subscription, definition);
+            return view(agents.byInstance(t, customerId, hiredInstanceId).orElseThrow());
+        });
+    }
+
+    /** Moves the instance to the latest published version of its agent type and recomputes readiness. */
+    public HiredAgentView upgrade(UUID customerId, UUID hiredInstanceId) {
+        return db.transactionResult(tx -> {
+            DSLContext t = DSL.using(tx);
+            HiredAgentRow row = lockedForWrite(t, agents.byInstance(t, customerId, hiredInstanceId)
+                    .orElseThrow(() -> ApiProblem.notFound("hired agent " + hiredInstanceId)));
+            HiredAgentsRecord agent = row.agent();
+            AgentTypeDefinition latest = definitions.latestPublished(agent.getAgentTypeId()).orElseThrow();
+            JsonNode config = EventJson.MAPPER.readTree(agent.getConfig().data());
+            List<Violation> violations = findings(latest, config);
+            agent.attach(tx);
+            agent.setAgentTypeVersion(latest.version());
+            agent.setConfigured(violations.isEmpty());
+            agent.setConfigViolations(jsonb(violations));
+            agent.setUpdatedAt(OffsetDateTime.now(clock));
+            agent.store();
+            events.changed(t, agent, row.subscription(), latest);
+            return view(agents.byInstance(t, customerId, hiredInstanceId).orElseThrow());
+        });
+    }
+
+    /** Ended subscriptions past their retention are kept for reading only. */
+    private HiredAgentRow lockedForWrite(DSLContext tx, HiredAgentRow row) {
+        tx.selectFrom(HIRED_AGENTS).where(HIRED_AGENTS.HIRED_INSTANCE_ID.eq(row.agent().getHiredInstanceId()))
+                .forUpdate().fetchOne();
+        if (readOnly(row.subscription(), OffsetDateTime.now(clock))) {
+            throw ApiProblem.conflict("subscription " + row.subscription().getSubscriptionId()
+                    + " ended and its retention has passed; it is read-only");
+        }
+        return row;
+    }
+
+    private AgentTypeDefinition pinned(HiredAgentsRecord agent) {
+        return definitions.find(agent.getAgentTypeId(), agent.getAgentTypeVersion()).orElseThrow();
+    }
+
+    private List<Violation> findings(AgentTypeDefinition definition, JsonNode config) {
+        return rules.check(definition, config).stream().map(ConfigRules.Finding::violation).toList();
+    }
+
+    private HiredAgentView view(HiredAgentRow row) {
+        HiredAgentsRecord a = row.agent();
+        SubscriptionsRecord s = row.subscription();
+        return new HiredAgentView(a.getHiredInstanceId().toString(), s.getSubscriptionId().toString(),
+                a.getAgentTypeId(), a.getAgentTypeVersion(), a.getNickname(), EventJson.MAPPER.readTree(a.getConfig().data()),
+                Boolean.TRUE.equals(a.getConfigured()), violations(a), row.goals(), row.goals() > 0, a.getFinalizedAt(),
+                s.getStatus(), s.getTrialStatus(), s.getTrialStartAt(), s.getTrialEndAt(), s.getRetentionUntil(),
+                readOnly(s, OffsetDateTime.now(clock)), row.draftsPendingReview());
+    }
+
+    private static SubscriptionView subscriptionView(HiredAgentRow row) {
+        SubscriptionsRecord s = row.subscription();
+        return new SubscriptionView(s.getSubscriptionId().toString(), s.getCustomerId().toString(), s.getAgentTypeId(),
+                s.getStatus(), s.getPeriodStart(), s.getPeriodEnd(), s.getEndedAt(), s.getRetentionUntil(),
+                s.getTrialStatus(), s.getTrialStartAt(), s.getTrialEndAt(),
+                row.agent().getHiredInstanceId().toString(), s.getCreatedAt());
+    }
+
+    static boolean readOnly(SubscriptionsRecord s, OffsetDateTime now) {
+        return "ended".equals(s.getStatus()) && s.getRetentionUntil() != null && s.getRetentionUntil().isBefore(now);
+    }
+
+    private static List<Violation> violations(HiredAgentsRecord agent) {
+        return EventJson.MAPPER.readValue(agent.getConfigViolations().data(), new TypeReference<List<Violation>>() { });
+    }
+
+    private static JSONB jsonb(List<Violation> violations) {
+        return JSONB.valueOf(EventJson.MAPPER.writeValueAsString(violations));
+    }
+}
