@@ -1,0 +1,119 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { EmptyState, Loading } from '../../shared/StatusMessages';
+import { Tabs } from '../../shared/Tabs';
+import { ConfigureTab } from '../agentType/ConfigureTab';
+import { GoalSettingTab } from '../agentType/GoalSettingTab';
+import { cpApi, cpQueryKeys } from '../cpApi';
+import type { AgentInstanceSummary, MyAgentsSummary } from '../cpApi';
+import { ReviewTab } from '../review/ReviewTab';
+import { AgentSelector } from './AgentSelector';
+import { formatDate } from '../../shared/format';
+import { isBeyondRetention } from './instanceStatus';
+import { SummaryCard } from './SummaryCard';
+
+// Selection and tab live in the URL (?agent=<hired_instance_id>&tab=<tab>): deep-linkable,
+// shareable between tabs of the browser, and they survive a reload.
+const AGENT_PARAM = 'agent';
+const TAB_PARAM = 'tab';
+
+const TABS = [
+  { id: 'configure', label: 'Configure' },
+  { id: 'goals', label: 'Goal Setting' },
+  { id: 'review', label: 'Review' },
+];
+
+function defaultInstance(summary: MyAgentsSummary): AgentInstanceSummary | undefined {
+  return summary.instances.find((instance) => instance.hired_instance_id === summary.selected) ?? summary.instances[0];
+}
+
+export function MyAgentsHub() {
+  const summary = useQuery({ queryKey: cpQueryKeys.summary, queryFn: cpApi.myAgentsSummary });
+  const [params, setParams] = useSearchParams();
+  const requestedId = params.get(AGENT_PARAM);
+  const fallback = summary.data ? defaultInstance(summary.data) : undefined;
+
+  // Without ?agent= the default choice is written to the URL, so what is shown is always linkable.
+  useEffect(() => {
+    if (!requestedId && fallback) {
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          next.set(AGENT_PARAM, fallback.hired_instance_id);
+          return next;
+        },
+        { replace: true },
+      );
+    }
+  }, [requestedId, fallback, setParams]);
+
+  function updateParam(name: string, value: string) {
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      next.set(name, value);
+      return next;
+    });
+  }
+
+  if (summary.isPending) {
+    return <Loading label="Loading your agents" />;
+  }
+  if (summary.isError) {
+    return <ProblemAlert error={summary.error} onRetry={() => summary.refetch()} />;
+  }
+  const instances = summary.data.instances ?? [];
+  if (instances.length === 0) {
+    return (
+      <EmptyState title="You have not hired any agents yet.">
+        <p className="muted">Once you hire an agent it appears here, ready to configure.</p>
+      </EmptyState>
+    );
+  }
+
+  const selected = requestedId ? instances.find((instance) => instance.hired_instance_id === requestedId) : fallback;
+  const tab = TABS.some((candidate) => candidate.id === params.get(TAB_PARAM)) ? params.get(TAB_PARAM)! : TABS[0].id;
+
+  return (
+    <div className="hub">
+      <AgentSelector
+        instances={instances}
+        selectedId={selected?.hired_instance_id ?? null}
+        onSelect={(hiredInstanceId) => updateParam(AGENT_PARAM, hiredInstanceId)}
+      />
+      {!selected ? (
+        <p role="alert" className="alert alert-info">
+          The agent in this link is not one of your hired agents. Choose one above.
+        </p>
+      ) : (
+        <>
+          <SummaryCard instance={selected} />
+          <Tabs
+            key={selected.hired_instance_id}
+            label={`Manage ${selected.nickname}`}
+            tabs={TABS}
+            selectedId={tab}
+            onSelect={(tabId) => updateParam(TAB_PARAM, tabId)}
+            disabledReason={
+              isBeyondRetention(selected)
+                ? `This subscription has ended and its data was kept only until ${formatDate(
+                    selected.retention_until!,
+                  )}, so it can no longer be configured, given goals or reviewed. Hire the agent again to continue.`
+                : undefined
+            }
+            renderPanel={(tabId) =>
+              tabId === 'configure' ? (
+                <ConfigureTab instance={selected} />
+              ) : tabId === 'goals' ? (
+                <GoalSettingTab instance={selected} />
+              ) : (
+                <ReviewTab instance={selected} />
+              )
+            }
+          />
+        </>
+      )}
+    </div>
+  );
+}

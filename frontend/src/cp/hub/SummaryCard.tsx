@@ -1,0 +1,43 @@
+import type { AgentInstanceSummary } from '../cpApi';
+import { subscriptionLabel, trialDaysLeft } from './instanceStatus';
+
+function trialText(instance: AgentInstanceSummary): string {
+  const days = trialDaysLeft(instance);
+  if (days === null) {
+    return 'No trial';
+  }
+  if (days === 0) {
+    return 'Trial ended';
+  }
+  return days === 1 ? '1 day left' : `${days} days left`;
+}
+
+export function SummaryCard({ instance }: { instance: AgentInstanceSummary }) {
+  const headingId = `summary-${instance.hired_instance_id}`;
+  return (
+    <section className="card summary-card" aria-labelledby={headingId}>
+      <h2 id={headingId}>{instance.nickname}</h2>
+      <p className="muted">
+        {instance.agent_type_id} · version {instance.agent_type_version} · {subscriptionLabel(instance)}
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>Trial</dt>
+          <dd>{trialText(instance)}</dd>
+        </div>
+        <div>
+          <dt>Configured</dt>
+          <dd>{instance.configured ? 'Yes' : 'Not yet'}</dd>
+        </div>
+        <div>
+          <dt>Goals completed</dt>
+          <dd>{instance.goals_completed}</dd>
+        </div>
+        <div>
+          <dt>Drafts pending review</dt>
+          <dd>{instance.drafts_pending_review}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
