@@ -40,15 +40,17 @@ public class HiringService {
     private final AgentTypeRepository definitions;
     private final ConfigRules rules;
     private final HiredAgentEvents events;
+    private final HiredInstances instances;
     private final Clock clock;
 
     HiringService(DSLContext db, HiredAgentRepository agents, AgentTypeRepository definitions, ConfigRules rules,
-                  HiredAgentEvents events) {
+                  HiredAgentEvents events, HiredInstances instances) {
         this.db = db;
         this.agents = agents;
         this.definitions = definitions;
         this.rules = rules;
         this.events = events;
+        this.instances = instances;
         this.clock = Clock.systemUTC();
     }
 
@@ -101,8 +103,7 @@ public class HiringService {
     }
 
     public HiredAgentView byInstance(UUID customerId, UUID hiredInstanceId) {
-        return view(agents.byInstance(db, customerId, hiredInstanceId)
-                .orElseThrow(() -> ApiProblem.notFound("hired agent " + hiredInstanceId)));
+        return view(instances.forRead(db, customerId, hiredInstanceId));
     }
 
     public HiredAgentView bySubscription(UUID customerId, UUID subscriptionId) {
@@ -126,9 +127,8 @@ public class HiringService {
         }
         return db.transactionResult(tx -> {
             DSLContext t = DSL.using(tx);
-            HiredAgentRow row = lockedForWrite(t, agents.bySubscription(t, customerId, subscriptionId)
-                    .orElseThrow(() -> ApiProblem.notFound("subscription " + subscriptionId)));
-            AgentTypeDefinition definition = pinned(row.agent());
+            HiredAgentRow row = instances.forWriteBySubscription(t, customerId, subscriptionId);
+            AgentTypeDefinition definition = instances.pinnedDefinition(row.agent());
             List<ConfigRules.Finding> findings = rules.check(definition, config);
             List<Violation> wrong = findings.stream().filter(f -> !f.missing())
                     .map(f -> new Violation("/config" + f.pointer(), f.message())).toList();
@@ -153,8 +153,7 @@ public class HiringService {
     public HiredAgentView finalizeInstance(UUID customerId, UUID hiredInstanceId) {
         return db.transactionResult(tx -> {
             DSLContext t = DSL.using(tx);
-            HiredAgentRow row = lockedForWrite(t, agents.byInstance(t, customerId, hiredInstanceId)
-                    .orElseThrow(() -> ApiProblem.notFound("hired agent " + hiredInstanceId)));
+            HiredAgentRow row = instances.forWrite(t, customerId, hiredInstanceId);
             HiredAgentsRecord agent = row.agent();
             if (!Boolean.TRUE.equals(agent.getConfigured())) {
                 throw new ApiProblem(409, "not-configured", "Conflict",
@@ -164,7 +163,7 @@ public class HiringService {
                 throw new ApiProblem(409, "no-goals", "Conflict", "add at least one goal before finalizing",
                         java.util.Map.of("errors", List.of(new Violation("/goals", "at least one goal is required"))));
             }
-            AgentTypeDefinition definition = pinned(agent);
+            AgentTypeDefinition definition = instances.pinnedDefinition(agent);
             OffsetDateTime now = OffsetDateTime.now(clock);
             SubscriptionsRecord subscription = row.subscription();
             subscription.attach(tx);
@@ -189,8 +188,7 @@ public class HiringService {
     public HiredAgentView upgrade(UUID customerId, UUID hiredInstanceId) {
         return db.transactionResult(tx -> {
             DSLContext t = DSL.using(tx);
-            HiredAgentRow row = lockedForWrite(t, agents.byInstance(t, customerId, hiredInstanceId)
-                    .orElseThrow(() -> ApiProblem.notFound("hired agent " + hiredInstanceId)));
+            HiredAgentRow row = instances.forWrite(t, customerId, hiredInstanceId);
             HiredAgentsRecord agent = row.agent();
             AgentTypeDefinition latest = definitions.latestPublished(agent.getAgentTypeId()).orElseThrow();
             JsonNode config = EventJson.MAPPER.readTree(agent.getConfig().data());
@@ -206,21 +204,6 @@ public class HiringService {
         });
     }
 
-    /** Ended subscriptions past their retention are kept for reading only. */
-    private HiredAgentRow lockedForWrite(DSLContext tx, HiredAgentRow row) {
-        tx.selectFrom(HIRED_AGENTS).where(HIRED_AGENTS.HIRED_INSTANCE_ID.eq(row.agent().getHiredInstanceId()))
-                .forUpdate().fetchOne();
-        if (readOnly(row.subscription(), OffsetDateTime.now(clock))) {
-            throw ApiProblem.conflict("subscription " + row.subscription().getSubscriptionId()
-                    + " ended and its retention has passed; it is read-only");
-        }
-        return row;
-    }
-
-    private AgentTypeDefinition pinned(HiredAgentsRecord agent) {
-        return definitions.find(agent.getAgentTypeId(), agent.getAgentTypeVersion()).orElseThrow();
-    }
-
     private List<Violation> findings(AgentTypeDefinition definition, JsonNode config) {
         return rules.check(definition, config).stream().map(ConfigRules.Finding::violation).toList();
     }
@@ -232,7 +215,7 @@ public class HiringService {
                 a.getAgentTypeId(), a.getAgentTypeVersion(), a.getNickname(), EventJson.MAPPER.readTree(a.getConfig().data()),
                 Boolean.TRUE.equals(a.getConfigured()), violations(a), row.goals(), row.goals() > 0, a.getFinalizedAt(),
                 s.getStatus(), s.getTrialStatus(), s.getTrialStartAt(), s.getTrialEndAt(), s.getRetentionUntil(),
-                readOnly(s, OffsetDateTime.now(clock)), row.draftsPendingReview());
+                HiredInstances.readOnly(s, OffsetDateTime.now(clock)), row.draftsPendingReview());
     }
 
     private static SubscriptionView subscriptionView(HiredAgentRow row) {
@@ -241,10 +224,6 @@ public class HiringService {
                 s.getStatus(), s.getPeriodStart(), s.getPeriodEnd(), s.getEndedAt(), s.getRetentionUntil(),
                 s.getTrialStatus(), s.getTrialStartAt(), s.getTrialEndAt(),
                 row.agent().getHiredInstanceId().toString(), s.getCreatedAt());
-    }
-
-    static boolean readOnly(SubscriptionsRecord s, OffsetDateTime now) {
-        return "ended".equals(s.getStatus()) && s.getRetentionUntil() != null && s.getRetentionUntil().isBefore(now);
     }
 
     private static List<Violation> violations(HiredAgentsRecord agent) {

@@ -1,0 +1,84 @@
+package com.myagents.gateway;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import com.myagents.gateway.access.AccessJournal;
+import com.myagents.gateway.access.AccessLogFilter;
+import com.myagents.gateway.access.LoggedAccessJournal;
+import com.myagents.gateway.auth.ServiceAssertionFilter;
+import com.myagents.gateway.auth.ServiceClients;
+import com.myagents.gateway.ratelimit.RateLimitFilter;
+import com.myagents.gateway.ratelimit.TokenBucketLimiter;
+import com.myagents.http.EdgeConfiguration;
+import com.myagents.http.forwarding.Forwarder;
+import com.myagents.http.identity.Hops;
+import com.myagents.http.identity.IdentityTokens;
+import com.myagents.http.identity.Keys;
+
+/**
+ * The gateway's chain, in order: correlation id, access record, service assertion, rate limit,
+ * then the proxy. Boot registers each filter bean for every path; each filter picks its paths.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(EdgeConfiguration.class)
+public class GatewayConfiguration {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+    @Bean
+    public ServiceClients serviceClients(GatewayProperties properties) {
+        return ServiceClients.from(properties.clients());
+    }
+
+    @Bean
+    public IdentityTokens plantIdentityTokens(GatewayProperties properties) {
+        try {
+            return new IdentityTokens(Hops.GATEWAY_ISSUER, Keys.decode(properties.plantIdentityKey()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("myagents.gateway.plant-identity-key: " + e.getMessage(), e);
+        }
+    }
+
+    @Bean
+    public Forwarder plantForwarder(GatewayProperties properties) {
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        return new Forwarder(client, properties.plantUrl(), properties.upstreamTimeout(), properties.maxBodyBytes());
+    }
+
+    @Bean
+    public TokenBucketLimiter tokenBucketLimiter(GatewayProperties properties) {
+        return new TokenBucketLimiter(properties.rateLimit().requestsPerSecond(), properties.rateLimit().burst());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public AccessJournal accessJournal() {
+        return new LoggedAccessJournal();
+    }
+
+    @Bean
+    public AccessLogFilter accessLogFilter(AccessJournal journal) {
+        return new AccessLogFilter(journal, Clock.systemUTC());
+    }
+
+    @Bean
+    public ServiceAssertionFilter serviceAssertionFilter(ServiceClients clients) {
+        return new ServiceAssertionFilter(clients);
+    }
+
+    @Bean
+    public RateLimitFilter rateLimitFilter(TokenBucketLimiter limiter) {
+        return new RateLimitFilter(limiter);
+    }
+}

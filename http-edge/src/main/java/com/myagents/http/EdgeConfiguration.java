@@ -1,0 +1,33 @@
+package com.myagents.http;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.myagents.http.correlation.CorrelationIdFilter;
+import com.myagents.http.problem.ProblemAdvice;
+import com.myagents.http.problem.ProblemErrorController;
+
+/**
+ * What every HTTP app of the project {@code @Import}s: correlation ids on every request (Boot
+ * registers the filter bean for all paths, first in the chain) and problem+json for every error,
+ * also those the container reports through {@code /error}.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EdgeConfiguration {
+
+    @Bean
+    public CorrelationIdFilter correlationIdFilter() {
+        return new CorrelationIdFilter();
+    }
+
+    @Bean
+    public ProblemAdvice problemAdvice() {
+        return new ProblemAdvice();
+    }
+
+    /** Also makes Boot's own error controller step aside (it is conditional on there being none). */
+    @Bean
+    public ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+}

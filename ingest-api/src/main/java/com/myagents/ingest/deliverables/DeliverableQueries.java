@@ -1,0 +1,121 @@
+package com.myagents.ingest.deliverables;
+
+import static com.myagents.plant.jooq.generated.Tables.APPROVALS;
+import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
+import static com.myagents.plant.jooq.generated.Tables.EXECUTION_DECISIONS;
+import static com.myagents.plant.jooq.generated.Tables.EXECUTION_REQUESTS;
+import static com.myagents.plant.jooq.generated.Tables.EXECUTION_RESULTS;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+
+import com.myagents.contracts.serde.EventJson;
+import com.myagents.plant.jooq.generated.tables.records.ApprovalsRecord;
+import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
+
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Reads deliverables with their latest approval and execution: three queries per page, whatever
+ * its size (no N+1). Listing only reads; it never generates anything.
+ */
+@Component
+class DeliverableQueries {
+
+    record Filter(String state, UUID goalInstanceId, String platform) {
+    }
+
+    record Page(List<DeliverableView> deliverables, int page, int size, long total) {
+    }
+
+    private final DSLContext db;
+
+    DeliverableQueries(DSLContext db) {
+        this.db = db;
+    }
+
+    Page list(UUID customerId, UUID hiredInstanceId, Filter filter, int page, int size) {
+        Condition where = DELIVERABLES.CUSTOMER_ID.eq(customerId).and(DELIVERABLES.HIRED_INSTANCE_ID.eq(hiredInstanceId));
+        if (filter.state() != null) {
+            where = where.and(DELIVERABLES.STATE.eq(filter.state()));
+        }
+        if (filter.goalInstanceId() != null) {
+            where = where.and(DELIVERABLES.GOAL_INSTANCE_ID.eq(filter.goalInstanceId()));
+        }
+        if (filter.platform() != null) {
+            where = where.and(DSL.jsonbGetAttributeAsText(DELIVERABLES.PAYLOAD, "platform").eq(filter.platform()));
+        }
+        long total = db.fetchCount(DELIVERABLES, where);
+        List<DeliverablesRecord> rows = db.selectFrom(DELIVERABLES).where(where)
+                .orderBy(DELIVERABLES.CREATED_AT.desc(), DELIVERABLES.DELIVERABLE_ID)
+                .limit(size).offset((long) page * size).fetch();
+        return new Page(views(rows), page, size, total);
+    }
+
+    Optional<DeliverableView> one(UUID customerId, UUID deliverableId) {
+        return db.selectFrom(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
+                .and(DELIVERABLES.CUSTOMER_ID.eq(customerId)).fetchOptional()
+                .map(r -> views(List.of(r)).get(0));
+    }
+
+    private List<DeliverableView> views(List<DeliverablesRecord> rows) {
+        List<UUID> ids = rows.stream().map(DeliverablesRecord::getDeliverableId).toList();
+        Map<UUID, ApprovalsRecord> approvals = latestApprovals(ids);
+        Map<String, DeliverableView.Execution> executions = latestExecutions(ids);
+        return rows.stream().map(r -> view(r, approvals.get(r.getDeliverableId()),
+                executions.get(r.getDeliverableId().toString()))).toList();
+    }
+
+    private Map<UUID, ApprovalsRecord> latestApprovals(Collection<UUID> ids) {
+        return db.selectFrom(APPROVALS).where(APPROVALS.DELIVERABLE_ID.in(ids))
+                .orderBy(APPROVALS.DELIVERABLE_ID, APPROVALS.DECIDED_AT.desc())
+                .fetch().stream()
+                .collect(Collectors.toMap(ApprovalsRecord::getDeliverableId, Function.identity(), (first, older) -> first));
+    }
+
+    private Map<String, DeliverableView.Execution> latestExecutions(Collection<UUID> ids) {
+        var r = EXECUTION_REQUESTS;
+        List<Record> rows = db.select(r.fields()).select(EXECUTION_DECISIONS.REASON)
+                .select(EXECUTION_RESULTS.STATUS.as("result_status"), EXECUTION_RESULTS.EXTERNAL_ID,
+                        EXECUTION_RESULTS.DETAIL, EXECUTION_RESULTS.COMPLETED_AT)
+                .from(r)
+                .leftJoin(EXECUTION_DECISIONS).on(EXECUTION_DECISIONS.CORRELATION_ID.eq(r.CORRELATION_ID))
+                .leftJoin(EXECUTION_RESULTS).on(EXECUTION_RESULTS.CORRELATION_ID.eq(r.CORRELATION_ID))
+                .where(r.DELIVERABLE_ID.in(ids))
+                .orderBy(r.DELIVERABLE_ID, r.REQUESTED_AT.desc())
+                .fetch();
+        return rows.stream().collect(Collectors.toMap(row -> row.get(r.DELIVERABLE_ID).toString(), row -> {
+            String resultStatus = row.get("result_status", String.class);
+            DeliverableView.Result result = resultStatus == null ? null : new DeliverableView.Result(resultStatus,
+                    row.get(EXECUTION_RESULTS.EXTERNAL_ID), row.get(EXECUTION_RESULTS.DETAIL),
+                    row.get(EXECUTION_RESULTS.COMPLETED_AT));
+            return new DeliverableView.Execution(row.get(r.CORRELATION_ID), row.get(r.STATUS), row.get(r.ACTION),
+                    row.get(EXECUTION_DECISIONS.REASON), row.get(r.REQUESTED_AT), row.get(r.DECIDED_AT), result);
+        }, (first, older) -> first));
+    }
+
+    static DeliverableView view(DeliverablesRecord d, ApprovalsRecord a, DeliverableView.Execution execution) {
+        List<String> actions = EventJson.MAPPER.readValue(d.getProposedActions().data(), new TypeReference<List<String>>() { });
+        DeliverableView.Approval approval = a == null ? null : new DeliverableView.Approval(a.getApprovalId().toString(),
+                a.getVerdict(), a.getReviewer(), a.getNotes(), a.getDecidedAt(), a.getExpiresAt());
+        return new DeliverableView(d.getDeliverableId().toString(), d.getRunId(), str(d.getGoalInstanceId()),
+                d.getGoalTemplateId(), d.getHiredInstanceId().toString(), d.getKind(), d.getState(),
+                EventJson.MAPPER.readTree(d.getPayload().data()), actions, d.getPayloadHash(), d.getSuggestedFor(),
+                d.getScheduledFor(), d.getCreatedAt(), d.getUpdatedAt(), approval, execution);
+    }
+
+    private static String str(UUID id) {
+        return id == null ? null : id.toString();
+    }
+}

@@ -1,0 +1,144 @@
+package com.myagents.ingest.deliverables;
+
+import static com.myagents.plant.jooq.generated.Tables.APPROVALS;
+import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+import com.myagents.contracts.Topics;
+import com.myagents.contracts.approvals.ApprovalEvent;
+import com.myagents.contracts.deliverables.PayloadHash;
+import com.myagents.contracts.serde.EventJson;
+import com.myagents.http.problem.ApiProblem;
+import com.myagents.http.problem.Violation;
+import com.myagents.ingest.config.SecretScanner;
+import com.myagents.plant.jooq.generated.tables.records.ApprovalsRecord;
+import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
+import com.myagents.plant.outbox.OutboxWriter;
+
+/**
+ * The review state machine: {@code pending_review → approved | rejected → scheduled → executed | failed}.
+ * Plant mints every approval_id, binds it to the hash of exactly the payload approved, and
+ * publishes it (compacted, keyed by deliverable) for enforcement to join against.
+ */
+@Service
+class ReviewService {
+
+    private static final Set<String> REVIEWABLE = Set.of("pending_review", "approved", "rejected", "scheduled");
+    private static final Set<String> EDITABLE = Set.of("draft", "pending_review", "approved", "rejected", "scheduled");
+    private static final int MAX_NOTES = 2000;
+
+    private final DSLContext db;
+    private final OutboxWriter outbox;
+    private final Duration approvalTtl;
+    private final Clock clock = Clock.systemUTC();
+
+    ReviewService(DSLContext db, OutboxWriter outbox, @Value("${myagents.review.approval-ttl:P7D}") Duration approvalTtl) {
+        this.db = db;
+        this.outbox = outbox;
+        this.approvalTtl = approvalTtl;
+    }
+
+    UUID review(UUID customerId, String reviewer, UUID deliverableId, ReviewRequest request) {
+        String verdict = verdictOf(request == null ? null : request.decision());
+        if (request.notes() != null && request.notes().length() > MAX_NOTES) {
+            throw ApiProblem.badRequest("notes", "must be at most " + MAX_NOTES + " characters");
+        }
+        return db.transactionResult(tx -> {
+            DSLContext t = DSL.using(tx);
+            DeliverablesRecord deliverable = locked(t, customerId, deliverableId);
+            if (!REVIEWABLE.contains(deliverable.getState())) {
+                throw ApiProblem.conflict("deliverable " + deliverableId + " is " + deliverable.getState()
+                        + " and cannot be reviewed");
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            ApprovalsRecord approval = t.newRecord(APPROVALS);
+            approval.setApprovalId(UUID.randomUUID());
+            approval.setDeliverableId(deliverableId);
+            approval.setCustomerId(customerId);
+            approval.setVerdict(verdict);
+            approval.setReviewer(reviewer);
+            approval.setNotes(request.notes());
+            approval.setPayloadHash(deliverable.getPayloadHash());
+            approval.setDecidedAt(now);
+            approval.setExpiresAt("approved".equals(verdict) ? now.plus(approvalTtl) : null);
+            approval.store();
+            boolean scheduled = "approved".equals(verdict) && request.scheduledFor() != null;
+            deliverable.setState(scheduled ? "scheduled" : verdict);
+            deliverable.setScheduledFor(scheduled ? request.scheduledFor() : null);
+            deliverable.setUpdatedAt(now);
+            deliverable.store();
+            publish(t, deliverable, approval, "approved".equals(verdict)
+                    ? ApprovalEvent.Verdict.APPROVED : ApprovalEvent.Verdict.REJECTED);
+            return approval.getApprovalId();
+        });
+    }
+
+    /** An edit sends the draft back to review; an approval of the old payload is voided. */
+    void edit(UUID customerId, UUID deliverableId, EditRequest request) {
+        if (request == null || request.payload() == null || !request.payload().isObject()) {
+            throw ApiProblem.badRequest("payload", "must be a JSON object");
+        }
+        List<Violation> secrets = SecretScanner.findSecrets(request.payload()).stream()
+                .map(v -> new Violation("/payload" + v.pointer(), v.message())).toList();
+        if (!secrets.isEmpty()) {
+            throw ApiProblem.badRequest(secrets);
+        }
+        db.transaction(tx -> {
+            DSLContext t = DSL.using(tx);
+            DeliverablesRecord deliverable = locked(t, customerId, deliverableId);
+            if (!EDITABLE.contains(deliverable.getState())) {
+                throw ApiProblem.conflict("deliverable " + deliverableId + " is " + deliverable.getState()
+                        + " and can no longer be edited");
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            t.selectFrom(APPROVALS).where(APPROVALS.DELIVERABLE_ID.eq(deliverableId)).and(APPROVALS.VERDICT.eq("approved"))
+                    .fetch().forEach(approval -> {
+                        approval.setVerdict("voided");
+                        approval.store();
+                        publish(t, deliverable, approval, ApprovalEvent.Verdict.VOIDED);
+                    });
+            Map<String, Object> payload = EventJson.MAPPER.convertValue(request.payload(),
+                    new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
+            deliverable.setPayload(JSONB.valueOf(PayloadHash.canonicalJson(payload)));
+            deliverable.setPayloadHash(PayloadHash.of(payload));
+            deliverable.setState("pending_review");
+            deliverable.setScheduledFor(null);
+            deliverable.setUpdatedAt(now);
+            deliverable.store();
+        });
+    }
+
+    private void publish(DSLContext tx, DeliverablesRecord deliverable, ApprovalsRecord approval, ApprovalEvent.Verdict verdict) {
+        outbox.append(tx, Topics.APPROVALS, deliverable.getDeliverableId().toString(), new ApprovalEvent(
+                approval.getApprovalId().toString(), deliverable.getDeliverableId().toString(),
+                deliverable.getSubscriptionId().toString(), deliverable.getCustomerId().toString(), verdict,
+                approval.getReviewer(), approval.getNotes(), approval.getPayloadHash(), approval.getDecidedAt().toInstant(),
+                approval.getExpiresAt() == null ? null : approval.getExpiresAt().toInstant()));
+    }
+
+    private static DeliverablesRecord locked(DSLContext tx, UUID customerId, UUID deliverableId) {
+        return tx.selectFrom(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
+                .and(DELIVERABLES.CUSTOMER_ID.eq(customerId)).forUpdate().fetchOptional()
+                .orElseThrow(() -> ApiProblem.notFound("deliverable " + deliverableId));
+    }
+
+    private static String verdictOf(String decision) {
+        if (!"approved".equals(decision) && !"rejected".equals(decision)) {
+            throw ApiProblem.badRequest("decision", "must be approved or rejected");
+        }
+        return decision;
+    }
+}

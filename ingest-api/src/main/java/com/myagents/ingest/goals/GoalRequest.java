@@ -1,0 +1,13 @@
+package com.myagents.ingest.goals;
+
+import tools.jackson.databind.JsonNode;
+
+/** {@code PUT /api/v1/hired-agents/{id}/goals}: create (no id) or replace one goal instance. */
+public record GoalRequest(
+        String goalInstanceId,
+        String goalTemplateId,
+        String frequency,
+        String timeOfDay,
+        JsonNode settings,
+        Boolean enabled) {
+}

@@ -1,0 +1,193 @@
+package com.myagents.ingest.goals;
+
+import static com.myagents.plant.jooq.generated.Tables.GOAL_INSTANCES;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+
+import com.myagents.contracts.Topics;
+import com.myagents.contracts.goals.GoalChange;
+import com.myagents.contracts.goals.GoalTrigger;
+import com.myagents.contracts.serde.EventJson;
+import com.myagents.http.problem.ApiProblem;
+import com.myagents.http.problem.Violation;
+import com.myagents.ingest.agenttypes.AgentTypeDefinition;
+import com.myagents.ingest.config.ConfigRules;
+import com.myagents.ingest.config.SecretScanner;
+import com.myagents.ingest.hiring.HiredAgentRow;
+import com.myagents.ingest.hiring.HiredInstances;
+import com.myagents.plant.jooq.generated.tables.records.GoalInstancesRecord;
+import com.myagents.plant.outbox.OutboxWriter;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Goal instances, validated against the template of the instance's pinned definition. Every change
+ * goes to the goal-changes topic for the scheduler; "run now" goes to the goal-triggers topic.
+ */
+@Service
+class GoalService {
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+    record Saved(GoalView goal, boolean created) {
+    }
+
+    private final DSLContext db;
+    private final HiredInstances instances;
+    private final ConfigRules rules;
+    private final OutboxWriter outbox;
+    private final Clock clock = Clock.systemUTC();
+
+    GoalService(DSLContext db, HiredInstances instances, ConfigRules rules, OutboxWriter outbox) {
+        this.db = db;
+        this.instances = instances;
+        this.rules = rules;
+        this.outbox = outbox;
+    }
+
+    List<GoalView> list(UUID customerId, UUID hiredInstanceId) {
+        instances.forRead(db, customerId, hiredInstanceId);
+        return db.selectFrom(GOAL_INSTANCES).where(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(hiredInstanceId))
+                .orderBy(GOAL_INSTANCES.CREATED_AT).fetch(GoalService::view);
+    }
+
+    Saved save(UUID customerId, UUID hiredInstanceId, GoalRequest request) {
+        if (request == null) {
+            throw ApiProblem.badRequest("goal_template_id", "is required");
+        }
+        return db.transactionResult(tx -> {
+            DSLContext t = DSL.using(tx);
+            HiredAgentRow row = instances.forWrite(t, customerId, hiredInstanceId);
+            AgentTypeDefinition definition = instances.pinnedDefinition(row.agent());
+            JsonNode template = validated(definition, request);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            GoalInstancesRecord goal;
+            boolean created = request.goalInstanceId() == null;
+            if (created) {
+                goal = t.newRecord(GOAL_INSTANCES);
+                goal.setGoalInstanceId(UUID.randomUUID());
+                goal.setHiredInstanceId(hiredInstanceId);
+                goal.setCreatedAt(now);
+            } else {
+                UUID id = com.myagents.ingest.identity.Ids.uuid("goal_instance_id", request.goalInstanceId());
+                goal = t.selectFrom(GOAL_INSTANCES).where(GOAL_INSTANCES.GOAL_INSTANCE_ID.eq(id))
+                        .and(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(hiredInstanceId)).fetchOptional()
+                        .orElseThrow(() -> ApiProblem.notFound("goal " + id));
+            }
+            goal.setGoalTemplateId(request.goalTemplateId());
+            goal.setFrequency(request.frequency());
+            goal.setTimeOfDay(request.timeOfDay() == null ? null : LocalTime.parse(request.timeOfDay(), HH_MM));
+            goal.setSettings(JSONB.valueOf(EventJson.MAPPER.writeValueAsString(
+                    request.settings() == null ? EventJson.MAPPER.createObjectNode() : request.settings())));
+            goal.setEnabled(request.enabled() == null || request.enabled());
+            goal.setUpdatedAt(now);
+            goal.store();
+            outbox.append(t, Topics.GOAL_CHANGES, goal.getGoalInstanceId().toString(),
+                    change(goal, row, template.path("skill_binding").asString(null), false));
+            return new Saved(view(goal), created);
+        });
+    }
+
+    void delete(UUID customerId, UUID hiredInstanceId, UUID goalInstanceId) {
+        db.transaction(tx -> {
+            DSLContext t = DSL.using(tx);
+            HiredAgentRow row = instances.forWrite(t, customerId, hiredInstanceId);
+            GoalInstancesRecord goal = t.selectFrom(GOAL_INSTANCES).where(GOAL_INSTANCES.GOAL_INSTANCE_ID.eq(goalInstanceId))
+                    .and(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(hiredInstanceId)).fetchOptional()
+                    .orElseThrow(() -> ApiProblem.notFound("goal " + goalInstanceId));
+            goal.delete();
+            outbox.append(t, Topics.GOAL_CHANGES, goalInstanceId.toString(), change(goal, row, null, true));
+        });
+    }
+
+    /** An on-demand run: its run_id carries the request's correlation id, so a retried call runs once. */
+    String runNow(UUID customerId, UUID hiredInstanceId, UUID goalInstanceId, String requestId) {
+        return db.transactionResult(tx -> {
+            DSLContext t = DSL.using(tx);
+            HiredAgentRow row = instances.forWrite(t, customerId, hiredInstanceId);
+            GoalInstancesRecord goal = t.selectFrom(GOAL_INSTANCES).where(GOAL_INSTANCES.GOAL_INSTANCE_ID.eq(goalInstanceId))
+                    .and(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(hiredInstanceId)).fetchOptional()
+                    .orElseThrow(() -> ApiProblem.notFound("goal " + goalInstanceId));
+            if (!Boolean.TRUE.equals(row.agent().getConfigured())) {
+                throw ApiProblem.conflict("the agent is not configured yet; finish Configure first");
+            }
+            String periodKey = "on_demand:" + requestId;
+            String runId = goalInstanceId + ":" + periodKey;
+            outbox.append(t, Topics.GOAL_TRIGGERS, goalInstanceId.toString(), new GoalTrigger(runId,
+                    goalInstanceId.toString(), goal.getGoalTemplateId(), hiredInstanceId.toString(),
+                    row.subscription().getSubscriptionId().toString(), customerId.toString(), periodKey, Instant.now(clock)));
+            return runId;
+        });
+    }
+
+    private JsonNode validated(AgentTypeDefinition definition, GoalRequest request) {
+        List<Violation> problems = new ArrayList<>();
+        JsonNode template = request.goalTemplateId() == null ? null
+                : definition.goalTemplate(request.goalTemplateId()).orElse(null);
+        if (template == null) {
+            throw ApiProblem.badRequest("goal_template_id", "must be a goal template of "
+                    + definition.agentTypeId() + " " + definition.version());
+        }
+        List<String> allowed = EventJson.MAPPER.convertValue(template.path("allowed_frequencies"),
+                new TypeReference<List<String>>() { });
+        if (request.frequency() == null || allowed == null || !allowed.contains(request.frequency())) {
+            problems.add(new Violation("/frequency", "must be one of " + allowed));
+        }
+        if (template.path("needs_time_window").asBoolean(false) && request.timeOfDay() == null) {
+            problems.add(new Violation("/time_of_day", "is required for this goal (HH:mm, in the agent's time zone)"));
+        }
+        if (request.timeOfDay() != null) {
+            try {
+                LocalTime.parse(request.timeOfDay(), HH_MM);
+            } catch (DateTimeParseException e) {
+                problems.add(new Violation("/time_of_day", "must be a local time HH:mm"));
+            }
+        }
+        JsonNode settings = request.settings() == null ? EventJson.MAPPER.createObjectNode() : request.settings();
+        if (!settings.isObject()) {
+            problems.add(new Violation("/settings", "must be a JSON object"));
+        } else {
+            SecretScanner.findSecrets(settings).forEach(v -> problems.add(new Violation("/settings" + v.pointer(), v.message())));
+            rules.settingsViolations(template.path("settings_schema"), settings)
+                    .forEach(v -> problems.add(new Violation("/settings" + v.pointer(), v.message())));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.badRequest(problems);
+        }
+        return template;
+    }
+
+    private GoalChange change(GoalInstancesRecord goal, HiredAgentRow row, String skillBinding, boolean deleted) {
+        JsonNode config = EventJson.MAPPER.readTree(row.agent().getConfig().data());
+        Map<String, Object> settings = EventJson.MAPPER.readValue(goal.getSettings().data(),
+                new TypeReference<Map<String, Object>>() { });
+        return new GoalChange(goal.getGoalInstanceId().toString(), goal.getGoalTemplateId(), skillBinding,
+                goal.getHiredInstanceId().toString(), row.subscription().getSubscriptionId().toString(),
+                row.agent().getCustomerId().toString(), goal.getFrequency(),
+                goal.getTimeOfDay() == null ? null : goal.getTimeOfDay().format(HH_MM),
+                config.path("timezone").asString(null), settings, Boolean.TRUE.equals(goal.getEnabled()), deleted,
+                Instant.now(clock));
+    }
+
+    private static GoalView view(GoalInstancesRecord g) {
+        return new GoalView(g.getGoalInstanceId().toString(), g.getHiredInstanceId().toString(), g.getGoalTemplateId(),
+                g.getFrequency(), g.getTimeOfDay() == null ? null : g.getTimeOfDay().format(HH_MM),
+                EventJson.MAPPER.readTree(g.getSettings().data()), Boolean.TRUE.equals(g.getEnabled()),
+                g.getCreatedAt(), g.getUpdatedAt());
+    }
+}
