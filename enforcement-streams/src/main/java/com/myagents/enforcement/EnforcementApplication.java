@@ -1,0 +1,31 @@
+package com.myagents.enforcement;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * The enforcement stream application: no database and no Spring Kafka, so the auto-configuration
+ * a sibling app's starters bring along (in the one-JVM launcher) is kept out explicitly.
+ */
+@SpringBootApplication(scanBasePackages = "com.myagents.enforcement", excludeName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+        "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration"})
+public class EnforcementApplication {
+
+    public static final String NAME = "enforcement-streams";
+
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(EnforcementApplication.class)
+                .properties("spring.config.name=" + NAME, "spring.jmx.enabled=false");
+    }
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+}

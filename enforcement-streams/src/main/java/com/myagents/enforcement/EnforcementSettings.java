@@ -1,0 +1,32 @@
+package com.myagents.enforcement;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import com.myagents.contracts.Topics;
+import com.myagents.enforcement.signing.CommandSigner;
+
+/**
+ * What the enforcement topology needs besides its topics.
+ *
+ * @param signer        signs every allowed command
+ * @param stores        RocksDB or in-memory state stores
+ * @param memory        how long a decided correlation id (and a used approval past its expiry) is
+ *                      remembered; at least the retention of the requests topic
+ * @param purgeInterval how often, by the wall clock, forgotten entries are removed
+ */
+public record EnforcementSettings(CommandSigner signer, StoreKind stores, Duration memory, Duration purgeInterval) {
+
+    public EnforcementSettings {
+        Objects.requireNonNull(signer, "signer");
+        Objects.requireNonNull(stores, "stores");
+        if (memory.compareTo(Topics.EXECUTION_REQUESTS.retention()) < 0) {
+            throw new IllegalArgumentException("decided requests must be remembered at least as long as the requests topic keeps them ("
+                    + Topics.EXECUTION_REQUESTS.retention() + ")");
+        }
+    }
+
+    public static EnforcementSettings of(CommandSigner signer, StoreKind stores) {
+        return new EnforcementSettings(signer, stores, Topics.EXECUTION_REQUESTS.retention(), Duration.ofHours(1));
+    }
+}

@@ -1,0 +1,72 @@
+package com.myagents.enforcement;
+
+import java.time.Duration;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import com.myagents.contracts.TopicProvisioner;
+
+/**
+ * The running enforcement application: creates missing topics, then starts Kafka Streams; stops it
+ * with the context. State is never wiped on start (no {@code cleanUp()}): the local stores and
+ * their changelogs are what remembers decided requests and used approvals.
+ */
+public class EnforcementStreams implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EnforcementStreams.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final EnforcementStreamsConfig config;
+    private final Topology topology;
+    private volatile KafkaStreams streams;
+
+    public EnforcementStreams(EnforcementStreamsConfig config, Topology topology) {
+        this.config = config;
+        this.topology = topology;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (streams != null) {
+            return;
+        }
+        TopicProvisioner.ensureTopics(config.bootstrapServers(), config.replicationFactor());
+        KafkaStreams created = new KafkaStreams(topology, config.properties());
+        created.setUncaughtExceptionHandler(error -> {
+            // Fail closed: a thread that cannot decide must not be replaced by one that skips the record.
+            log.error("enforcement stream thread failed; the application stops deciding (health DOWN)", error);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        created.start();
+        streams = created;
+        log.info("enforcement streams started ({} on {})", EnforcementStreamsConfig.APPLICATION_ID, config.bootstrapServers());
+    }
+
+    @Override
+    public synchronized void stop() {
+        KafkaStreams running = streams;
+        if (running == null) {
+            return;
+        }
+        // Stays in the group as a static member: a restart within the session timeout takes its partitions straight back.
+        running.close(CLOSE_TIMEOUT);
+        streams = null;
+        log.info("enforcement streams stopped");
+    }
+
+    @Override
+    public boolean isRunning() {
+        return streams != null;
+    }
+
+    /** The Kafka Streams state, {@code NOT_RUNNING} before start and after stop. */
+    public KafkaStreams.State state() {
+        KafkaStreams running = streams;
+        return running == null ? KafkaStreams.State.NOT_RUNNING : running.state();
+    }
+}

@@ -1,0 +1,66 @@
+package com.myagents.enforcement.policy;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.myagents.contracts.approvals.ApprovalEvent;
+import com.myagents.contracts.execution.ExecutionRequest;
+import com.myagents.contracts.subscriptions.SubscriptionState;
+
+/**
+ * The inputs a decision records, as plain JSON values (strings, numbers, maps) so that the
+ * decision log reads the same in Kafka, PostgreSQL and PP.
+ */
+final class DecisionInputs {
+
+    private DecisionInputs() {
+    }
+
+    static Map<String, Object> of(ExecutionRequest request) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("action", request.action());
+        values.put("approval_id", request.approvalId());
+        values.put("payload_hash", request.payloadHash());
+        values.put("customer_id", request.customerId());
+        values.put("hired_instance_id", request.hiredInstanceId());
+        values.put("requested_by", request.requestedBy());
+        values.put("requested_at", text(request.requestedAt()));
+        return Collections.unmodifiableMap(values);
+    }
+
+    static Map<String, Object> of(ApprovalEvent approval) {
+        if (approval == null) {
+            return null;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("approval_id", approval.approvalId());
+        values.put("deliverable_id", approval.deliverableId());
+        values.put("subscription_id", approval.subscriptionId());
+        values.put("verdict", approval.verdict() == null ? null : approval.verdict().code());
+        values.put("payload_hash", approval.payloadHash());
+        values.put("reviewer", approval.reviewer());
+        values.put("decided_at", text(approval.decidedAt()));
+        values.put("expires_at", text(approval.expiresAt()));
+        return Collections.unmodifiableMap(values);
+    }
+
+    static Map<String, Object> of(SubscriptionState subscription) {
+        if (subscription == null) {
+            return null;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("status", subscription.status());
+        values.put("trial_status", subscription.trialStatus());
+        values.put("trial_end_at", text(subscription.trialEndAt()));
+        values.put("trial_actions_per_day", subscription.trialActionsPerDay());
+        values.put("trial_allowed_actions", subscription.trialAllowedActions());
+        values.put("updated_at", text(subscription.updatedAt()));
+        return Collections.unmodifiableMap(values);
+    }
+
+    static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,118 @@
+package com.myagents.enforcement.policy;
+
+import static com.myagents.contracts.execution.ReasonCode.APPROVAL_EXPIRED;
+import static com.myagents.contracts.execution.ReasonCode.APPROVAL_MISMATCH;
+import static com.myagents.contracts.execution.ReasonCode.APPROVAL_MISSING;
+import static com.myagents.contracts.execution.ReasonCode.APPROVAL_NOT_FOUND;
+import static com.myagents.contracts.execution.ReasonCode.APPROVAL_REJECTED;
+import static com.myagents.contracts.execution.ReasonCode.MALFORMED_REQUEST;
+import static com.myagents.contracts.execution.ReasonCode.PAYLOAD_CHANGED;
+import static com.myagents.contracts.execution.ReasonCode.UNKNOWN_ACTION;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import com.myagents.contracts.approvals.ApprovalEvent;
+import com.myagents.contracts.execution.Action;
+import com.myagents.contracts.execution.ExecutionRequest;
+
+/**
+ * The rules that need only the request and the latest approval of its deliverable, checked in
+ * order; the first that fails denies. Passing them all is necessary, not sufficient: the
+ * subscription rules still have to allow.
+ */
+public final class DeliverableRules {
+
+    private static final List<String> KNOWN_ACTIONS = Arrays.stream(Action.values()).map(Action::code).toList();
+
+    private DeliverableRules() {
+    }
+
+    /**
+     * @param approval the latest approval event of the request's deliverable, or null if none
+     * @param now      the decision time: an approval must be unexpired now, not when it was given
+     */
+    public static Verdict evaluate(ExecutionRequest request, ApprovalEvent approval, Instant now) {
+        CheckTrail trail = CheckTrail.start()
+                .input("request", DecisionInputs.of(request))
+                .input("approval", DecisionInputs.of(approval))
+                .input("evaluated_at", now.toString());
+
+        List<String> missing = missingIds(request);
+        if (!missing.isEmpty()) {
+            return trail.fail("request_well_formed", MALFORMED_REQUEST, "missing " + String.join(", ", missing));
+        }
+        trail.pass("request_well_formed", "correlation_id, deliverable_id and subscription_id present");
+
+        if (Action.fromCode(request.action()) == null) {
+            return trail.fail("action_known", UNKNOWN_ACTION,
+                    "action '" + request.action() + "' is not one of " + KNOWN_ACTIONS);
+        }
+        trail.pass("action_known", request.action());
+
+        String approvalId = request.approvalId();
+        if (isBlank(approvalId)) {
+            return trail.fail("approval_present", APPROVAL_MISSING, "the request carries no approval_id");
+        }
+        trail.pass("approval_present", approvalId);
+
+        if (approval == null) {
+            return trail.fail("approval_found", APPROVAL_NOT_FOUND,
+                    "deliverable " + request.deliverableId() + " has no recorded approval");
+        }
+        trail.pass("approval_found", "latest approval of the deliverable is " + approval.approvalId());
+
+        if (!approvalId.equals(approval.approvalId())) {
+            return trail.fail("approval_matches", APPROVAL_MISMATCH,
+                    "approval " + approvalId + " is not the latest approval of deliverable " + request.deliverableId());
+        }
+        if (!request.deliverableId().equals(approval.deliverableId())
+                || !request.subscriptionId().equals(approval.subscriptionId())) {
+            return trail.fail("approval_matches", APPROVAL_MISMATCH,
+                    "approval " + approvalId + " was given for deliverable " + approval.deliverableId()
+                            + " of subscription " + approval.subscriptionId());
+        }
+        trail.pass("approval_matches", "approval belongs to this deliverable and subscription");
+
+        if (approval.verdict() != ApprovalEvent.Verdict.APPROVED) {
+            String verdict = approval.verdict() == null ? "without a verdict" : approval.verdict().code();
+            return trail.fail("approval_approved", APPROVAL_REJECTED, "approval " + approvalId + " is " + verdict);
+        }
+        trail.pass("approval_approved", "approved by " + approval.reviewer());
+
+        if (approval.expiresAt() == null || !now.isBefore(approval.expiresAt())) {
+            String when = approval.expiresAt() == null ? "has no expiry" : "expired at " + approval.expiresAt();
+            return trail.fail("approval_unexpired", APPROVAL_EXPIRED, "approval " + approvalId + " " + when);
+        }
+        trail.pass("approval_unexpired", "valid until " + approval.expiresAt());
+
+        if (request.payloadHash() == null || !Objects.equals(request.payloadHash(), approval.payloadHash())) {
+            return trail.fail("payload_unchanged", PAYLOAD_CHANGED,
+                    "the deliverable's payload hash differs from the one approved");
+        }
+        trail.pass("payload_unchanged", "payload hash " + request.payloadHash());
+
+        return trail.allow();
+    }
+
+    private static List<String> missingIds(ExecutionRequest request) {
+        List<String> missing = new ArrayList<>();
+        if (isBlank(request.correlationId())) {
+            missing.add("correlation_id");
+        }
+        if (isBlank(request.deliverableId())) {
+            missing.add("deliverable_id");
+        }
+        if (isBlank(request.subscriptionId())) {
+            missing.add("subscription_id");
+        }
+        return missing;
+    }
+
+    static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,42 @@
+package com.myagents.enforcement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+
+import com.myagents.contracts.Topics;
+
+/**
+ * The atomicity of the checks rests on which records meet in one task: requests with the approvals
+ * of their deliverable, then (repartitioned) with the state of their subscription.
+ */
+class EnforcementTopologyShapeTest {
+
+    private final TopologyDescription description = EnforcementTopology
+            .build(EnforcementSettings.of(EnforcementDriver.SIGNER, StoreKind.IN_MEMORY)).describe();
+
+    @Test
+    void decidesInTwoStagesKeyedByDeliverableThenBySubscription() {
+        assertThat(description.subtopologies()).extracting(this::sourceTopics).containsExactlyInAnyOrder(
+                Set.of(Topics.EXECUTION_REQUESTS.name(), Topics.APPROVALS.name()),
+                Set.of(EnforcementTopology.BY_SUBSCRIPTION + "-repartition", Topics.SUBSCRIPTIONS.name()));
+    }
+
+    @Test
+    void keysTheTablesItJoinsLikeTheStreamsTheyMeet() {
+        assertThat(Topics.APPROVALS.partitions()).isEqualTo(Topics.EXECUTION_REQUESTS.partitions());
+        assertThat(Topics.APPROVALS.keyMeaning()).isEqualTo(Topics.EXECUTION_REQUESTS.keyMeaning());
+        assertThat(Topics.SUBSCRIPTIONS.keyMeaning()).isEqualTo("subscription_id");
+    }
+
+    private Set<String> sourceTopics(TopologyDescription.Subtopology subtopology) {
+        return subtopology.nodes().stream()
+                .filter(TopologyDescription.Source.class::isInstance)
+                .flatMap(node -> ((TopologyDescription.Source) node).topicSet().stream())
+                .collect(Collectors.toSet());
+    }
+}

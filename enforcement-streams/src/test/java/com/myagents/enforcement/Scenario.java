@@ -1,0 +1,60 @@
+package com.myagents.enforcement;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.myagents.contracts.approvals.ApprovalEvent;
+import com.myagents.contracts.approvals.ApprovalEvent.Verdict;
+import com.myagents.contracts.execution.ExecutionRequest;
+import com.myagents.contracts.subscriptions.SubscriptionState;
+
+/** Requests, approvals and subscriptions as the rest of the system publishes them, with names for tests. */
+final class Scenario {
+
+    static final String SUBSCRIPTION = "sub-1";
+    static final String CUSTOMER = "customer-1";
+    static final String HASH = "sha256:approved-payload";
+
+    private Scenario() {
+    }
+
+    static ExecutionRequest request(String correlationId, String deliverableId, String approvalId) {
+        return request(correlationId, deliverableId, "publish", approvalId);
+    }
+
+    static ExecutionRequest request(String correlationId, String deliverableId, String action, String approvalId) {
+        return new ExecutionRequest(correlationId, deliverableId, SUBSCRIPTION, CUSTOMER, "hired-1", action,
+                approvalId, HASH, CUSTOMER, EnforcementDriver.START);
+    }
+
+    static ExecutionRequest withPayloadHash(ExecutionRequest r, String hash) {
+        return new ExecutionRequest(r.correlationId(), r.deliverableId(), r.subscriptionId(), r.customerId(),
+                r.hiredInstanceId(), r.action(), r.approvalId(), hash, r.requestedBy(), r.requestedAt());
+    }
+
+    static ExecutionRequest withSubscription(ExecutionRequest r, String subscriptionId) {
+        return new ExecutionRequest(r.correlationId(), r.deliverableId(), subscriptionId, r.customerId(),
+                r.hiredInstanceId(), r.action(), r.approvalId(), r.payloadHash(), r.requestedBy(), r.requestedAt());
+    }
+
+    static ApprovalEvent approved(String approvalId, String deliverableId) {
+        return approval(approvalId, deliverableId, Verdict.APPROVED, EnforcementDriver.START.plus(Duration.ofDays(3)));
+    }
+
+    static ApprovalEvent approval(String approvalId, String deliverableId, Verdict verdict, Instant expiresAt) {
+        return new ApprovalEvent(approvalId, deliverableId, SUBSCRIPTION, CUSTOMER, verdict, "reviewer@customer",
+                "looks good", HASH, EnforcementDriver.START, expiresAt);
+    }
+
+    /** An active subscription in an open trial that may publish and post, {@code perDay} times a day. */
+    static SubscriptionState inTrial(int perDay) {
+        return subscription("active", "active", EnforcementDriver.START.plus(Duration.ofDays(7)), perDay);
+    }
+
+    static SubscriptionState subscription(String status, String trialStatus, Instant trialEndAt, int perDay) {
+        return new SubscriptionState(SUBSCRIPTION, CUSTOMER, "marketing", status, trialStatus,
+                EnforcementDriver.START.minus(Duration.ofDays(1)), trialEndAt, perDay, List.of("publish", "post"),
+                10_000, EnforcementDriver.START);
+    }
+}
