@@ -1,0 +1,114 @@
+package com.myagents.plant;
+
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import com.myagents.contracts.TopicProvisioner;
+import com.myagents.plant.materializer.Materializer;
+import com.myagents.plant.outbox.ConnectionOpener;
+import com.myagents.plant.outbox.OutboxRelay;
+import com.myagents.plant.outbox.OutboxRelaySettings;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * plant-store's moving parts: the topics, the outbox relay and the materializer (both started and
+ * stopped with the context), their health and metrics.
+ */
+@Configuration(proxyBeanMethods = false)
+class PlantStoreConfiguration {
+
+    /** Exists once every topic of the registry exists on the broker. */
+    record ProvisionedTopics(String bootstrapServers) {
+    }
+
+    @Bean
+    ProvisionedTopics provisionedTopics(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${myagents.kafka.replication-factor:1}") short replicationFactor) {
+        TopicProvisioner.ensureTopics(bootstrapServers, replicationFactor);
+        return new ProvisionedTopics(bootstrapServers);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "myagents.outbox.relay.enabled", matchIfMissing = true)
+    OutboxRelay outboxRelay(DSLContext dsl, DataSource dataSource, Environment env, ProvisionedTopics topics,
+            @Value("${myagents.outbox.relay.batch-size:200}") int batchSize,
+            @Value("${myagents.outbox.relay.sweep-interval:5s}") Duration sweepInterval,
+            @Value("${myagents.outbox.relay.send-timeout:30s}") Duration sendTimeout,
+            @Value("${myagents.outbox.relay.retain-published:7d}") Duration retainPublished) {
+        return new OutboxRelay(dsl, listenConnections(env, dataSource),
+                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, topics.bootstrapServers()),
+                new OutboxRelaySettings(batchSize, sweepInterval, sendTimeout, retainPublished));
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "myagents.materializer.enabled", matchIfMissing = true)
+    Materializer materializer(DSLContext dsl, ProvisionedTopics topics,
+            @Value("${myagents.materializer.group-id:" + Materializer.DEFAULT_GROUP_ID + "}") String groupId) {
+        return new Materializer(dsl, Map.of(
+                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, topics.bootstrapServers(),
+                CommonClientConfigs.GROUP_ID_CONFIG, groupId));
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "myagents.outbox.relay.enabled", matchIfMissing = true)
+    HealthIndicator outboxRelayHealthIndicator(OutboxRelay relay) {
+        return relay::health;
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "myagents.materializer.enabled", matchIfMissing = true)
+    HealthIndicator materializerHealthIndicator(Materializer materializer) {
+        return materializer::health;
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "myagents.outbox.relay.enabled", matchIfMissing = true)
+    MeterBinder outboxMetrics(OutboxRelay relay) {
+        return registry -> {
+            Gauge.builder("myagents.outbox.pending", relay, OutboxRelay::pendingCount)
+                    .description("outbox rows committed but not yet published").register(registry);
+            FunctionCounter.builder("myagents.outbox.published", relay, OutboxRelay::publishedCount)
+                    .description("outbox rows published by this relay").register(registry);
+        };
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "myagents.materializer.enabled", matchIfMissing = true)
+    MeterBinder materializerMetrics(Materializer materializer) {
+        return registry -> {
+            FunctionCounter.builder("myagents.materializer.applied", materializer, Materializer::appliedCount)
+                    .description("stream records written to PostgreSQL").register(registry);
+            FunctionCounter.builder("myagents.materializer.skipped", materializer, Materializer::skippedCount)
+                    .description("poison records logged and skipped").register(registry);
+        };
+    }
+
+    /**
+     * The relay listens on a connection of its own, outside the pool, opened from the same
+     * settings; without a URL (a DataSource defined in code) it borrows one from the pool.
+     */
+    private static ConnectionOpener listenConnections(Environment env, DataSource dataSource) {
+        String url = env.getProperty("spring.datasource.url");
+        if (url == null || url.isBlank()) {
+            return dataSource::getConnection;
+        }
+        String user = env.getProperty("spring.datasource.username");
+        String password = env.getProperty("spring.datasource.password", "");
+        return () -> DriverManager.getConnection(url, user, password);
+    }
+}

@@ -1,0 +1,265 @@
+package com.myagents.plant.materializer;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.context.SmartLifecycle;
+
+import com.myagents.contracts.Topic;
+import com.myagents.contracts.Topics;
+import com.myagents.plant.worker.Backoff;
+import com.myagents.plant.worker.WorkerHealth;
+
+/**
+ * Copies stream outputs (decisions, denials, drafts, results) into Plant's tables. Reads only
+ * committed records, writes each in its own database transaction, and commits offsets after
+ * the database: a crash replays records, and the idempotent writes make a replay change nothing.
+ * A record that cannot be read or that the database refuses for good is logged and skipped; a
+ * database outage rewinds to the first unwritten record and retries with backoff.
+ */
+public class Materializer implements SmartLifecycle {
+
+    public static final String DEFAULT_GROUP_ID = "myagents-plant-materializer";
+
+    static final List<Topic<String, ?>> TOPICS = List.of(
+            Topics.EXECUTION_DECISIONS, Topics.ENFORCEMENT_DENIALS, Topics.DELIVERABLE_DRAFTS, Topics.EXECUTION_RESULTS);
+
+    private static final Logger log = LoggerFactory.getLogger(Materializer.class);
+
+    private final DSLContext dsl;
+    private final Map<String, Object> consumerConfig;
+    private final StreamOutputRows rows = new StreamOutputRows();
+    private final WorkerHealth health = new WorkerHealth();
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+
+    private volatile boolean running;
+    private volatile Consumer<String, byte[]> consumer;
+    private Thread worker;
+
+    /**
+     * @param consumerConfig at least {@code bootstrap.servers}; {@code group.id} defaults to
+     *                       {@value #DEFAULT_GROUP_ID}; isolation, auto commit and deserializers
+     *                       are set here
+     */
+    public Materializer(DSLContext dsl, Map<String, Object> consumerConfig) {
+        this.dsl = dsl;
+        this.consumerConfig = Map.copyOf(consumerConfig);
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::work, "plant-materializer");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Override
+    public void stop() {
+        Thread current;
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            current = worker;
+        }
+        Consumer<String, byte[]> active = consumer;
+        if (active != null) {
+            // ends a poll at once; no interrupt, so the consumer can still leave its group cleanly
+            active.wakeup();
+        }
+        try {
+            current.join(15_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Records written to the database (replays included: they change nothing). */
+    public long appliedCount() {
+        return applied.get();
+    }
+
+    /** Poison records: unreadable, or refused by the database for good. */
+    public long skippedCount() {
+        return skipped.get();
+    }
+
+    public Health health() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("applied", applied.get());
+        details.put("skipped", skipped.get());
+        return health.report(running, details);
+    }
+
+    private void work() {
+        Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
+        try (Consumer<String, byte[]> kafka = new KafkaConsumer<>(config())) {
+            consumer = kafka;
+            kafka.subscribe(TOPICS.stream().map(Topic::name).toList());
+            while (running) {
+                try {
+                    ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
+                    if (materialize(kafka, records)) {
+                        health.succeeded();
+                        backoff.reset();
+                    } else if (!backoff.pause(this::isRunning)) {
+                        break;
+                    }
+                } catch (WakeupException | InterruptException e) {
+                    break;
+                } catch (KafkaException e) {
+                    health.failed(e);
+                    log.warn("materializer poll failed, retrying: {}", e.toString());
+                    if (!backoff.pause(this::isRunning)) {
+                        break;
+                    }
+                }
+            }
+        } catch (WakeupException | InterruptException e) {
+            log.debug("materializer stopped while closing", e);
+        } finally {
+            consumer = null;
+        }
+    }
+
+    /** Writes one poll's records; false when the database went away and the records were rewound. */
+    private boolean materialize(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+                try {
+                    apply(record);
+                } catch (RuntimeException e) {
+                    if (DatabaseOutage.causedBy(e)) {
+                        health.failed(e);
+                        log.warn("database unavailable while materializing {}-{}@{}, will retry: {}",
+                                record.topic(), record.partition(), record.offset(), e.toString());
+                        commit(kafka, done);
+                        rewind(kafka, records, done);
+                        return false;
+                    }
+                    skipped.incrementAndGet();
+                    log.error("skipping poison record {}-{}@{} (key {}): {}",
+                            record.topic(), record.partition(), record.offset(), record.key(), e.toString());
+                }
+                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+            }
+        }
+        commit(kafka, done);
+        return true;
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return;
+        }
+        Write write = parse(record);
+        dsl.transaction(cfg -> write.into(cfg.dsl()));
+        applied.incrementAndGet();
+    }
+
+    private Write parse(ConsumerRecord<String, byte[]> record) {
+        String topic = record.topic();
+        byte[] value = record.value();
+        if (topic.equals(Topics.EXECUTION_DECISIONS.name())) {
+            var decision = read(Topics.EXECUTION_DECISIONS, value);
+            return tx -> rows.recordDecision(tx, decision);
+        }
+        if (topic.equals(Topics.ENFORCEMENT_DENIALS.name())) {
+            var denial = read(Topics.ENFORCEMENT_DENIALS, value);
+            return tx -> rows.recordDenial(tx, denial);
+        }
+        if (topic.equals(Topics.DELIVERABLE_DRAFTS.name())) {
+            var draft = read(Topics.DELIVERABLE_DRAFTS, value);
+            return tx -> rows.recordDraft(tx, draft);
+        }
+        if (topic.equals(Topics.EXECUTION_RESULTS.name())) {
+            var result = read(Topics.EXECUTION_RESULTS, value);
+            return tx -> rows.recordResult(tx, result);
+        }
+        throw new IllegalArgumentException("not a topic the materializer reads: " + topic);
+    }
+
+    private static <V> V read(Topic<String, V> topic, byte[] value) {
+        V event = topic.valueSerde().deserializer().deserialize(topic.name(), value);
+        if (event == null) {
+            throw new IllegalArgumentException("empty " + topic.name() + " record");
+        }
+        return event;
+    }
+
+    private void commit(Consumer<String, byte[]> kafka, Map<TopicPartition, OffsetAndMetadata> done) {
+        if (done.isEmpty()) {
+            return;
+        }
+        try {
+            kafka.commitSync(done);
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            // The partitions moved on; whoever owns them now replays these records harmlessly.
+            log.warn("materializer offset commit failed, records will be replayed: {}", e.toString());
+        }
+    }
+
+    private static void rewind(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records,
+            Map<TopicPartition, OffsetAndMetadata> done) {
+        for (TopicPartition partition : records.partitions()) {
+            OffsetAndMetadata written = done.get(partition);
+            long next = written != null ? written.offset() : records.records(partition).get(0).offset();
+            kafka.seek(partition, next);
+        }
+    }
+
+    private Map<String, Object> config() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, DEFAULT_GROUP_ID);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "plant-materializer");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        config.putAll(consumerConfig);
+        // Only what the streams committed, offsets only after the database has the rows.
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return config;
+    }
+
+    /** One record's database writes, run inside a transaction. */
+    @FunctionalInterface
+    private interface Write {
+        void into(DSLContext tx);
+    }
+}

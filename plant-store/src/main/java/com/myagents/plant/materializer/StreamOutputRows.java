@@ -1,0 +1,178 @@
+package com.myagents.plant.materializer;
+
+import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
+import static com.myagents.plant.jooq.generated.Tables.ENFORCEMENT_DENIALS;
+import static com.myagents.plant.jooq.generated.Tables.EXECUTION_DECISIONS;
+import static com.myagents.plant.jooq.generated.Tables.EXECUTION_REQUESTS;
+import static com.myagents.plant.jooq.generated.Tables.EXECUTION_RESULTS;
+import static com.myagents.plant.jooq.generated.Tables.GOAL_RUNS;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+
+import com.myagents.contracts.deliverables.DeliverableDraft;
+import com.myagents.contracts.execution.EnforcementDenial;
+import com.myagents.contracts.execution.ExecutionDecision;
+import com.myagents.contracts.execution.ExecutionResult;
+import com.myagents.contracts.serde.EventJson;
+
+/**
+ * Writes stream outputs into Plant's tables. Every write is keyed by the event's own id and
+ * conditional, so applying the same event twice changes nothing, and a state only ever moves
+ * forward (a reviewed deliverable is never reset to pending_review by a replayed draft).
+ */
+class StreamOutputRows {
+
+    void recordDecision(DSLContext tx, ExecutionDecision decision) {
+        tx.insertInto(EXECUTION_DECISIONS)
+                .set(EXECUTION_DECISIONS.DECISION_ID, UUID.fromString(decision.decisionId()))
+                .set(EXECUTION_DECISIONS.CORRELATION_ID, decision.correlationId())
+                .set(EXECUTION_DECISIONS.DELIVERABLE_ID, decision.deliverableId())
+                .set(EXECUTION_DECISIONS.SUBSCRIPTION_ID, decision.subscriptionId())
+                .set(EXECUTION_DECISIONS.CUSTOMER_ID, decision.customerId())
+                .set(EXECUTION_DECISIONS.ACTION, decision.action())
+                .set(EXECUTION_DECISIONS.APPROVAL_ID, decision.approvalId())
+                .set(EXECUTION_DECISIONS.OUTCOME, decision.outcome().code())
+                .set(EXECUTION_DECISIONS.REASON, decision.reason().code())
+                .set(EXECUTION_DECISIONS.DETAIL, decision.detail())
+                .set(EXECUTION_DECISIONS.CHECKS, json(decision.checks() == null ? List.of() : decision.checks()))
+                .set(EXECUTION_DECISIONS.INPUTS, json(decision.inputs() == null ? Map.of() : decision.inputs()))
+                .set(EXECUTION_DECISIONS.POLICY_VERSION, decision.policyVersion())
+                .set(EXECUTION_DECISIONS.DECIDED_AT, at(decision.decidedAt()))
+                .onConflictDoNothing()
+                .execute();
+        tx.update(EXECUTION_REQUESTS)
+                .set(EXECUTION_REQUESTS.STATUS, decision.allowed() ? "allowed" : "denied")
+                .set(EXECUTION_REQUESTS.DECIDED_AT, at(decision.decidedAt()))
+                .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(decision.correlationId()))
+                .and(EXECUTION_REQUESTS.STATUS.eq("pending"))
+                .execute();
+    }
+
+    void recordDenial(DSLContext tx, EnforcementDenial denial) {
+        tx.insertInto(ENFORCEMENT_DENIALS)
+                .set(ENFORCEMENT_DENIALS.DENIAL_ID, UUID.fromString(denial.denialId()))
+                .set(ENFORCEMENT_DENIALS.CORRELATION_ID, denial.correlationId())
+                .set(ENFORCEMENT_DENIALS.SUBSCRIPTION_ID, denial.subscriptionId())
+                .set(ENFORCEMENT_DENIALS.CUSTOMER_ID, denial.customerId())
+                .set(ENFORCEMENT_DENIALS.DELIVERABLE_ID, denial.deliverableId())
+                .set(ENFORCEMENT_DENIALS.ACTION, denial.action())
+                .set(ENFORCEMENT_DENIALS.REASON, denial.reason().code())
+                .set(ENFORCEMENT_DENIALS.DETAIL, denial.detail())
+                .set(ENFORCEMENT_DENIALS.INPUTS, json(denial.inputs() == null ? Map.of() : denial.inputs()))
+                .set(ENFORCEMENT_DENIALS.POLICY_VERSION, denial.policyVersion())
+                .set(ENFORCEMENT_DENIALS.DENIED_AT, at(denial.deniedAt()))
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    void recordDraft(DSLContext tx, DeliverableDraft draft) {
+        OffsetDateTime createdAt = at(draft.createdAt() == null ? Instant.now() : draft.createdAt());
+        UUID goalInstanceId = draft.goalInstanceId() == null ? null : UUID.fromString(draft.goalInstanceId());
+        tx.insertInto(DELIVERABLES)
+                .set(DELIVERABLES.DELIVERABLE_ID, UUID.fromString(draft.deliverableId()))
+                .set(DELIVERABLES.RUN_ID, draft.runId())
+                .set(DELIVERABLES.GOAL_INSTANCE_ID, goalInstanceId)
+                .set(DELIVERABLES.GOAL_TEMPLATE_ID, draft.goalTemplateId())
+                .set(DELIVERABLES.HIRED_INSTANCE_ID, UUID.fromString(draft.hiredInstanceId()))
+                .set(DELIVERABLES.SUBSCRIPTION_ID, UUID.fromString(draft.subscriptionId()))
+                .set(DELIVERABLES.CUSTOMER_ID, UUID.fromString(draft.customerId()))
+                .set(DELIVERABLES.KIND, draft.kind())
+                .set(DELIVERABLES.STATE, "pending_review")
+                .set(DELIVERABLES.PAYLOAD, json(draft.payload() == null ? Map.of() : draft.payload()))
+                .set(DELIVERABLES.PROPOSED_ACTIONS, json(draft.proposedActions() == null ? List.of() : draft.proposedActions()))
+                .set(DELIVERABLES.PAYLOAD_HASH, draft.payloadHash())
+                .set(DELIVERABLES.SUGGESTED_FOR, at(draft.suggestedFor()))
+                .set(DELIVERABLES.CREATED_AT, createdAt)
+                .set(DELIVERABLES.UPDATED_AT, createdAt)
+                .onConflictDoNothing()
+                .execute();
+        if (draft.runId() != null && goalInstanceId != null) {
+            tx.insertInto(GOAL_RUNS)
+                    .set(GOAL_RUNS.RUN_ID, draft.runId())
+                    .set(GOAL_RUNS.GOAL_INSTANCE_ID, goalInstanceId)
+                    .set(GOAL_RUNS.PERIOD_KEY, periodKey(draft.runId(), draft.goalInstanceId()))
+                    .set(GOAL_RUNS.STATUS, "completed")
+                    .set(GOAL_RUNS.COMPLETED_AT, createdAt)
+                    .onConflict(GOAL_RUNS.RUN_ID)
+                    .doUpdate()
+                    .set(GOAL_RUNS.STATUS, "completed")
+                    .set(GOAL_RUNS.COMPLETED_AT, createdAt)
+                    .where(GOAL_RUNS.STATUS.eq("triggered"))
+                    .execute();
+        }
+    }
+
+    void recordResult(DSLContext tx, ExecutionResult result) {
+        tx.insertInto(EXECUTION_RESULTS)
+                .set(EXECUTION_RESULTS.RESULT_ID, UUID.fromString(result.resultId()))
+                .set(EXECUTION_RESULTS.COMMAND_ID, result.commandId())
+                .set(EXECUTION_RESULTS.CORRELATION_ID, result.correlationId())
+                .set(EXECUTION_RESULTS.DELIVERABLE_ID, result.deliverableId())
+                .set(EXECUTION_RESULTS.SUBSCRIPTION_ID, result.subscriptionId())
+                .set(EXECUTION_RESULTS.STATUS, result.status().code())
+                .set(EXECUTION_RESULTS.EXTERNAL_ID, result.externalId())
+                .set(EXECUTION_RESULTS.IDEMPOTENCY_KEY, result.idempotencyKey())
+                .set(EXECUTION_RESULTS.COST_MINOR, result.costMinor())
+                .set(EXECUTION_RESULTS.DETAIL, result.detail())
+                .set(EXECUTION_RESULTS.COMPLETED_AT, at(result.completedAt()))
+                .onConflictDoNothing()
+                .execute();
+        // A dry run (trial) did what the command asked, without the external side effect.
+        String outcome = result.status() == ExecutionResult.Status.FAILED ? "failed" : "executed";
+        UUID deliverableId = uuidOrNull(result.deliverableId());
+        if (deliverableId != null) {
+            tx.update(DELIVERABLES)
+                    .set(DELIVERABLES.STATE, outcome)
+                    .set(DELIVERABLES.UPDATED_AT, DSL.currentOffsetDateTime())
+                    .where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
+                    .and(DELIVERABLES.STATE.ne("executed"))
+                    .and(DELIVERABLES.STATE.ne(outcome))
+                    .execute();
+        }
+        tx.update(EXECUTION_REQUESTS)
+                .set(EXECUTION_REQUESTS.STATUS, outcome)
+                .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(result.correlationId()))
+                .and(EXECUTION_REQUESTS.STATUS.in("pending", "allowed", "failed"))
+                .and(EXECUTION_REQUESTS.STATUS.ne(outcome))
+                .execute();
+    }
+
+    /** The period part of a run id ({@code <goal_instance_id>:weekly:2026-W48} gives {@code weekly:2026-W48}). */
+    static String periodKey(String runId, String goalInstanceId) {
+        if (runId.startsWith(goalInstanceId) && runId.length() > goalInstanceId.length()) {
+            String rest = runId.substring(goalInstanceId.length()).replaceFirst("^[:/_|-]+", "");
+            if (!rest.isEmpty()) {
+                return rest;
+            }
+        }
+        return runId;
+    }
+
+    private static UUID uuidOrNull(String id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static JSONB json(Object value) {
+        return JSONB.valueOf(EventJson.MAPPER.writeValueAsString(value));
+    }
+}

@@ -1,0 +1,92 @@
+package com.myagents.plant;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+import com.myagents.embedded.EmbeddedPostgresServer;
+import com.myagents.embedded.SharedTestInfra;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+/**
+ * A freshly migrated Plant schema of its own on the shared test PostgreSQL, so test classes
+ * never see each other's rows. The generated jOOQ classes are unqualified: the pool's schema
+ * decides where they point, as in production.
+ */
+public final class PlantTestDatabase implements AutoCloseable {
+
+    private final String schema;
+    private final MigrateResult migration;
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+
+    private PlantTestDatabase(String schema, MigrateResult migration, HikariDataSource dataSource) {
+        this.schema = schema;
+        this.migration = migration;
+        this.dataSource = dataSource;
+        this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
+    }
+
+    public static PlantTestDatabase migrated(boolean demoData) {
+        EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
+        String schema = freshSchemaName();
+        String[] locations = demoData
+                ? new String[] {"classpath:db/plant", "classpath:db/plant-demo"}
+                : new String[] {"classpath:db/plant"};
+        MigrateResult result = Flyway.configure()
+                .dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
+                .schemas(schema).defaultSchema(schema).createSchemas(true)
+                .locations(locations)
+                .outOfOrder(demoData)
+                .load().migrate();
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(postgres.jdbcUrl());
+        pool.setUsername(postgres.username());
+        pool.setPassword(postgres.password());
+        pool.setSchema(schema);
+        pool.setMaximumPoolSize(4);
+        pool.setPoolName(schema);
+        return new PlantTestDatabase(schema, result, new HikariDataSource(pool));
+    }
+
+    public static String freshSchemaName() {
+        return "plant_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public MigrateResult migration() {
+        return migration;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    /** A connection outside the pool, like the relay's LISTEN connection. */
+    public Connection openConnection() throws SQLException {
+        EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
+        return DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,338 @@
+package com.myagents.plant.materializer;
+
+import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
+import static com.myagents.plant.jooq.generated.Tables.ENFORCEMENT_DENIALS;
+import static com.myagents.plant.jooq.generated.Tables.EXECUTION_DECISIONS;
+import static com.myagents.plant.jooq.generated.Tables.EXECUTION_REQUESTS;
+import static com.myagents.plant.jooq.generated.Tables.EXECUTION_RESULTS;
+import static com.myagents.plant.jooq.generated.Tables.GOAL_RUNS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
+
+import com.myagents.contracts.Topic;
+import com.myagents.contracts.Topics;
+import com.myagents.contracts.deliverables.DeliverableDraft;
+import com.myagents.contracts.execution.CheckResult;
+import com.myagents.contracts.execution.EnforcementDenial;
+import com.myagents.contracts.execution.ExecutionDecision;
+import com.myagents.contracts.execution.ExecutionResult;
+import com.myagents.contracts.execution.Outcome;
+import com.myagents.contracts.execution.ReasonCode;
+import com.myagents.embedded.SharedTestInfra;
+import com.myagents.plant.PlantTestDatabase;
+
+class MaterializerTest {
+
+    private static final UUID DEMO_CUSTOMER = UUID.fromString("00000000-0000-0000-0000-0000000c0001");
+    private static final UUID MARKETING_SUBSCRIPTION = UUID.fromString("00000000-0000-0000-0000-00000000a001");
+    private static final UUID MARKETING_AGENT = UUID.fromString("00000000-0000-0000-0000-00000000b001");
+    private static final UUID DEMO_DRAFT = UUID.fromString("00000000-0000-0000-0000-00000000d001");
+
+    private static PlantTestDatabase database;
+    private static DSLContext dsl;
+    private static Materializer materializer;
+    private static KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    static void start() {
+        database = PlantTestDatabase.migrated(true);
+        dsl = database.dsl();
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafkaBootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+        materializer = startMaterializer(dsl);
+    }
+
+    @AfterAll
+    static void stop() {
+        materializer.stop();
+        producer.close();
+        database.close();
+    }
+
+    @Test
+    void aReplayedDecisionIsStoredOnceAndDecidesItsRequestOnce() {
+        // Given a pending execution request
+        String correlationId = UUID.randomUUID().toString();
+        insertRequest(correlationId, DEMO_DRAFT, "pending");
+        ExecutionDecision decision = decision(correlationId, Outcome.DENY, ReasonCode.APPROVAL_MISSING);
+
+        // When its decision arrives twice, then another one behind it in the same partition
+        send(Topics.EXECUTION_DECISIONS, correlationId, decision);
+        send(Topics.EXECUTION_DECISIONS, correlationId, decision);
+        ExecutionDecision marker = decision(UUID.randomUUID().toString(), Outcome.ALLOW, ReasonCode.ALLOWED);
+        send(Topics.EXECUTION_DECISIONS, correlationId, marker);
+        awaitRow(EXECUTION_DECISIONS, EXECUTION_DECISIONS.CORRELATION_ID.eq(marker.correlationId()));
+
+        // Then there is one decision row and the request moved to denied once
+        assertThat(dsl.fetchCount(EXECUTION_DECISIONS, EXECUTION_DECISIONS.CORRELATION_ID.eq(correlationId))).isEqualTo(1);
+        var row = dsl.selectFrom(EXECUTION_DECISIONS).where(EXECUTION_DECISIONS.CORRELATION_ID.eq(correlationId)).fetchSingle();
+        assertThat(row.getOutcome()).isEqualTo("deny");
+        assertThat(row.getReason()).isEqualTo("approval_missing");
+        assertThat(row.getChecks().data()).contains("approval_present");
+        assertThat(row.getInputs().data()).contains("approval_id");
+        var request = dsl.selectFrom(EXECUTION_REQUESTS).where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle();
+        assertThat(request.getStatus()).isEqualTo("denied");
+        assertThat(request.getDecidedAt()).isNotNull();
+    }
+
+    @Test
+    void aReplayedDenialIsStoredOnce() {
+        String correlationId = UUID.randomUUID().toString();
+        EnforcementDenial denial = EnforcementDenial.of(decision(correlationId, Outcome.DENY, ReasonCode.APPROVAL_MISSING));
+        EnforcementDenial marker = EnforcementDenial.of(decision(UUID.randomUUID().toString(), Outcome.DENY, ReasonCode.TRIAL_ENDED));
+
+        send(Topics.ENFORCEMENT_DENIALS, denial.subscriptionId(), denial);
+        send(Topics.ENFORCEMENT_DENIALS, denial.subscriptionId(), denial);
+        send(Topics.ENFORCEMENT_DENIALS, denial.subscriptionId(), marker);
+        awaitRow(ENFORCEMENT_DENIALS, ENFORCEMENT_DENIALS.CORRELATION_ID.eq(marker.correlationId()));
+
+        assertThat(dsl.fetchCount(ENFORCEMENT_DENIALS, ENFORCEMENT_DENIALS.CORRELATION_ID.eq(correlationId))).isEqualTo(1);
+        var row = dsl.selectFrom(ENFORCEMENT_DENIALS).where(ENFORCEMENT_DENIALS.CORRELATION_ID.eq(correlationId)).fetchSingle();
+        assertThat(row.getReason()).isEqualTo("approval_missing");
+        assertThat(row.getCustomerId()).isEqualTo(DEMO_CUSTOMER.toString());
+        assertThat(row.getDeniedAt()).isNotNull();
+    }
+
+    @Test
+    void aReplayedDraftIsStoredOnceAndNeverResetsAReviewedDeliverable() {
+        // Given a draft that was materialized and then approved by its customer
+        UUID goalInstanceId = UUID.randomUUID();
+        String runId = goalInstanceId + ":daily:2026-11-27";
+        DeliverableDraft draft = draft(UUID.randomUUID(), runId, goalInstanceId, MARKETING_AGENT);
+        send(Topics.DELIVERABLE_DRAFTS, draft.deliverableId(), draft);
+        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(draft.deliverableId())));
+        dsl.update(DELIVERABLES).set(DELIVERABLES.STATE, "approved")
+                .where(DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(draft.deliverableId()))).execute();
+
+        // When the same draft is replayed, followed by another record in its partition
+        send(Topics.DELIVERABLE_DRAFTS, draft.deliverableId(), draft);
+        DeliverableDraft marker = draft(UUID.randomUUID(), runId, goalInstanceId, MARKETING_AGENT);
+        send(Topics.DELIVERABLE_DRAFTS, draft.deliverableId(), marker);
+        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(marker.deliverableId())));
+
+        // Then one row, still approved, and one completed run with its period key
+        var row = dsl.selectFrom(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(draft.deliverableId()))).fetchSingle();
+        assertThat(row.getState()).isEqualTo("approved");
+        assertThat(row.getPayloadHash()).isEqualTo(draft.payloadHash());
+        assertThat(row.getProposedActions().data()).contains("publish");
+        var run = dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(runId)).fetchSingle();
+        assertThat(run.getStatus()).isEqualTo("completed");
+        assertThat(run.getPeriodKey()).isEqualTo("daily:2026-11-27");
+        assertThat(run.getGoalInstanceId()).isEqualTo(goalInstanceId);
+    }
+
+    @Test
+    void aReplayedResultIsStoredOnceAndMovesDeliverableAndRequestToExecuted() {
+        // Given an approved deliverable and its allowed request
+        UUID deliverableId = UUID.randomUUID();
+        insertDeliverable(deliverableId, "approved");
+        String correlationId = UUID.randomUUID().toString();
+        insertRequest(correlationId, deliverableId, "allowed");
+        ExecutionResult result = result(correlationId, deliverableId, ExecutionResult.Status.EXECUTED);
+
+        // When the result arrives twice, then a late failure of a retried command
+        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), result);
+        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), result);
+        ExecutionResult lateFailure = result(correlationId, deliverableId, ExecutionResult.Status.FAILED);
+        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), lateFailure);
+        awaitRow(EXECUTION_RESULTS, EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(lateFailure.resultId())));
+
+        // Then one row per result, and what was executed stays executed
+        assertThat(dsl.fetchCount(EXECUTION_RESULTS, EXECUTION_RESULTS.COMMAND_ID.eq(result.commandId()))).isEqualTo(1);
+        assertThat(dsl.select(DELIVERABLES.STATE).from(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
+                .fetchSingle().value1()).isEqualTo("executed");
+        assertThat(dsl.select(EXECUTION_REQUESTS.STATUS).from(EXECUTION_REQUESTS)
+                .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle().value1()).isEqualTo("executed");
+    }
+
+    @Test
+    void aFailedThenRetriedExecutionEndsExecuted() {
+        UUID deliverableId = UUID.randomUUID();
+        insertDeliverable(deliverableId, "approved");
+        String correlationId = UUID.randomUUID().toString();
+        insertRequest(correlationId, deliverableId, "allowed");
+
+        ExecutionResult failure = result(correlationId, deliverableId, ExecutionResult.Status.FAILED);
+        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), failure);
+        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(deliverableId).and(DELIVERABLES.STATE.eq("failed")));
+        ExecutionResult dryRun = result(correlationId, deliverableId, ExecutionResult.Status.DRY_RUN);
+        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), dryRun);
+
+        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(deliverableId).and(DELIVERABLES.STATE.eq("executed")));
+        assertThat(dsl.select(EXECUTION_RESULTS.STATUS).from(EXECUTION_RESULTS)
+                .where(EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(dryRun.resultId()))).fetchSingle().value1()).isEqualTo("dry_run");
+    }
+
+    @Test
+    void skipsPoisonRecordsWithoutBlockingTheirPartitions() {
+        long skippedBefore = materializer.skippedCount();
+        String decisionKey = UUID.randomUUID().toString();
+        String draftKey = UUID.randomUUID().toString();
+
+        // Given unreadable JSON, and a draft the database refuses (its hired agent does not exist)
+        sendRaw(Topics.EXECUTION_DECISIONS, decisionKey, "{not json".getBytes(StandardCharsets.UTF_8));
+        DeliverableDraft orphan = draft(UUID.randomUUID(), null, null, UUID.randomUUID());
+        send(Topics.DELIVERABLE_DRAFTS, draftKey, orphan);
+
+        // When good records follow them in the same partitions
+        ExecutionDecision good = decision(UUID.randomUUID().toString(), Outcome.DENY, ReasonCode.UNKNOWN_ACTION);
+        send(Topics.EXECUTION_DECISIONS, decisionKey, good);
+        DeliverableDraft goodDraft = draft(UUID.randomUUID(), null, null, MARKETING_AGENT);
+        send(Topics.DELIVERABLE_DRAFTS, draftKey, goodDraft);
+
+        // Then the good ones are materialized and the poison ones skipped
+        awaitRow(EXECUTION_DECISIONS, EXECUTION_DECISIONS.CORRELATION_ID.eq(good.correlationId()));
+        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(goodDraft.deliverableId())));
+        assertThat(dsl.fetchCount(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(orphan.deliverableId())))).isZero();
+        assertThat(materializer.skippedCount()).isGreaterThanOrEqualTo(skippedBefore + 2);
+        assertThat(materializer.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(materializer.appliedCount()).isPositive();
+    }
+
+    @Test
+    void waitsOutADatabaseOutageAndLosesNothing() {
+        // Given a materializer of its own whose database is away
+        try (PlantTestDatabase own = PlantTestDatabase.migrated(true)) {
+            AtomicBoolean away = new AtomicBoolean(true);
+            DSLContext flaky = DSL.using(unreachableWhile(away, own.dataSource()), SQLDialect.POSTGRES);
+            Materializer second = startMaterializer(flaky);
+            try {
+                String correlationId = UUID.randomUUID().toString();
+                EnforcementDenial denial = EnforcementDenial.of(decision(correlationId, Outcome.DENY, ReasonCode.BUDGET_EXCEEDED));
+
+                // When a denial arrives during the outage
+                send(Topics.ENFORCEMENT_DENIALS, denial.subscriptionId(), denial);
+                await().atMost(Duration.ofSeconds(30)).until(() -> second.health().getDetails().get("consecutive_failures") instanceof Integer n && n >= 1);
+                assertThat(own.dsl().fetchCount(ENFORCEMENT_DENIALS, ENFORCEMENT_DENIALS.CORRELATION_ID.eq(correlationId))).isZero();
+
+                // Then it is written once the database is back
+                away.set(false);
+                await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(
+                        own.dsl().fetchCount(ENFORCEMENT_DENIALS, ENFORCEMENT_DENIALS.CORRELATION_ID.eq(correlationId))).isEqualTo(1));
+            } finally {
+                second.stop();
+            }
+            assertThat(second.isRunning()).isFalse();
+            assertThat(second.health().getStatus()).isEqualTo(Status.DOWN);
+        }
+    }
+
+    private static Materializer startMaterializer(DSLContext target) {
+        Materializer started = new Materializer(target, Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafkaBootstrapServers(),
+                "group.id", "materializer-test-" + UUID.randomUUID()));
+        started.start();
+        started.start();
+        return started;
+    }
+
+    private static DataSource unreachableWhile(AtomicBoolean away, DataSource real) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && away.get()) {
+                        throw new SQLException("connection refused", "08001");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static void awaitRow(Table<?> table, Condition condition) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dsl.fetchCount(table, condition)).isEqualTo(1));
+    }
+
+    private static <V> void send(Topic<String, V> topic, String key, V event) {
+        sendRaw(topic, key, topic.valueSerde().serializer().serialize(topic.name(), event));
+    }
+
+    private static void sendRaw(Topic<String, ?> topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void insertRequest(String correlationId, UUID deliverableId, String status) {
+        dsl.insertInto(EXECUTION_REQUESTS)
+                .set(EXECUTION_REQUESTS.CORRELATION_ID, correlationId)
+                .set(EXECUTION_REQUESTS.DELIVERABLE_ID, deliverableId)
+                .set(EXECUTION_REQUESTS.SUBSCRIPTION_ID, MARKETING_SUBSCRIPTION)
+                .set(EXECUTION_REQUESTS.CUSTOMER_ID, DEMO_CUSTOMER)
+                .set(EXECUTION_REQUESTS.HIRED_INSTANCE_ID, MARKETING_AGENT)
+                .set(EXECUTION_REQUESTS.ACTION, "publish")
+                .set(EXECUTION_REQUESTS.REQUESTED_BY, "customer:" + DEMO_CUSTOMER)
+                .set(EXECUTION_REQUESTS.REQUESTED_AT, OffsetDateTime.now())
+                .set(EXECUTION_REQUESTS.STATUS, status)
+                .execute();
+    }
+
+    private static void insertDeliverable(UUID deliverableId, String state) {
+        dsl.insertInto(DELIVERABLES)
+                .set(DELIVERABLES.DELIVERABLE_ID, deliverableId)
+                .set(DELIVERABLES.HIRED_INSTANCE_ID, MARKETING_AGENT)
+                .set(DELIVERABLES.SUBSCRIPTION_ID, MARKETING_SUBSCRIPTION)
+                .set(DELIVERABLES.CUSTOMER_ID, DEMO_CUSTOMER)
+                .set(DELIVERABLES.KIND, "social_post")
+                .set(DELIVERABLES.STATE, state)
+                .set(DELIVERABLES.PAYLOAD, org.jooq.JSONB.valueOf("{\"platform\":\"x\",\"text\":\"hello\"}"))
+                .set(DELIVERABLES.PAYLOAD_HASH, "0".repeat(64))
+                .execute();
+    }
+
+    private static ExecutionDecision decision(String correlationId, Outcome outcome, ReasonCode reason) {
+        return new ExecutionDecision(UUID.randomUUID().toString(), correlationId, DEMO_DRAFT.toString(),
+                MARKETING_SUBSCRIPTION.toString(), DEMO_CUSTOMER.toString(), "publish", null, outcome, reason,
+                "no approval_id on the request", List.of(new CheckResult("approval_present", false, "missing")),
+                Map.of("approval_id", "none"), "enforcement/1", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static DeliverableDraft draft(UUID deliverableId, String runId, UUID goalInstanceId, UUID hiredInstanceId) {
+        return new DeliverableDraft(deliverableId.toString(), runId, goalInstanceId == null ? null : goalInstanceId.toString(),
+                "marketing.daily_education_micropost", hiredInstanceId.toString(), MARKETING_SUBSCRIPTION.toString(),
+                DEMO_CUSTOMER.toString(), "social_post", Map.of("platform", "linkedin", "text", "Drink water."),
+                List.of("publish"), "ab".repeat(32), Instant.now().plus(1, ChronoUnit.DAYS), Instant.now());
+    }
+
+    private static ExecutionResult result(String correlationId, UUID deliverableId, ExecutionResult.Status status) {
+        return new ExecutionResult(UUID.randomUUID().toString(), UUID.randomUUID().toString(), correlationId,
+                deliverableId.toString(), MARKETING_SUBSCRIPTION.toString(), status, "ext-" + UUID.randomUUID(),
+                "idem-" + correlationId, 100, null, Instant.now());
+    }
+}
