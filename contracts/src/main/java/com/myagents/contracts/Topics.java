@@ -7,6 +7,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 import com.myagents.contracts.Topic.Cleanup;
+import com.myagents.contracts.access.AccessRecord;
 import com.myagents.contracts.approvals.ApprovalEvent;
 import com.myagents.contracts.deliverables.DeliverableDraft;
 import com.myagents.contracts.execution.EnforcementDenial;
@@ -32,6 +33,7 @@ public final class Topics {
     private static final Serde<String> ID = Serdes.String();
     private static final Duration WEEK = Duration.ofDays(7);
     private static final Duration AUDIT_RETENTION = Duration.ofDays(400);
+    private static final Duration ACCESS_RETENTION = Duration.ofDays(30);
     private static final Duration FOREVER = Duration.ofMillis(-1);
 
     public static final Topic<String, GoalChange> GOAL_CHANGES = new Topic<>(
@@ -79,9 +81,15 @@ public final class Topics {
             "myagents.execution-results.v1", "deliverable_id", ID,
             new JsonSerde<>(ExecutionResult.class, "execution-result", 1), PARTITIONS, Cleanup.DELETE, WEEK);
 
+    /** HTTP access records of every hop; PP's correlation drill-down starts here. */
+    public static final Topic<String, AccessRecord> ACCESS_RECORDS = new Topic<>(
+            "myagents.access-records.v1", "correlation_id", ID,
+            new JsonSerde<>(AccessRecord.class, "access-record", 1), PARTITIONS, Cleanup.DELETE, ACCESS_RETENTION);
+
     private static final List<Topic<String, ?>> ALL = List.of(
             HIRED_AGENTS, GOAL_CHANGES, GOAL_TRIGGERS, DELIVERABLE_DRAFTS, APPROVALS, SUBSCRIPTIONS,
-            EXECUTION_REQUESTS, EXECUTION_DECISIONS, EXECUTION_COMMANDS, ENFORCEMENT_DENIALS, EXECUTION_RESULTS);
+            EXECUTION_REQUESTS, EXECUTION_DECISIONS, EXECUTION_COMMANDS, ENFORCEMENT_DENIALS, EXECUTION_RESULTS,
+            ACCESS_RECORDS);
 
     private Topics() {
     }

@@ -55,7 +55,7 @@ class ApprovalRulesTest {
         assertThat(first.reason()).isEqualTo(ReasonCode.ALLOWED);
         assertThat(first.checks()).allMatch(CheckResult::passed).extracting(CheckResult::check).containsExactly(
                 "request_well_formed", "action_known", "approval_present", "approval_found", "approval_matches",
-                "approval_approved", "approval_unexpired", "payload_unchanged", "approval_unused",
+                "approval_approved", "approval_unexpired", "payload_unchanged", "payload_matches_hash", "approval_unused",
                 "subscription_known", "subscription_active", "trial_open", "trial_action_allowed", "trial_cap_reserved");
         assertThat(first.inputs()).containsKeys("request", "approval", "subscription")
                 .containsEntry("trial_actions_today_before", 0).containsEntry("trial_actions_today_after", 1);
@@ -70,7 +70,7 @@ class ApprovalRulesTest {
         assertThat(command.approvalId()).isEqualTo("approval-1");
         assertThat(command.action()).isEqualTo("publish");
         assertThat(command.idempotencyKey()).hasSize(32);
-        assertThat(command.payload()).isEqualTo(Map.of("payload_hash", Scenario.HASH));
+        assertThat(command.payload()).isEqualTo(Scenario.PAYLOAD);
         assertThat(EnforcementDriver.SIGNER.verify(command)).isTrue();
 
         // And the second is denied as already executed, pointing at the first

@@ -74,7 +74,7 @@ class EnforcementSpineTest {
     void deniesRequestWithoutSubscriptionAsMalformed() {
         ExecutionRequest r = request("corr-1", "deliverable-1", "approval-1");
         enforcement.send(new ExecutionRequest(r.correlationId(), r.deliverableId(), null, r.customerId(),
-                r.hiredInstanceId(), r.action(), r.approvalId(), r.payloadHash(), r.requestedBy(), r.requestedAt()));
+                r.hiredInstanceId(), r.action(), r.approvalId(), r.payloadHash(), r.requestedBy(), r.requestedAt(), r.payload()));
 
         ExecutionDecision decision = onlyDecision();
         assertThat(decision.reason()).isEqualTo(ReasonCode.MALFORMED_REQUEST);

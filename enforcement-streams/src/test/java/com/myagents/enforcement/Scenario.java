@@ -14,7 +14,8 @@ final class Scenario {
 
     static final String SUBSCRIPTION = "sub-1";
     static final String CUSTOMER = "customer-1";
-    static final String HASH = "sha256:approved-payload";
+    static final java.util.Map<String, Object> PAYLOAD = java.util.Map.of("platform", "linkedin", "text", "approved post");
+    static final String HASH = com.myagents.contracts.deliverables.PayloadHash.of(PAYLOAD);
 
     private Scenario() {
     }
@@ -25,17 +26,17 @@ final class Scenario {
 
     static ExecutionRequest request(String correlationId, String deliverableId, String action, String approvalId) {
         return new ExecutionRequest(correlationId, deliverableId, SUBSCRIPTION, CUSTOMER, "hired-1", action,
-                approvalId, HASH, CUSTOMER, EnforcementDriver.START);
+                approvalId, HASH, CUSTOMER, EnforcementDriver.START, PAYLOAD);
     }
 
     static ExecutionRequest withPayloadHash(ExecutionRequest r, String hash) {
         return new ExecutionRequest(r.correlationId(), r.deliverableId(), r.subscriptionId(), r.customerId(),
-                r.hiredInstanceId(), r.action(), r.approvalId(), hash, r.requestedBy(), r.requestedAt());
+                r.hiredInstanceId(), r.action(), r.approvalId(), hash, r.requestedBy(), r.requestedAt(), r.payload());
     }
 
     static ExecutionRequest withSubscription(ExecutionRequest r, String subscriptionId) {
         return new ExecutionRequest(r.correlationId(), r.deliverableId(), subscriptionId, r.customerId(),
-                r.hiredInstanceId(), r.action(), r.approvalId(), r.payloadHash(), r.requestedBy(), r.requestedAt());
+                r.hiredInstanceId(), r.action(), r.approvalId(), r.payloadHash(), r.requestedBy(), r.requestedAt(), r.payload());
     }
 
     static ApprovalEvent approved(String approvalId, String deliverableId) {

@@ -1,11 +1,14 @@
 package com.myagents.contracts.execution;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * A request to perform one external side effect for one deliverable. Keyed by deliverable_id.
  * {@code action} stays the raw string the caller sent so that enforcement, not the HTTP layer,
  * decides that an unknown one is denied. {@code approval_id} may be null: enforcement denies it.
+ * {@code payload} is the deliverable's payload as it is now; enforcement checks it against
+ * {@code payload_hash} and the approval, and hands exactly this payload to the connector.
  */
 public record ExecutionRequest(
         String correlationId,
@@ -17,5 +20,6 @@ public record ExecutionRequest(
         String approvalId,
         String payloadHash,
         String requestedBy,
-        Instant requestedAt) {
+        Instant requestedAt,
+        Map<String, Object> payload) {
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 
 import com.myagents.contracts.approvals.ApprovalEvent;
+import com.myagents.contracts.deliverables.PayloadHash;
 import com.myagents.contracts.execution.Action;
 import com.myagents.contracts.execution.ExecutionRequest;
 
@@ -94,6 +95,13 @@ public final class DeliverableRules {
                     "the deliverable's payload hash differs from the one approved");
         }
         trail.pass("payload_unchanged", "payload hash " + request.payloadHash());
+
+        // The connector acts on the payload this request carries: it must be exactly what was approved.
+        if (request.payload() == null || !request.payloadHash().equals(PayloadHash.of(request.payload()))) {
+            return trail.fail("payload_matches_hash", PAYLOAD_CHANGED,
+                    "the request's payload is not the one its hash names");
+        }
+        trail.pass("payload_matches_hash", "payload hashes to " + request.payloadHash());
 
         return trail.allow();
     }

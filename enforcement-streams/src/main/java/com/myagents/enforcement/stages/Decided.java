@@ -56,7 +56,7 @@ public record Decided(ExecutionRequest request, ExecutionDecision decision) impl
                 request.correlationId(), decision.decisionId(), request.deliverableId(), request.subscriptionId(),
                 request.customerId(), request.hiredInstanceId(), request.action(), request.approvalId(),
                 nameUuid("execution:" + request.deliverableId() + ":" + request.approvalId()).replace("-", ""),
-                Map.of("payload_hash", request.payloadHash()), decision.decidedAt(), null);
+                request.payload(), decision.decidedAt(), null);
     }
 
     private static String nameUuid(String name) {

@@ -13,28 +13,31 @@ import com.myagents.contracts.execution.ReasonCode;
 /** Edge cases of the approval rules that the topology tests do not reach: deny whatever is unclear. */
 class DeliverableRulesTest {
 
+    static final java.util.Map<String, Object> PAYLOAD = java.util.Map.of("text", "approved post");
+    static final String HASH = com.myagents.contracts.deliverables.PayloadHash.of(PAYLOAD);
+
     private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
     private static final Instant LATER = NOW.plusSeconds(3600);
 
     @Test
     void deniesAnApprovalRecordedForAnotherSubscription() {
-        assertThat(reason(request("hash"), approval("sub-2", ApprovalEvent.Verdict.APPROVED, "hash", LATER)))
+        assertThat(reason(request(HASH), approval("sub-2", ApprovalEvent.Verdict.APPROVED, HASH, LATER)))
                 .isEqualTo(ReasonCode.APPROVAL_MISMATCH);
     }
 
     @Test
     void deniesAnApprovalWithoutVerdict() {
-        assertThat(reason(request("hash"), approval("sub-1", null, "hash", LATER))).isEqualTo(ReasonCode.APPROVAL_REJECTED);
+        assertThat(reason(request(HASH), approval("sub-1", null, HASH, LATER))).isEqualTo(ReasonCode.APPROVAL_REJECTED);
     }
 
     @Test
     void deniesAnApprovalWithoutExpiry() {
-        assertThat(reason(request("hash"), approval("sub-1", ApprovalEvent.Verdict.APPROVED, "hash", null))).isEqualTo(ReasonCode.APPROVAL_EXPIRED);
+        assertThat(reason(request(HASH), approval("sub-1", ApprovalEvent.Verdict.APPROVED, HASH, null))).isEqualTo(ReasonCode.APPROVAL_EXPIRED);
     }
 
     @Test
     void deniesAnApprovalThatExpiresThisVeryMoment() {
-        assertThat(reason(request("hash"), approval("sub-1", ApprovalEvent.Verdict.APPROVED, "hash", NOW))).isEqualTo(ReasonCode.APPROVAL_EXPIRED);
+        assertThat(reason(request(HASH), approval("sub-1", ApprovalEvent.Verdict.APPROVED, HASH, NOW))).isEqualTo(ReasonCode.APPROVAL_EXPIRED);
     }
 
     @Test
@@ -44,7 +47,7 @@ class DeliverableRulesTest {
 
     @Test
     void namesEveryMissingId() {
-        ExecutionRequest empty = new ExecutionRequest("", null, null, null, null, null, null, null, null, null);
+        ExecutionRequest empty = new ExecutionRequest("", null, null, null, null, null, null, null, null, null, null);
         Verdict verdict = DeliverableRules.evaluate(empty, null, NOW);
         assertThat(verdict).isInstanceOfSatisfying(Verdict.Denied.class, denied -> {
             assertThat(denied.reason()).isEqualTo(ReasonCode.MALFORMED_REQUEST);
@@ -54,7 +57,7 @@ class DeliverableRulesTest {
 
     @Test
     void passesAMatchingApprovedUnexpiredUnchangedApproval() {
-        assertThat(DeliverableRules.evaluate(request("hash"), approval("sub-1", ApprovalEvent.Verdict.APPROVED, "hash", LATER), NOW))
+        assertThat(DeliverableRules.evaluate(request(HASH), approval("sub-1", ApprovalEvent.Verdict.APPROVED, HASH, LATER), NOW))
                 .isInstanceOf(Verdict.Allowed.class);
     }
 
@@ -66,7 +69,7 @@ class DeliverableRulesTest {
 
     private static ExecutionRequest request(String payloadHash) {
         return new ExecutionRequest("corr-1", "deliverable-1", "sub-1", "customer-1", "hired-1", "post", "approval-1",
-                payloadHash, "customer-1", NOW);
+                payloadHash, "customer-1", NOW, PAYLOAD);
     }
 
     private static ApprovalEvent approval(String subscriptionId, ApprovalEvent.Verdict verdict, String payloadHash, Instant expiresAt) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -55,7 +56,8 @@ public class ExecutionService {
         ExecutionRequest request = new ExecutionRequest(correlationId, deliverableId.toString(),
                 deliverable.getSubscriptionId().toString(), caller.id(), deliverable.getHiredInstanceId().toString(),
                 body.action() != null ? body.action() : firstProposedAction(deliverable),
-                body.approvalId(), deliverable.getPayloadHash(), caller.id(), clock.instant());
+                body.approvalId(), deliverable.getPayloadHash(), caller.id(), clock.instant(),
+                EventJson.MAPPER.readValue(deliverable.getPayload().data(), new TypeReference<Map<String, Object>>() { }));
         try (DecisionWaiter.Registration waiter = decisions.register(correlationId)) {
             db.transaction(tx -> {
                 DSLContext t = DSL.using(tx);

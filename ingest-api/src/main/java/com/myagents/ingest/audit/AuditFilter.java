@@ -1,0 +1,87 @@
+package com.myagents.ingest.audit;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.myagents.contracts.execution.ReasonCode;
+import com.myagents.http.problem.ApiProblem;
+import com.myagents.http.problem.Violation;
+import com.myagents.ingest.ops.Paging;
+
+/**
+ * What an auditor narrows decisions and denials down by, checked: every part is optional, times
+ * are ISO-8601 instants with an offset ({@code from} inclusive, {@code to} exclusive), a reason is
+ * one of the codes enforcement writes.
+ */
+public record AuditFilter(String customerId, String subscriptionId, String reason, String correlationId,
+                          String outcome, OffsetDateTime from, OffsetDateTime to, Paging paging) {
+
+    static final int MAX_ID = 128;
+
+    /** The query parameters as given; blank means absent. */
+    public record Query(String customerId, String subscriptionId, String reason, String correlationId, String outcome,
+                        String from, String to, String page, String size) {
+    }
+
+    public static AuditFilter of(Query q) {
+        List<Violation> problems = new ArrayList<>();
+        OffsetDateTime from = time("from", q.from(), problems);
+        OffsetDateTime to = time("to", q.to(), problems);
+        if (from != null && to != null && !from.isBefore(to)) {
+            problems.add(new Violation("to", "must be after from"));
+        }
+        String reason = blankToNull(q.reason());
+        if (reason != null && Arrays.stream(ReasonCode.values()).noneMatch(r -> r.code().equals(reason))) {
+            problems.add(new Violation("reason", "must be one of " + Arrays.stream(ReasonCode.values())
+                    .map(ReasonCode::code).toList()));
+        }
+        String outcome = blankToNull(q.outcome());
+        if (outcome != null && !outcome.equals("allow") && !outcome.equals("deny")) {
+            problems.add(new Violation("outcome", "must be allow or deny"));
+        }
+        String customerId = id("customer_id", q.customerId(), problems);
+        String subscriptionId = id("subscription_id", q.subscriptionId(), problems);
+        String correlationId = id("correlation_id", q.correlationId(), problems);
+        Paging paging = null;
+        try {
+            paging = Paging.of(q.page(), q.size());
+        } catch (ApiProblem invalid) {
+            @SuppressWarnings("unchecked")
+            List<Violation> pagingProblems = (List<Violation>) invalid.properties().get("errors");
+            problems.addAll(pagingProblems);
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.badRequest(problems);
+        }
+        return new AuditFilter(customerId, subscriptionId, reason, correlationId, outcome, from, to, paging);
+    }
+
+    private static OffsetDateTime time(String name, String value, List<Violation> problems) {
+        String given = blankToNull(value);
+        if (given == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(given);
+        } catch (DateTimeParseException e) {
+            problems.add(new Violation(name, "must be an ISO-8601 instant with an offset, e.g. 2026-11-27T10:00:00Z"));
+            return null;
+        }
+    }
+
+    private static String id(String name, String value, List<Violation> problems) {
+        String given = blankToNull(value);
+        if (given != null && given.length() > MAX_ID) {
+            problems.add(new Violation(name, "must be at most " + MAX_ID + " characters"));
+            return null;
+        }
+        return given;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,110 @@
+package com.myagents.ingest.audit;
+
+import static com.myagents.plant.jooq.generated.Tables.ENFORCEMENT_DENIALS;
+import static com.myagents.plant.jooq.generated.Tables.EXECUTION_DECISIONS;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+import com.myagents.contracts.serde.EventJson;
+import com.myagents.plant.jooq.generated.tables.records.EnforcementDenialsRecord;
+import com.myagents.plant.jooq.generated.tables.records.ExecutionDecisionsRecord;
+
+import tools.jackson.databind.JsonNode;
+
+/** Decisions and denials as plant-store materialized them, filtered and paged, newest first. */
+@Repository
+public class AuditQueries {
+
+    public record Page<T>(List<T> items, int page, int size, int total) {
+    }
+
+    private final DSLContext db;
+
+    public AuditQueries(DSLContext db) {
+        this.db = db;
+    }
+
+    public Page<DenialView> denials(AuditFilter filter) {
+        var t = ENFORCEMENT_DENIALS;
+        List<Condition> where = new ArrayList<>();
+        if (filter.customerId() != null) {
+            where.add(t.CUSTOMER_ID.eq(filter.customerId()));
+        }
+        if (filter.subscriptionId() != null) {
+            where.add(t.SUBSCRIPTION_ID.eq(filter.subscriptionId()));
+        }
+        if (filter.reason() != null) {
+            where.add(t.REASON.eq(filter.reason()));
+        }
+        if (filter.correlationId() != null) {
+            where.add(t.CORRELATION_ID.eq(filter.correlationId()));
+        }
+        if (filter.from() != null) {
+            where.add(t.DENIED_AT.ge(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.add(t.DENIED_AT.lt(filter.to()));
+        }
+        Condition all = DSL.and(where);
+        List<DenialView> items = db.selectFrom(t).where(all)
+                .orderBy(t.DENIED_AT.desc(), t.DENIAL_ID)
+                .limit(filter.paging().size()).offset(filter.paging().offset())
+                .fetch(AuditQueries::denial);
+        return new Page<>(items, filter.paging().page(), filter.paging().size(), db.fetchCount(t, all));
+    }
+
+    public Page<DecisionView> decisions(AuditFilter filter) {
+        var t = EXECUTION_DECISIONS;
+        List<Condition> where = new ArrayList<>();
+        if (filter.customerId() != null) {
+            where.add(t.CUSTOMER_ID.eq(filter.customerId()));
+        }
+        if (filter.subscriptionId() != null) {
+            where.add(t.SUBSCRIPTION_ID.eq(filter.subscriptionId()));
+        }
+        if (filter.reason() != null) {
+            where.add(t.REASON.eq(filter.reason()));
+        }
+        if (filter.correlationId() != null) {
+            where.add(t.CORRELATION_ID.eq(filter.correlationId()));
+        }
+        if (filter.outcome() != null) {
+            where.add(t.OUTCOME.eq(filter.outcome()));
+        }
+        if (filter.from() != null) {
+            where.add(t.DECIDED_AT.ge(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.add(t.DECIDED_AT.lt(filter.to()));
+        }
+        Condition all = DSL.and(where);
+        List<DecisionView> items = db.selectFrom(t).where(all)
+                .orderBy(t.DECIDED_AT.desc(), t.DECISION_ID)
+                .limit(filter.paging().size()).offset(filter.paging().offset())
+                .fetch(AuditQueries::decision);
+        return new Page<>(items, filter.paging().page(), filter.paging().size(), db.fetchCount(t, all));
+    }
+
+    private static DenialView denial(EnforcementDenialsRecord r) {
+        return new DenialView(r.getDenialId().toString(), r.getCorrelationId(), r.getSubscriptionId(), r.getCustomerId(),
+                r.getDeliverableId(), r.getAction(), r.getReason(), r.getDetail(), json(r.getInputs()),
+                r.getPolicyVersion(), r.getDeniedAt());
+    }
+
+    private static DecisionView decision(ExecutionDecisionsRecord r) {
+        return new DecisionView(r.getDecisionId().toString(), r.getCorrelationId(), r.getDeliverableId(),
+                r.getSubscriptionId(), r.getCustomerId(), r.getAction(), r.getApprovalId(), r.getOutcome(), r.getReason(),
+                r.getDetail(), json(r.getChecks()), json(r.getInputs()), r.getPolicyVersion(), r.getDecidedAt());
+    }
+
+    private static JsonNode json(JSONB value) {
+        return EventJson.MAPPER.readTree(value == null ? "null" : value.data());
+    }
+}

@@ -1,0 +1,93 @@
+package com.myagents.ingest.ops;
+
+import static com.myagents.plant.jooq.generated.Tables.CUSTOMER_DIRECTORY;
+import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
+import static com.myagents.plant.jooq.generated.Tables.GOAL_INSTANCES;
+import static com.myagents.plant.jooq.generated.Tables.HIRED_AGENTS;
+import static com.myagents.plant.jooq.generated.Tables.SUBSCRIPTIONS;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Operators' search over every customer's hired agents. Filters combine with AND; an email names
+ * customers through the {@link CustomerDirectory}, so an unknown email finds nothing.
+ */
+@Repository
+public class HiredAgentSearch {
+
+    /** What an operator searches by; {@code null} parts do not filter. */
+    public record Criteria(String email, UUID customerId, UUID subscriptionId, UUID hiredInstanceId) {
+    }
+
+    public record Found(List<HiredAgentSummary> hiredAgents, int page, int size, int total) {
+    }
+
+    private static final Field<Integer> GOALS = DSL.field(DSL.selectCount().from(GOAL_INSTANCES)
+            .where(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(HIRED_AGENTS.HIRED_INSTANCE_ID))).as("goals");
+    private static final Field<Integer> PENDING = DSL.field(DSL.selectCount().from(DELIVERABLES)
+            .where(DELIVERABLES.HIRED_INSTANCE_ID.eq(HIRED_AGENTS.HIRED_INSTANCE_ID))
+            .and(DELIVERABLES.STATE.eq("pending_review"))).as("pending");
+
+    private final DSLContext db;
+
+    public HiredAgentSearch(DSLContext db) {
+        this.db = db;
+    }
+
+    public Found find(Criteria criteria, Paging paging) {
+        Condition where = where(criteria);
+        int total = db.fetchCount(HIRED_AGENTS.join(SUBSCRIPTIONS)
+                .on(SUBSCRIPTIONS.SUBSCRIPTION_ID.eq(HIRED_AGENTS.SUBSCRIPTION_ID))
+                .leftJoin(CUSTOMER_DIRECTORY).on(CUSTOMER_DIRECTORY.CUSTOMER_ID.eq(HIRED_AGENTS.CUSTOMER_ID)), where);
+        List<HiredAgentSummary> page = db.select(HIRED_AGENTS.HIRED_INSTANCE_ID, HIRED_AGENTS.SUBSCRIPTION_ID,
+                        HIRED_AGENTS.CUSTOMER_ID, CUSTOMER_DIRECTORY.EMAIL, HIRED_AGENTS.AGENT_TYPE_ID,
+                        HIRED_AGENTS.AGENT_TYPE_VERSION, HIRED_AGENTS.NICKNAME, HIRED_AGENTS.CONFIGURED,
+                        SUBSCRIPTIONS.STATUS, SUBSCRIPTIONS.TRIAL_STATUS, SUBSCRIPTIONS.TRIAL_END_AT, GOALS, PENDING,
+                        HIRED_AGENTS.CREATED_AT)
+                .from(HIRED_AGENTS)
+                .join(SUBSCRIPTIONS).on(SUBSCRIPTIONS.SUBSCRIPTION_ID.eq(HIRED_AGENTS.SUBSCRIPTION_ID))
+                .leftJoin(CUSTOMER_DIRECTORY).on(CUSTOMER_DIRECTORY.CUSTOMER_ID.eq(HIRED_AGENTS.CUSTOMER_ID))
+                .where(where)
+                .orderBy(HIRED_AGENTS.CREATED_AT.desc(), HIRED_AGENTS.HIRED_INSTANCE_ID)
+                .limit(paging.size()).offset(paging.offset())
+                .fetch(HiredAgentSearch::summary);
+        return new Found(page, paging.page(), paging.size(), total);
+    }
+
+    private Condition where(Criteria criteria) {
+        List<Condition> conditions = new ArrayList<>();
+        if (criteria.email() != null) {
+            conditions.add(HIRED_AGENTS.CUSTOMER_ID.in(
+                    DSL.select(CUSTOMER_DIRECTORY.CUSTOMER_ID).from(CUSTOMER_DIRECTORY)
+                            .where(CUSTOMER_DIRECTORY.EMAIL.eq(criteria.email()))));
+        }
+        if (criteria.customerId() != null) {
+            conditions.add(HIRED_AGENTS.CUSTOMER_ID.eq(criteria.customerId()));
+        }
+        if (criteria.subscriptionId() != null) {
+            conditions.add(HIRED_AGENTS.SUBSCRIPTION_ID.eq(criteria.subscriptionId()));
+        }
+        if (criteria.hiredInstanceId() != null) {
+            conditions.add(HIRED_AGENTS.HIRED_INSTANCE_ID.eq(criteria.hiredInstanceId()));
+        }
+        return DSL.and(conditions);
+    }
+
+    private static HiredAgentSummary summary(Record r) {
+        return new HiredAgentSummary(r.get(HIRED_AGENTS.HIRED_INSTANCE_ID).toString(),
+                r.get(HIRED_AGENTS.SUBSCRIPTION_ID).toString(), r.get(HIRED_AGENTS.CUSTOMER_ID).toString(),
+                r.get(CUSTOMER_DIRECTORY.EMAIL), r.get(HIRED_AGENTS.AGENT_TYPE_ID), r.get(HIRED_AGENTS.AGENT_TYPE_VERSION),
+                r.get(HIRED_AGENTS.NICKNAME), Boolean.TRUE.equals(r.get(HIRED_AGENTS.CONFIGURED)),
+                r.get(SUBSCRIPTIONS.STATUS), r.get(SUBSCRIPTIONS.TRIAL_STATUS), r.get(SUBSCRIPTIONS.TRIAL_END_AT),
+                r.get(GOALS), r.get(PENDING), r.get(HIRED_AGENTS.CREATED_AT));
+    }
+}

@@ -1,0 +1,188 @@
+package com.myagents.ingest.ops;
+
+import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.myagents.contracts.Topic;
+import com.myagents.contracts.deliverables.PayloadHash;
+import com.myagents.contracts.serde.EventJson;
+import com.myagents.embedded.EmbeddedPostgresServer;
+import com.myagents.embedded.SharedTestInfra;
+import com.myagents.http.identity.Hops;
+import com.myagents.http.identity.IdentityTokens;
+import com.myagents.http.identity.Principal;
+import com.myagents.ingest.IngestApiApplication;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * ingest-api on a random port against this test JVM's real broker and PostgreSQL (plant schema
+ * and demo data migrated), called with identities signed the way the gateway signs them. The
+ * operator views' tests share it; it also plays the parts of the pipeline that are not running
+ * here (the gateway's access records and enforcement's commands go onto the real topics).
+ */
+public final class OpsPlant {
+
+    public static final Principal ADMIN = operator("admin");
+    public static final Principal SUPPORT = operator("support");
+    public static final Principal AUDITOR = operator("auditor");
+    public static final Principal INTERN = operator("intern");
+    public static final Principal DEMO_CUSTOMER = new Principal("00000000-0000-0000-0000-0000000c0001",
+            Principal.Kind.CUSTOMER, "demo@myagents.local", Set.of());
+
+    private static OpsPlant instance;
+
+    private final ConfigurableApplicationContext context;
+    private final String baseUrl;
+    private final IdentityTokens gateway;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final KafkaProducer<String, byte[]> producer;
+
+    private OpsPlant(ConfigurableApplicationContext context, IdentityTokens gateway, String bootstrapServers) {
+        this.context = context;
+        this.baseUrl = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.gateway = gateway;
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer());
+    }
+
+    public static synchronized OpsPlant get() {
+        if (instance == null) {
+            EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
+            Flyway.configure().dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
+                    .schemas("plant").defaultSchema("plant").outOfOrder(true).placeholderReplacement(false)
+                    .locations("classpath:db/plant", "classpath:db/plant-demo").load().migrate();
+            String bootstrap = SharedTestInfra.kafkaBootstrapServers();
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            ConfigurableApplicationContext context = IngestApiApplication.builder().run(
+                    "--server.port=0",
+                    "--spring.datasource.url=" + postgres.jdbcUrl(),
+                    "--spring.datasource.username=" + postgres.username(),
+                    "--spring.datasource.password=" + postgres.password(),
+                    "--spring.kafka.bootstrap-servers=" + bootstrap,
+                    "--myagents.plant.identity-key=" + Base64.getEncoder().encodeToString(key),
+                    "--myagents.execute.decision-wait=1s");
+            instance = new OpsPlant(context, new IdentityTokens(Hops.GATEWAY_ISSUER, key), bootstrap);
+        }
+        return instance;
+    }
+
+    public static Principal operator(String role) {
+        return new Principal("op-" + role, Principal.Kind.OPERATOR, role + "@myagents.local", Set.of(role));
+    }
+
+    public static Principal newCustomer() {
+        UUID id = UUID.randomUUID();
+        return new Principal(id.toString(), Principal.Kind.CUSTOMER, "Customer." + id.toString().substring(0, 8)
+                + "@Example.test", Set.of());
+    }
+
+    public HttpResponse<String> call(String method, String path, Principal as, String body) {
+        return call(method, path, as, body, null);
+    }
+
+    public HttpResponse<String> call(String method, String path, Principal as, String body, String correlationId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (as != null) {
+            request.header(Hops.PLANT_IDENTITY_HEADER, gateway.sign(as, Hops.PLANT_AUDIENCE, Duration.ofSeconds(60)));
+        }
+        if (correlationId != null) {
+            request.header(Hops.CORRELATION_HEADER, correlationId);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        return EventJson.MAPPER.readTree(response.body());
+    }
+
+    public DSLContext db() {
+        return context.getBean(DSLContext.class);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** Sends an event the way its producer in the pipeline would: the topic's serde, its key. */
+    public <V> void publish(Topic<String, V> topic, String key, V event) {
+        publishRaw(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), event));
+    }
+
+    public void publishRaw(String topic, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A customer's freshly hired agent of this type. */
+    public Hired hire(Principal customer, String agentTypeId) {
+        HttpResponse<String> hired = call("POST", "/api/v1/subscriptions", customer,
+                "{\"agent_type_id\":\"" + agentTypeId + "\",\"nickname\":\"Ops test\"}");
+        if (hired.statusCode() != 201) {
+            throw new AssertionError("hiring failed: " + hired.statusCode() + " " + hired.body());
+        }
+        JsonNode body = json(hired);
+        return new Hired(customer, UUID.fromString(body.path("hired_instance_id").asString()),
+                UUID.fromString(body.path("subscription_id").asString()));
+    }
+
+    /** A draft as the materializer writes one from the drafts topic, pending the customer's review. */
+    public UUID draftFor(Hired hired) {
+        UUID deliverableId = UUID.randomUUID();
+        Map<String, Object> payload = Map.of("platform", "linkedin", "text", "Ops drill-down " + deliverableId);
+        OffsetDateTime now = OffsetDateTime.now();
+        db().insertInto(DELIVERABLES)
+                .set(DELIVERABLES.DELIVERABLE_ID, deliverableId)
+                .set(DELIVERABLES.GOAL_TEMPLATE_ID, "marketing.daily_education_micropost")
+                .set(DELIVERABLES.HIRED_INSTANCE_ID, hired.hiredInstanceId())
+                .set(DELIVERABLES.SUBSCRIPTION_ID, hired.subscriptionId())
+                .set(DELIVERABLES.CUSTOMER_ID, UUID.fromString(hired.customer().id()))
+                .set(DELIVERABLES.KIND, "social_post")
+                .set(DELIVERABLES.STATE, "pending_review")
+                .set(DELIVERABLES.PAYLOAD, JSONB.valueOf(EventJson.MAPPER.writeValueAsString(payload)))
+                .set(DELIVERABLES.PROPOSED_ACTIONS, JSONB.valueOf("[\"publish\"]"))
+                .set(DELIVERABLES.PAYLOAD_HASH, PayloadHash.of(payload))
+                .set(DELIVERABLES.CREATED_AT, now)
+                .set(DELIVERABLES.UPDATED_AT, now)
+                .execute();
+        return deliverableId;
+    }
+
+    public record Hired(Principal customer, UUID hiredInstanceId, UUID subscriptionId) {
+    }
+}
