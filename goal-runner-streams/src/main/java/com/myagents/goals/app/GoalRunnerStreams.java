@@ -1,0 +1,79 @@
+package com.myagents.goals.app;
+
+import java.util.Properties;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import com.myagents.contracts.TopicProvisioner;
+
+/**
+ * The running Kafka Streams instance of the goal runner, started with the Spring context (after
+ * the shared topics exist) and closed with it. A failed stream thread is replaced: goal
+ * scheduling must outlive one bad record.
+ */
+public final class GoalRunnerStreams implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(GoalRunnerStreams.class);
+
+    private final Topology topology;
+    private final Properties config;
+    private final GoalRunnerProperties properties;
+    private final String bootstrapServers;
+    private volatile KafkaStreams streams;
+
+    public GoalRunnerStreams(Topology topology, Properties config, GoalRunnerProperties properties,
+            String bootstrapServers) {
+        this.topology = topology;
+        this.config = config;
+        this.properties = properties;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (streams != null) {
+            return;
+        }
+        TopicProvisioner.ensureTopics(bootstrapServers, properties.replicationFactor());
+        KafkaStreams created = new KafkaStreams(topology, config);
+        created.setUncaughtExceptionHandler(e -> {
+            log.error("goal-runner stream thread failed; replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        created.start();
+        streams = created;
+        log.info("goal-runner streams {} started against {}", properties.applicationId(), bootstrapServers);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (streams != null) {
+            // leave the group so a restarted or surviving instance takes the partitions at once
+            streams.close(new KafkaStreams.CloseOptions().timeout(properties.closeTimeout()).leaveGroup(true));
+            streams = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return streams != null;
+    }
+
+    /** How many tasks (partitions of a sub-topology) this instance processes now; 0 when stopped. */
+    public int activeTaskCount() {
+        KafkaStreams current = streams;
+        return current == null ? 0
+                : current.metadataForLocalThreads().stream().mapToInt(thread -> thread.activeTasks().size()).sum();
+    }
+
+    /** The current state, {@link KafkaStreams.State#NOT_RUNNING} when stopped. */
+    public KafkaStreams.State state() {
+        KafkaStreams current = streams;
+        return current == null ? KafkaStreams.State.NOT_RUNNING : current.state();
+    }
+}

@@ -1,0 +1,76 @@
+package com.myagents.goals.app;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.myagents.goals.marketing.ContentGenerator;
+import com.myagents.goals.marketing.MarketingPlanner;
+import com.myagents.goals.marketing.TemplateContentGenerator;
+import com.myagents.goals.topology.GoalRunnerStreamsConfig;
+import com.myagents.goals.topology.GoalRunnerTopology;
+import com.myagents.goals.topology.TopologySettings;
+import com.myagents.goals.trading.TradingPlanner;
+
+/** Configuration, planners, topology and the running streams, put together. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GoalRunnerProperties.class)
+class GoalRunnerWiring {
+
+    static final String TEMPLATE_GENERATOR = "template";
+
+    /** The only generator there is; a model-backed one would be chosen here, by configuration. */
+    @Bean
+    ContentGenerator contentGenerator(GoalRunnerProperties properties) {
+        if (!TEMPLATE_GENERATOR.equals(properties.contentGenerator())) {
+            throw new IllegalStateException("myagents.goal-runner.content-generator=" + properties.contentGenerator()
+                    + " is not available; the only content generator is '" + TEMPLATE_GENERATOR + "'");
+        }
+        return new TemplateContentGenerator();
+    }
+
+    @Bean
+    MarketingPlanner marketingPlanner(ContentGenerator contentGenerator) {
+        return new MarketingPlanner(contentGenerator);
+    }
+
+    /** Deliberately without parameters: trading is deterministic and never sees a content generator. */
+    @Bean
+    TradingPlanner tradingPlanner() {
+        return new TradingPlanner();
+    }
+
+    @Bean
+    Topology goalRunnerTopology(GoalRunnerProperties properties, MarketingPlanner marketingPlanner,
+            TradingPlanner tradingPlanner) {
+        TopologySettings settings = properties.persistentStores()
+                ? TopologySettings.production(properties.punctuationInterval())
+                : TopologySettings.inMemory(properties.punctuationInterval());
+        return GoalRunnerTopology.build(settings, marketingPlanner, tradingPlanner);
+    }
+
+    @Bean
+    GoalRunnerStreams goalRunnerStreams(Topology goalRunnerTopology, GoalRunnerProperties properties,
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+        return new GoalRunnerStreams(goalRunnerTopology, GoalRunnerStreamsConfig.properties(properties.applicationId(),
+                bootstrapServers, properties.stateDir(), properties.commitInterval(), properties.replicationFactor(),
+                properties.streams()),
+                properties, bootstrapServers);
+    }
+
+    /** UP only while Kafka Streams runs or rebalances: a stopped or failed runner schedules nothing. */
+    @Bean
+    HealthIndicator goalRunnerStreamsHealthIndicator(GoalRunnerStreams streams) {
+        return () -> {
+            KafkaStreams.State state = streams.state();
+            boolean running = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+            return (running ? Health.up() : Health.down()).withDetail("state", state.name())
+                    .withDetail("active_tasks", streams.activeTaskCount()).build();
+        };
+    }
+}

@@ -1,0 +1,64 @@
+package com.myagents.goals.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
+
+import com.myagents.goals.marketing.TemplateContentGenerator;
+import com.myagents.goals.topology.GoalRunnerStreamsConfig;
+
+class GoalRunnerWiringTest {
+
+    static GoalRunnerProperties properties(String generator, Map<String, String> streams) {
+        return new GoalRunnerProperties("myagents-goal-runner", Path.of("target/state"), Duration.ofSeconds(10),
+                Duration.ofMillis(20), (short) 1, false, generator, Duration.ofSeconds(5), streams);
+    }
+
+    @Test
+    void theDeterministicTemplateGeneratorIsTheDefaultAndNoOtherCanBeSwitchedOn() {
+        GoalRunnerWiring wiring = new GoalRunnerWiring();
+
+        assertThat(wiring.contentGenerator(properties("template", null))).isInstanceOf(TemplateContentGenerator.class);
+        assertThatThrownBy(() -> wiring.contentGenerator(properties("llm", null)))
+                .hasMessageContaining("content-generator=llm").hasMessageContaining("template");
+    }
+
+    @Test
+    void streamsRunExactlyOnceWithTheConfiguredCommitIntervalAndOverridesCannotWeakenThat() {
+        Properties config = GoalRunnerStreamsConfig.properties("myagents-goal-runner", "localhost:9092", Path.of("state"),
+                Duration.ofMillis(20), 3, Map.of(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE,
+                        "consumer.session.timeout.ms", "6000"));
+
+        assertThat(config).containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "myagents-goal-runner")
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "20")
+                .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, "3")
+                .containsEntry("consumer.session.timeout.ms", "6000");
+        assertThat((String) config.get(StreamsConfig.STATE_DIR_CONFIG)).endsWith("state");
+    }
+
+    @Test
+    void healthIsDownWhileTheStreamsDoNotRun() {
+        GoalRunnerWiring wiring = new GoalRunnerWiring();
+        GoalRunnerProperties properties = properties("template", null);
+        GoalRunnerStreams streams = wiring.goalRunnerStreams(
+                wiring.goalRunnerTopology(properties, wiring.marketingPlanner(wiring.contentGenerator(properties)),
+                        wiring.tradingPlanner()),
+                properties, "localhost:1");
+
+        var health = wiring.goalRunnerStreamsHealthIndicator(streams).health();
+
+        assertThat(streams.isRunning()).isFalse();
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails()).containsEntry("state", "NOT_RUNNING").containsEntry("active_tasks", 0);
+        streams.stop();
+    }
+}

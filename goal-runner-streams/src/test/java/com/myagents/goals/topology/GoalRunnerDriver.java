@@ -1,0 +1,200 @@
+package com.myagents.goals.topology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+
+import com.myagents.contracts.Topic;
+import com.myagents.contracts.Topics;
+import com.myagents.contracts.deliverables.DeliverableDraft;
+import com.myagents.contracts.execution.ExecutionDecision;
+import com.myagents.contracts.goals.GoalChange;
+import com.myagents.contracts.goals.GoalTrigger;
+import com.myagents.contracts.hiring.HiredAgentChange;
+import com.myagents.goals.marketing.MarketingPlanner;
+import com.myagents.goals.marketing.TemplateContentGenerator;
+import com.myagents.goals.trading.TradingPlanner;
+
+/**
+ * The goal-runner topology under {@link TopologyTestDriver}: the application's own configuration,
+ * in-memory stores, a 1 s punctuation and a wall clock the test moves. {@link #restart} closes the
+ * driver and opens a new one whose stores are restored from what the old one wrote to their
+ * changelog topics, as a restarted instance would restore them.
+ */
+public final class GoalRunnerDriver implements AutoCloseable {
+
+    static final Duration PUNCTUATION = Duration.ofSeconds(1);
+
+    private static final Map<String, Serde<?>> STORE_SERDES = Map.of(
+            GoalRunnerTopology.GOAL_SCHEDULES_STORE, InternalSerdes.SCHEDULED_GOAL,
+            GoalRunnerTopology.DUE_INDEX_STORE, Serdes.String(),
+            GoalRunnerTopology.DRAFTED_RUNS_STORE, Serdes.Long(),
+            GoalRunnerTopology.RECENT_ATTEMPTS_STORE, InternalSerdes.RECENT_ATTEMPTS);
+
+    private final Path stateDir;
+    private final List<HiredAgentChange> agentsSeen = new ArrayList<>();
+    /** Every changelog record written so far, per store, across restarts. */
+    private final Map<String, List<TestRecord<String, byte[]>>> changelogs = new LinkedHashMap<>();
+    private TopologyTestDriver driver;
+    private Instant now;
+    private TestInputTopic<String, GoalChange> goals;
+    private TestInputTopic<String, HiredAgentChange> agents;
+    private TestInputTopic<String, GoalTrigger> triggersIn;
+    private TestInputTopic<String, ExecutionDecision> decisions;
+    private TestOutputTopic<String, GoalTrigger> triggers;
+    private TestOutputTopic<String, DeliverableDraft> drafts;
+
+    public GoalRunnerDriver(Instant start) {
+        try {
+            stateDir = Files.createTempDirectory("goal-runner-driver-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        open(start);
+    }
+
+    private void open(Instant start) {
+        now = start;
+        MarketingPlanner marketing = new MarketingPlanner(new TemplateContentGenerator());
+        driver = new TopologyTestDriver(
+                GoalRunnerTopology.build(TopologySettings.inMemory(PUNCTUATION), marketing, new TradingPlanner()),
+                GoalRunnerStreamsConfig.properties(GoalRunnerStreamsConfig.APPLICATION_ID, "driver:9092", stateDir,
+                        Duration.ofMillis(20), 1),
+                start);
+        goals = input(Topics.GOAL_CHANGES);
+        agents = input(Topics.HIRED_AGENTS);
+        triggersIn = input(Topics.GOAL_TRIGGERS);
+        decisions = input(Topics.EXECUTION_DECISIONS);
+        triggers = output(Topics.GOAL_TRIGGERS);
+        drafts = output(Topics.DELIVERABLE_DRAFTS);
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    public void agent(HiredAgentChange agent) {
+        agentsSeen.add(agent);
+        agents.pipeInput(agent.hiredInstanceId(), agent, now);
+    }
+
+    public void goal(GoalChange goal) {
+        goals.pipeInput(goal.goalInstanceId(), goal, now);
+    }
+
+    public void deleteGoal(String goalId) {
+        goals.pipeInput(goalId, null, now);
+    }
+
+    /** A trigger written by someone else, e.g. ingest-api's on-demand run. */
+    public void trigger(GoalTrigger trigger) {
+        triggersIn.pipeInput(trigger.goalInstanceId(), trigger, now);
+    }
+
+    public void decision(ExecutionDecision decision) {
+        decisions.pipeInput(decision.correlationId(), decision, now);
+    }
+
+    /** Moves the wall clock, in steps no larger than the punctuation interval unless told otherwise. */
+    public void advance(Duration duration) {
+        now = now.plus(duration);
+        driver.advanceWallClockTime(duration);
+    }
+
+    /** Moves the wall clock in one jump: one punctuation, however much time passed. */
+    public void jump(Duration duration) {
+        advance(duration);
+    }
+
+    /** Moves the wall clock in ticks of {@code step}: one punctuation per tick. */
+    public void tick(Duration total, Duration step) {
+        for (Duration done = Duration.ZERO; done.compareTo(total) < 0; done = done.plus(step)) {
+            advance(step);
+        }
+    }
+
+    public List<GoalTrigger> triggers() {
+        return triggers.readValuesToList();
+    }
+
+    public List<KeyValue<String, DeliverableDraft>> drafts() {
+        return drafts.readKeyValuesToList();
+    }
+
+    public <V> KeyValueStore<String, V> store(String name) {
+        return driver.getKeyValueStore(name);
+    }
+
+    /**
+     * Stops for {@code downtime} and starts again on the same state: the stores are restored from
+     * their changelogs, the global hired-agents store from its (compacted) topic.
+     */
+    public void restart(Duration downtime) {
+        collectChangelogs();
+        driver.close();
+        open(now.plus(downtime));
+        for (HiredAgentChange agent : agentsSeen) {
+            agents.pipeInput(agent.hiredInstanceId(), agent, now);
+        }
+        restoreStores();
+    }
+
+    private void collectChangelogs() {
+        for (String store : STORE_SERDES.keySet()) {
+            changelogs.computeIfAbsent(store, s -> new ArrayList<>()).addAll(changelog(store).readRecordsToList());
+        }
+    }
+
+    private TestOutputTopic<String, byte[]> changelog(String store) {
+        String topic = GoalRunnerStreamsConfig.APPLICATION_ID + "-" + store + "-changelog";
+        return driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void restoreStores() {
+        changelogs.forEach((name, records) -> {
+            KeyValueStore store = driver.getKeyValueStore(name);
+            Serde serde = STORE_SERDES.get(name);
+            for (TestRecord<String, byte[]> record : records) {
+                if (record.value() == null) {
+                    store.delete(record.key());
+                } else {
+                    store.put(record.key(), serde.deserializer().deserialize("restore", record.value()));
+                }
+            }
+        });
+        // what the restore itself wrote is history already kept
+        STORE_SERDES.keySet().forEach(store -> changelog(store).readRecordsToList());
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
+        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    }
+
+    private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
+        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    }
+}
