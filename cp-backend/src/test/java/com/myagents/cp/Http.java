@@ -43,6 +43,15 @@ public final class Http {
         return send(request(path).header("Authorization", "Bearer " + bearer).GET().build());
     }
 
+    public static HttpResponse<String> putJson(String path, String bearer, String json) {
+        return send(request(path).header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public static HttpResponse<String> delete(String path, String bearer) {
+        return send(request(path).header("Authorization", "Bearer " + bearer).DELETE().build());
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }

@@ -18,6 +18,9 @@ public final class RunningCpBackend {
 
     public static final byte[] TOKEN_KEY = randomKey();
     public static final byte[] SERVICE_KEY = randomKey();
+    public static final byte[] VAULT_MASTER_KEY = randomKey();
+    public static final String VAULT_MASTER_KEY_ID = "k1";
+    public static final byte[] RESOLVER_KEY = randomKey();
     public static final RecordingGateway GATEWAY = RecordingGateway.start();
 
     private static ConfigurableApplicationContext app;
@@ -37,10 +40,19 @@ public final class RunningCpBackend {
                     "--myagents.demo-data=true",
                     "--myagents.tokens.key=" + Base64.getEncoder().encodeToString(TOKEN_KEY),
                     "--myagents.gateway.url=" + GATEWAY.uri(),
-                    "--myagents.gateway.service-key=" + Base64.getEncoder().encodeToString(SERVICE_KEY));
+                    "--myagents.gateway.service-key=" + Base64.getEncoder().encodeToString(SERVICE_KEY),
+                    "--myagents.vault.master-key=" + Base64.getEncoder().encodeToString(VAULT_MASTER_KEY),
+                    "--myagents.vault.master-key-id=" + VAULT_MASTER_KEY_ID,
+                    "--myagents.vault.resolver-key=" + Base64.getEncoder().encodeToString(RESOLVER_KEY));
             base = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
         }
         return base;
+    }
+
+    /** A bean of the running app, for tests that look behind the HTTP surface (e.g. the key rotation job). */
+    public static <T> T bean(Class<T> type) {
+        base();
+        return app.getBean(type);
     }
 
     public static URI uri(String path) {

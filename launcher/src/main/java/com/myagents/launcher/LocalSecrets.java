@@ -20,7 +20,7 @@ public final class LocalSecrets {
 
     static final List<String> NAMES = List.of(
             "customer-token-key", "operator-token-key", "cp-service-key", "pp-service-key",
-            "plant-identity-key", "command-signing-key", "vault-master-key");
+            "plant-identity-key", "command-signing-key", "vault-master-key", "vault-resolver-key");
 
     private final Properties keys;
 

@@ -19,6 +19,7 @@ import com.myagents.embedded.EmbeddedKafkaBroker;
 import com.myagents.embedded.EmbeddedPostgresServer;
 import com.myagents.enforcement.EnforcementApplication;
 import com.myagents.gateway.GatewayApplication;
+import com.myagents.goals.GoalRunnerApplication;
 import com.myagents.ingest.IngestApiApplication;
 import com.myagents.plant.PlantStoreApplication;
 import com.myagents.pp.PpBackendApplication;
@@ -84,6 +85,7 @@ public final class LocalStack implements AutoCloseable {
         start("plant-store", PlantStoreApplication::builder, ports.plantStore(), Map.of());
         start("enforcement-streams", EnforcementApplication::builder, ports.enforcement(), Map.of(
                 "myagents.enforcement.command-signing-key", keys.get("command-signing-key")));
+        start("goal-runner-streams", GoalRunnerApplication::builder, ports.goalRunner(), Map.of());
         start("ingest-api", IngestApiApplication::builder, ports.ingestApi(), Map.of(
                 "myagents.plant.identity-key", keys.get("plant-identity-key")));
         start("gateway", GatewayApplication::builder, ports.gateway(), Map.of(
@@ -95,7 +97,8 @@ public final class LocalStack implements AutoCloseable {
                 "myagents.gateway.url", gatewayUrl,
                 "myagents.gateway.service-key", keys.get("cp-service-key"),
                 "myagents.tokens.key", keys.get("customer-token-key"),
-                "myagents.vault.master-key", keys.get("vault-master-key")));
+                "myagents.vault.master-key", keys.get("vault-master-key"),
+                "myagents.vault.resolver-key", keys.get("vault-resolver-key")));
         start("pp-backend", PpBackendApplication::builder, ports.ppBackend(), Map.of(
                 "myagents.gateway.url", gatewayUrl,
                 "myagents.gateway.service-key", keys.get("pp-service-key"),

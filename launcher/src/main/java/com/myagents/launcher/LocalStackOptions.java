@@ -24,7 +24,7 @@ public record LocalStackOptions(
 
     /** Every service of the system, in start order. */
     public static final List<String> ALL_SERVICES = List.of(
-            "plant-store", "enforcement-streams", "ingest-api", "gateway", "cp-backend", "pp-backend");
+            "plant-store", "enforcement-streams", "goal-runner-streams", "ingest-api", "gateway", "cp-backend", "pp-backend");
 
     public boolean runs(String service) {
         return services.isEmpty() || services.contains(service);

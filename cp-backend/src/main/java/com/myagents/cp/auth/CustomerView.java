@@ -5,7 +5,7 @@ import com.myagents.cp.customers.Customer;
 /** What the browser may know about the signed-in customer. */
 public record CustomerView(String customerId, String email, String displayName) {
 
-    static CustomerView of(Customer customer) {
+    public static CustomerView of(Customer customer) {
         return new CustomerView(customer.customerId().toString(), customer.email(), customer.displayName());
     }
 }

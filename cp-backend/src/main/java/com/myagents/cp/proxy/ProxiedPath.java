@@ -2,20 +2,27 @@ package com.myagents.cp.proxy;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import com.myagents.http.problem.ApiProblem;
 
 /**
  * The part of a browser path after {@code /api/cp/}, checked before it becomes a gateway path: no
- * dot segments or encoded separators that could climb out of {@code /api/v1/}, and nothing under the
- * prefixes cp-backend answers itself (a wrong method there must not leak to the gateway).
+ * dot segments or encoded separators that could climb out of {@code /api/v1/}, and nothing cp-backend
+ * answers itself (a wrong method, or another spelling of the same path, must not leak to the gateway
+ * around the controller that checks it).
  */
 public final class ProxiedPath {
 
     static final String PREFIX = "/api/cp/";
     static final String TARGET_PREFIX = "/api/v1/";
-    static final Set<String> OWN_PREFIXES = Set.of("auth");
+    /** First segments that are wholly cp-backend's. */
+    static final Set<String> OWN_PREFIXES = Set.of("auth", "platform-credentials", "exchange-setup", "my-agents");
+    /** Exact paths a cp-backend controller checks before forwarding (e.g. refs in a draft config). */
+    static final Set<String> OWN_PATHS = Set.of("hired-agents/draft");
 
     private ProxiedPath() {
     }
@@ -27,20 +34,32 @@ public final class ProxiedPath {
             throw ApiProblem.notFound("the resource");
         }
         rest = rest.substring(PREFIX.length());
-        String lower = rest.toLowerCase();
+        String lower = rest.toLowerCase(Locale.ROOT);
         if (lower.contains("%2f") || lower.contains("%5c") || rest.contains("\\") || rest.contains(";")) {
             throw ApiProblem.badRequest("/path", "encoded separators and path parameters are not allowed");
         }
-        String[] segments = rest.split("/");
-        for (String segment : segments) {
-            String decoded = URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        List<String> canonical = new ArrayList<>();
+        for (String segment : rest.split("/")) {
+            String decoded = decoded(segment);
             if (decoded.equals(".") || decoded.equals("..")) {
                 throw ApiProblem.badRequest("/path", "dot segments are not allowed");
             }
+            if (!decoded.isEmpty()) {
+                canonical.add(decoded.toLowerCase(Locale.ROOT));
+            }
         }
-        if (OWN_PREFIXES.contains(segments[0])) {
+        if (canonical.isEmpty() || OWN_PREFIXES.contains(canonical.get(0))
+                || OWN_PATHS.contains(String.join("/", canonical))) {
             throw ApiProblem.notFound("the resource");
         }
         return TARGET_PREFIX + rest;
+    }
+
+    private static String decoded(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            throw ApiProblem.badRequest("/path", "the path is not validly percent-encoded");
+        }
     }
 }

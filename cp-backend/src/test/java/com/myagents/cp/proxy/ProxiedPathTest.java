@@ -18,8 +18,14 @@ class ProxiedPathTest {
         assertThat(ProxiedPath.gatewayPath("/api/cp//agent-types")).isEqualTo("/api/v1/agent-types");
     }
 
+    @Test
+    void forwardsPathsThatOnlyStartLikeItsOwn() {
+        assertThat(ProxiedPath.gatewayPath("/api/cp/hired-agents/draft-2")).isEqualTo("/api/v1/hired-agents/draft-2");
+        assertThat(ProxiedPath.gatewayPath("/api/cp/hired-agents/h-1/draft")).isEqualTo("/api/v1/hired-agents/h-1/draft");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"/api/cp/../admin", "/api/cp/a/%2e%2e/%2E%2E/admin", "/api/cp/./x",
+    @ValueSource(strings = {"/api/cp/a/%zz", "/api/cp/../admin", "/api/cp/a/%2e%2e/%2E%2E/admin", "/api/cp/./x",
             "/api/cp/a%2Fb", "/api/cp/a%5cb", "/api/cp/a;jsessionid=1"})
     void refusesPathsThatCouldClimbOutOfThePlantApi(String path) {
         assertThatThrownBy(() -> ProxiedPath.gatewayPath(path))
@@ -27,7 +33,9 @@ class ProxiedPathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/cp/", "/api/cp/auth/logout", "/api/cp/auth", "/api/v1/x"})
+    @ValueSource(strings = {"/api/cp/", "/api/cp/auth/logout", "/api/cp/auth", "/api/v1/x", "/api/cp//",
+            "/api/cp/platform-credentials/x", "/api/cp/Exchange-Setup", "/api/cp/my-agents/summary/",
+            "/api/cp/hired-agents/draft", "/api/cp/hired-agents//draft/", "/api/cp/Hired-Agents/dr%61ft"})
     void neverForwardsItsOwnOrForeignPaths(String path) {
         assertThatThrownBy(() -> ProxiedPath.gatewayPath(path))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.status()).isEqualTo(404));

@@ -23,6 +23,7 @@ import com.myagents.ingest.config.SecretScanner;
 import com.myagents.ingest.identity.Ids;
 import com.myagents.plant.jooq.generated.tables.records.HiredAgentsRecord;
 import com.myagents.plant.jooq.generated.tables.records.SubscriptionsRecord;
+import com.myagents.plant.state.PlantStateEvents;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -39,12 +40,12 @@ public class HiringService {
     private final HiredAgentRepository agents;
     private final AgentTypeRepository definitions;
     private final ConfigRules rules;
-    private final HiredAgentEvents events;
+    private final PlantStateEvents events;
     private final HiredInstances instances;
     private final Clock clock;
 
     HiringService(DSLContext db, HiredAgentRepository agents, AgentTypeRepository definitions, ConfigRules rules,
-                  HiredAgentEvents events, HiredInstances instances) {
+                  PlantStateEvents events, HiredInstances instances) {
         this.db = db;
         this.agents = agents;
         this.definitions = definitions;
@@ -88,7 +89,7 @@ public class HiringService {
             agent.setCreatedAt(now);
             agent.setUpdatedAt(now);
             agent.store();
-            events.changed(t, agent, subscription, definition);
+            events.publish(t, agent, subscription, definition.enforcementDefaults());
         });
         return subscriptions(customerId).stream().filter(s -> s.subscriptionId().equals(subscriptionId.toString()))
                 .findFirst().orElseThrow();
@@ -144,7 +145,7 @@ public class HiringService {
             agent.setConfigViolations(jsonb(findings.stream().map(ConfigRules.Finding::violation).toList()));
             agent.setUpdatedAt(OffsetDateTime.now(clock));
             agent.store();
-            events.changed(t, agent, row.subscription(), definition);
+            events.publish(t, agent, row.subscription(), definition.enforcementDefaults());
             return view(agents.bySubscription(t, customerId, subscriptionId).orElseThrow());
         });
     }
@@ -179,7 +180,7 @@ public class HiringService {
             }
             agent.setUpdatedAt(now);
             agent.store();
-            events.changed(t, agent, subscription, definition);
+            events.publish(t, agent, subscription, definition.enforcementDefaults());
             return view(agents.byInstance(t, customerId, hiredInstanceId).orElseThrow());
         });
     }
@@ -199,7 +200,7 @@ public class HiringService {
             agent.setConfigViolations(jsonb(violations));
             agent.setUpdatedAt(OffsetDateTime.now(clock));
             agent.store();
-            events.changed(t, agent, row.subscription(), latest);
+            events.publish(t, agent, row.subscription(), latest.enforcementDefaults());
             return view(agents.byInstance(t, customerId, hiredInstanceId).orElseThrow());
         });
     }

@@ -1,4 +1,4 @@
-package com.myagents.ingest.hiring;
+package com.myagents.plant.state;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
-import org.springframework.stereotype.Component;
+import org.jooq.JSONB;
 
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.contracts.subscriptions.SubscriptionState;
-import com.myagents.ingest.agenttypes.AgentTypeDefinition;
 import com.myagents.plant.jooq.generated.tables.records.HiredAgentsRecord;
 import com.myagents.plant.jooq.generated.tables.records.SubscriptionsRecord;
 import com.myagents.plant.outbox.OutboxWriter;
@@ -21,39 +20,40 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Publishes, through the outbox and inside the caller's transaction, the state the streams need:
- * the hired agent (for goal runs) and the subscription's trial and budget (for enforcement).
+ * The state the streams keep of Plant's rows, published through the outbox in the caller's
+ * transaction: the hired agent (goal runs need its config and readiness) and its subscription
+ * (enforcement needs its status, trial window, caps and budget from the pinned definition).
  */
-@Component
-class HiredAgentEvents {
+public final class PlantStateEvents {
 
     private final OutboxWriter outbox;
 
-    HiredAgentEvents(OutboxWriter outbox) {
+    public PlantStateEvents(OutboxWriter outbox) {
         this.outbox = outbox;
     }
 
-    void changed(DSLContext tx, HiredAgentsRecord agent, SubscriptionsRecord subscription, AgentTypeDefinition definition) {
-        String timezone = agent.getConfig() == null ? null
-                : EventJson.MAPPER.readTree(agent.getConfig().data()).path("timezone").asString(null);
-        Map<String, Object> config = EventJson.MAPPER.readValue(agent.getConfig().data(),
-                new TypeReference<Map<String, Object>>() { });
+    public void publish(DSLContext tx, HiredAgentsRecord agent, SubscriptionsRecord subscription, JsonNode enforcementDefaults) {
+        JsonNode config = EventJson.MAPPER.readTree(agent.getConfig().data());
         outbox.append(tx, Topics.HIRED_AGENTS, agent.getHiredInstanceId().toString(), new HiredAgentChange(
                 agent.getHiredInstanceId().toString(), subscription.getSubscriptionId().toString(),
                 agent.getCustomerId().toString(), agent.getAgentTypeId(), agent.getAgentTypeVersion(),
-                agent.getNickname(), timezone, config, Boolean.TRUE.equals(agent.getConfigured()),
-                subscription.getStatus(), subscription.getTrialStatus(), instant(subscription.getTrialEndAt()),
-                Instant.now()));
-        JsonNode defaults = definition.enforcementDefaults();
-        List<String> trialActions = EventJson.MAPPER.convertValue(defaults.path("trial_allowed_actions"),
+                agent.getNickname(), config.path("timezone").asString(null),
+                EventJson.MAPPER.convertValue(config, new TypeReference<Map<String, Object>>() { }),
+                Boolean.TRUE.equals(agent.getConfigured()), subscription.getStatus(), subscription.getTrialStatus(),
+                instant(subscription.getTrialEndAt()), Instant.now()));
+        List<String> trialActions = EventJson.MAPPER.convertValue(enforcementDefaults.path("trial_allowed_actions"),
                 new TypeReference<List<String>>() { });
         outbox.append(tx, Topics.SUBSCRIPTIONS, subscription.getSubscriptionId().toString(), new SubscriptionState(
                 subscription.getSubscriptionId().toString(), subscription.getCustomerId().toString(),
                 subscription.getAgentTypeId(), subscription.getStatus(), subscription.getTrialStatus(),
                 instant(subscription.getTrialStartAt()), instant(subscription.getTrialEndAt()),
-                defaults.path("trial_caps").path("actions_per_day").asInt(0),
+                enforcementDefaults.path("trial_caps").path("actions_per_day").asInt(0),
                 trialActions == null ? List.of() : trialActions,
-                defaults.path("budget_minor_per_month").asLong(0), Instant.now()));
+                enforcementDefaults.path("budget_minor_per_month").asLong(0), Instant.now()));
+    }
+
+    public static JsonNode json(JSONB value) {
+        return EventJson.MAPPER.readTree(value == null ? "{}" : value.data());
     }
 
     private static Instant instant(OffsetDateTime at) {

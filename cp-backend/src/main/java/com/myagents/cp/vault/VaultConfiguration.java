@@ -1,0 +1,31 @@
+package com.myagents.cp.vault;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+public class VaultConfiguration {
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Reads the key ids the stored rows use first (Flyway has run by then), so a lost key stops the start. */
+    @Bean
+    public MasterKeys masterKeys(VaultProperties properties, VaultEntries entries) {
+        return MasterKeys.load(properties, entries.keyIdsInUse());
+    }
+
+    @Bean
+    public EnvelopeCipher envelopeCipher(MasterKeys keys) {
+        return new EnvelopeCipher(keys);
+    }
+
+    @Bean
+    public KeyRotation keyRotation(VaultEntries entries, EnvelopeCipher cipher, Clock clock) {
+        return new KeyRotation(entries, cipher, clock);
+    }
+}

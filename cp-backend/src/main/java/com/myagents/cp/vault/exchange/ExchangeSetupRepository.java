@@ -1,0 +1,106 @@
+package com.myagents.cp.vault.exchange;
+
+import static com.myagents.cp.jooq.generated.Tables.EXCHANGE_SETUPS;
+import static com.myagents.cp.jooq.generated.Tables.VAULT_ENTRIES;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.SelectField;
+import org.jooq.SelectOnConditionStep;
+import org.springframework.stereotype.Repository;
+
+import com.myagents.cp.vault.CredentialRefs;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The limits of each exchange setup, beside its envelope in {@code vault_entries}. */
+@Repository
+public class ExchangeSetupRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<String>> COINS = new TypeReference<>() {
+    };
+
+    /** The customer-visible columns: the envelope's bookkeeping and the descriptors, never the ciphertext. */
+    private static final List<SelectField<?>> COLUMNS = List.of(
+            VAULT_ENTRIES.CREDENTIAL_REF, EXCHANGE_SETUPS.EXCHANGE_PROVIDER, EXCHANGE_SETUPS.DEFAULT_COIN,
+            EXCHANGE_SETUPS.ALLOWED_COINS, EXCHANGE_SETUPS.MAX_UNITS_PER_ORDER, EXCHANGE_SETUPS.MAX_NOTIONAL_INR,
+            VAULT_ENTRIES.HINT, VAULT_ENTRIES.CREATED_AT, VAULT_ENTRIES.ROTATED_AT, VAULT_ENTRIES.LAST_USED_AT);
+
+    private final DSLContext db;
+
+    public ExchangeSetupRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    void insert(String credentialRef, ExchangeSetupRequest.Valid setup) {
+        db.insertInto(EXCHANGE_SETUPS)
+                .set(EXCHANGE_SETUPS.CREDENTIAL_REF, credentialRef)
+                .set(EXCHANGE_SETUPS.EXCHANGE_PROVIDER, ExchangeSetupRequest.PROVIDER)
+                .set(EXCHANGE_SETUPS.DEFAULT_COIN, setup.defaultCoin())
+                .set(EXCHANGE_SETUPS.ALLOWED_COINS, JSONB.valueOf(JSON.writeValueAsString(setup.allowedCoins())))
+                .set(EXCHANGE_SETUPS.MAX_UNITS_PER_ORDER, setup.maxUnitsPerOrder())
+                .set(EXCHANGE_SETUPS.MAX_NOTIONAL_INR, setup.maxNotionalInr())
+                .execute();
+    }
+
+    void update(String credentialRef, ExchangeSetupRequest.Valid setup) {
+        db.update(EXCHANGE_SETUPS)
+                .set(EXCHANGE_SETUPS.DEFAULT_COIN, setup.defaultCoin())
+                .set(EXCHANGE_SETUPS.ALLOWED_COINS, JSONB.valueOf(JSON.writeValueAsString(setup.allowedCoins())))
+                .set(EXCHANGE_SETUPS.MAX_UNITS_PER_ORDER, setup.maxUnitsPerOrder())
+                .set(EXCHANGE_SETUPS.MAX_NOTIONAL_INR, setup.maxNotionalInr())
+                .where(EXCHANGE_SETUPS.CREDENTIAL_REF.eq(credentialRef))
+                .execute();
+    }
+
+    public List<ExchangeSetupView> list(UUID customerId) {
+        return joined()
+                .where(VAULT_ENTRIES.CUSTOMER_ID.eq(customerId))
+                .orderBy(VAULT_ENTRIES.CREATED_AT, VAULT_ENTRIES.CREDENTIAL_REF)
+                .fetch(ExchangeSetupRepository::toView);
+    }
+
+    /** The customer's setup; empty for anyone else's ref. */
+    public Optional<ExchangeSetupView> find(UUID customerId, String credentialRef) {
+        if (!CredentialRefs.wellFormed(credentialRef)) {
+            return Optional.empty();
+        }
+        return joined()
+                .where(VAULT_ENTRIES.CUSTOMER_ID.eq(customerId))
+                .and(VAULT_ENTRIES.CREDENTIAL_REF.eq(credentialRef))
+                .fetchOptional()
+                .map(ExchangeSetupRepository::toView);
+    }
+
+    private SelectOnConditionStep<Record> joined() {
+        return db.select(COLUMNS)
+                .from(VAULT_ENTRIES)
+                .join(EXCHANGE_SETUPS).on(EXCHANGE_SETUPS.CREDENTIAL_REF.eq(VAULT_ENTRIES.CREDENTIAL_REF));
+    }
+
+    private static ExchangeSetupView toView(Record row) {
+        return new ExchangeSetupView(row.get(VAULT_ENTRIES.CREDENTIAL_REF), row.get(EXCHANGE_SETUPS.EXCHANGE_PROVIDER),
+                row.get(EXCHANGE_SETUPS.DEFAULT_COIN),
+                JSON.readValue(row.get(EXCHANGE_SETUPS.ALLOWED_COINS).data(), COINS),
+                plain(row.get(EXCHANGE_SETUPS.MAX_UNITS_PER_ORDER)), plain(row.get(EXCHANGE_SETUPS.MAX_NOTIONAL_INR)),
+                row.get(VAULT_ENTRIES.HINT), row.get(VAULT_ENTRIES.CREATED_AT), row.get(VAULT_ENTRIES.ROTATED_AT),
+                row.get(VAULT_ENTRIES.LAST_USED_AT));
+    }
+
+    /** {@code 5.00000000} as {@code 5}, {@code 50} never as {@code 5E+1}. */
+    static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+}

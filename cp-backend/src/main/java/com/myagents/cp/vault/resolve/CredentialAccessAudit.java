@@ -1,0 +1,42 @@
+package com.myagents.cp.vault.resolve;
+
+import static com.myagents.cp.jooq.generated.Tables.CREDENTIAL_ACCESS_AUDIT;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/** One row per resolve attempt, granted or refused. Caller-supplied values are cut to their column sizes. */
+@Repository
+public class CredentialAccessAudit {
+
+    /** Who asked, for what, in which execution, and how it ended. Any value may be null when not known. */
+    public record Attempt(String caller, String credentialRef, String customerId, String purpose,
+                          String correlationId, AccessOutcome outcome) {
+    }
+
+    private final DSLContext db;
+
+    public CredentialAccessAudit(DSLContext db) {
+        this.db = db;
+    }
+
+    public void record(Attempt attempt, OffsetDateTime at) {
+        db.insertInto(CREDENTIAL_ACCESS_AUDIT)
+                .set(CREDENTIAL_ACCESS_AUDIT.AUDIT_ID, UUID.randomUUID())
+                .set(CREDENTIAL_ACCESS_AUDIT.ACCESSED_AT, at)
+                .set(CREDENTIAL_ACCESS_AUDIT.CALLER, cut(attempt.caller(), 200))
+                .set(CREDENTIAL_ACCESS_AUDIT.CREDENTIAL_REF, cut(attempt.credentialRef(), 64))
+                .set(CREDENTIAL_ACCESS_AUDIT.CUSTOMER_ID, cut(attempt.customerId(), 64))
+                .set(CREDENTIAL_ACCESS_AUDIT.PURPOSE, cut(attempt.purpose(), 100))
+                .set(CREDENTIAL_ACCESS_AUDIT.CORRELATION_ID, cut(attempt.correlationId(), 128))
+                .set(CREDENTIAL_ACCESS_AUDIT.OUTCOME, attempt.outcome().dbValue())
+                .execute();
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

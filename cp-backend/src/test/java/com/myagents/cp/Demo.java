@@ -1,0 +1,28 @@
+package com.myagents.cp;
+
+/** The two demo customers the seed migration creates, signed in once per test JVM. */
+public final class Demo {
+
+    public static final String CUSTOMER_ID = "00000000-0000-0000-0000-0000000c0001";
+    public static final String OTHER_ID = "00000000-0000-0000-0000-0000000c0002";
+
+    private static String token;
+    private static String otherToken;
+
+    private Demo() {
+    }
+
+    public static synchronized String token() {
+        if (token == null) {
+            token = Http.login("demo@myagents.local", "demo-password");
+        }
+        return token;
+    }
+
+    public static synchronized String otherToken() {
+        if (otherToken == null) {
+            otherToken = Http.login("other@myagents.local", "other-password");
+        }
+        return otherToken;
+    }
+}

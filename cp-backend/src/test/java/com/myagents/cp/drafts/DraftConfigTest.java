@@ -1,0 +1,167 @@
+package com.myagents.cp.drafts;
+
+import static com.myagents.cp.Http.json;
+import static com.myagents.cp.Http.putJson;
+import static com.myagents.cp.Http.request;
+import static com.myagents.cp.Http.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.myagents.cp.Credentials;
+import com.myagents.cp.Demo;
+import com.myagents.cp.RecordingGateway;
+import com.myagents.cp.RecordingGateway.Received;
+import com.myagents.cp.RunningCpBackend;
+import com.myagents.http.identity.Hops;
+import com.myagents.http.identity.IdentityTokens;
+import com.myagents.http.identity.Principal;
+
+import tools.jackson.databind.JsonNode;
+
+class DraftConfigTest {
+
+    private static final String PATH = "/api/cp/hired-agents/draft";
+    private static final RecordingGateway GATEWAY = RunningCpBackend.GATEWAY;
+
+    @BeforeEach
+    void forgetEarlierCalls() {
+        RunningCpBackend.base();
+        GATEWAY.forget();
+    }
+
+    @Test
+    void forwardsAConfigWhoseRefsAreAllTheCallers() throws Exception {
+        String linkedin = Credentials.platform(Demo.token(), "linkedin", "tok");
+        String x = Credentials.platform(Demo.token(), "x", "tok");
+        String exchange = Credentials.exchange(Demo.token());
+        String draft = """
+                {"subscription_id":"s-1","config":{"nickname":"Sunrise","platform_credentials":{
+                 "linkedin":{"credential_ref":"%s"},"x":{"credential_ref":"%s"}},
+                 "backup":[{"exchange_credential_ref":"%s"}],"unset":{"credential_ref":null}}}"""
+                .formatted(linkedin, x, exchange);
+
+        HttpResponse<String> response = putJson(PATH, Demo.token(), draft);
+
+        // Then Plant gets the same bytes, as the verified customer, through the usual door
+        Received got = GATEWAY.next();
+        assertThat(got.method()).isEqualTo("PUT");
+        assertThat(got.path()).isEqualTo("/api/v1/hired-agents/draft");
+        assertThat(got.body()).isEqualTo(draft);
+        Principal asserted = new IdentityTokens(Hops.GATEWAY_ISSUER, RunningCpBackend.SERVICE_KEY)
+                .verify(got.header("Authorization").substring(7), Hops.CP_ISSUER, Hops.GATEWAY_AUDIENCE);
+        assertThat(asserted.id()).isEqualTo(Demo.CUSTOMER_ID);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("path").asString()).isEqualTo("/api/v1/hired-agents/draft");
+    }
+
+    @Test
+    void refusesAnotherCustomersRefNamingItsPointerAndForwardsNothing() {
+        String mine = Credentials.platform(Demo.token(), "x", "tok");
+        String theirs = Credentials.platform(Demo.otherToken(), "linkedin", "tok");
+
+        HttpResponse<String> response = putJson(PATH, Demo.token(), """
+                {"subscription_id":"s-1","config":{"platform_credentials":{
+                 "linkedin":{"credential_ref":"%s"},"x":{"credential_ref":"%s"}}}}""".formatted(theirs, mine));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode errors = json(response).get("errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("pointer").asString()).isEqualTo("/config/platform_credentials/linkedin/credential_ref");
+        assertThat(response.body()).doesNotContain(Demo.OTHER_ID);
+        assertThat(GATEWAY.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void refusesUnknownRefsRefsOfTheWrongKindAndNonStringRefs() {
+        String platform = Credentials.platform(Demo.token(), "facebook", "tok");
+        String exchange = Credentials.exchange(Demo.token());
+
+        HttpResponse<String> response = putJson(PATH, Demo.token(), """
+                {"config":{"exchange_credential_ref":"%s","platform_credentials":{"facebook":{"credential_ref":"%s"},
+                 "x":{"credential_ref":"cref_linkedin01"},"y":{"credential_ref":42},
+                 "we/ird~key":{"credential_ref":["%s"]}}}}""".formatted(platform, exchange, platform));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("errors").valueStream().map(error -> error.get("pointer").asString()).toList())
+                .containsExactly("/config/exchange_credential_ref", "/config/platform_credentials/facebook/credential_ref",
+                        "/config/platform_credentials/x/credential_ref", "/config/platform_credentials/y/credential_ref",
+                        "/config/platform_credentials/we~1ird~0key/credential_ref");
+        assertThat(GATEWAY.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void refusesABodyItCannotReadOrThatRepeatsAKey() {
+        String mine = Credentials.platform(Demo.token(), "x", "tok");
+        String theirs = Credentials.platform(Demo.otherToken(), "x", "tok");
+
+        HttpResponse<String> truncated = putJson(PATH, Demo.token(), "{\"config\":{\"credential_ref\":");
+        // one parser might keep the first, another the last: neither gets the chance
+        HttpResponse<String> repeated = putJson(PATH, Demo.token(), """
+                {"config":{"credential_ref":"%s","credential_ref":"%s"}}""".formatted(mine, theirs));
+
+        assertThat(truncated.statusCode()).isEqualTo(400);
+        assertThat(repeated.statusCode()).isEqualTo(400);
+        assertThat(GATEWAY.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void forwardsAConfigWithoutRefsAndAnEmptyBodyForPlantToJudge() throws Exception {
+        HttpResponse<String> withoutRefs = putJson(PATH, Demo.token(), "{\"config\":{\"nickname\":\"Desk\"}}");
+        Received first = GATEWAY.next();
+        HttpResponse<String> empty = send(request(PATH).header("Authorization", "Bearer " + Demo.token())
+                .PUT(HttpRequest.BodyPublishers.noBody()).build());
+        Received second = GATEWAY.next();
+
+        assertThat(withoutRefs.statusCode()).isEqualTo(200);
+        assertThat(first.body()).isEqualTo("{\"config\":{\"nickname\":\"Desk\"}}");
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(second.body()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/cp/hired-agents//draft", "/api/cp/hired-agents/draft/", "/api/cp/hired-agents/DRAFT",
+            "/api/cp/hired-agents/dr%61ft/"})
+    void letsNoOtherSpellingOfThePathAroundTheCheck(String path) {
+        String theirs = Credentials.platform(Demo.otherToken(), "linkedin", "tok");
+
+        HttpResponse<String> response = putJson(path, Demo.token(),
+                "{\"config\":{\"credential_ref\":\"" + theirs + "\"}}");
+
+        assertThat(response.statusCode()).isIn(400, 404);
+        assertThat(GATEWAY.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void letsNoOtherMethodOnThePathThrough() {
+        for (String method : List.of("POST", "PATCH", "GET", "DELETE")) {
+            HttpResponse<String> response = send(request(PATH).header("Authorization", "Bearer " + Demo.token())
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString("{\"config\":{}}")).build());
+
+            assertThat(response.statusCode()).as(method).isIn(404, 405);
+        }
+        assertThat(GATEWAY.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void refusesABodyLargerThanTheDoorForwards() {
+        String huge = "{\"config\":{\"offerings\":[\"" + "x".repeat(2 * 1024 * 1024) + "\"]}}";
+
+        // chunked, so the door has to count for itself
+        HttpResponse<String> response = send(request(PATH).header("Authorization", "Bearer " + Demo.token())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(huge))).build());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(GATEWAY.receivedNothing()).isTrue();
+    }
+}

@@ -1,0 +1,161 @@
+package com.myagents.ingest.audit;
+
+import static com.myagents.ingest.ops.OpsPlant.AUDITOR;
+import static com.myagents.ingest.ops.OpsPlant.INTERN;
+import static com.myagents.ingest.ops.OpsPlant.SUPPORT;
+import static com.myagents.ingest.ops.OpsPlant.json;
+import static com.myagents.plant.jooq.generated.Tables.ENFORCEMENT_DENIALS;
+import static com.myagents.plant.jooq.generated.Tables.EXECUTION_DECISIONS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.jooq.JSONB;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.myagents.ingest.ops.OpsPlant;
+
+import tools.jackson.databind.JsonNode;
+
+/** Denials and decisions as plant-store's materializer stores them, read by auditors with filters. */
+class AuditApiTest {
+
+    static final OpsPlant PLANT = OpsPlant.get();
+    static final String CUSTOMER = UUID.randomUUID().toString();
+    static final String SUBSCRIPTION = UUID.randomUUID().toString();
+    static final OffsetDateTime T0 = OffsetDateTime.of(2026, 11, 27, 10, 0, 0, 0, ZoneOffset.UTC);
+
+    static String missingApproval;
+    static String trialEnded;
+    static String allowed;
+
+    @BeforeAll
+    static void recordDecisions() {
+        missingApproval = decide("deny", "approval_missing", T0);
+        trialEnded = decide("deny", "trial_ended", T0.plusMinutes(10));
+        allowed = decide("allow", "allowed", T0.plusMinutes(20));
+    }
+
+    @Test
+    void listsACustomersDenialsNewestFirstWithTheInputsThatDecidedThem() {
+        JsonNode page = json(PLANT.call("GET", "/api/v1/audit/denials?customer_id=" + CUSTOMER, AUDITOR, null));
+
+        assertThat(correlations(page, "denials")).containsExactly(trialEnded, missingApproval);
+        assertThat(page.path("total").asInt()).isEqualTo(2);
+        JsonNode newest = page.path("denials").get(0);
+        assertThat(newest.path("reason").asString()).isEqualTo("trial_ended");
+        assertThat(newest.path("subscription_id").asString()).isEqualTo(SUBSCRIPTION);
+        assertThat(newest.path("inputs").path("trial_end_at").asString()).isEqualTo("2026-11-01T00:00:00Z");
+        assertThat(newest.path("policy_version").asString()).isEqualTo("enforcement/1");
+    }
+
+    @Test
+    void filtersDenialsByReasonCorrelationSubscriptionAndTime() {
+        String base = "/api/v1/audit/denials?subscription_id=" + SUBSCRIPTION;
+
+        assertThat(correlations(json(PLANT.call("GET", base + "&reason=approval_missing", AUDITOR, null)), "denials"))
+                .containsExactly(missingApproval);
+        assertThat(correlations(json(PLANT.call("GET", "/api/v1/audit/denials?correlation_id=" + trialEnded, SUPPORT,
+                null)), "denials")).containsExactly(trialEnded);
+        assertThat(correlations(json(PLANT.call("GET", base + "&from=" + enc(T0.plusMinutes(5)) + "&to="
+                + enc(T0.plusMinutes(15)), AUDITOR, null)), "denials")).containsExactly(trialEnded);
+        JsonNode second = json(PLANT.call("GET", base + "&size=1&page=1", AUDITOR, null));
+        assertThat(correlations(second, "denials")).containsExactly(missingApproval);
+        assertThat(second.path("total").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void listsDecisionsOfBothOutcomesAndFiltersByOutcome() {
+        String base = "/api/v1/audit/decisions?customer_id=" + CUSTOMER;
+
+        JsonNode all = json(PLANT.call("GET", base, AUDITOR, null));
+        JsonNode allows = json(PLANT.call("GET", base + "&outcome=allow", AUDITOR, null));
+        JsonNode narrowed = json(PLANT.call("GET", base + "&reason=trial_ended&subscription_id=" + SUBSCRIPTION
+                + "&correlation_id=" + trialEnded + "&from=" + enc(T0) + "&to=" + enc(T0.plusHours(1)), AUDITOR, null));
+
+        assertThat(correlations(all, "decisions")).containsExactly(allowed, trialEnded, missingApproval);
+        assertThat(all.path("decisions").get(0).path("checks").get(0).path("check").asString()).isEqualTo("approval_present");
+        assertThat(correlations(allows, "decisions")).containsExactly(allowed);
+        assertThat(correlations(narrowed, "decisions")).containsExactly(trialEnded);
+    }
+
+    @Test
+    void namesEveryMalformedFilter() {
+        HttpResponse<String> response = PLANT.call("GET", "/api/v1/audit/denials?reason=bored&from=yesterday&to="
+                + enc(T0) + "&customer_id=" + "x".repeat(200) + "&size=0", AUDITOR, null);
+        HttpResponse<String> backwards = PLANT.call("GET", "/api/v1/audit/decisions?outcome=maybe&from="
+                + enc(T0) + "&to=" + enc(T0.minusMinutes(1)), AUDITOR, null);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        List<String> pointers = new ArrayList<>();
+        json(response).path("errors").forEach(e -> pointers.add(e.path("pointer").asString()));
+        assertThat(pointers).contains("from", "reason", "customer_id", "size");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(backwards.body()).contains("must be after from", "allow or deny");
+    }
+
+    @Test
+    void isForOperatorsWithARoleOnly() {
+        HttpResponse<String> customer = PLANT.call("GET", "/api/v1/audit/denials", OpsPlant.DEMO_CUSTOMER, null);
+        HttpResponse<String> intern = PLANT.call("GET", "/api/v1/audit/decisions", INTERN, null);
+
+        assertThat(customer.statusCode()).isEqualTo(404);
+        assertThat(intern.statusCode()).isEqualTo(403);
+    }
+
+    private static String decide(String outcome, String reason, OffsetDateTime at) {
+        String correlationId = "audit-" + reason + "-" + UUID.randomUUID();
+        UUID decisionId = UUID.randomUUID();
+        JSONB checks = JSONB.valueOf("[{\"check\":\"approval_present\",\"passed\":" + outcome.equals("allow")
+                + ",\"detail\":\"-\"}]");
+        JSONB inputs = JSONB.valueOf("{\"trial_end_at\":\"2026-11-01T00:00:00Z\"}");
+        PLANT.db().insertInto(EXECUTION_DECISIONS)
+                .set(EXECUTION_DECISIONS.DECISION_ID, decisionId)
+                .set(EXECUTION_DECISIONS.CORRELATION_ID, correlationId)
+                .set(EXECUTION_DECISIONS.DELIVERABLE_ID, UUID.randomUUID().toString())
+                .set(EXECUTION_DECISIONS.SUBSCRIPTION_ID, SUBSCRIPTION)
+                .set(EXECUTION_DECISIONS.CUSTOMER_ID, CUSTOMER)
+                .set(EXECUTION_DECISIONS.ACTION, "publish")
+                .set(EXECUTION_DECISIONS.OUTCOME, outcome)
+                .set(EXECUTION_DECISIONS.REASON, reason)
+                .set(EXECUTION_DECISIONS.CHECKS, checks)
+                .set(EXECUTION_DECISIONS.INPUTS, inputs)
+                .set(EXECUTION_DECISIONS.POLICY_VERSION, "enforcement/1")
+                .set(EXECUTION_DECISIONS.DECIDED_AT, at)
+                .execute();
+        if (outcome.equals("deny")) {
+            PLANT.db().insertInto(ENFORCEMENT_DENIALS)
+                    .set(ENFORCEMENT_DENIALS.DENIAL_ID, decisionId)
+                    .set(ENFORCEMENT_DENIALS.CORRELATION_ID, correlationId)
+                    .set(ENFORCEMENT_DENIALS.SUBSCRIPTION_ID, SUBSCRIPTION)
+                    .set(ENFORCEMENT_DENIALS.CUSTOMER_ID, CUSTOMER)
+                    .set(ENFORCEMENT_DENIALS.ACTION, "publish")
+                    .set(ENFORCEMENT_DENIALS.REASON, reason)
+                    .set(ENFORCEMENT_DENIALS.DETAIL, reason.replace('_', ' '))
+                    .set(ENFORCEMENT_DENIALS.INPUTS, inputs)
+                    .set(ENFORCEMENT_DENIALS.POLICY_VERSION, "enforcement/1")
+                    .set(ENFORCEMENT_DENIALS.DENIED_AT, at)
+                    .execute();
+        }
+        return correlationId;
+    }
+
+    private static List<String> correlations(JsonNode page, String list) {
+        List<String> ids = new ArrayList<>();
+        page.path(list).forEach(item -> ids.add(item.path("correlation_id").asString()));
+        return ids;
+    }
+
+    private static String enc(OffsetDateTime time) {
+        return URLEncoder.encode(time.toString(), StandardCharsets.UTF_8);
+    }
+
+}
