@@ -94,6 +94,25 @@ class ReviewApiTest {
     }
 
     @Test
+    void aScheduledApprovalIsSubmittedOnceWhenItsTimeComesAndGoesThroughEnforcement() throws Exception {
+        Draft draft = newDraft();
+        String at = java.time.OffsetDateTime.now().plusSeconds(1).toString();
+        String approvalId = json(review(draft.id, "{\"decision\":\"approved\",\"scheduled_for\":\"" + at + "\"}"))
+                .path("approval").path("approval_id").asString();
+        var scheduler = api.context.getBean(com.myagents.ingest.execution.ScheduledExecutions.class);
+
+        Thread.sleep(1_200);
+        scheduler.submitDue();
+        scheduler.submitDue();
+
+        assertThat(api.count("select count(*) from plant.execution_requests where deliverable_id = ?::uuid and "
+                + "requested_by = 'scheduler' and correlation_id = ? and approval_id = ?", draft.id,
+                "scheduled-" + approvalId, approvalId)).isEqualTo(1);
+        assertThat(api.count("select count(*) from plant.outbox where topic = ? and record_key = ?",
+                Topics.EXECUTION_REQUESTS.name(), draft.id)).isEqualTo(1);
+    }
+
+    @Test
     void listingFiltersAndPagesAndNeverShowsAnotherCustomersDrafts() {
         Draft draft = newDraft();
         String instance = draft.instance;

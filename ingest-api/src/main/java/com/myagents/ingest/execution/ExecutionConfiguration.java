@@ -8,7 +8,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import com.myagents.plant.outbox.OutboxWriter;
 
 @Configuration
 class ExecutionConfiguration {
@@ -19,8 +18,14 @@ class ExecutionConfiguration {
     }
 
     @Bean
-    ExecutionService executionService(DSLContext db, OutboxWriter outbox, DecisionWaiter decisions,
+    ExecutionService executionService(DSLContext db, ExecutionRequests requests, DecisionWaiter decisions,
                                       @Value("${myagents.execute.decision-wait:5s}") Duration decisionWait) {
-        return new ExecutionService(db, outbox, decisions, decisionWait, Clock.systemUTC());
+        return new ExecutionService(db, requests, decisions, decisionWait, Clock.systemUTC());
+    }
+
+    @Bean
+    ScheduledExecutions scheduledExecutions(DSLContext db, ExecutionRequests requests,
+                                            @Value("${myagents.scheduled-executions.interval:5s}") Duration interval) {
+        return new ScheduledExecutions(db, requests, interval, Clock.systemUTC());
     }
 }

@@ -6,25 +6,18 @@ import static com.myagents.plant.jooq.generated.Tables.EXECUTION_REQUESTS;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
-import com.myagents.contracts.Topics;
 import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.ExecutionRequest;
-import com.myagents.contracts.serde.EventJson;
 import com.myagents.http.identity.Principal;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
-import com.myagents.plant.outbox.OutboxWriter;
 
-import tools.jackson.core.type.TypeReference;
 
 /**
  * Turns an execute call into an {@link ExecutionRequest} (a row and an outbox event, one
@@ -34,14 +27,15 @@ import tools.jackson.core.type.TypeReference;
 public class ExecutionService {
 
     private final DSLContext db;
-    private final OutboxWriter outbox;
+    private final ExecutionRequests requests;
     private final DecisionWaiter decisions;
     private final Duration decisionWait;
     private final Clock clock;
 
-    public ExecutionService(DSLContext db, OutboxWriter outbox, DecisionWaiter decisions, Duration decisionWait, Clock clock) {
+    public ExecutionService(DSLContext db, ExecutionRequests requests, DecisionWaiter decisions, Duration decisionWait,
+                            Clock clock) {
         this.db = db;
-        this.outbox = outbox;
+        this.requests = requests;
         this.decisions = decisions;
         this.decisionWait = decisionWait;
         this.clock = clock;
@@ -53,28 +47,13 @@ public class ExecutionService {
         if (retry.isPresent()) {
             return retry.get();
         }
-        ExecutionRequest request = new ExecutionRequest(correlationId, deliverableId.toString(),
-                deliverable.getSubscriptionId().toString(), caller.id(), deliverable.getHiredInstanceId().toString(),
-                body.action() != null ? body.action() : firstProposedAction(deliverable),
-                body.approvalId(), deliverable.getPayloadHash(), caller.id(), clock.instant(),
-                EventJson.MAPPER.readValue(deliverable.getPayload().data(), new TypeReference<Map<String, Object>>() { }));
         try (DecisionWaiter.Registration waiter = decisions.register(correlationId)) {
-            db.transaction(tx -> {
-                DSLContext t = DSL.using(tx);
-                t.insertInto(EXECUTION_REQUESTS)
-                        .set(EXECUTION_REQUESTS.CORRELATION_ID, correlationId)
-                        .set(EXECUTION_REQUESTS.DELIVERABLE_ID, deliverableId)
-                        .set(EXECUTION_REQUESTS.SUBSCRIPTION_ID, deliverable.getSubscriptionId())
-                        .set(EXECUTION_REQUESTS.CUSTOMER_ID, deliverable.getCustomerId())
-                        .set(EXECUTION_REQUESTS.HIRED_INSTANCE_ID, deliverable.getHiredInstanceId())
-                        .set(EXECUTION_REQUESTS.ACTION, request.action())
-                        .set(EXECUTION_REQUESTS.APPROVAL_ID, request.approvalId())
-                        .set(EXECUTION_REQUESTS.REQUESTED_BY, caller.id())
-                        .set(EXECUTION_REQUESTS.REQUESTED_AT, OffsetDateTime.now(clock))
-                        .set(EXECUTION_REQUESTS.STATUS, "pending")
-                        .execute();
-                outbox.append(t, Topics.EXECUTION_REQUESTS, request.deliverableId(), request);
-            });
+            boolean written = db.transactionResult(tx -> requests.submit(DSL.using(tx), deliverable, correlationId,
+                    body.action(), body.approvalId(), caller.id(), clock.instant()));
+            if (!written) {
+                // a concurrent call under the same correlation id won the race: answer as its retry
+                return earlierAttempt(caller, deliverableId, correlationId).orElseThrow();
+            }
             ExecutionDecision decision = waiter.await(decisionWait);
             return decision == null
                     ? new ExecutionOutcome.Pending(correlationId)
@@ -125,12 +104,6 @@ public class ExecutionService {
                 .where(EXECUTION_DECISIONS.CORRELATION_ID.eq(correlationId))
                 .fetchOptional()
                 .map(StoredDecisions::toEvent);
-    }
-
-    private static String firstProposedAction(DeliverablesRecord deliverable) {
-        List<String> actions = EventJson.MAPPER.readValue(deliverable.getProposedActions().data(),
-                new TypeReference<List<String>>() { });
-        return actions.isEmpty() ? null : actions.get(0);
     }
 
     private static UUID customerId(Principal caller) {
