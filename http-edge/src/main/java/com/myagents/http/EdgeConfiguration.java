@@ -1,11 +1,15 @@
 package com.myagents.http;
 
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.myagents.http.correlation.CorrelationIdFilter;
 import com.myagents.http.problem.ProblemAdvice;
 import com.myagents.http.problem.ProblemErrorController;
+import com.myagents.http.problem.ProblemErrorReportValve;
 
 /**
  * What every HTTP app of the project {@code @Import}s: correlation ids on every request (Boot
@@ -23,6 +27,16 @@ public class EdgeConfiguration {
     @Bean
     public ProblemAdvice problemAdvice() {
         return new ProblemAdvice();
+    }
+
+    /** Container-level refusals (before any servlet) answer problem+json too. */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     /** Also makes Boot's own error controller step aside (it is conditional on there being none). */

@@ -3,9 +3,6 @@ package com.myagents.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -39,10 +36,10 @@ abstract class SpineScenarios {
     static final String SAMPLE_DELIVERABLE = "00000000-0000-0000-0000-00000000d001";
 
     static LocalStack stack;
+    static boolean ownsStack;
     static String cp;
     static String dbUser;
     static String dbPassword;
-    static final HttpClient http = HttpClient.newHttpClient();
 
     static void startTheSystem(Path dataDir, String externalKafka, LocalStackOptions.ExternalDatabase database) {
         LocalStackOptions options = new LocalStackOptions(dataDir, LocalStackOptions.Ports.free(), externalKafka,
@@ -50,14 +47,24 @@ abstract class SpineScenarios {
         dbUser = database == null ? "postgres" : database.user();
         dbPassword = database == null ? "" : database.password();
         stack = LocalStack.start(options);
+        ownsStack = true;
         cp = "http://localhost:" + options.ports().cpBackend();
+    }
+
+    static void useTheSharedSystem() {
+        stack = RunningSystem.stack();
+        ownsStack = false;
+        dbUser = "postgres";
+        dbPassword = "";
+        cp = RunningSystem.cp();
     }
 
     @AfterAll
     static void stopTheSystem() {
-        if (stack != null) {
+        if (stack != null && ownsStack) {
             stack.close();
         }
+        stack = null;
     }
 
     @Test
@@ -134,29 +141,16 @@ abstract class SpineScenarios {
         assertThat(rows("select count(*) from plant.execution_requests")).isEqualTo(before);
     }
 
-    static String login(String email, String password) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(cp + "/api/cp/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return EventJson.MAPPER.readTree(response.body()).path("access_token").asString();
+    static String login(String email, String password) {
+        return new CpClient(cp).login(email, password);
     }
 
-    static HttpResponse<String> post(String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(cp + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> post(String path, String token, String body) {
+        return new CpClient(cp).call("POST", path, token, body);
     }
 
-    static HttpResponse<String> get(String path, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(cp + path)).header("Authorization", "Bearer " + token)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> get(String path, String token) {
+        return new CpClient(cp).call("GET", path, token, null);
     }
 
     static List<EnforcementDenial> denialsOnTopicFor(String correlationId) {

@@ -311,6 +311,14 @@ class ProblemAdviceTest {
     }
 
     @Test
+    void requestsTheContainerRefusesBeforeAnyServletAreProblemsToo() throws Exception {
+        HttpResponse<String> encodedSlash = get("/things/..%2F..%2Fetc%2Fpasswd");
+
+        assertThat(problemOf(encodedSlash, 400).get("correlation_id").asString()).isNotBlank();
+        assertThat(encodedSlash.body()).doesNotContain("<html", "Tomcat");
+    }
+
+    @Test
     void hasNoErrorEndpointOfItsOwn() throws Exception {
         problemOf(get("/error"), 404);
     }
