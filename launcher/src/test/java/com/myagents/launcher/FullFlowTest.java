@@ -1,0 +1,163 @@
+package com.myagents.launcher;
+
+import static com.myagents.launcher.CpClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import com.myagents.contracts.Topic;
+import com.myagents.contracts.Topics;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The customer's whole path through the real system: connect a platform, configure, add a goal,
+ * run it, approve a draft the goal runner made, execute it — and the platform token never leaves
+ * cp-backend's vault: not in Plant's tables, not on any topic, not in any log line.
+ */
+class FullFlowTest {
+
+    @Test
+    void aCustomerGoesFromConnectingAPlatformToAnAllowedExecutionAndTheSecretStaysInTheVault() throws Exception {
+        ListAppender<ILoggingEvent> logs = captureLogs();
+        CpClient door = new CpClient(RunningSystem.cp());
+        String token = door.login("demo@myagents.local", "demo-password");
+        String secret = "AQX" + UUID.randomUUID().toString().replace("-", "") + "Zq9";
+        String refreshSecret = "RFR" + UUID.randomUUID().toString().replace("-", "");
+
+        // Given a hired marketing agent, connected to LinkedIn through the vault
+        JsonNode hired = json(door.call("POST", "/api/cp/subscriptions", token, "{\"agent_type_id\":\"marketing.healthcare.v1\"}"));
+        String subscription = hired.path("subscription_id").asString();
+        String instance = hired.path("hired_instance_id").asString();
+        HttpResponse<String> credential = door.call("PUT", "/api/cp/platform-credentials", token,
+                "{\"platform\":\"linkedin\",\"posting_identity\":\"urn:li:organization:4242\",\"access_token\":\"" + secret
+                        + "\",\"refresh_token\":\"" + refreshSecret + "\"}");
+        assertThat(credential.statusCode()).as(credential.body()).isBetween(200, 201);
+        assertThat(credential.body()).doesNotContain(secret, refreshSecret);
+        String ref = json(credential).path("credential_ref").asString();
+
+        // When it is configured with the ref, given a goal, finalized and the goal is run
+        HttpResponse<String> configured = door.call("PUT", "/api/cp/hired-agents/draft", token,
+                "{\"subscription_id\":\"" + subscription + "\",\"config\":{\"nickname\":\"Flow\",\"theme\":\"teal\","
+                        + "\"primary_language\":\"en\",\"timezone\":\"Asia/Kolkata\",\"brand_name\":\"Sunrise Clinic\","
+                        + "\"offerings\":[\"Flu shots\"],\"location\":\"Pune\",\"platforms_enabled\":[\"linkedin\"],"
+                        + "\"platform_credentials\":{\"linkedin\":{\"credential_ref\":\"" + ref + "\"}},"
+                        + "\"review_policy\":\"approval_required_per_post\"}}");
+        assertThat(json(configured).path("configured").asBoolean()).as(configured.body()).isTrue();
+        String goal = json(door.call("PUT", "/api/cp/hired-agents/" + instance + "/goals", token,
+                "{\"goal_template_id\":\"marketing.weekly_multichannel_batch\",\"frequency\":\"weekly\",\"settings\":{\"posts_per_week\":2}}"))
+                .path("goal_instance_id").asString();
+        assertThat(json(door.call("POST", "/api/cp/hired-agents/" + instance + "/finalize", token, null))
+                .path("trial_status").asString()).isEqualTo("active");
+        assertThat(door.call("POST", "/api/cp/hired-agents/" + instance + "/goals/" + goal + "/run", token, null).statusCode())
+                .isEqualTo(202);
+
+        // Then the goal runner's drafts arrive for review, one per post
+        JsonNode drafts = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
+                () -> json(door.call("GET", "/api/cp/hired-agents/" + instance + "/deliverables?state=pending_review", token, null)),
+                page -> page.path("total").asInt() >= 2);
+        JsonNode draft = drafts.path("deliverables").get(0);
+        assertThat(draft.path("payload").path("platform").asString()).isEqualTo("linkedin");
+        assertThat(draft.path("proposed_actions").get(0).asString()).isEqualTo("publish");
+
+        // And once approved, executing it is allowed by enforcement
+        String deliverable = draft.path("deliverable_id").asString();
+        String approval = json(door.call("POST", "/api/cp/deliverables/" + deliverable + "/review", token,
+                "{\"decision\":\"approved\",\"notes\":\"ship it\"}")).path("approval").path("approval_id").asString();
+        HttpResponse<String> executed = door.call("POST", "/api/cp/deliverables/" + deliverable + "/execute", token,
+                "{\"approval_id\":\"" + approval + "\",\"action\":\"publish\"}");
+        assertThat(executed.statusCode()).as(executed.body()).isEqualTo(202);
+        assertThat(json(executed).path("outcome").asString()).isEqualTo("allowed");
+        HttpResponse<String> again = door.call("POST", "/api/cp/deliverables/" + deliverable + "/execute", token,
+                "{\"approval_id\":\"" + approval + "\",\"action\":\"publish\"}");
+        assertThat(json(again).path("reason").asString()).isEqualTo("already_executed");
+
+        // And the secrets are nowhere outside the vault's ciphertext
+        for (String raw : List.of(secret, refreshSecret)) {
+            assertThat(rowsMentioning("plant", raw)).as("plant tables").isEmpty();
+            assertThat(rowsMentioning("cp", raw)).as("cp tables (only ciphertext)").isEmpty();
+            assertThat(topicsMentioning(raw)).as("topics").isEmpty();
+            assertThat(logs.list).as("log lines").noneMatch(e -> e.getFormattedMessage().contains(raw));
+        }
+    }
+
+    static ListAppender<ILoggingEvent> captureLogs() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.setContext(context);
+        appender.start();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
+        return appender;
+    }
+
+    /** Every row of every table of the schema, as text, that contains {@code needle}. */
+    static List<String> rowsMentioning(String schema, String needle) throws Exception {
+        List<String> found = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(RunningSystem.stack().jdbcUrl(), "postgres", "")) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet r = c.createStatement().executeQuery(
+                    "select table_name from information_schema.tables where table_schema = '" + schema + "'")) {
+                while (r.next()) {
+                    tables.add(r.getString(1));
+                }
+            }
+            assertThat(tables).isNotEmpty();
+            for (String table : tables) {
+                try (var s = c.prepareStatement("select t::text from " + schema + "." + table + " t where t::text like ?")) {
+                    s.setString(1, "%" + needle + "%");
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            found.add(table + ": " + r.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Every record of every topic whose key or value bytes contain {@code needle}. */
+    static List<String> topicsMentioning(String needle) {
+        List<String> found = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningSystem.stack().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "secret-scan-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(Topics.all().stream().map(Topic::name).toList());
+            int quiet = 0;
+            while (quiet < 6) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                quiet = records.isEmpty() ? quiet + 1 : 0;
+                for (ConsumerRecord<byte[], byte[]> record : records) {
+                    String text = (record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8))
+                            + (record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8));
+                    if (text.contains(needle)) {
+                        found.add(record.topic() + "@" + record.offset());
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}
