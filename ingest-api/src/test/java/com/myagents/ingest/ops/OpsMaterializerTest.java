@@ -28,12 +28,10 @@ class OpsMaterializerTest {
         String correlationId = "ops-replay-" + UUID.randomUUID();
         AccessRecord access = new AccessRecord(UUID.randomUUID().toString(), correlationId, "gateway", null, null, null,
                 "GET", "/api/v1/agent-types", 401, 2, Instant.now(), Instant.now());
-        OpsMaterializer materializer = plant.bean(OpsMaterializer.class);
-        long skippedBefore = materializer.skippedCount();
-
         plant.publishRaw(Topics.ACCESS_RECORDS.name(), correlationId, "{not json".getBytes(StandardCharsets.UTF_8));
         plant.publish(Topics.ACCESS_RECORDS, correlationId, access);
         plant.publish(Topics.ACCESS_RECORDS, correlationId, access);
+        // same key, so the same partition: the marker is read only after the garbage was got past
         String marker = "ops-replay-marker-" + UUID.randomUUID();
         plant.publish(Topics.ACCESS_RECORDS, correlationId, new AccessRecord(UUID.randomUUID().toString(), marker,
                 "gateway", null, null, null, "GET", "/x", 200, 1, Instant.now(), Instant.now()));
@@ -41,9 +39,7 @@ class OpsMaterializerTest {
         Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> plant.db().fetchCount(ACCESS_RECORDS, ACCESS_RECORDS.CORRELATION_ID.eq(marker)) == 1);
         assertThat(plant.db().fetchCount(ACCESS_RECORDS, ACCESS_RECORDS.CORRELATION_ID.eq(correlationId))).isEqualTo(1);
-        assertThat(materializer.skippedCount()).isGreaterThan(skippedBefore);
-        assertThat(materializer.appliedCount()).isPositive();
-        assertThat(materializer.isRunning()).isTrue();
+        assertThat(plant.bean(OpsMaterializer.class).isRunning()).isTrue();
     }
 
     @Test
@@ -72,6 +68,8 @@ class OpsMaterializerTest {
     @Test
     void stopsAndStartsWithTheContext() {
         OpsMaterializer spare = new OpsMaterializer(plant.db(), "127.0.0.1:1");
+        assertThat(spare.appliedCount()).isZero();
+        assertThat(spare.skippedCount()).isZero();
 
         spare.start();
         spare.start();

@@ -1,29 +1,36 @@
 package com.myagents.pp.proxy;
 
+import java.util.List;
 import java.util.Set;
 
 import com.myagents.http.identity.Principal;
-import com.myagents.http.problem.ApiProblem;
-import com.myagents.pp.operators.OperatorRole;
+import com.myagents.pp.operators.Right;
 
-/** Which operator may send which method through the door: readers look, only admins change. */
+/**
+ * Which operator may send which call through the door: only admins change anything; auditors read
+ * decisions, denials and correlations only; support reads the rest. Plant checks the same roles again.
+ */
 public final class ProxyAccess {
 
     static final Set<String> READS = Set.of("GET", "HEAD");
-    static final String NO_ROLE = "no_operator_role";
-    static final String READ_ONLY = "role_read_only";
+    /** Gateway paths an auditor may read. */
+    static final List<String> AUDIT_PATHS = List.of("/api/v1/audit/", "/api/v1/ops/correlations/");
 
     private ProxyAccess() {
     }
 
-    /** @throws ApiProblem 403 with a reason when the operator's roles do not allow the method */
-    public static void check(Principal operator, String method) {
-        if (!OperatorRole.anyKnown(operator.roles())) {
-            throw ApiProblem.forbidden(NO_ROLE, "this operator has no role that allows calls to Plant");
+    /**
+     * @param gatewayPath the path the call would take on the gateway
+     * @throws com.myagents.http.problem.ApiProblem 403 with a reason when the operator's roles do not allow it
+     */
+    public static void check(Principal operator, String method, String gatewayPath) {
+        rightFor(method, gatewayPath).require(operator);
+    }
+
+    static Right rightFor(String method, String gatewayPath) {
+        if (!READS.contains(method)) {
+            return Right.AUTHOR_AGENT_TYPES;
         }
-        if (!READS.contains(method) && !OperatorRole.anyWrites(operator.roles())) {
-            throw ApiProblem.forbidden(READ_ONLY, "roles " + operator.roles().stream().sorted().toList()
-                    + " may only read; " + method + " needs the admin role");
-        }
+        return AUDIT_PATHS.stream().anyMatch(gatewayPath::startsWith) ? Right.AUDIT_VIEWS : Right.SUPPORT_VIEWS;
     }
 }

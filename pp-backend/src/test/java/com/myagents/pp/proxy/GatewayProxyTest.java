@@ -126,7 +126,7 @@ class GatewayProxyTest {
 
     @Test
     void dropsEveryServerOnlyHeaderTheBrowserSent() throws Exception {
-        send(request("/api/pp/denials")
+        send(request("/api/pp/audit/denials")
                 .header("Authorization", "Bearer " + auditorToken)
                 .header("X-Customer-Id", "00000000-0000-0000-0000-0000000c0002")
                 .header("customer_id", "00000000-0000-0000-0000-0000000c0002")

@@ -1,0 +1,29 @@
+package com.myagents.gateway.access;
+
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * With a Kafka bootstrap ({@code myagents.gateway.access-records.bootstrap-servers}, by default
+ * {@code spring.kafka.bootstrap-servers} or {@code KAFKA_BOOTSTRAP_SERVERS}) access records also go
+ * to their topic; without one they stay log lines. Primary, so it wins over the log-only default.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AccessRecordsConfiguration {
+
+    @Bean
+    @Primary
+    @ConditionalOnExpression("!'${myagents.gateway.access-records.bootstrap-servers:}'.isBlank()")
+    public KafkaAccessJournal kafkaAccessJournal(
+            @Value("${myagents.gateway.access-records.bootstrap-servers}") String bootstrapServers,
+            @Value("${myagents.gateway.access-records.queue-capacity:10000}") int capacity) {
+        return new KafkaAccessJournal(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers.strip()),
+                capacity, new LoggedAccessJournal());
+    }
+}

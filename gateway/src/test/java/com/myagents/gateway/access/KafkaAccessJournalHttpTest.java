@@ -1,0 +1,124 @@
+package com.myagents.gateway.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.myagents.contracts.Topics;
+import com.myagents.embedded.SharedTestInfra;
+import com.myagents.gateway.RecordingPlant;
+import com.myagents.gateway.RunningGateway;
+
+/** With Kafka configured, the gateway's access records land on their topic, keyed by correlation id. */
+class KafkaAccessJournalHttpTest {
+
+    static RecordingPlant plant;
+    static RunningGateway gateway;
+
+    @BeforeAll
+    static void start() {
+        plant = new RecordingPlant();
+        gateway = new RunningGateway(plant.url(), "spring.kafka.bootstrap-servers=" + SharedTestInfra.kafkaBootstrapServers());
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+        plant.close();
+    }
+
+    @Test
+    void aForwardedCallLandsOnTheAccessRecordsTopicWithItsPrincipalAndTimes() {
+        String correlationId = "kafka-access-ok-" + UUID.randomUUID();
+        Instant before = Instant.now();
+
+        gateway.send(gateway.request("/api/v1/agent-types?email=private@example.test")
+                .header("Authorization", "Bearer " + RunningGateway.cpAssertion(RunningGateway.customer("cust-kafka-1")))
+                .header("X-Correlation-ID", correlationId));
+
+        ConsumerRecord<String, com.myagents.contracts.access.AccessRecord> record = recordFor(correlationId);
+        var access = record.value();
+        assertThat(record.key()).isEqualTo(correlationId);
+        assertThat(access.service()).isEqualTo("gateway");
+        assertThat(access.client()).isEqualTo("cp-backend");
+        assertThat(access.principalId()).isEqualTo("cust-kafka-1");
+        assertThat(access.principalKind()).isEqualTo("CUSTOMER");
+        assertThat(access.method()).isEqualTo("GET");
+        assertThat(access.path()).isEqualTo("/api/v1/agent-types");
+        assertThat(access.status()).isEqualTo(200);
+        assertThat(access.recordId()).isNotBlank();
+        assertThat(access.receivedAt()).isAfterOrEqualTo(before.minusMillis(1)).isBeforeOrEqualTo(access.completedAt());
+        assertThat(gateway.context().getBean(KafkaAccessJournal.class).sentCount()).isPositive();
+    }
+
+    @Test
+    void aRefusedCallIsRecordedTooWithoutAPrincipal() {
+        String correlationId = "kafka-access-401-" + UUID.randomUUID();
+
+        gateway.send(gateway.request("/api/v1/agent-types").header("X-Correlation-ID", correlationId));
+
+        var access = recordFor(correlationId).value();
+        assertThat(access.status()).isEqualTo(401);
+        assertThat(access.principalId()).isNull();
+        assertThat(access.client()).isNull();
+    }
+
+    @Test
+    void keepsRequestsFastWhenKafkaIsAwayAndCountsWhatOnlyTheLogKept() {
+        List<AccessRecord> logged = new ArrayList<>();
+        KafkaAccessJournal journal = new KafkaAccessJournal(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 500), 1, logged::add);
+        try {
+            long started = System.nanoTime();
+            for (int i = 0; i < 50; i++) {
+                journal.record(new AccessRecord(Instant.now(), "away-" + i + "-correlation", null, null, null, "GET", "/x",
+                        200, 1));
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+            assertThat(logged).hasSize(50);
+            assertThat(journal.droppedCount()).isPositive();
+        } finally {
+            journal.close();
+        }
+        assertThat(journal.sentCount()).isZero();
+        assertThat(journal.failedCount()).isPositive();
+    }
+
+    private static ConsumerRecord<String, com.myagents.contracts.access.AccessRecord> recordFor(String correlationId) {
+        var topic = Topics.ACCESS_RECORDS;
+        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafkaBootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, com.myagents.contracts.access.AccessRecord>> found = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (correlationId.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
+    }
+}

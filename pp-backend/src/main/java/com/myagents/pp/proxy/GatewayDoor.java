@@ -1,0 +1,43 @@
+package com.myagents.pp.proxy;
+
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import com.myagents.http.forwarding.Forwarder;
+import com.myagents.pp.audit.AuditedAction;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * pp-backend's way into Plant for a browser call: the role check for the method and target path,
+ * the audit entry, then the gateway with a service assertion for the verified operator. Only
+ * forwardable headers and this request's correlation id go along.
+ */
+@Component
+public class GatewayDoor {
+
+    static final String ACTION_PREFIX = "gateway:";
+
+    private final Forwarder gateway;
+    private final ServiceAssertions assertions;
+    private final AuditedAction audited;
+
+    public GatewayDoor(Forwarder gatewayForwarder, ServiceAssertions assertions, AuditedAction audited) {
+        this.gateway = gatewayForwarder;
+        this.assertions = assertions;
+        this.audited = audited;
+    }
+
+    /** The request, with its method, query and body, to {@code gatewayPath}. */
+    public ResponseEntity<byte[]> forward(HttpServletRequest request, String gatewayPath) {
+        String method = request.getMethod();
+        String target = request.getQueryString() == null ? gatewayPath : gatewayPath + "?" + request.getQueryString();
+        return audited.run(request, ACTION_PREFIX + method, target,
+                operator -> ProxyAccess.check(operator, method, gatewayPath),
+                (operator, detail) -> gateway.forward(request, gatewayPath,
+                        Map.of(HttpHeaders.AUTHORIZATION, assertions.bearerFor(operator))));
+    }
+}

@@ -1,0 +1,75 @@
+package com.myagents.pp.agenttypes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The two Phase-1 definitions exactly as Plant seeds them (read from plant-store's migration on the
+ * test classpath), shaped as Plant serves them; each call returns a fresh copy to break on purpose.
+ */
+final class SeededDefinitions {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SEED = "db/plant/V2__seed_agent_types.sql";
+    private static final String[] PARTS = {"config_schema", "ui_hints", "goal_templates", "enforcement_defaults",
+            "extra_rules"};
+    private static final List<JsonNode> BLOCKS = blocks();
+
+    private SeededDefinitions() {
+    }
+
+    static ObjectNode marketing() {
+        return definition("marketing.healthcare.v1", 0);
+    }
+
+    static ObjectNode trading() {
+        return definition("trading.delta_futures.v1", PARTS.length);
+    }
+
+    static JsonNode json(String text) {
+        return JSON.readTree(text);
+    }
+
+    private static ObjectNode definition(String agentTypeId, int first) {
+        ObjectNode definition = JSON.createObjectNode();
+        definition.put("agent_type_id", agentTypeId);
+        definition.put("version", "1.0.0");
+        definition.put("status", "published");
+        definition.put("display_name", agentTypeId);
+        for (int i = 0; i < PARTS.length; i++) {
+            definition.set(PARTS[i], BLOCKS.get(first + i).deepCopy());
+        }
+        return definition;
+    }
+
+    private static List<JsonNode> blocks() {
+        try (InputStream in = SeededDefinitions.class.getClassLoader().getResourceAsStream(SEED)) {
+            if (in == null) {
+                throw new IllegalStateException(SEED + " is not on the test classpath (plant-store)");
+            }
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Matcher json = Pattern.compile("\\$json\\$(.*?)\\$json\\$", Pattern.DOTALL).matcher(sql);
+            List<JsonNode> blocks = new ArrayList<>();
+            while (json.find()) {
+                blocks.add(JSON.readTree(json.group(1)));
+            }
+            if (blocks.size() != 2 * PARTS.length) {
+                throw new IllegalStateException("expected two seeded definitions in " + SEED + ", found "
+                        + blocks.size() + " JSON blocks");
+            }
+            return blocks;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

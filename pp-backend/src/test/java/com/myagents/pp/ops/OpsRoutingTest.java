@@ -1,0 +1,83 @@
+package com.myagents.pp.ops;
+
+import static com.myagents.pp.Http.json;
+import static com.myagents.pp.Http.request;
+import static com.myagents.pp.Http.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.myagents.http.identity.Hops;
+import com.myagents.pp.Http;
+import com.myagents.pp.RecordingGateway;
+import com.myagents.pp.RecordingGateway.Received;
+import com.myagents.pp.RunningPpBackend;
+
+/** Which ops path goes where on the gateway, and which role may take it (against a recording gateway). */
+class OpsRoutingTest {
+
+    private static final RecordingGateway GATEWAY = RunningPpBackend.GATEWAY;
+
+    private static String support;
+    private static String auditor;
+
+    @BeforeAll
+    static void signIn() {
+        support = Http.login("support@myagents.local", "support-password");
+        auditor = Http.login("auditor@myagents.local", "auditor-password");
+    }
+
+    @BeforeEach
+    void forgetEarlierCalls() {
+        GATEWAY.forget();
+    }
+
+    @Test
+    void denialsAndDecisionsAreTheAuditViewsOfPlantWithTheFiltersPassedOn() throws Exception {
+        HttpResponse<String> denials = send(request("/api/pp/ops/denials?reason=approval_missing&page=1")
+                .header("Authorization", "Bearer " + auditor).header(Hops.CORRELATION_HEADER, "pp-ops-denials-0001")
+                .GET().build());
+        Received forwardedDenials = GATEWAY.next();
+        send(request("/api/pp/ops/decisions?outcome=deny").header("Authorization", "Bearer " + auditor).GET().build());
+        Received forwardedDecisions = GATEWAY.next();
+
+        assertThat(denials.statusCode()).isEqualTo(200);
+        assertThat(forwardedDenials.path()).isEqualTo("/api/v1/audit/denials");
+        assertThat(forwardedDenials.rawQuery()).isEqualTo("reason=approval_missing&page=1");
+        assertThat(forwardedDecisions.path()).isEqualTo("/api/v1/audit/decisions");
+        assertThat(RunningPpBackend.auditOf("pp-ops-denials-0001").get(0).getTarget())
+                .isEqualTo("/api/v1/audit/denials?reason=approval_missing&page=1");
+    }
+
+    @Test
+    void auditorsReachCorrelationsButNotHiredAgents() throws Exception {
+        send(request("/api/pp/ops/correlations/corr-12345678").header("Authorization", "Bearer " + auditor).GET().build());
+        Received correlation = GATEWAY.next();
+        HttpResponse<String> hiredAgents = send(request("/api/pp/ops/hired-agents?email=demo@myagents.local")
+                .header("Authorization", "Bearer " + auditor).header(Hops.CORRELATION_HEADER, "pp-ops-refused-0001")
+                .GET().build());
+
+        assertThat(correlation.path()).isEqualTo("/api/v1/ops/correlations/corr-12345678");
+        assertThat(hiredAgents.statusCode()).isEqualTo(403);
+        assertThat(json(hiredAgents).get("reason").asString()).isEqualTo("role_not_allowed");
+        assertThat(GATEWAY.receivedNothing()).isTrue();
+        assertThat(RunningPpBackend.auditOf("pp-ops-refused-0001").get(0).getStatusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void supportReachesHiredAgentsButChangesNothing() throws Exception {
+        send(request("/api/pp/ops/hired-agents/00000000-0000-0000-0000-00000000b001")
+                .header("Authorization", "Bearer " + support).GET().build());
+        Received instance = GATEWAY.next();
+        HttpResponse<String> write = send(request("/api/pp/ops/hired-agents/x").header("Authorization", "Bearer " + support)
+                .DELETE().build());
+
+        assertThat(instance.path()).isEqualTo("/api/v1/ops/hired-agents/00000000-0000-0000-0000-00000000b001");
+        assertThat(write.statusCode()).isEqualTo(403);
+        assertThat(json(write).get("reason").asString()).isEqualTo("role_read_only");
+    }
+}
