@@ -37,6 +37,20 @@ public record LocalStackOptions(
             return new Ports(8080, 8081, 8090, 8091, 8092, 8093, 8094, 9092, 9093, 15432);
         }
 
+        /** These ports with one service's port replaced. */
+        public Ports with(String service, int port) {
+            return switch (service) {
+                case "cp-backend" -> new Ports(port, ppBackend, gateway, ingestApi, plantStore, enforcement, goalRunner, kafka, kafkaController, postgres);
+                case "pp-backend" -> new Ports(cpBackend, port, gateway, ingestApi, plantStore, enforcement, goalRunner, kafka, kafkaController, postgres);
+                case "gateway" -> new Ports(cpBackend, ppBackend, port, ingestApi, plantStore, enforcement, goalRunner, kafka, kafkaController, postgres);
+                case "ingest-api" -> new Ports(cpBackend, ppBackend, gateway, port, plantStore, enforcement, goalRunner, kafka, kafkaController, postgres);
+                case "plant-store" -> new Ports(cpBackend, ppBackend, gateway, ingestApi, port, enforcement, goalRunner, kafka, kafkaController, postgres);
+                case "enforcement-streams" -> new Ports(cpBackend, ppBackend, gateway, ingestApi, plantStore, port, goalRunner, kafka, kafkaController, postgres);
+                case "goal-runner-streams" -> new Ports(cpBackend, ppBackend, gateway, ingestApi, plantStore, enforcement, port, kafka, kafkaController, postgres);
+                default -> throw new IllegalArgumentException("no service " + service);
+            };
+        }
+
         public static Ports free() {
             return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
                     FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
@@ -71,7 +85,15 @@ public record LocalStackOptions(
         if (blankToNull(env.get("MYAGENTS_PLANT_URL")) != null) {
             hops.put("myagents.gateway.plant-url", env.get("MYAGENTS_PLANT_URL"));
         }
-        return new LocalStackOptions(dataDir, Ports.defaults(), blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
+        // MYAGENTS_PORT_<SERVICE> (e.g. MYAGENTS_PORT_CP_BACKEND=9080) moves one service's port
+        Ports ports = Ports.defaults();
+        for (String service : ALL_SERVICES) {
+            String port = blankToNull(env.get("MYAGENTS_PORT_" + service.toUpperCase().replace('-', '_')));
+            if (port != null) {
+                ports = ports.with(service, Integer.parseInt(port));
+            }
+        }
+        return new LocalStackOptions(dataDir, ports, blankToNull(env.get("KAFKA_BOOTSTRAP_SERVERS")),
                 database, !"false".equalsIgnoreCase(env.get("MYAGENTS_DEMO_DATA")), selected, Map.copyOf(hops));
     }
 

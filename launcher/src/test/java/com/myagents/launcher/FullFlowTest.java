@@ -44,32 +44,13 @@ class FullFlowTest {
         CpClient door = new CpClient(RunningSystem.cp());
         String token = door.login("demo@myagents.local", "demo-password");
         String secret = "AQX" + UUID.randomUUID().toString().replace("-", "") + "Zq9";
-        String refreshSecret = "RFR" + UUID.randomUUID().toString().replace("-", "");
 
-        // Given a hired marketing agent, connected to LinkedIn through the vault
-        JsonNode hired = json(door.call("POST", "/api/cp/subscriptions", token, "{\"agent_type_id\":\"marketing.healthcare.v1\"}"));
-        String subscription = hired.path("subscription_id").asString();
-        String instance = hired.path("hired_instance_id").asString();
-        HttpResponse<String> credential = door.call("PUT", "/api/cp/platform-credentials", token,
-                "{\"platform\":\"linkedin\",\"posting_identity\":\"urn:li:organization:4242\",\"access_token\":\"" + secret
-                        + "\",\"refresh_token\":\"" + refreshSecret + "\"}");
-        assertThat(credential.statusCode()).as(credential.body()).isBetween(200, 201);
-        assertThat(credential.body()).doesNotContain(secret, refreshSecret);
-        String ref = json(credential).path("credential_ref").asString();
+        // Given a marketing agent connected to LinkedIn through the vault, configured, with a goal, finalized
+        Journeys.Agent agent = Journeys.configuredMarketingAgent(door, token, secret);
+        String instance = agent.instance();
+        String goal = agent.goal();
 
-        // When it is configured with the ref, given a goal, finalized and the goal is run
-        HttpResponse<String> configured = door.call("PUT", "/api/cp/hired-agents/draft", token,
-                "{\"subscription_id\":\"" + subscription + "\",\"config\":{\"nickname\":\"Flow\",\"theme\":\"teal\","
-                        + "\"primary_language\":\"en\",\"timezone\":\"Asia/Kolkata\",\"brand_name\":\"Sunrise Clinic\","
-                        + "\"offerings\":[\"Flu shots\"],\"location\":\"Pune\",\"platforms_enabled\":[\"linkedin\"],"
-                        + "\"platform_credentials\":{\"linkedin\":{\"credential_ref\":\"" + ref + "\"}},"
-                        + "\"review_policy\":\"approval_required_per_post\"}}");
-        assertThat(json(configured).path("configured").asBoolean()).as(configured.body()).isTrue();
-        String goal = json(door.call("PUT", "/api/cp/hired-agents/" + instance + "/goals", token,
-                "{\"goal_template_id\":\"marketing.weekly_multichannel_batch\",\"frequency\":\"weekly\",\"settings\":{\"posts_per_week\":2}}"))
-                .path("goal_instance_id").asString();
-        assertThat(json(door.call("POST", "/api/cp/hired-agents/" + instance + "/finalize", token, null))
-                .path("trial_status").asString()).isEqualTo("active");
+        // When the goal is run
         assertThat(door.call("POST", "/api/cp/hired-agents/" + instance + "/goals/" + goal + "/run", token, null).statusCode())
                 .isEqualTo(202);
 
@@ -94,7 +75,7 @@ class FullFlowTest {
         assertThat(json(again).path("reason").asString()).isEqualTo("already_executed");
 
         // And the secrets are nowhere outside the vault's ciphertext
-        for (String raw : List.of(secret, refreshSecret)) {
+        for (String raw : List.of(secret)) {
             assertThat(rowsMentioning("plant", raw)).as("plant tables").isEmpty();
             assertThat(rowsMentioning("cp", raw)).as("cp tables (only ciphertext)").isEmpty();
             assertThat(topicsMentioning(raw)).as("topics").isEmpty();

@@ -1,0 +1,47 @@
+package com.myagents.launcher;
+
+import static com.myagents.launcher.CpClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
+
+/** Customer journeys the system tests share, through the real door. */
+final class Journeys {
+
+    record Agent(String subscription, String instance, String goal, String credentialRef) {
+    }
+
+    private Journeys() {
+    }
+
+    /** Hire a marketing agent, connect LinkedIn with {@code secret}, configure it, add a weekly goal, finalize. */
+    static Agent configuredMarketingAgent(CpClient door, String token, String secret) {
+        JsonNode hired = json(door.call("POST", "/api/cp/subscriptions", token, "{\"agent_type_id\":\"marketing.healthcare.v1\"}"));
+        String subscription = hired.path("subscription_id").asString();
+        String instance = hired.path("hired_instance_id").asString();
+        HttpResponse<String> credential = door.call("PUT", "/api/cp/platform-credentials", token,
+                "{\"platform\":\"linkedin\",\"posting_identity\":\"urn:li:organization:4242\",\"access_token\":\"" + secret + "\"}");
+        assertThat(credential.statusCode()).as(credential.body()).isBetween(200, 201);
+        String ref = json(credential).path("credential_ref").asString();
+        HttpResponse<String> configured = door.call("PUT", "/api/cp/hired-agents/draft", token,
+                "{\"subscription_id\":\"" + subscription + "\",\"config\":{\"nickname\":\"Flow\",\"theme\":\"teal\","
+                        + "\"primary_language\":\"en\",\"timezone\":\"Asia/Kolkata\",\"brand_name\":\"Sunrise Clinic\","
+                        + "\"offerings\":[\"Flu shots\"],\"location\":\"Pune\",\"platforms_enabled\":[\"linkedin\"],"
+                        + "\"platform_credentials\":{\"linkedin\":{\"credential_ref\":\"" + ref + "\"}},"
+                        + "\"review_policy\":\"approval_required_per_post\"}}");
+        assertThat(json(configured).path("configured").asBoolean()).as(configured.body()).isTrue();
+        String goal = json(door.call("PUT", "/api/cp/hired-agents/" + instance + "/goals", token,
+                "{\"goal_template_id\":\"marketing.weekly_multichannel_batch\",\"frequency\":\"weekly\",\"settings\":{\"posts_per_week\":2}}"))
+                .path("goal_instance_id").asString();
+        assertThat(json(door.call("POST", "/api/cp/hired-agents/" + instance + "/finalize", token, null))
+                .path("trial_status").asString()).isEqualTo("active");
+        return new Agent(subscription, instance, goal, ref);
+    }
+
+    static Agent configuredMarketingAgent(CpClient door, String token) {
+        return configuredMarketingAgent(door, token, "AQX" + UUID.randomUUID().toString().replace("-", ""));
+    }
+}
