@@ -1,14 +1,11 @@
 package com.myagents.ingest.ops;
 
-import org.jooq.DSLContext;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The customer directory's filter and, until plant-store takes them over, the drill-down's own consumer. */
+/** The customer directory's filter: Plant learns customers' emails from their verified identity. */
 @Configuration(proxyBeanMethods = false)
 class OpsConfiguration {
 
@@ -21,11 +18,5 @@ class OpsConfiguration {
         registration.addUrlPatterns("/api/v1/*");
         registration.setOrder(DIRECTORY_FILTER_ORDER);
         return registration;
-    }
-
-    @Bean
-    @ConditionalOnBooleanProperty(name = "myagents.ops.materializer.enabled", matchIfMissing = true)
-    OpsMaterializer opsMaterializer(DSLContext db, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        return new OpsMaterializer(db, bootstrapServers);
     }
 }

@@ -85,6 +85,9 @@ public final class OpsPlant {
                     "--spring.kafka.bootstrap-servers=" + bootstrap,
                     "--myagents.plant.identity-key=" + Base64.getEncoder().encodeToString(key),
                     "--myagents.execute.decision-wait=1s");
+            // plant-store's materializer writes the access records and commands the drill-down reads
+            new com.myagents.plant.materializer.Materializer(context.getBean(DSLContext.class), java.util.Map.of(
+                    "bootstrap.servers", bootstrap, "group.id", "ops-test-materializer")).start();
             instance = new OpsPlant(context, new IdentityTokens(Hops.GATEWAY_ISSUER, key), bootstrap);
         }
         return instance;

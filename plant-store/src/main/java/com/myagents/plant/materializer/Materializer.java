@@ -44,7 +44,8 @@ public class Materializer implements SmartLifecycle {
     public static final String DEFAULT_GROUP_ID = "myagents-plant-materializer";
 
     static final List<Topic<String, ?>> TOPICS = List.of(
-            Topics.EXECUTION_DECISIONS, Topics.ENFORCEMENT_DENIALS, Topics.DELIVERABLE_DRAFTS, Topics.EXECUTION_RESULTS);
+            Topics.EXECUTION_DECISIONS, Topics.ENFORCEMENT_DENIALS, Topics.DELIVERABLE_DRAFTS, Topics.EXECUTION_RESULTS,
+            Topics.EXECUTION_COMMANDS, Topics.ACCESS_RECORDS);
 
     private static final Logger log = LoggerFactory.getLogger(Materializer.class);
 
@@ -209,6 +210,14 @@ public class Materializer implements SmartLifecycle {
         if (topic.equals(Topics.EXECUTION_RESULTS.name())) {
             var result = read(Topics.EXECUTION_RESULTS, value);
             return tx -> rows.recordResult(tx, result);
+        }
+        if (topic.equals(Topics.EXECUTION_COMMANDS.name())) {
+            var command = read(Topics.EXECUTION_COMMANDS, value);
+            return tx -> rows.recordCommand(tx, command);
+        }
+        if (topic.equals(Topics.ACCESS_RECORDS.name())) {
+            var access = read(Topics.ACCESS_RECORDS, value);
+            return tx -> rows.recordAccess(tx, access);
         }
         throw new IllegalArgumentException("not a topic the materializer reads: " + topic);
     }

@@ -1,7 +1,9 @@
 package com.myagents.plant.materializer;
 
+import static com.myagents.plant.jooq.generated.Tables.ACCESS_RECORDS;
 import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
 import static com.myagents.plant.jooq.generated.Tables.ENFORCEMENT_DENIALS;
+import static com.myagents.plant.jooq.generated.Tables.EXECUTION_COMMANDS;
 import static com.myagents.plant.jooq.generated.Tables.EXECUTION_DECISIONS;
 import static com.myagents.plant.jooq.generated.Tables.EXECUTION_REQUESTS;
 import static com.myagents.plant.jooq.generated.Tables.EXECUTION_RESULTS;
@@ -18,8 +20,10 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
+import com.myagents.contracts.access.AccessRecord;
 import com.myagents.contracts.deliverables.DeliverableDraft;
 import com.myagents.contracts.execution.EnforcementDenial;
+import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.serde.EventJson;
@@ -147,6 +151,42 @@ class StreamOutputRows {
     }
 
     /** The period part of a run id ({@code <goal_instance_id>:weekly:2026-W48} gives {@code weekly:2026-W48}). */
+    void recordAccess(DSLContext tx, AccessRecord access) {
+        Instant completed = access.completedAt() != null ? access.completedAt() : access.receivedAt();
+        tx.insertInto(ACCESS_RECORDS)
+                .set(ACCESS_RECORDS.RECORD_ID, UUID.fromString(access.recordId()))
+                .set(ACCESS_RECORDS.CORRELATION_ID, access.correlationId())
+                .set(ACCESS_RECORDS.SERVICE, access.service() == null ? "unknown" : access.service())
+                .set(ACCESS_RECORDS.CLIENT, access.client())
+                .set(ACCESS_RECORDS.PRINCIPAL_ID, access.principalId())
+                .set(ACCESS_RECORDS.PRINCIPAL_KIND, access.principalKind())
+                .set(ACCESS_RECORDS.METHOD, access.method())
+                .set(ACCESS_RECORDS.PATH, access.path())
+                .set(ACCESS_RECORDS.STATUS, access.status())
+                .set(ACCESS_RECORDS.DURATION_MS, access.durationMs())
+                .set(ACCESS_RECORDS.RECEIVED_AT, at(access.receivedAt() != null ? access.receivedAt() : completed))
+                .set(ACCESS_RECORDS.COMPLETED_AT, at(completed))
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    void recordCommand(DSLContext tx, ExecutionCommand command) {
+        tx.insertInto(EXECUTION_COMMANDS)
+                .set(EXECUTION_COMMANDS.COMMAND_ID, command.commandId())
+                .set(EXECUTION_COMMANDS.CORRELATION_ID, command.correlationId())
+                .set(EXECUTION_COMMANDS.DECISION_ID, command.decisionId())
+                .set(EXECUTION_COMMANDS.DELIVERABLE_ID, command.deliverableId())
+                .set(EXECUTION_COMMANDS.SUBSCRIPTION_ID, command.subscriptionId())
+                .set(EXECUTION_COMMANDS.CUSTOMER_ID, command.customerId())
+                .set(EXECUTION_COMMANDS.HIRED_INSTANCE_ID, command.hiredInstanceId())
+                .set(EXECUTION_COMMANDS.ACTION, command.action())
+                .set(EXECUTION_COMMANDS.APPROVAL_ID, command.approvalId())
+                .set(EXECUTION_COMMANDS.IDEMPOTENCY_KEY, command.idempotencyKey())
+                .set(EXECUTION_COMMANDS.ISSUED_AT, at(command.issuedAt() != null ? command.issuedAt() : Instant.now()))
+                .onConflictDoNothing()
+                .execute();
+    }
+
     static String periodKey(String runId, String goalInstanceId) {
         if (runId.startsWith(goalInstanceId) && runId.length() > goalInstanceId.length()) {
             String rest = runId.substring(goalInstanceId.length()).replaceFirst("^[:/_|-]+", "");

@@ -1,7 +1,9 @@
 package com.myagents.plant.materializer;
 
+import static com.myagents.plant.jooq.generated.Tables.ACCESS_RECORDS;
 import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
 import static com.myagents.plant.jooq.generated.Tables.ENFORCEMENT_DENIALS;
+import static com.myagents.plant.jooq.generated.Tables.EXECUTION_COMMANDS;
 import static com.myagents.plant.jooq.generated.Tables.EXECUTION_DECISIONS;
 import static com.myagents.plant.jooq.generated.Tables.EXECUTION_REQUESTS;
 import static com.myagents.plant.jooq.generated.Tables.EXECUTION_RESULTS;
@@ -41,6 +43,8 @@ import org.springframework.boot.health.contributor.Status;
 
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
+import com.myagents.contracts.access.AccessRecord;
+import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.deliverables.DeliverableDraft;
 import com.myagents.contracts.execution.CheckResult;
 import com.myagents.contracts.execution.EnforcementDenial;
@@ -124,6 +128,30 @@ class MaterializerTest {
         assertThat(row.getReason()).isEqualTo("approval_missing");
         assertThat(row.getCustomerId()).isEqualTo(DEMO_CUSTOMER.toString());
         assertThat(row.getDeniedAt()).isNotNull();
+    }
+
+    @Test
+    void replayedAccessRecordsAndCommandsAreStoredOnceForTheDrillDown() {
+        String correlationId = UUID.randomUUID().toString();
+        AccessRecord access = new AccessRecord(UUID.randomUUID().toString(), correlationId, "gateway", "cp-backend",
+                DEMO_CUSTOMER.toString(), "customer", "POST", "/api/v1/deliverables/x/execute", 403, 12,
+                Instant.now(), Instant.now());
+        ExecutionCommand command = new ExecutionCommand(UUID.randomUUID().toString(), correlationId,
+                UUID.randomUUID().toString(), DEMO_DRAFT.toString(), MARKETING_SUBSCRIPTION.toString(),
+                DEMO_CUSTOMER.toString(), MARKETING_AGENT.toString(), "publish", UUID.randomUUID().toString(),
+                "idem-" + correlationId, java.util.Map.of("text", "hello"), Instant.now(), "signature");
+
+        send(Topics.ACCESS_RECORDS, correlationId, access);
+        send(Topics.ACCESS_RECORDS, correlationId, access);
+        send(Topics.EXECUTION_COMMANDS, command.deliverableId(), command);
+        send(Topics.EXECUTION_COMMANDS, command.deliverableId(), command);
+        awaitRow(EXECUTION_COMMANDS, EXECUTION_COMMANDS.CORRELATION_ID.eq(correlationId));
+        awaitRow(ACCESS_RECORDS, ACCESS_RECORDS.CORRELATION_ID.eq(correlationId));
+
+        assertThat(dsl.fetchCount(ACCESS_RECORDS, ACCESS_RECORDS.CORRELATION_ID.eq(correlationId))).isEqualTo(1);
+        assertThat(dsl.fetchCount(EXECUTION_COMMANDS, EXECUTION_COMMANDS.CORRELATION_ID.eq(correlationId))).isEqualTo(1);
+        assertThat(dsl.selectFrom(ACCESS_RECORDS).where(ACCESS_RECORDS.CORRELATION_ID.eq(correlationId)).fetchSingle()
+                .getStatus()).isEqualTo(403);
     }
 
     @Test
