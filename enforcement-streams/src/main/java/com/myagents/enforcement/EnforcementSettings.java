@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import com.myagents.contracts.Topics;
-import com.myagents.enforcement.signing.CommandSigner;
+import com.myagents.contracts.execution.signing.CommandSigner;
 
 /**
  * What the enforcement topology needs besides its topics.

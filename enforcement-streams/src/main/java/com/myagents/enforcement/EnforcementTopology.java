@@ -22,10 +22,10 @@ import org.apache.kafka.streams.state.Stores;
 
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
+import com.myagents.contracts.execution.signing.CommandSigner;
 import com.myagents.contracts.serde.JsonSerde;
 import com.myagents.enforcement.policy.TrialUsage;
 import com.myagents.enforcement.policy.UsedApproval;
-import com.myagents.enforcement.signing.CommandSigner;
 import com.myagents.enforcement.stages.Decided;
 import com.myagents.enforcement.stages.DeliverableStage;
 import com.myagents.enforcement.stages.Evaluated;

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import com.myagents.enforcement.signing.CommandSigner;
+import com.myagents.contracts.execution.signing.CommandSigner;
 
 /** Configuration, topology and the running streams, put together. */
 @Configuration(proxyBeanMethods = false)

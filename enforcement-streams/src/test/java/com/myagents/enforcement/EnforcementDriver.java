@@ -23,8 +23,8 @@ import com.myagents.contracts.execution.EnforcementDenial;
 import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.ExecutionRequest;
+import com.myagents.contracts.execution.signing.CommandSigner;
 import com.myagents.contracts.subscriptions.SubscriptionState;
-import com.myagents.enforcement.signing.CommandSigner;
 
 /**
  * The enforcement topology under {@link TopologyTestDriver}, with the application's own

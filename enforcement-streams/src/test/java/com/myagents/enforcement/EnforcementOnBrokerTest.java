@@ -46,10 +46,10 @@ import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.ExecutionRequest;
 import com.myagents.contracts.execution.ReasonCode;
+import com.myagents.contracts.execution.signing.CommandSigner;
 import com.myagents.contracts.serde.JsonSerde;
 import com.myagents.contracts.subscriptions.SubscriptionState;
 import com.myagents.embedded.SharedTestInfra;
-import com.myagents.enforcement.signing.CommandSigner;
 
 /**
  * The application on a real broker, exactly-once: stopped mid-stream and restarted, with every

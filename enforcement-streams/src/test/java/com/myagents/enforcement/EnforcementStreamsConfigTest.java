@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.mock.env.MockEnvironment;
 
-import com.myagents.enforcement.signing.CommandSigner;
+import com.myagents.contracts.execution.signing.CommandSigner;
 
 class EnforcementStreamsConfigTest {
 

@@ -14,6 +14,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.myagents.contracts.TopicProvisioner;
+import com.myagents.connectors.ConnectorsApplication;
 import com.myagents.cp.CpBackendApplication;
 import com.myagents.embedded.EmbeddedKafkaBroker;
 import com.myagents.embedded.EmbeddedPostgresServer;
@@ -86,6 +87,10 @@ public final class LocalStack implements AutoCloseable {
         start("enforcement-streams", EnforcementApplication::builder, ports.enforcement(), Map.of(
                 "myagents.enforcement.command-signing-key", keys.get("command-signing-key")));
         start("goal-runner-streams", GoalRunnerApplication::builder, ports.goalRunner(), Map.of());
+        start("connectors", ConnectorsApplication::builder, ports.connectors(), Map.of(
+                "myagents.enforcement.command-signing-key", keys.get("command-signing-key"),
+                "myagents.vault.resolver-key", keys.get("vault-resolver-key"),
+                "myagents.connectors.vault-url", "http://localhost:" + ports.cpBackend()));
         start("ingest-api", IngestApiApplication::builder, ports.ingestApi(), Map.of(
                 "myagents.plant.identity-key", keys.get("plant-identity-key")));
         start("gateway", GatewayApplication::builder, ports.gateway(), Map.of(

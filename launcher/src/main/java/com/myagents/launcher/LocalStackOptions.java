@@ -24,36 +24,39 @@ public record LocalStackOptions(
 
     /** Every service of the system, in start order. */
     public static final List<String> ALL_SERVICES = List.of(
-            "plant-store", "enforcement-streams", "goal-runner-streams", "ingest-api", "gateway", "cp-backend", "pp-backend");
+            "plant-store", "enforcement-streams", "goal-runner-streams", "connectors", "ingest-api", "gateway",
+            "cp-backend", "pp-backend");
+
+    /** The services in the order of their fields in {@link Ports}. */
+    private static final List<String> ALL_SERVICES_BY_PORT_SLOT = List.of(
+            "cp-backend", "pp-backend", "gateway", "ingest-api", "plant-store", "enforcement-streams",
+            "goal-runner-streams", "connectors");
 
     public boolean runs(String service) {
         return services.isEmpty() || services.contains(service);
     }
 
     public record Ports(int cpBackend, int ppBackend, int gateway, int ingestApi, int plantStore,
-                        int enforcement, int goalRunner, int kafka, int kafkaController, int postgres) {
+                        int enforcement, int goalRunner, int connectors, int kafka, int kafkaController, int postgres) {
 
         public static Ports defaults() {
-            return new Ports(8080, 8081, 8090, 8091, 8092, 8093, 8094, 9092, 9093, 15432);
+            return new Ports(8080, 8081, 8090, 8091, 8092, 8093, 8094, 8095, 9092, 9093, 15432);
         }
 
         /** These ports with one service's port replaced. */
         public Ports with(String service, int port) {
-            return switch (service) {
-                case "cp-backend" -> new Ports(port, ppBackend, gateway, ingestApi, plantStore, enforcement, goalRunner, kafka, kafkaController, postgres);
-                case "pp-backend" -> new Ports(cpBackend, port, gateway, ingestApi, plantStore, enforcement, goalRunner, kafka, kafkaController, postgres);
-                case "gateway" -> new Ports(cpBackend, ppBackend, port, ingestApi, plantStore, enforcement, goalRunner, kafka, kafkaController, postgres);
-                case "ingest-api" -> new Ports(cpBackend, ppBackend, gateway, port, plantStore, enforcement, goalRunner, kafka, kafkaController, postgres);
-                case "plant-store" -> new Ports(cpBackend, ppBackend, gateway, ingestApi, port, enforcement, goalRunner, kafka, kafkaController, postgres);
-                case "enforcement-streams" -> new Ports(cpBackend, ppBackend, gateway, ingestApi, plantStore, port, goalRunner, kafka, kafkaController, postgres);
-                case "goal-runner-streams" -> new Ports(cpBackend, ppBackend, gateway, ingestApi, plantStore, enforcement, port, kafka, kafkaController, postgres);
-                default -> throw new IllegalArgumentException("no service " + service);
-            };
+            int[] p = {cpBackend, ppBackend, gateway, ingestApi, plantStore, enforcement, goalRunner, connectors};
+            int index = ALL_SERVICES_BY_PORT_SLOT.indexOf(service);
+            if (index < 0) {
+                throw new IllegalArgumentException("no service " + service);
+            }
+            p[index] = port;
+            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], kafka, kafkaController, postgres);
         }
 
         public static Ports free() {
             return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(),
-                    FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
+                    FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next(), FreePorts.next());
         }
     }
 
@@ -84,6 +87,9 @@ public record LocalStackOptions(
         }
         if (blankToNull(env.get("MYAGENTS_PLANT_URL")) != null) {
             hops.put("myagents.gateway.plant-url", env.get("MYAGENTS_PLANT_URL"));
+        }
+        if (blankToNull(env.get("MYAGENTS_VAULT_URL")) != null) {
+            hops.put("myagents.connectors.vault-url", env.get("MYAGENTS_VAULT_URL"));
         }
         // MYAGENTS_PORT_<SERVICE> (e.g. MYAGENTS_PORT_CP_BACKEND=9080) moves one service's port
         Ports ports = Ports.defaults();

@@ -74,6 +74,13 @@ class FullFlowTest {
                 "{\"approval_id\":\"" + approval + "\",\"action\":\"publish\"}");
         assertThat(json(again).path("reason").asString()).isEqualTo("already_executed");
 
+        // And the connector (dry run, the local default) records exactly what it would have sent
+        JsonNode done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
+                () -> json(door.call("GET", "/api/cp/deliverables/" + deliverable, token, null)),
+                d -> "executed".equals(d.path("state").asString()));
+        assertThat(done.path("last_execution").path("result").path("status").asString()).isEqualTo("dry_run");
+        assertThat(done.path("last_execution").path("result").path("detail").asString()).contains("/rest/posts");
+
         // And the secrets are nowhere outside the vault's ciphertext
         for (String raw : List.of(secret)) {
             assertThat(rowsMentioning("plant", raw)).as("plant tables").isEmpty();

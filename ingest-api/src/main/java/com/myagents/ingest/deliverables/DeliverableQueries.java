@@ -93,7 +93,9 @@ class DeliverableQueries {
                 .leftJoin(EXECUTION_DECISIONS).on(EXECUTION_DECISIONS.CORRELATION_ID.eq(r.CORRELATION_ID))
                 .leftJoin(EXECUTION_RESULTS).on(EXECUTION_RESULTS.CORRELATION_ID.eq(r.CORRELATION_ID))
                 .where(r.DELIVERABLE_ID.in(ids))
-                .orderBy(r.DELIVERABLE_ID, r.REQUESTED_AT.desc())
+                // the execution that reached a connector says more than a later replay that was denied
+                .orderBy(r.DELIVERABLE_ID, DSL.when(EXECUTION_RESULTS.RESULT_ID.isNotNull(), 0).otherwise(1),
+                        r.REQUESTED_AT.desc())
                 .fetch();
         return rows.stream().collect(Collectors.toMap(row -> row.get(r.DELIVERABLE_ID).toString(), row -> {
             String resultStatus = row.get("result_status", String.class);

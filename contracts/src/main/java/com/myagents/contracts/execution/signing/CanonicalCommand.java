@@ -1,4 +1,4 @@
-package com.myagents.enforcement.signing;
+package com.myagents.contracts.execution.signing;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

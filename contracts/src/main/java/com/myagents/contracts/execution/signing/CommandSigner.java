@@ -1,4 +1,4 @@
-package com.myagents.enforcement.signing;
+package com.myagents.contracts.execution.signing;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -13,8 +13,9 @@ import com.myagents.contracts.execution.ExecutionCommand;
 /**
  * Signs execution commands so that a connector acts only on what enforcement allowed (a
  * signature, not a topic name, proves it). HMAC-SHA256 over {@link CanonicalCommand#bytes}; the
- * signature reads {@code hmac-sha256:<base64url>}. Connectors use {@link #verify} with the same key.
- * Depends on nothing of Kafka Streams, so it can move to a module connectors share.
+ * signature reads {@code hmac-sha256:<base64url>}. Enforcement signs; connectors call {@link #verify}
+ * with the same key ({@code myagents.enforcement.command-signing-key}). It lives in the contracts so
+ * that both sides share one definition of the signed bytes.
  */
 public final class CommandSigner {
 

@@ -1,4 +1,4 @@
-package com.myagents.enforcement.signing;
+package com.myagents.contracts.execution.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,30 @@
+package com.myagents.connectors;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The connectors: the one place where an allowed command becomes an external side effect (a
+ * Delta Exchange order, a LinkedIn or X post) or, by default, a labelled dry run. Kafka
+ * auto-configuration is excluded by name: the consumer and the transactional producer are built
+ * here from the topic registry, and in the local launcher every app shares one classpath.
+ */
+@SpringBootApplication(scanBasePackages = "com.myagents.connectors", excludeName = {
+        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+        "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration"})
+@ConfigurationPropertiesScan("com.myagents.connectors")
+public class ConnectorsApplication {
+
+    public static final String NAME = "connectors";
+
+    /** Settings given here are defaults: the command line, the environment and connectors.yml win. */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(ConnectorsApplication.class)
+                .properties("spring.config.name=" + NAME, "spring.jmx.enabled=false");
+    }
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+}

@@ -1,0 +1,115 @@
+package com.myagents.connectors;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.myagents.connectors.actions.ExternalActions;
+import com.myagents.connectors.command.CommandConsumer;
+import com.myagents.connectors.command.CommandHandler;
+import com.myagents.connectors.command.Refusals;
+import com.myagents.connectors.connector.Connector;
+import com.myagents.connectors.delta.DeltaConnector;
+import com.myagents.connectors.delta.DeltaRequests;
+import com.myagents.connectors.hiring.HiredInstances;
+import com.myagents.connectors.http.Transport;
+import com.myagents.connectors.social.LinkedInConnector;
+import com.myagents.connectors.social.XConnector;
+import com.myagents.connectors.vault.CredentialLookup;
+import com.myagents.connectors.vault.VaultClient;
+import com.myagents.contracts.TopicProvisioner;
+import com.myagents.contracts.execution.signing.CommandSigner;
+
+/** The connectors' moving parts: the signature check, the clients, the idempotency records and the consumer. */
+@Configuration(proxyBeanMethods = false)
+class ConnectorsConfiguration {
+
+    /** Exists once every topic of the registry exists on the broker. */
+    record KafkaClients(Map<String, Object> config) {
+    }
+
+    @Bean
+    KafkaClients kafkaClients(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${myagents.kafka.replication-factor:1}") short replicationFactor) {
+        TopicProvisioner.ensureTopics(bootstrapServers, replicationFactor);
+        return new KafkaClients(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Without the key nothing verifies: the app refuses to start rather than refuse every command. */
+    @Bean
+    CommandSigner commandSigner(@Value("${myagents.enforcement.command-signing-key:}") String key) {
+        return CommandSigner.fromBase64(key);
+    }
+
+    @Bean
+    Transport transport(ConnectorsProperties properties) {
+        return new Transport(properties.httpTimeout());
+    }
+
+    @Bean
+    VaultClient vaultClient(ConnectorsProperties properties, Transport transport,
+            @Value("${myagents.vault.resolver-key:}") String resolverKey) {
+        return new VaultClient(properties.vaultUrl(), resolverKey, transport);
+    }
+
+    @Bean
+    HiredInstances hiredInstances(KafkaClients kafka) {
+        return new HiredInstances(kafka.config());
+    }
+
+    @Bean
+    CredentialLookup credentialLookup(HiredInstances instances, VaultClient vault, ConnectorsProperties properties) {
+        return new CredentialLookup(instances, vault, properties.catalogWait());
+    }
+
+    @Bean
+    DeltaConnector deltaConnector(ConnectorsProperties properties, Transport transport, Clock clock) {
+        ConnectorsProperties.Delta delta = properties.delta();
+        return new DeltaConnector(new DeltaRequests(delta.baseUrl(), delta.userAgent(), clock), transport,
+                delta.usdInrRate());
+    }
+
+    @Bean
+    LinkedInConnector linkedInConnector(ConnectorsProperties properties, Transport transport, Clock clock) {
+        return new LinkedInConnector(properties.linkedin().baseUrl(), properties.linkedin().version(), transport, clock);
+    }
+
+    @Bean
+    XConnector xConnector(ConnectorsProperties properties, Transport transport, Clock clock) {
+        return new XConnector(properties.x().baseUrl(), transport, clock);
+    }
+
+    @Bean
+    ExternalActions externalActions(DSLContext db, Clock clock) {
+        return new ExternalActions(db, clock);
+    }
+
+    @Bean
+    CommandHandler commandHandler(CommandSigner signer, ExternalActions actions, CredentialLookup credentials,
+            List<Connector> connectors, ConnectorsProperties properties, Clock clock) {
+        return new CommandHandler(signer, actions, credentials, connectors, properties, new Refusals(clock));
+    }
+
+    @Bean
+    CommandConsumer commandConsumer(CommandHandler handler, KafkaClients kafka, ConnectorsProperties properties) {
+        return new CommandConsumer(handler, kafka.config(), properties.groupId(), properties.maxAttempts(),
+                properties.retryBackoffInitial(), properties.retryBackoffMax());
+    }
+
+    @Bean
+    HealthIndicator commandsHealthIndicator(CommandConsumer consumer) {
+        return consumer::health;
+    }
+}
