@@ -2,6 +2,7 @@ import { Navigate } from 'react-router-dom';
 import type { RouteObject } from 'react-router-dom';
 import { AppShell, LoginPage, RequireSession } from '../shared/auth';
 import { cpApi, cpSession } from './cpApi';
+import { HirePage } from './hire/HirePage';
 import { MyAgentsHub } from './hub/MyAgentsHub';
 
 async function login(credentials: { email: string; password: string }) {
@@ -21,6 +22,16 @@ export const cpRoutes: RouteObject[] = [
             <main className="page">
               <h1 className="visually-hidden">My Agents</h1>
               <MyAgentsHub />
+            </main>
+          </RequireSession>
+        ),
+      },
+      {
+        path: '/hire',
+        element: (
+          <RequireSession store={cpSession}>
+            <main className="page">
+              <HirePage />
             </main>
           </RequireSession>
         ),

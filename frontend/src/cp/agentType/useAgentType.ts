@@ -10,3 +10,11 @@ export function useAgentType(instance: AgentInstanceSummary) {
     staleTime: 5 * 60_000,
   });
 }
+
+/** The hired instance itself: its saved config, what Plant says is missing, finalization. */
+export function useHiredAgent(hiredInstanceId: string) {
+  return useQuery({
+    queryKey: cpQueryKeys.hiredAgent(hiredInstanceId),
+    queryFn: () => cpApi.hiredAgent(hiredInstanceId),
+  });
+}

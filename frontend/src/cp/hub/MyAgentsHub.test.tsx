@@ -27,6 +27,10 @@ function backendWith(summary: unknown) {
       goal_templates: [],
     }),
     'GET /api/cp/hired-agents/hired-1/deliverables': json(200, { deliverables: [] }),
+    'GET /api/cp/hired-agents/hired-1': json(200, { hired_instance_id: 'hired-1', subscription_id: 'sub-1', config: {}, configured: true }),
+    'GET /api/cp/hired-agents/hired-2': json(200, { hired_instance_id: 'hired-2', subscription_id: 'sub-2', config: {}, configured: false }),
+    'GET /api/cp/hired-agents/hired-1/goals': json(200, { goals: [] }),
+    'GET /api/cp/hired-agents/hired-2/goals': json(200, { goals: [] }),
   });
 }
 
@@ -96,7 +100,7 @@ describe('My Agents hub', () => {
     const card = await screen.findByRole('region', { name: 'Clinic buzz' });
     expect(card).toHaveTextContent('5 days left');
     expect(card).toHaveTextContent('ConfiguredYes');
-    expect(card).toHaveTextContent('Goals completed3');
+    expect(card).toHaveTextContent('Goals3');
     expect(card).toHaveTextContent('Drafts pending review2');
   });
 
@@ -106,7 +110,7 @@ describe('My Agents hub', () => {
     const user = userEvent.setup();
     const configure = await screen.findByRole('tab', { name: 'Configure' });
     expect(await screen.findByRole('heading', { name: 'Configure Healthcare marketing' })).toBeInTheDocument();
-    expect(screen.getByText(/version 1, 2 fields/)).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'brand name' })).toBeInTheDocument();
 
     await user.click(configure);
     await user.keyboard('{ArrowRight}');
@@ -146,12 +150,14 @@ describe('My Agents hub', () => {
     expect(screen.getByRole('tablist')).toHaveAccessibleDescription(/subscription has ended/);
   });
 
-  it('shows an empty state to a customer without agents', async () => {
+  it('shows an empty state to a customer without agents, with the way to hire one', async () => {
     backendWith(summaryOf());
 
-    renderApp(cpRoutes, '/');
+    const { router } = renderApp(cpRoutes, '/');
 
     expect(await screen.findByText('You have not hired any agents yet.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('link', { name: 'Hire an agent' }));
+    expect(router.state.location.pathname).toBe('/hire');
   });
 
   it('shows the problem and offers a retry when the summary fails', async () => {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { EmptyState, Loading } from '../../shared/StatusMessages';
 import { Tabs } from '../../shared/Tabs';
@@ -68,6 +68,9 @@ export function MyAgentsHub() {
     return (
       <EmptyState title="You have not hired any agents yet.">
         <p className="muted">Once you hire an agent it appears here, ready to configure.</p>
+        <p>
+          <Link to="/hire">Hire an agent</Link>
+        </p>
       </EmptyState>
     );
   }
@@ -77,11 +80,16 @@ export function MyAgentsHub() {
 
   return (
     <div className="hub">
-      <AgentSelector
-        instances={instances}
-        selectedId={selected?.hired_instance_id ?? null}
-        onSelect={(hiredInstanceId) => updateParam(AGENT_PARAM, hiredInstanceId)}
-      />
+      <div className="hub-head">
+        <AgentSelector
+          instances={instances}
+          selectedId={selected?.hired_instance_id ?? null}
+          onSelect={(hiredInstanceId) => updateParam(AGENT_PARAM, hiredInstanceId)}
+        />
+        <Link to="/hire" className="button-link">
+          Hire an agent
+        </Link>
+      </div>
       {!selected ? (
         <p role="alert" className="alert alert-info">
           The agent in this link is not one of your hired agents. Choose one above.

@@ -12,6 +12,15 @@ function trialText(instance: AgentInstanceSummary): string {
   return days === 1 ? '1 day left' : `${days} days left`;
 }
 
+/** How many goals the agent has; goals_completed says whether goal setting is done. */
+function goalsText(instance: AgentInstanceSummary): string {
+  if (typeof instance.goals_completed === 'number') {
+    return String(instance.goals_completed);
+  }
+  const count = instance.goals_count ?? 0;
+  return count === 0 ? 'None yet' : String(count);
+}
+
 export function SummaryCard({ instance }: { instance: AgentInstanceSummary }) {
   const headingId = `summary-${instance.hired_instance_id}`;
   return (
@@ -30,8 +39,8 @@ export function SummaryCard({ instance }: { instance: AgentInstanceSummary }) {
           <dd>{instance.configured ? 'Yes' : 'Not yet'}</dd>
         </div>
         <div>
-          <dt>Goals completed</dt>
-          <dd>{instance.goals_completed}</dd>
+          <dt>Goals</dt>
+          <dd>{goalsText(instance)}</dd>
         </div>
         <div>
           <dt>Drafts pending review</dt>

@@ -1,14 +1,23 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { isApiProblem } from '../../shared/api';
 import type { ApiProblem } from '../../shared/api';
+import { humanize } from '../../shared/format';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { cpApi, cpQueryKeys } from '../cpApi';
-import type { Deliverable, ExecutionAccepted } from '../cpApi';
-import { humanize } from '../../shared/format';
+import type { Deliverable, ExecutionAccepted, ExecutionResultRecord, LastExecution } from '../cpApi';
+import { approvalIdOf, resultFor } from './deliverableView';
+
+const POLL_MS = 1000;
+const MAX_POLLS = 60;
+
+type Tracking = { phase: 'deciding' } | { phase: 'running' } | { phase: 'done'; result: ExecutionResultRecord };
 
 /**
  * Asks Plant to carry out a draft's side effect. The UI never decides whether that is allowed:
- * it sends the approval it knows of (if any) and shows enforcement's answer, a denial included.
+ * it sends the approval Plant recorded (if any) with the proposed action and shows enforcement's
+ * answer — a denial with its reason and correlation id, or the allowed execution followed to its
+ * result (executed, dry-run record, failed).
  */
 export function ExecuteControl({
   deliverable,
@@ -23,7 +32,7 @@ export function ExecuteControl({
   const execution = useMutation({
     mutationFn: (action: string | undefined) =>
       cpApi.execute(deliverable.deliverable_id, {
-        approval_id: deliverable.approval_id ?? undefined,
+        approval_id: approvalIdOf(deliverable),
         action,
       }),
     onSettled: () => {
@@ -54,27 +63,155 @@ export function ExecuteControl({
           Asking for execution…
         </p>
       )}
-      {execution.isSuccess && <ExecutionOutcome accepted={execution.data} />}
+      {execution.isSuccess && (
+        <ExecutionProgress
+          key={execution.data.correlation_id}
+          deliverableId={deliverable.deliverable_id}
+          hiredInstanceId={hiredInstanceId}
+          accepted={execution.data}
+        />
+      )}
       {execution.isError &&
         (isApiProblem(execution.error) && execution.error.status === 403 ? (
           <ExecutionDenied problem={execution.error} />
         ) : (
           <ProblemAlert error={execution.error} />
         ))}
+      {execution.isIdle && deliverable.last_execution && <LastExecutionNote last={deliverable.last_execution} />}
     </div>
   );
 }
 
-function ExecutionOutcome({ accepted }: { accepted: ExecutionAccepted }) {
+async function track(deliverableId: string, accepted: ExecutionAccepted): Promise<Tracking> {
+  if (accepted.outcome === 'pending') {
+    const decided = await cpApi.execution(accepted.correlation_id);
+    if (decided.outcome === 'pending') {
+      return { phase: 'deciding' };
+    }
+  }
+  const result = resultFor(await cpApi.deliverable(deliverableId), accepted.correlation_id);
+  return result ? { phase: 'done', result } : { phase: 'running' };
+}
+
+/** Follows an accepted execution: the decision if it was late, then the connector's result. */
+function ExecutionProgress({
+  deliverableId,
+  hiredInstanceId,
+  accepted,
+}: {
+  deliverableId: string;
+  hiredInstanceId: string;
+  accepted: ExecutionAccepted;
+}) {
+  const queryClient = useQueryClient();
+  const polls = useRef(0);
+  const tracking = useQuery({
+    queryKey: ['cp', 'execution', accepted.correlation_id],
+    queryFn: async () => {
+      polls.current += 1;
+      const state = await track(deliverableId, accepted);
+      if (state.phase === 'done') {
+        void queryClient.invalidateQueries({ queryKey: cpQueryKeys.deliverables(hiredInstanceId) });
+      }
+      return state;
+    },
+    retry: false,
+    refetchInterval: (query) =>
+      query.state.data?.phase === 'done' || query.state.status === 'error' || query.state.dataUpdateCount >= MAX_POLLS
+        ? false
+        : POLL_MS,
+  });
+  if (tracking.isError) {
+    return isApiProblem(tracking.error) && tracking.error.status === 403 ? (
+      <ExecutionDenied problem={tracking.error} />
+    ) : (
+      <ProblemAlert error={tracking.error} />
+    );
+  }
+  const state = tracking.data;
+  const gaveUp = polls.current >= MAX_POLLS && state?.phase !== 'done';
+  const failed = state?.phase === 'done' && state.result.status === 'failed';
   return (
-    <div role="status" className="alert alert-success">
+    <div role="status" className={`alert ${failed ? 'alert-error' : 'alert-success'} execution-outcome`}>
       <p>
-        Outcome: <strong>{humanize(accepted.outcome)}</strong>
+        Decision:{' '}
+        <strong>{state?.phase === 'deciding' || (!state && accepted.outcome === 'pending') ? 'waiting for enforcement' : 'allowed'}</strong>
       </p>
+      {state?.phase === 'done' ? (
+        <ResultLine result={state.result} />
+      ) : gaveUp ? (
+        <p>No result yet. It will show on this draft when it arrives.</p>
+      ) : (
+        state?.phase !== 'deciding' && <p className="muted">Waiting for the result…</p>
+      )}
       <p className="correlation">
         Correlation id: <code>{accepted.correlation_id}</code>
       </p>
     </div>
+  );
+}
+
+/** A connector's detail may be a JSON record (a dry run's would-be request): its label, then the record. */
+function readDetail(detail: string | null | undefined): { text?: string; record?: unknown } {
+  if (!detail) {
+    return {};
+  }
+  try {
+    const record: unknown = JSON.parse(detail);
+    if (record && typeof record === 'object') {
+      const label = (record as { label?: unknown }).label;
+      return { text: typeof label === 'string' ? label : undefined, record };
+    }
+  } catch {
+    // plain text
+  }
+  return { text: detail };
+}
+
+function ResultLine({ result }: { result: ExecutionResultRecord }) {
+  const { text, record } = readDetail(result.detail);
+  const recordView = record !== undefined && (
+    <details>
+      <summary>{result.status === 'dry_run' ? 'What would have been sent' : 'Full record'}</summary>
+      <pre>{JSON.stringify(record, null, 2)}</pre>
+    </details>
+  );
+  if (result.status === 'dry_run') {
+    return (
+      <>
+        <p>
+          Result: <strong>Dry-run record</strong> — nothing was sent; this is what would have been.
+          {text ? ` ${text}` : ''}
+        </p>
+        {recordView}
+      </>
+    );
+  }
+  return (
+    <>
+      <p>
+        Result: <strong>{result.status === 'executed' ? 'Executed' : humanize(result.status)}</strong>
+        {result.external_id && (
+          <>
+            {' '}
+            (external id <code>{result.external_id}</code>)
+          </>
+        )}
+        {text ? `. ${text}` : ''}
+      </p>
+      {recordView}
+    </>
+  );
+}
+
+function LastExecutionNote({ last }: { last: LastExecution }) {
+  const status = last.result?.status ?? last.status;
+  return (
+    <p className="muted last-execution">
+      Last execution: <strong>{status === 'dry_run' ? 'dry-run record' : humanize(status)}</strong>
+      {last.reason && last.reason !== 'allowed' ? ` (${humanize(last.reason)})` : ''} · correlation id{' '}
+      <code>{last.correlation_id}</code>
+    </p>
   );
 }
 

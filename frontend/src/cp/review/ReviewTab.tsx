@@ -1,65 +1,231 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { humanize } from '../../shared/format';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { EmptyState, Loading } from '../../shared/StatusMessages';
 import { cpApi, cpQueryKeys } from '../cpApi';
-import type { AgentInstanceSummary, Deliverable } from '../cpApi';
-import { formatDate, humanize } from '../../shared/format';
-import { ExecuteControl } from './ExecuteControl';
+import type { AgentInstanceSummary, DeliverableFilters, Goal, GoalTemplate } from '../cpApi';
+import { templateName } from '../agentType/GoalEditor';
+import { useAgentType } from '../agentType/useAgentType';
+import { BatchReview, selectedDrafts } from './BatchReview';
+import { DraftCard } from './DraftCard';
+import { DraftDetail } from './DraftDetail';
+import { isReviewable, platformOf, REVIEW_STATES, weekOf } from './deliverableView';
+import { ReviewCalendar } from './ReviewCalendar';
 
-function titleOf(deliverable: Deliverable): string {
-  return deliverable.title ?? (deliverable.kind ? humanize(deliverable.kind) : deliverable.deliverable_id);
+type View = 'list' | 'calendar';
+
+function goalLabel(goal: Goal, templates: GoalTemplate[]): string {
+  const template = templates.find((candidate) => candidate.goal_template_id === goal.goal_template_id);
+  return `${templateName(template, goal.goal_template_id)} (${humanize(goal.frequency)}${goal.time_of_day ? ` ${goal.time_of_day}` : ''})`;
 }
 
-function facts(deliverable: Deliverable): string[] {
-  const actions = deliverable.proposed_actions ?? [];
-  return [
-    deliverable.goal_template_id && `Goal ${deliverable.goal_template_id}`,
-    deliverable.created_at && `created ${formatDate(deliverable.created_at)}`,
-    actions.length > 0 && `proposes ${actions.map(humanize).join(', ')}`,
-  ].filter((fact): fact is string => Boolean(fact));
-}
-
-/** The drafts of the selected agent, each with an Execute that shows enforcement's decision. */
+/**
+ * The drafts of the selected agent: filters (state, goal, platform), a list or a campaign
+ * calendar, a detail panel to approve or reject with notes, batch approval, and Execute.
+ */
 export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
+  const hiredInstanceId = instance.hired_instance_id;
+  const [filters, setFilters] = useState<DeliverableFilters>({});
+  const [view, setView] = useState<View>('list');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [selectedIds, setSelectedIds] = useState<Set<string>>(new Set());
+  const seenPlatforms = useRef(new Set<string>());
+  const filterIds = { state: useId(), goal: useId(), platform: useId() };
+
   const drafts = useQuery({
-    queryKey: cpQueryKeys.deliverables(instance.hired_instance_id),
-    queryFn: () => cpApi.deliverables(instance.hired_instance_id),
+    queryKey: cpQueryKeys.deliverablesFiltered(hiredInstanceId, filters),
+    queryFn: () => cpApi.deliverables(hiredInstanceId, filters),
+    placeholderData: keepPreviousData,
   });
-  if (drafts.isPending) {
-    return <Loading label="Loading drafts" />;
+  // Goals and the definition only label the goal filter; the tab works without them.
+  const goals = useQuery({ queryKey: cpQueryKeys.goals(hiredInstanceId), queryFn: () => cpApi.goals(hiredInstanceId) });
+  const definition = useAgentType(instance);
+  const templates = definition.data?.goal_templates ?? [];
+  const goalList = goals.data?.goals ?? [];
+
+  const items = drafts.data?.deliverables ?? [];
+  items.forEach((deliverable) => {
+    const platform = platformOf(deliverable);
+    if (platform) {
+      seenPlatforms.current.add(platform);
+    }
+  });
+  const platforms = [...seenPlatforms.current].sort();
+  const hasCalendar = items.some((deliverable) => weekOf(deliverable) !== undefined);
+  const shownView: View = hasCalendar ? view : 'list';
+  const reviewable = items.filter(isReviewable);
+  const selected = selectedDrafts(reviewable, selectedIds);
+  const open = items.find((deliverable) => deliverable.deliverable_id === openId);
+  const nameOfGoal = (goalInstanceId?: string) => {
+    const goal = goalList.find((candidate) => candidate.goal_instance_id === goalInstanceId);
+    return goal ? templateName(templates.find((template) => template.goal_template_id === goal.goal_template_id), goal.goal_template_id) : undefined;
+  };
+  const filtered = Boolean(filters.state || filters.goal_instance_id || filters.platform);
+
+  function setFilter(name: keyof DeliverableFilters, value: string) {
+    setFilters((current) => {
+      const next = { ...current };
+      if (value) {
+        next[name] = value;
+      } else {
+        delete next[name];
+      }
+      return next;
+    });
   }
-  if (drafts.isError) {
-    return <ProblemAlert error={drafts.error} onRetry={() => drafts.refetch()} />;
+
+  function toggleSelected(deliverableId: string, isSelected: boolean) {
+    setSelectedIds((current) => {
+      const next = new Set(current);
+      if (isSelected) {
+        next.add(deliverableId);
+      } else {
+        next.delete(deliverableId);
+      }
+      return next;
+    });
   }
-  const items = drafts.data.deliverables ?? [];
-  if (items.length === 0) {
-    return (
-      <EmptyState title={`No drafts for ${instance.nickname} yet.`}>
-        <p className="muted">Drafts appear here when one of its goals runs.</p>
-      </EmptyState>
-    );
-  }
+
   return (
-    <ul className="plain-list drafts" aria-label={`Drafts of ${instance.nickname}`}>
-      {items.map((deliverable) => {
-        const titleId = `draft-${deliverable.deliverable_id}-title`;
-        return (
-          <li key={deliverable.deliverable_id} className="card draft">
-            <div className="draft-head">
-              <h3 id={titleId}>{titleOf(deliverable)}</h3>
-              <span className={`badge badge-${deliverable.state}`}>{humanize(deliverable.state)}</span>
+    <div className="review">
+      <div className="review-toolbar">
+        <div className="filters" role="group" aria-label="Filter drafts">
+          <div>
+            <label htmlFor={filterIds.state}>State</label>
+            <select id={filterIds.state} value={filters.state ?? ''} onChange={(event) => setFilter('state', event.target.value)}>
+              <option value="">All states</option>
+              {REVIEW_STATES.map((state) => (
+                <option key={state} value={state}>
+                  {humanize(state)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor={filterIds.goal}>Goal</label>
+            <select
+              id={filterIds.goal}
+              value={filters.goal_instance_id ?? ''}
+              onChange={(event) => setFilter('goal_instance_id', event.target.value)}
+            >
+              <option value="">All goals</option>
+              {goalList.map((goal) => (
+                <option key={goal.goal_instance_id} value={goal.goal_instance_id}>
+                  {goalLabel(goal, templates)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {(platforms.length > 0 || filters.platform) && (
+            <div>
+              <label htmlFor={filterIds.platform}>Platform</label>
+              <select
+                id={filterIds.platform}
+                value={filters.platform ?? ''}
+                onChange={(event) => setFilter('platform', event.target.value)}
+              >
+                <option value="">All platforms</option>
+                {platforms.map((platform) => (
+                  <option key={platform} value={platform}>
+                    {platform}
+                  </option>
+                ))}
+              </select>
             </div>
-            <p className="muted">{facts(deliverable).join(' · ')}</p>
-            {deliverable.payload && (
-              <details>
-                <summary>Content</summary>
-                <pre>{JSON.stringify(deliverable.payload, null, 2)}</pre>
-              </details>
+          )}
+        </div>
+        <div className="button-row">
+          {hasCalendar && (
+            <div className="view-switch button-row" role="group" aria-label="View">
+              {(['list', 'calendar'] as const).map((option) => (
+                <button
+                  key={option}
+                  type="button"
+                  className={shownView === option ? '' : 'secondary'}
+                  aria-pressed={shownView === option}
+                  onClick={() => setView(option)}
+                >
+                  {option === 'list' ? 'List' : 'Calendar'}
+                </button>
+              ))}
+            </div>
+          )}
+          <button type="button" className="secondary" disabled={drafts.isFetching} onClick={() => void drafts.refetch()}>
+            {drafts.isFetching && !drafts.isPending ? 'Refreshing…' : 'Refresh'}
+          </button>
+        </div>
+      </div>
+
+      <BatchReview
+        hiredInstanceId={hiredInstanceId}
+        selected={selected}
+        onClear={() => setSelectedIds(new Set())}
+        onApproved={(approvedIds) =>
+          setSelectedIds((current) => new Set([...current].filter((id) => !approvedIds.includes(id))))
+        }
+      />
+
+      {drafts.isPending ? (
+        <Loading label="Loading drafts" />
+      ) : drafts.isError ? (
+        <ProblemAlert error={drafts.error} onRetry={() => drafts.refetch()} />
+      ) : items.length === 0 ? (
+        filtered ? (
+          <EmptyState title="No drafts match these filters." />
+        ) : (
+          <EmptyState title={`No drafts for ${instance.nickname} yet.`}>
+            <p className="muted">Drafts appear here when one of its goals runs.</p>
+          </EmptyState>
+        )
+      ) : (
+        <>
+          {reviewable.length > 1 && (
+            <label className="checkbox-label select-all">
+              <input
+                type="checkbox"
+                checked={selected.length === reviewable.length}
+                onChange={(event) =>
+                  setSelectedIds(new Set(event.target.checked ? reviewable.map((draft) => draft.deliverable_id) : []))
+                }
+              />
+              Select all {reviewable.length} drafts awaiting review
+            </label>
+          )}
+          <div className={`review-body${open ? ' with-detail' : ''}`}>
+            <div className="review-main">
+              {shownView === 'calendar' ? (
+                <ReviewCalendar deliverables={items} openId={openId} onOpen={setOpenId} />
+              ) : (
+                <ul className="plain-list drafts" aria-label={`Drafts of ${instance.nickname}`}>
+                  {items.map((deliverable) => (
+                    <DraftCard
+                      key={deliverable.deliverable_id}
+                      deliverable={deliverable}
+                      hiredInstanceId={hiredInstanceId}
+                      goalName={nameOfGoal(deliverable.goal_instance_id)}
+                      selected={selectedIds.has(deliverable.deliverable_id)}
+                      onSelectedChange={(isSelected) => toggleSelected(deliverable.deliverable_id, isSelected)}
+                      detailOpen={openId === deliverable.deliverable_id}
+                      onOpenDetail={() => setOpenId(deliverable.deliverable_id)}
+                    />
+                  ))}
+                </ul>
+              )}
+            </div>
+            {open && (
+              <DraftDetail
+                key={open.deliverable_id}
+                deliverable={open}
+                hiredInstanceId={hiredInstanceId}
+                goalName={nameOfGoal(open.goal_instance_id)}
+                withExecute={shownView === 'calendar'}
+                onClose={() => setOpenId(null)}
+              />
             )}
-            <ExecuteControl deliverable={deliverable} hiredInstanceId={instance.hired_instance_id} describedBy={titleId} />
-          </li>
-        );
-      })}
-    </ul>
+          </div>
+        </>
+      )}
+    </div>
   );
 }

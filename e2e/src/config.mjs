@@ -1,0 +1,26 @@
+// Where the system under test is and who signs in: environment first, the embedded default after.
+import { fileURLToPath } from 'node:url';
+
+const trimmed = (url) => url.replace(/\/+$/, '');
+
+export const CP_URL = trimmed(process.env.CP_URL ?? 'http://localhost:8080');
+export const PP_URL = trimmed(process.env.PP_URL ?? 'http://localhost:8081');
+
+export const CUSTOMER = {
+  email: process.env.CP_EMAIL ?? 'demo@myagents.local',
+  password: process.env.CP_PASSWORD ?? 'demo-password',
+  marketingAgent: process.env.CP_MARKETING_AGENT ?? 'Clinic Marketing',
+  tradingAgent: process.env.CP_TRADING_AGENT ?? 'Delta Futures Desk',
+};
+
+export const OPERATOR = {
+  email: process.env.PP_EMAIL ?? 'ops@myagents.local',
+  password: process.env.PP_PASSWORD ?? 'ops-password',
+};
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const SCREENSHOT_DIR = fileURLToPath(new URL('../target/screenshots/', import.meta.url));
+
+/** How long to wait for asynchronous work of the pipeline (goal runs, connector results). */
+export const PIPELINE_TIMEOUT_MS = Number(process.env.E2E_PIPELINE_TIMEOUT_MS ?? 90_000);

@@ -1,0 +1,240 @@
+// The customer's journey through the CP web app against a running system (CP_URL): sign in,
+// switch agents, configure the marketing agent with a platform connection, add a goal and run
+// it, approve a draft and execute it, and be denied executing one that is not approved.
+// The steps build on each other and run in order; each leaves a screenshot in target/screenshots.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser, newPage, screenshot, step } from '../src/browser.mjs';
+import { CP_URL, CUSTOMER, PIPELINE_TIMEOUT_MS } from '../src/config.mjs';
+
+const STEP = { timeout: 120_000 };
+
+describe('CP: a customer puts an agent to work', () => {
+  let browser;
+  let page;
+  let goalInstanceId;
+  let approvedDraftId;
+  let unapprovedDraftId;
+
+  before(async () => {
+    browser = await launchBrowser();
+    page = await newPage(browser);
+    if (process.env.E2E_DEBUG) {
+      page.on('console', (message) => console.log('console', message.type(), message.text()));
+      page.on('response', (response) => response.url().includes('/api/') && console.log('<<', response.status(), response.request().method(), response.url()));
+    }
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  // Each step needs the ones before it: after a failure the rest are skipped, not failed again
+  // (unless the failed step leaves nothing behind that later ones need).
+  let failedStep = null;
+  function journeyStep(name, shortName, body, { laterStepsNeedIt = true } = {}) {
+    it(name, STEP, async (t) => {
+      if (failedStep) {
+        t.skip(`needs "${failedStep}", which failed`);
+        return;
+      }
+      try {
+        await step(page, shortName, body);
+      } catch (failure) {
+        if (laterStepsNeedIt) {
+          failedStep = name;
+        }
+        throw failure;
+      }
+    });
+  }
+
+  const agentSelector = () => page.getByLabel('Agent', { exact: true });
+  const tab = (name) => page.getByRole('tab', { name });
+  const tabPanel = () => page.getByRole('tabpanel');
+
+  async function chooseAgent(nickname) {
+    const options = await agentSelector()
+      .locator('option')
+      .evaluateAll((all) => all.map((option) => ({ value: option.value, text: option.textContent ?? '' })));
+    const option = options.find((candidate) => candidate.text.startsWith(`${nickname} — `));
+    assert.ok(option, `no agent "${nickname}" in the selector; it offers: ${options.map((o) => o.text).join(' | ')}`);
+    await agentSelector().selectOption(option.value);
+    await page.getByRole('heading', { name: nickname, level: 2 }).waitFor();
+    assert.equal(new URL(page.url()).searchParams.get('agent'), option.value);
+    return option.value;
+  }
+
+  journeyStep('signs in as the demo customer and lands on the hub', 'sign-in', async () => {
+    await page.goto(`${CP_URL}/`);
+    await page.getByRole('heading', { name: 'Sign in to My Agents' }).waitFor();
+    await page.getByLabel('Email').fill(CUSTOMER.email);
+    await page.getByLabel('Password').fill(CUSTOMER.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    await agentSelector().waitFor();
+    assert.ok(new URL(page.url()).searchParams.get('agent'), 'the selected agent is in the URL');
+    await screenshot(page, '01-hub');
+  });
+
+  journeyStep('switches between agents with the dropdown', 'switch-agents', async () => {
+    await chooseAgent(CUSTOMER.tradingAgent);
+    await screenshot(page, '02-trading-agent-selected');
+
+    await chooseAgent(CUSTOMER.marketingAgent);
+    await page.reload();
+    await page.getByRole('heading', { name: CUSTOMER.marketingAgent, level: 2 }).waitFor();
+  });
+
+  journeyStep('configures the marketing agent, connecting a platform in CP', 'configure', async () => {
+    await tab('Configure').click();
+    const form = tabPanel().getByRole('form', { name: /^Configure / });
+    await form.waitFor();
+
+    const fillIfEmpty = async (label, value) => {
+      const input = form.getByRole('textbox', { name: label, exact: true });
+      if (!(await input.inputValue())) {
+        await input.fill(value);
+      }
+    };
+    await fillIfEmpty('Agent nickname', CUSTOMER.marketingAgent);
+    await form.getByRole('combobox', { name: 'Avatar / theme' }).selectOption({ label: 'teal' });
+    await form.getByRole('combobox', { name: 'Primary language' }).selectOption({ label: 'English' });
+    await form.getByRole('searchbox', { name: 'Filter the Timezone list' }).fill('Kolkata');
+    await form.getByRole('combobox', { name: 'Timezone', exact: true }).selectOption('Asia/Kolkata');
+    await fillIfEmpty('Brand name', 'Sunrise Clinic');
+    await fillIfEmpty('Location', 'Pune');
+    const offerings = form.getByRole('group', { name: 'Offerings / services' });
+    if ((await offerings.getByRole('textbox', { name: /Offerings \/ services, entry/ }).count()) === 0) {
+      await offerings.getByRole('textbox', { name: 'Add to Offerings / services' }).fill('General check-ups');
+      await offerings.getByRole('button', { name: 'Add' }).click();
+    }
+    await form.getByRole('group', { name: 'Platforms enabled' }).getByRole('checkbox', { name: 'LinkedIn' }).check();
+
+    // Every enabled platform needs a connection: connect LinkedIn anew (and any other not yet connected).
+    const connections = form.getByRole('group', { name: 'Platform connections' });
+    const connectButtons = connections.getByRole('button', { name: /^Connect / });
+    for (let index = 0; index < (await connectButtons.count()); index++) {
+      const button = connectButtons.nth(index);
+      const platform = (await button.textContent()).replace(/^Connect /, '');
+      const chosen = connections.getByRole('combobox', { name: `${platform} connection` });
+      if (platform !== 'LinkedIn' && (await chosen.inputValue())) {
+        continue;
+      }
+      await button.click();
+      const dialog = page.getByRole('dialog', { name: `Connect ${platform}` });
+      const token = dialog.getByLabel('Access token');
+      assert.equal(await token.getAttribute('type'), 'password', 'the token is typed into a password field');
+      const identity = dialog.getByLabel('Posting identity');
+      if (!(await identity.inputValue())) {
+        await identity.fill('sunrise-clinic');
+      }
+      await token.fill(`e2e-${platform.toLowerCase()}-token-${Date.now()}`);
+      if (platform === 'LinkedIn') {
+        await screenshot(page, '03-connect-platform-dialog');
+      }
+      await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
+      await dialog.waitFor({ state: 'detached' });
+      assert.notEqual(await chosen.inputValue(), '', `${platform} has a credential ref after connecting`);
+    }
+
+    const save = form.getByRole('button', { name: 'Save', exact: true });
+    if (await save.isDisabled()) {
+      const why = await form.locator('.form-problems').allTextContents();
+      assert.fail(`Save stays disabled: ${why.join(' ')}`);
+    }
+    await save.click();
+    await form.getByRole('status').filter({ hasText: /^Saved/ }).waitFor();
+    await screenshot(page, '04-configured');
+  });
+
+  journeyStep('adds a goal and runs it now', 'goal', async () => {
+    await tab('Goal Setting').click();
+    await tabPanel().getByRole('button', { name: 'Add Weekly multichannel posting batch' }).click();
+    const editor = tabPanel().getByRole('form', { name: 'New goal: Weekly multichannel posting batch' });
+    const [saved] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'PUT' && /\/goals$/.test(new URL(response.url()).pathname)),
+      editor.getByRole('button', { name: 'Add goal' }).click(),
+    ]);
+    assert.ok(saved.ok(), `the goal was saved (HTTP ${saved.status()})`);
+    goalInstanceId = (await saved.json()).goal_instance_id;
+    await tabPanel().getByRole('status').filter({ hasText: 'Added Weekly multichannel posting batch.' }).waitFor();
+
+    // A new agent is finalized once it has a configuration and a goal; that starts its trial.
+    await tab('Configure').click();
+    const finalize = tabPanel().getByRole('button', { name: 'Finalize' });
+    await tabPanel().getByRole('heading', { name: 'Finalize' }).waitFor();
+    if (await finalize.isVisible()) {
+      await finalize.click();
+      await tabPanel().getByText(/^Finalized on/).waitFor();
+    }
+
+    await tab('Goal Setting').click();
+    const card = tabPanel().locator(`[data-goal-instance-id="${goalInstanceId}"]`);
+    await card.getByRole('button', { name: 'Run now' }).click();
+    await card.getByRole('status').filter({ hasText: /^Run started/ }).waitFor();
+    await screenshot(page, '05-goal-run-started');
+  });
+
+  journeyStep('finds the drafts of that run and approves one with notes', 'approve', async () => {
+    await tab('Review').click();
+    await tabPanel().getByRole('combobox', { name: 'Goal' }).selectOption(goalInstanceId);
+
+    // The run's drafts arrive through the pipeline; refresh until there are two to work with.
+    const drafts = tabPanel().locator('[data-deliverable-id]');
+    const deadline = Date.now() + PIPELINE_TIMEOUT_MS;
+    while ((await drafts.count()) < 2) {
+      assert.ok(Date.now() < deadline, `the run produced fewer than 2 drafts within ${PIPELINE_TIMEOUT_MS} ms`);
+      await page.waitForTimeout(2_000);
+      await tabPanel().getByRole('button', { name: 'Refresh' }).click();
+    }
+    approvedDraftId = await drafts.nth(0).getAttribute('data-deliverable-id');
+    unapprovedDraftId = await drafts.nth(1).getAttribute('data-deliverable-id');
+    await screenshot(page, '06-review-drafts');
+
+    const card = tabPanel().locator(`[data-deliverable-id="${approvedDraftId}"]`);
+    await card.getByRole('button', { name: 'Review' }).click();
+    const panel = tabPanel().getByRole('complementary');
+    await panel.getByLabel('Notes (optional)').fill('Approved by the end-to-end test');
+    await panel.getByRole('button', { name: 'Approve' }).click();
+    await panel.getByRole('status').filter({ hasText: /^Approved\. Approval id/ }).waitFor();
+    await card.getByText('approved', { exact: true }).waitFor();
+    await screenshot(page, '07-draft-approved');
+  });
+
+  journeyStep(
+    'executes the approved draft and sees the decision and its result',
+    'execute',
+    async () => {
+      const card = tabPanel().locator(`[data-deliverable-id="${approvedDraftId}"]`);
+      await card.getByRole('button', { name: 'Execute' }).click();
+
+      const decision = card.getByRole('status').filter({ hasText: 'Decision: allowed' });
+      await decision.waitFor();
+      assert.match(await decision.textContent(), /Correlation id: [\w-]{8,}/);
+      const outcome = card.getByRole('status').filter({ hasText: /Result:/ });
+      await outcome.waitFor({ timeout: PIPELINE_TIMEOUT_MS }).catch(async (failure) => {
+        await screenshot(page, '08-executed-no-result');
+        throw failure;
+      });
+      assert.match(await outcome.textContent(), /Result: (Executed|Dry-run record|failed)/);
+      await screenshot(page, '08-executed');
+    },
+    { laterStepsNeedIt: false },
+  );
+
+  journeyStep('is denied executing a draft nobody approved, with the correlation id', 'denied', async () => {
+    const card = tabPanel().locator(`[data-deliverable-id="${unapprovedDraftId}"]`);
+    await card.getByText('pending review', { exact: true }).waitFor();
+
+    await card.getByRole('button', { name: 'Execute' }).click();
+
+    const denial = card.getByRole('alert');
+    await denial.waitFor();
+    const text = await denial.textContent();
+    assert.match(text, /Execution denied/);
+    assert.match(text, /approval_missing/);
+    assert.match(text, /Correlation id: [\w-]{8,}/);
+    await screenshot(page, '09-execution-denied');
+  });
+});

@@ -1,0 +1,181 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { signedInCustomer, twoAgents } from '../../test/cpFixtures';
+import { completeMarketingConfig, goal, hiredAgent, marketingDefinition, tradingDefinition } from '../../test/definitions';
+import { json, problem, stubBackend } from '../../test/http';
+import type { RecordedCall } from '../../test/http';
+import { renderApp } from '../../test/render';
+import { cpRoutes } from '../CpApp';
+import type { Goal } from '../cpApi';
+
+function openGoals(
+  goals: Goal[],
+  extra: Record<string, Response | ((call: RecordedCall) => Response)> = {},
+  agent = 'hired-1',
+): RecordedCall[] {
+  signedInCustomer();
+  const calls = stubBackend({
+    'GET /api/cp/my-agents/summary': json(200, twoAgents),
+    'GET /api/cp/agent-types/marketing.healthcare.v1': json(200, marketingDefinition),
+    'GET /api/cp/agent-types/trading.delta_futures.v1': json(200, tradingDefinition),
+    'GET /api/cp/hired-agents/hired-1': json(200, hiredAgent({ config: completeMarketingConfig, configured: true })),
+    'GET /api/cp/hired-agents/hired-2': json(
+      200,
+      hiredAgent({
+        hired_instance_id: 'hired-2',
+        agent_type_id: 'trading.delta_futures.v1',
+        config: { allowed_coins: ['BTC', 'ETH'], default_coin: 'ETH' },
+      }),
+    ),
+    [`GET /api/cp/hired-agents/${agent}/goals`]: json(200, { goals }),
+    [`PUT /api/cp/hired-agents/${agent}/goals`]: (call) =>
+      json(201, { goal_instance_id: 'goal-new', hired_instance_id: agent, ...(call.body as object) }),
+    ...extra,
+  });
+  renderApp(cpRoutes, `/?agent=${agent}&tab=goals`);
+  return calls;
+}
+
+const goalCard = async (name: string) => {
+  const goals = await screen.findByRole('region', { name: /^Goals of/ });
+  return (await within(goals).findByRole('heading', { name, level: 4 })).closest('li')!;
+};
+
+describe('Goal Setting tab', () => {
+  it('lists the goals with their schedule and settings, and the templates to add', async () => {
+    openGoals([goal(), goal({ goal_instance_id: 'goal-2', goal_template_id: 'marketing.daily_education_micropost', frequency: 'daily', time_of_day: '09:30', enabled: false, settings: { topics: ['flu shots'] } })]);
+
+    const weekly = await goalCard('Weekly multichannel posting batch');
+    expect(weekly).toHaveTextContent('weekly');
+    expect(weekly).toHaveTextContent('Posts per week3');
+    expect(weekly).toHaveTextContent('Tonefriendly');
+    const daily = await goalCard('Daily patient-education micro-post');
+    expect(daily).toHaveTextContent('daily at 09:30');
+    expect(within(daily).getByRole('checkbox', { name: 'Enabled' })).not.toBeChecked();
+    expect(screen.getByRole('button', { name: 'Add Weekly multichannel posting batch' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Add Daily patient-education micro-post' })).toBeInTheDocument();
+  });
+
+  it('adds a goal: frequency limited to the template, time of day required, settings from its schema', async () => {
+    const calls = openGoals([]);
+    const user = userEvent.setup();
+    expect(await screen.findByText('No goals yet.')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Add Daily patient-education micro-post' }));
+
+    const form = screen.getByRole('form', { name: 'New goal: Daily patient-education micro-post' });
+    const frequency = within(form).getByRole('combobox', { name: 'Frequency' });
+    expect(within(frequency).getAllByRole('option').map((option) => option.textContent)).toEqual(['daily', 'weekly']);
+    expect(within(form).getByRole('checkbox', { name: 'Include a call to action' })).toBeChecked();
+    const add = within(form).getByRole('button', { name: 'Add goal' });
+    expect(add).toBeDisabled();
+    expect(add).toHaveAccessibleDescription(/Time of day is required/);
+    expect(add).toHaveAccessibleDescription(/Education topics is required/);
+
+    fireEvent.change(within(form).getByLabelText('Time of day'), { target: { value: '08:15' } });
+    await user.type(within(form).getByRole('textbox', { name: 'Add to Education topics' }), 'hydration{Enter}');
+    await user.selectOptions(frequency, 'weekly');
+    expect(add).toBeEnabled();
+    await user.click(add);
+
+    expect(await screen.findByText('Added Daily patient-education micro-post.')).toBeInTheDocument();
+    expect(calls.find((call) => call.method === 'PUT')!.body).toEqual({
+      goal_template_id: 'marketing.daily_education_micropost',
+      frequency: 'weekly',
+      time_of_day: '08:15',
+      settings: { topics: ['hydration'], include_call_to_action: true },
+      enabled: true,
+    });
+  });
+
+  it('edits a goal and shows the server’s errors at its fields', async () => {
+    const calls = openGoals([goal()], {
+      'PUT /api/cp/hired-agents/hired-1/goals': problem(400, {
+        title: 'Bad Request',
+        errors: [{ pointer: '/settings/posts_per_week', message: 'must be at most 7 during the trial' }],
+      }),
+    });
+    const user = userEvent.setup();
+    const card = await goalCard('Weekly multichannel posting batch');
+
+    await user.click(within(card).getByRole('button', { name: 'Edit' }));
+    const form = screen.getByRole('form', { name: 'Edit goal: Weekly multichannel posting batch' });
+    const posts = within(form).getByRole('spinbutton', { name: 'Posts per week' });
+    expect(posts).toHaveValue(3);
+    await user.clear(posts);
+    await user.type(posts, '10');
+    await user.click(within(form).getByRole('button', { name: 'Save goal' }));
+
+    await waitFor(() => expect(posts).toHaveAccessibleDescription('Posts per week must be at most 7 during the trial'));
+    expect((calls.find((call) => call.method === 'PUT')!.body as { goal_instance_id: string }).goal_instance_id).toBe('goal-1');
+  });
+
+  it('keeps Save disabled while a setting breaks its schema', async () => {
+    openGoals([]);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Add Weekly multichannel posting batch' }));
+    const form = screen.getByRole('form', { name: 'New goal: Weekly multichannel posting batch' });
+    const posts = within(form).getByRole('spinbutton', { name: 'Posts per week' });
+
+    await user.clear(posts);
+    await user.type(posts, '20');
+
+    expect(posts).toHaveAccessibleDescription('Posts per week must be at most 14');
+    expect(within(form).getByRole('button', { name: 'Add goal' })).toBeDisabled();
+  });
+
+  it('prefills settings from the agent’s config and offers only its allowed coins', async () => {
+    openGoals([], {}, 'hired-2');
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Add Trade intent draft (enter/exit)' }));
+
+    const form = screen.getByRole('form', { name: 'New goal: Trade intent draft (enter/exit)' });
+    const coin = within(form).getByRole('combobox', { name: 'Coin' });
+    expect(coin).toHaveDisplayValue('ETH');
+    expect(within(coin).getAllByRole('option').map((option) => option.textContent)).toEqual(['BTC', 'ETH']);
+    expect(within(form).getByRole('combobox', { name: 'Frequency' })).toHaveDisplayValue('on demand');
+    // a limit order needs its price (if/then in the settings schema)
+    expect(within(form).getByRole('button', { name: 'Add goal' })).toHaveAccessibleDescription(/Limit price is required/);
+  });
+
+  it('disables, runs and deletes a goal', async () => {
+    const calls = openGoals([goal()], {
+      'POST /api/cp/hired-agents/hired-1/goals/goal-1/run': json(202, { run_id: 'run-77', goal_instance_id: 'goal-1' }),
+      'DELETE /api/cp/hired-agents/hired-1/goals/goal-1': new Response(null, { status: 204 }),
+    });
+    const user = userEvent.setup();
+    const card = await goalCard('Weekly multichannel posting batch');
+
+    await user.click(within(card).getByRole('checkbox', { name: 'Enabled' }));
+    await waitFor(() => expect(calls.some((call) => call.method === 'PUT')).toBe(true));
+    expect(calls.find((call) => call.method === 'PUT')!.body).toMatchObject({ goal_instance_id: 'goal-1', enabled: false });
+
+    await user.click(within(card).getByRole('button', { name: 'Run now' }));
+    expect(await within(card).findByRole('status')).toHaveTextContent('Run started (run id run-77)');
+
+    await user.click(within(card).getByRole('button', { name: 'Delete' }));
+    await user.click(within(card).getByRole('button', { name: 'Delete goal' }));
+    await waitFor(() => expect(calls.some((call) => call.method === 'DELETE')).toBe(true));
+    expect(calls.find((call) => call.method === 'DELETE')!.path).toBe('/api/cp/hired-agents/hired-1/goals/goal-1');
+  });
+
+  it('shows why a run could not start', async () => {
+    openGoals([goal()], {
+      'POST /api/cp/hired-agents/hired-1/goals/goal-1/run': problem(409, {
+        title: 'Conflict',
+        detail: 'The agent is not finalized yet.',
+        correlation_id: 'corr-run',
+      }),
+    });
+    const user = userEvent.setup();
+    const card = await goalCard('Weekly multichannel posting batch');
+
+    await user.click(within(card).getByRole('button', { name: 'Run now' }));
+
+    const alert = await within(card).findByRole('alert');
+    expect(alert).toHaveTextContent('The agent is not finalized yet.');
+    expect(alert).toHaveTextContent('corr-run');
+  });
+});

@@ -1,0 +1,120 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router-dom';
+import { humanize } from '../../shared/format';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { EmptyState, Loading } from '../../shared/StatusMessages';
+import { templateName } from '../agentType/GoalEditor';
+import { cpApi, cpQueryKeys } from '../cpApi';
+import type { AgentTypeDefinition, EnforcementDefaults } from '../cpApi';
+
+function minor(amount: number, currency = 'INR'): string {
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount / 100);
+  } catch {
+    return `${amount / 100} ${currency}`;
+  }
+}
+
+function trialTerms(defaults: EnforcementDefaults | undefined): string[] {
+  if (!defaults) {
+    return [];
+  }
+  const caps = defaults.trial_caps ?? {};
+  return [
+    defaults.trial_days !== undefined && `${defaults.trial_days}-day trial`,
+    caps.drafts_per_day !== undefined && `up to ${caps.drafts_per_day} drafts a day`,
+    caps.actions_per_day !== undefined && `up to ${caps.actions_per_day} actions a day`,
+    (defaults.trial_dry_run_actions ?? []).length > 0 &&
+      `during the trial, ${defaults.trial_dry_run_actions!.map(humanize).join(', ')} ${
+        defaults.trial_dry_run_actions!.length === 1 ? 'is a' : 'are'
+      } dry run only (recorded, never sent)`,
+    defaults.approval_required !== false && 'nothing goes out without your approval',
+    defaults.budget_minor_per_month !== undefined &&
+      `budget ${minor(defaults.budget_minor_per_month, defaults.currency)} a month`,
+  ].filter((term): term is string => Boolean(term));
+}
+
+/** The catalog of published agent types; hiring one opens it on Configure in the hub. */
+export function HirePage() {
+  const catalog = useQuery({ queryKey: cpQueryKeys.agentTypes, queryFn: cpApi.agentTypes, staleTime: 60_000 });
+  return (
+    <div className="hire">
+      <p>
+        <Link to="/">← Back to My Agents</Link>
+      </p>
+      <h1>Hire an agent</h1>
+      <p className="muted">Each agent starts with a trial. You configure it and give it goals before it does any work.</p>
+      {catalog.isPending ? (
+        <Loading label="Loading the agents you can hire" />
+      ) : catalog.isError ? (
+        <ProblemAlert error={catalog.error} onRetry={() => catalog.refetch()} />
+      ) : (catalog.data.agent_types ?? []).length === 0 ? (
+        <EmptyState title="No agents can be hired right now." />
+      ) : (
+        <ul className="plain-list catalog">
+          {catalog.data.agent_types.map((definition) => (
+            <CatalogEntry key={definition.agent_type_id} definition={definition} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function CatalogEntry({ definition }: { definition: AgentTypeDefinition }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const headingId = `catalog-${definition.agent_type_id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const hire = useMutation({
+    mutationFn: async () => {
+      const subscription = await cpApi.hire(definition.agent_type_id);
+      return (
+        subscription.hired_instance_id ??
+        (await cpApi.hiredAgentBySubscription(subscription.subscription_id)).hired_instance_id
+      );
+    },
+    onSuccess: async (hiredInstanceId) => {
+      await queryClient.invalidateQueries({ queryKey: cpQueryKeys.summary });
+      navigate(`/?agent=${encodeURIComponent(hiredInstanceId)}&tab=configure`);
+    },
+  });
+  const terms = trialTerms(definition.enforcement_defaults);
+  return (
+    <li className="card catalog-entry" aria-labelledby={headingId}>
+      <h2 id={headingId}>{definition.display_name}</h2>
+      <p className="muted">
+        {definition.agent_type_id} · version {definition.version}
+      </p>
+      {definition.description && <p>{definition.description}</p>}
+      {definition.goal_templates.length > 0 && (
+        <>
+          <h3>Goals it can work on</h3>
+          <ul>
+            {definition.goal_templates.map((template) => (
+              <li key={template.goal_template_id}>
+                <strong>{templateName(template)}</strong>
+                {template.description && <> — {template.description}</>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {terms.length > 0 && (
+        <>
+          <h3>Trial terms</h3>
+          <ul>
+            {terms.map((term) => (
+              <li key={term}>{term}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className="button-row">
+        <button type="button" disabled={hire.isPending} onClick={() => hire.mutate()}>
+          {hire.isPending ? 'Hiring…' : `Hire ${definition.display_name}`}
+        </button>
+      </div>
+      {hire.isError && <ProblemAlert error={hire.error} />}
+    </li>
+  );
+}

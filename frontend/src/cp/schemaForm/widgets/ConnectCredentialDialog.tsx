@@ -1,0 +1,296 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { FormEvent, KeyboardEvent, ReactNode } from 'react';
+import { ProblemAlert } from '../../../shared/ProblemAlert';
+import { humanize } from '../../../shared/format';
+import { cpApi } from '../../cpApi';
+import type { CredentialKind, StoredCredential } from '../../cpApi';
+
+/** Non-secret values the dialog can start from (taken from the form being filled). */
+export interface ConnectPrefill {
+  posting_identity?: string;
+  exchange_provider?: string;
+  /** How the definition names that exchange, e.g. "Delta Exchange India". */
+  exchange_label?: string;
+  default_coin?: string;
+  allowed_coins?: string[];
+  max_units_per_order?: number;
+  max_notional_inr?: number;
+}
+
+/**
+ * Sends secrets straight to CP's credential vault and hands back only the reference it mints.
+ * Secrets live in this component's state alone (not in the query cache, not in the form), are
+ * wiped on success and vanish when the dialog closes; the inputs are password fields.
+ */
+export function ConnectCredentialDialog({
+  kind,
+  platform,
+  platformLabel,
+  prefill,
+  onConnected,
+  onClose,
+}: {
+  kind: CredentialKind;
+  /** For platform connections: the platform being connected (the key of the credential map). */
+  platform?: string;
+  platformLabel?: string;
+  prefill: ConnectPrefill;
+  onConnected: (stored: StoredCredential) => void;
+  onClose: () => void;
+}) {
+  const titleId = useId();
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const [fields, setFields] = useState<Record<string, string>>(() => ({
+    posting_identity: prefill.posting_identity ?? '',
+    default_coin: prefill.default_coin ?? '',
+    allowed_coins: (prefill.allowed_coins ?? []).join(', '),
+    max_units_per_order: prefill.max_units_per_order === undefined ? '' : String(prefill.max_units_per_order),
+    max_notional_inr: prefill.max_notional_inr === undefined ? '' : String(prefill.max_notional_inr),
+  }));
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const exchangeProvider = prefill.exchange_provider ?? 'delta_exchange_india';
+  const exchangeLabel = prefill.exchange_label ?? humanize(exchangeProvider);
+
+  // Focus moves into the dialog and goes back to what opened it when it closes.
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    dialogRef.current?.querySelector<HTMLElement>('input:not([readonly]), button')?.focus();
+    return () => opener?.focus?.();
+  }, []);
+
+  const set = (name: string) => (value: string) => setFields((current) => ({ ...current, [name]: value }));
+  const text = (name: string) => fields[name] ?? '';
+  const coins = text('allowed_coins')
+    .split(/[\s,]+/)
+    .map((coin) => coin.trim().toUpperCase())
+    .filter(Boolean);
+  const complete =
+    kind === 'platform'
+      ? Boolean(platform && text('posting_identity').trim() && text('access_token'))
+      : Boolean(
+          text('api_key') &&
+            text('api_secret') &&
+            text('default_coin').trim() &&
+            coins.length > 0 &&
+            Number(text('max_units_per_order')) > 0,
+        );
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    // React bubbles events along the component tree, portals included: this submit is not the
+    // surrounding config form's.
+    event.stopPropagation();
+    if (!complete || submitting) {
+      return;
+    }
+    setSubmitting(true);
+    setError(null);
+    try {
+      const stored =
+        kind === 'platform'
+          ? await cpApi.connectPlatform({
+              platform: platform!,
+              posting_identity: text('posting_identity').trim(),
+              access_token: text('access_token'),
+              ...(text('refresh_token') ? { refresh_token: text('refresh_token') } : {}),
+            })
+          : await cpApi.connectExchange({
+              exchange_provider: exchangeProvider,
+              api_key: text('api_key'),
+              api_secret: text('api_secret'),
+              default_coin: text('default_coin').trim().toUpperCase(),
+              allowed_coins: coins,
+              max_units_per_order: Number(text('max_units_per_order')),
+              ...(text('max_notional_inr') ? { max_notional_inr: Number(text('max_notional_inr')) } : {}),
+            });
+      setFields({});
+      onConnected(stored);
+    } catch (failure) {
+      setError(failure);
+      setSubmitting(false);
+    }
+  }
+
+  function trapKeys(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+      return;
+    }
+    if (event.key !== 'Tab' || !dialogRef.current) {
+      return;
+    }
+    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>('input, button, select, textarea')].filter(
+      (element) => !(element as HTMLInputElement).disabled,
+    );
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  }
+
+  const title = kind === 'platform' ? `Connect ${platformLabel ?? platform}` : `Connect ${exchangeLabel}`;
+  // Rendered into <body>: inside the config form it would be a form nested in a form, which
+  // browsers submit natively (a page reload) instead of through React.
+  return createPortal(
+    <div className="dialog-backdrop">
+      <div ref={dialogRef} role="dialog" aria-modal="true" aria-labelledby={titleId} className="dialog card" onKeyDown={trapKeys}>
+        <h3 id={titleId}>{title}</h3>
+        <p className="muted">
+          {kind === 'platform' ? 'The token is' : 'The API key and secret are'} stored encrypted by My Agents. The agent's
+          configuration keeps only a reference, and the secret is never shown again.
+        </p>
+        <form onSubmit={submit} className="dialog-form" autoComplete="off">
+          {kind === 'platform' ? (
+            <>
+              <TextInput label="Platform" value={platformLabel ?? platform ?? ''} readOnly />
+              <TextInput label="Posting identity" value={text('posting_identity')} onChange={set('posting_identity')} required />
+              <SecretInput label="Access token" value={text('access_token')} onChange={set('access_token')} required />
+              <SecretInput label="Refresh token (optional)" value={text('refresh_token')} onChange={set('refresh_token')} />
+            </>
+          ) : (
+            <>
+              <TextInput label="Exchange" value={exchangeLabel} readOnly />
+              <SecretInput label="API key" value={text('api_key')} onChange={set('api_key')} required />
+              <SecretInput label="API secret" value={text('api_secret')} onChange={set('api_secret')} required />
+              <TextInput label="Default coin" value={text('default_coin')} onChange={set('default_coin')} required />
+              <TextInput
+                label="Allowed coins"
+                value={text('allowed_coins')}
+                onChange={set('allowed_coins')}
+                required
+                help="Separated by commas, e.g. BTC, ETH."
+              />
+              <NumberInput
+                label="Max units per order"
+                value={text('max_units_per_order')}
+                onChange={set('max_units_per_order')}
+                required
+              />
+              <NumberInput label="Max notional (INR, optional)" value={text('max_notional_inr')} onChange={set('max_notional_inr')} />
+            </>
+          )}
+          {error !== null && <ProblemAlert error={error} />}
+          <div className="button-row">
+            <button type="submit" disabled={!complete || submitting}>
+              {submitting ? 'Connecting…' : 'Connect'}
+            </button>
+            <button type="button" className="secondary" onClick={onClose}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </div>
+    </div>,
+    document.body,
+  );
+}
+
+function Labelled({ label, help, children }: { label: string; help?: string; children: (helpId?: string) => ReactNode }) {
+  const helpId = useId();
+  return (
+    <div className="dialog-field">
+      <label>
+        {label}
+        {children(help ? helpId : undefined)}
+      </label>
+      {help && (
+        <p id={helpId} className="help">
+          {help}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function TextInput({
+  label,
+  value,
+  onChange,
+  readOnly,
+  required,
+  help,
+}: {
+  label: string;
+  value: string;
+  onChange?: (value: string) => void;
+  readOnly?: boolean;
+  required?: boolean;
+  help?: string;
+}) {
+  return (
+    <Labelled label={label} help={help}>
+      {(helpId) => (
+        <input
+          type="text"
+          value={value}
+          readOnly={readOnly}
+          required={required}
+          aria-describedby={helpId}
+          onChange={(event) => onChange?.(event.target.value)}
+        />
+      )}
+    </Labelled>
+  );
+}
+
+function SecretInput({
+  label,
+  value,
+  onChange,
+  required,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+}) {
+  return (
+    <Labelled label={label}>
+      {() => (
+        <input
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          value={value}
+          required={required}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Labelled>
+  );
+}
+
+function NumberInput({
+  label,
+  value,
+  onChange,
+  required,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  required?: boolean;
+}) {
+  return (
+    <Labelled label={label}>
+      {() => (
+        <input
+          type="number"
+          min={0}
+          step="any"
+          value={value}
+          required={required}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </Labelled>
+  );
+}
