@@ -1,0 +1,55 @@
+package com.myagents.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The browser suite of {@code e2e/} (Playwright driving Debian's Chromium, installed by its own
+ * script where missing) against the running system: what a customer does, in a real browser.
+ * Its output and screenshots are under {@code e2e/target/}.
+ */
+class BrowserJourneysTest {
+
+    static final Path E2E = Path.of("..", "e2e").toAbsolutePath().normalize();
+
+    @Test
+    void theCustomersJourneysPassInARealBrowser() throws Exception {
+        RunningSystem.stack();
+        Path log = E2E.resolve("target").resolve("e2e.log");
+        Files.createDirectories(log.getParent());
+        if (!Files.isDirectory(E2E.resolve("node_modules").resolve("playwright-core"))) {
+            assertThat(run(log, "npm", "ci", "--no-audit", "--no-fund")).as("npm ci, see " + log).isZero();
+        }
+
+        int exit = run(log, "npm", "test");
+
+        assertThat(exit).as("browser suite failed, see " + log + "\n" + tail(log)).isZero();
+        assertThat(Files.readString(log)).contains("fail 0");
+    }
+
+    private static int run(Path log, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(E2E.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("CP_URL", RunningSystem.cp());
+        builder.environment().put("PP_URL", "http://localhost:" + RunningSystem.options().ports().ppBackend());
+        Process process = builder.start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join(File.separator.equals("/") ? "\n" : "\r\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+}
