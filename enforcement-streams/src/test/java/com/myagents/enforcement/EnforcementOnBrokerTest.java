@@ -106,7 +106,7 @@ class EnforcementOnBrokerTest {
                 requests.add(new ExecutionRequest("corr-" + run + "-" + i, deliverable, subscription, "customer-" + run,
                         "hired-" + run, "publish", approved ? "approval-" + run + "-" + i : null,
                         com.myagents.contracts.deliverables.PayloadHash.of(java.util.Map.of("n", 1)),
-                        "customer-" + run, Instant.now(), java.util.Map.of("n", 1)));
+                        "customer-" + run, Instant.now(), java.util.Map.of("n", 1), List.of("publish")));
             }
             producer.send(new ProducerRecord<>(Topics.EXECUTION_REQUESTS.name(), "garbage",
                     "{not json".getBytes(StandardCharsets.UTF_8)));

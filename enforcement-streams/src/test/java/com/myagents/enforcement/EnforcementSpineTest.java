@@ -49,6 +49,7 @@ class EnforcementSpineTest {
         assertThat(decision.checks()).containsExactly(
                 new CheckResult("request_well_formed", true, "correlation_id, deliverable_id and subscription_id present"),
                 new CheckResult("action_known", true, "publish"),
+                new CheckResult("action_proposed", true, "the deliverable proposes publish"),
                 new CheckResult("approval_present", false, "the request carries no approval_id"));
         assertThat(decision.inputs()).containsKey("request").containsEntry("approval", null);
 
@@ -71,10 +72,23 @@ class EnforcementSpineTest {
     }
 
     @Test
+    void deniesAKnownActionTheDeliverableDoesNotPropose() {
+        enforcement.approve(Scenario.approved("approval-1", "deliverable-1"));
+
+        enforcement.send(request("corr-1", "deliverable-1", "close_position", "approval-1"));
+
+        ExecutionDecision decision = onlyDecision();
+        assertThat(decision.reason()).isEqualTo(ReasonCode.ACTION_NOT_PROPOSED);
+        assertThat(decision.detail()).contains("close_position");
+        assertThat(enforcement.commands()).isEmpty();
+    }
+
+    @Test
     void deniesRequestWithoutSubscriptionAsMalformed() {
         ExecutionRequest r = request("corr-1", "deliverable-1", "approval-1");
         enforcement.send(new ExecutionRequest(r.correlationId(), r.deliverableId(), null, r.customerId(),
-                r.hiredInstanceId(), r.action(), r.approvalId(), r.payloadHash(), r.requestedBy(), r.requestedAt(), r.payload()));
+                r.hiredInstanceId(), r.action(), r.approvalId(), r.payloadHash(), r.requestedBy(), r.requestedAt(), r.payload(),
+                r.proposedActions()));
 
         ExecutionDecision decision = onlyDecision();
         assertThat(decision.reason()).isEqualTo(ReasonCode.MALFORMED_REQUEST);

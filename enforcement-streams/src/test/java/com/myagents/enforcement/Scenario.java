@@ -26,17 +26,17 @@ final class Scenario {
 
     static ExecutionRequest request(String correlationId, String deliverableId, String action, String approvalId) {
         return new ExecutionRequest(correlationId, deliverableId, SUBSCRIPTION, CUSTOMER, "hired-1", action,
-                approvalId, HASH, CUSTOMER, EnforcementDriver.START, PAYLOAD);
+                approvalId, HASH, CUSTOMER, EnforcementDriver.START, PAYLOAD, java.util.List.of("publish", "post", "place_order"));
     }
 
     static ExecutionRequest withPayloadHash(ExecutionRequest r, String hash) {
         return new ExecutionRequest(r.correlationId(), r.deliverableId(), r.subscriptionId(), r.customerId(),
-                r.hiredInstanceId(), r.action(), r.approvalId(), hash, r.requestedBy(), r.requestedAt(), r.payload());
+                r.hiredInstanceId(), r.action(), r.approvalId(), hash, r.requestedBy(), r.requestedAt(), r.payload(), r.proposedActions());
     }
 
     static ExecutionRequest withSubscription(ExecutionRequest r, String subscriptionId) {
         return new ExecutionRequest(r.correlationId(), r.deliverableId(), subscriptionId, r.customerId(),
-                r.hiredInstanceId(), r.action(), r.approvalId(), r.payloadHash(), r.requestedBy(), r.requestedAt(), r.payload());
+                r.hiredInstanceId(), r.action(), r.approvalId(), r.payloadHash(), r.requestedBy(), r.requestedAt(), r.payload(), r.proposedActions());
     }
 
     static ApprovalEvent approved(String approvalId, String deliverableId) {

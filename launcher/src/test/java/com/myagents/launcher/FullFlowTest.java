@@ -66,12 +66,12 @@ class FullFlowTest {
         String deliverable = draft.path("deliverable_id").asString();
         String approval = json(door.call("POST", "/api/cp/deliverables/" + deliverable + "/review", token,
                 "{\"decision\":\"approved\",\"notes\":\"ship it\"}")).path("approval").path("approval_id").asString();
-        HttpResponse<String> executed = door.call("POST", "/api/cp/deliverables/" + deliverable + "/execute", token,
-                "{\"approval_id\":\"" + approval + "\",\"action\":\"publish\"}");
+        HttpResponse<String> executed = decided(door, token, door.call("POST", "/api/cp/deliverables/" + deliverable
+                + "/execute", token, "{\"approval_id\":\"" + approval + "\",\"action\":\"publish\"}"));
         assertThat(executed.statusCode()).as(executed.body()).isEqualTo(202);
         assertThat(json(executed).path("outcome").asString()).isEqualTo("allowed");
-        HttpResponse<String> again = door.call("POST", "/api/cp/deliverables/" + deliverable + "/execute", token,
-                "{\"approval_id\":\"" + approval + "\",\"action\":\"publish\"}");
+        HttpResponse<String> again = decided(door, token, door.call("POST", "/api/cp/deliverables/" + deliverable
+                + "/execute", token, "{\"approval_id\":\"" + approval + "\",\"action\":\"publish\"}"));
         assertThat(json(again).path("reason").asString()).isEqualTo("already_executed");
 
         // And the connector (dry run, the local default) records exactly what it would have sent
@@ -88,6 +88,17 @@ class FullFlowTest {
             assertThat(topicsMentioning(raw)).as("topics").isEmpty();
             assertThat(logs.list).as("log lines").noneMatch(e -> e.getFormattedMessage().contains(raw));
         }
+    }
+
+    /** The decision for an execute call: a late one (202 pending) is polled as a browser would. */
+    static HttpResponse<String> decided(CpClient door, String token, HttpResponse<String> answer) {
+        if (answer.statusCode() != 202 || !"pending".equals(json(answer).path("outcome").asString())) {
+            return answer;
+        }
+        String status = "/api/cp/executions/" + json(answer).path("correlation_id").asString();
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> door.call("GET", status, token, null),
+                        r -> r.statusCode() != 202 || !"pending".equals(json(r).path("outcome").asString()));
     }
 
     static ListAppender<ILoggingEvent> captureLogs() {

@@ -1,6 +1,7 @@
 package com.myagents.contracts.execution;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,7 +9,8 @@ import java.util.Map;
  * {@code action} stays the raw string the caller sent so that enforcement, not the HTTP layer,
  * decides that an unknown one is denied. {@code approval_id} may be null: enforcement denies it.
  * {@code payload} is the deliverable's payload as it is now; enforcement checks it against
- * {@code payload_hash} and the approval, and hands exactly this payload to the connector.
+ * {@code payload_hash} and the approval, and hands exactly this payload to the connector;
+ * {@code proposed_actions} are the only actions the deliverable may take.
  */
 public record ExecutionRequest(
         String correlationId,
@@ -21,5 +23,6 @@ public record ExecutionRequest(
         String payloadHash,
         String requestedBy,
         Instant requestedAt,
-        Map<String, Object> payload) {
+        Map<String, Object> payload,
+        List<String> proposedActions) {
 }

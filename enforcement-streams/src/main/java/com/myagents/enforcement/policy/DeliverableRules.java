@@ -1,5 +1,6 @@
 package com.myagents.enforcement.policy;
 
+import static com.myagents.contracts.execution.ReasonCode.ACTION_NOT_PROPOSED;
 import static com.myagents.contracts.execution.ReasonCode.APPROVAL_EXPIRED;
 import static com.myagents.contracts.execution.ReasonCode.APPROVAL_MISMATCH;
 import static com.myagents.contracts.execution.ReasonCode.APPROVAL_MISSING;
@@ -53,6 +54,12 @@ public final class DeliverableRules {
                     "action '" + request.action() + "' is not one of " + KNOWN_ACTIONS);
         }
         trail.pass("action_known", request.action());
+
+        if (request.proposedActions() == null || !request.proposedActions().contains(request.action())) {
+            return trail.fail("action_proposed", ACTION_NOT_PROPOSED,
+                    "the deliverable proposes " + request.proposedActions() + ", not '" + request.action() + "'");
+        }
+        trail.pass("action_proposed", "the deliverable proposes " + request.action());
 
         String approvalId = request.approvalId();
         if (isBlank(approvalId)) {

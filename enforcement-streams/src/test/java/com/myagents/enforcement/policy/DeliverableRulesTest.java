@@ -47,7 +47,7 @@ class DeliverableRulesTest {
 
     @Test
     void namesEveryMissingId() {
-        ExecutionRequest empty = new ExecutionRequest("", null, null, null, null, null, null, null, null, null, null);
+        ExecutionRequest empty = new ExecutionRequest("", null, null, null, null, null, null, null, null, null, null, null);
         Verdict verdict = DeliverableRules.evaluate(empty, null, NOW);
         assertThat(verdict).isInstanceOfSatisfying(Verdict.Denied.class, denied -> {
             assertThat(denied.reason()).isEqualTo(ReasonCode.MALFORMED_REQUEST);
@@ -69,7 +69,7 @@ class DeliverableRulesTest {
 
     private static ExecutionRequest request(String payloadHash) {
         return new ExecutionRequest("corr-1", "deliverable-1", "sub-1", "customer-1", "hired-1", "post", "approval-1",
-                payloadHash, "customer-1", NOW, PAYLOAD);
+                payloadHash, "customer-1", NOW, PAYLOAD, java.util.List.of("post"));
     }
 
     private static ApprovalEvent approval(String subscriptionId, ApprovalEvent.Verdict verdict, String payloadHash, Instant expiresAt) {

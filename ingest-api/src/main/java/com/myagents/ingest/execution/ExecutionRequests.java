@@ -35,7 +35,8 @@ public class ExecutionRequests {
     /** {@code true} when written, {@code false} when a request with this correlation id already exists. */
     public boolean submit(DSLContext tx, DeliverablesRecord deliverable, String correlationId, String action,
                           String approvalId, String requestedBy, Instant at) {
-        String chosen = action != null ? action : firstProposedAction(deliverable);
+        List<String> proposed = proposedActions(deliverable);
+        String chosen = action != null ? action : proposed.isEmpty() ? null : proposed.get(0);
         int inserted = tx.insertInto(EXECUTION_REQUESTS)
                 .set(EXECUTION_REQUESTS.CORRELATION_ID, correlationId)
                 .set(EXECUTION_REQUESTS.DELIVERABLE_ID, deliverable.getDeliverableId())
@@ -57,13 +58,12 @@ public class ExecutionRequests {
                 correlationId, deliverable.getDeliverableId().toString(), deliverable.getSubscriptionId().toString(),
                 deliverable.getCustomerId().toString(), deliverable.getHiredInstanceId().toString(), chosen, approvalId,
                 deliverable.getPayloadHash(), requestedBy, at,
-                EventJson.MAPPER.readValue(deliverable.getPayload().data(), new TypeReference<Map<String, Object>>() { })));
+                EventJson.MAPPER.readValue(deliverable.getPayload().data(), new TypeReference<Map<String, Object>>() { }),
+                proposed));
         return true;
     }
 
-    private static String firstProposedAction(DeliverablesRecord deliverable) {
-        List<String> actions = EventJson.MAPPER.readValue(deliverable.getProposedActions().data(),
-                new TypeReference<List<String>>() { });
-        return actions.isEmpty() ? null : actions.get(0);
+    private static List<String> proposedActions(DeliverablesRecord deliverable) {
+        return EventJson.MAPPER.readValue(deliverable.getProposedActions().data(), new TypeReference<List<String>>() { });
     }
 }
