@@ -1,10 +1,13 @@
+import { Link } from 'react-router-dom';
 import { humanize } from '../shared/format';
 import { useSession } from '../shared/session';
+import { useSections } from './PpLayout';
 import { ppSession } from './ppApi';
 
-/** Who is signed in and with which roles; Agent Management and Ops hang off this page later. */
+/** Who is signed in, with which roles, and the sections those roles open. */
 export function LandingPage() {
   const session = useSession(ppSession);
+  const sections = useSections();
   if (!session) {
     return null;
   }
@@ -31,7 +34,19 @@ export function LandingPage() {
           </ul>
         )}
       </section>
-      <p className="muted">Agent Management and Ops arrive here next.</p>
+      {sections.length > 0 && (
+        <section aria-labelledby="sections-heading">
+          <h2 id="sections-heading">What you can open</h2>
+          <ul className="pp-sections" aria-labelledby="sections-heading">
+            {sections.map((section) => (
+              <li key={section.to} className="card">
+                <Link to={section.to}>{section.label}</Link>
+                <p className="muted small">{section.about}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </main>
   );
 }

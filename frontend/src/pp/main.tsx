@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { createQueryClient } from '../shared/queryClient';
 import '../shared/styles.css';
+import './pp.css';
 import { ppRoutes } from './PpApp';
 
 const queryClient = createQueryClient();

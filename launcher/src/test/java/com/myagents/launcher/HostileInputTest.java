@@ -140,8 +140,8 @@ class HostileInputTest {
         String approvalId = json(door.call("POST", "/api/cp/deliverables/" + second + "/review", demo,
                 "{\"decision\":\"approved\"}")).path("approval").path("approval_id").asString();
 
-        HttpResponse<String> replay = door.call("POST", "/api/cp/deliverables/" + SAMPLE + "/execute", demo,
-                "{\"approval_id\":\"" + approvalId + "\",\"action\":\"publish\"}");
+        HttpResponse<String> replay = FullFlowTest.decided(door, demo, door.call("POST", "/api/cp/deliverables/" + SAMPLE
+                + "/execute", demo, "{\"approval_id\":\"" + approvalId + "\",\"action\":\"publish\"}"));
 
         assertProblem(replay, 403);
         assertThat(json(replay).path("reason").asString()).isIn("approval_mismatch", "approval_not_found");

@@ -1,0 +1,280 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { humanize } from '../../shared/format';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { EmptyState, Loading } from '../../shared/StatusMessages';
+import { formatTime, isoToLocalInput, localInputToIso } from '../format';
+import { Pager } from '../Pager';
+import { ppApi, ppQueryKeys } from '../ppApi';
+import type { Decision, Denial } from '../ppApi';
+import { StatusBadge } from '../StatusBadge';
+import { CorrelationLink } from './CorrelationLink';
+import { REASON_CODES } from './reasonCodes';
+import { useUrlFilters } from './useUrlFilters';
+
+const PAGE_SIZE = 25;
+const DENIAL_FILTERS = ['correlation_id', 'reason', 'customer_id', 'subscription_id', 'from', 'to'] as const;
+const DECISION_FILTERS = [...DENIAL_FILTERS, 'outcome'] as const;
+type FilterKey = (typeof DECISION_FILTERS)[number];
+
+const LABELS: Record<FilterKey, string> = {
+  correlation_id: 'Correlation id',
+  reason: 'Reason',
+  customer_id: 'Customer id',
+  subscription_id: 'Subscription id',
+  from: 'From',
+  to: 'Until',
+  outcome: 'Outcome',
+};
+
+/** Every denial enforcement recorded, filtered; auditors, support and admins. */
+export function DenialsPage() {
+  const { filters, page, apply, goToPage } = useUrlFilters(DENIAL_FILTERS);
+  const list = useQuery({
+    queryKey: ppQueryKeys.denials(filters, page),
+    queryFn: () => ppApi.denials(filters, page, PAGE_SIZE),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <main className="page pp-wide">
+      <h1>Denials</h1>
+      <p className="muted">Executions enforcement refused, newest first, with the reason auditors read.</p>
+      <AuditFilterForm label="Filter denials" keys={DENIAL_FILTERS} applied={filters} onApply={apply} />
+      <section aria-labelledby="denials-heading">
+        <h2 id="denials-heading" className="visually-hidden">
+          Denials found
+        </h2>
+        {list.isPending ? (
+          <Loading label="Loading denials" />
+        ) : list.isError ? (
+          <ProblemAlert error={list.error} onRetry={() => list.refetch()} />
+        ) : list.data.denials.length === 0 ? (
+          <EmptyState title="No denial matches these filters." />
+        ) : (
+          <>
+            <p className="muted small" role="status">
+              {list.data.total} {list.data.total === 1 ? 'denial' : 'denials'}
+            </p>
+            <DenialTable denials={list.data.denials} />
+            <Pager label="Denial pages" page={page} size={PAGE_SIZE} total={list.data.total} onPage={goToPage} />
+          </>
+        )}
+      </section>
+    </main>
+  );
+}
+
+/** Every enforcement decision, allow or deny, filtered. */
+export function DecisionsPage() {
+  const { filters, page, apply, goToPage } = useUrlFilters(DECISION_FILTERS);
+  const list = useQuery({
+    queryKey: ppQueryKeys.decisions(filters, page),
+    queryFn: () => ppApi.decisions(filters, page, PAGE_SIZE),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <main className="page pp-wide">
+      <h1>Decisions</h1>
+      <p className="muted">Every decision enforcement made, newest first: the outcome, the reason and the checks behind it.</p>
+      <AuditFilterForm label="Filter decisions" keys={DECISION_FILTERS} applied={filters} onApply={apply} />
+      <section aria-labelledby="decisions-heading">
+        <h2 id="decisions-heading" className="visually-hidden">
+          Decisions found
+        </h2>
+        {list.isPending ? (
+          <Loading label="Loading decisions" />
+        ) : list.isError ? (
+          <ProblemAlert error={list.error} onRetry={() => list.refetch()} />
+        ) : list.data.decisions.length === 0 ? (
+          <EmptyState title="No decision matches these filters." />
+        ) : (
+          <>
+            <p className="muted small" role="status">
+              {list.data.total} {list.data.total === 1 ? 'decision' : 'decisions'}
+            </p>
+            <DecisionTable decisions={list.data.decisions} />
+            <Pager label="Decision pages" page={page} size={PAGE_SIZE} total={list.data.total} onPage={goToPage} />
+          </>
+        )}
+      </section>
+    </main>
+  );
+}
+
+/**
+ * The filters as a form. Times are typed in local time and sent as ISO instants; the URL keeps
+ * the instants, so a shared link means the same window anywhere.
+ */
+function AuditFilterForm<K extends FilterKey>({
+  label,
+  keys,
+  applied,
+  onApply,
+}: {
+  label: string;
+  keys: readonly K[];
+  applied: Record<K, string>;
+  onApply: (filters: Record<K, string>) => void;
+}) {
+  const toForm = (values: Record<K, string>) =>
+    Object.fromEntries(
+      keys.map((key) => [key, key === 'from' || key === 'to' ? isoToLocalInput(values[key]) : values[key]]),
+    ) as Record<K, string>;
+  const [form, setForm] = useState(() => toForm(applied));
+  const appliedKey = JSON.stringify(applied);
+  useEffect(() => setForm(toForm(JSON.parse(appliedKey) as Record<K, string>)), [appliedKey]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const next = Object.fromEntries(
+      keys.map((key) => [key, key === 'from' || key === 'to' ? (localInputToIso(form[key]) ?? '') : form[key]]),
+    ) as Record<K, string>;
+    onApply(next);
+  }
+
+  function field(key: K) {
+    const id = `filter-${key}`;
+    const set = (value: string) => setForm((current) => ({ ...current, [key]: value }));
+    if (key === 'reason') {
+      return (
+        <select id={id} value={form[key]} onChange={(event) => set(event.target.value)}>
+          <option value="">Any reason</option>
+          {REASON_CODES.filter((code) => code !== 'allowed' || keys.includes('outcome' as K)).map((code) => (
+            <option key={code} value={code}>
+              {humanize(code)}
+            </option>
+          ))}
+        </select>
+      );
+    }
+    if (key === 'outcome') {
+      return (
+        <select id={id} value={form[key]} onChange={(event) => set(event.target.value)}>
+          <option value="">Allow or deny</option>
+          <option value="allow">Allow</option>
+          <option value="deny">Deny</option>
+        </select>
+      );
+    }
+    return (
+      <input
+        id={id}
+        type={key === 'from' || key === 'to' ? 'datetime-local' : 'text'}
+        autoComplete="off"
+        value={form[key]}
+        onChange={(event) => set(event.target.value)}
+      />
+    );
+  }
+
+  return (
+    <form role="search" aria-label={label} className="card pp-filters" onSubmit={submit}>
+      {keys.map((key) => (
+        <div key={key}>
+          <label htmlFor={`filter-${key}`}>{LABELS[key]}</label>
+          {field(key)}
+        </div>
+      ))}
+      <div className="pp-actions">
+        <button type="submit">Apply filters</button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => onApply(Object.fromEntries(keys.map((key) => [key, ''])) as Record<K, string>)}
+        >
+          Clear
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DenialTable({ denials }: { denials: Denial[] }) {
+  return (
+    <div className="pp-table-wrap">
+      <table className="pp-table">
+        <caption className="visually-hidden">Denials</caption>
+        <thead>
+          <tr>
+            <th scope="col">Denied</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Detail</th>
+            <th scope="col">Action</th>
+            <th scope="col">Customer</th>
+            <th scope="col">Subscription</th>
+            <th scope="col">Correlation</th>
+          </tr>
+        </thead>
+        <tbody>
+          {denials.map((denial) => (
+            <tr key={denial.denial_id}>
+              <td>{formatTime(denial.denied_at)}</td>
+              <td>
+                <code className="pp-reason">{denial.reason}</code>
+              </td>
+              <td>{denial.detail ?? '—'}</td>
+              <td>{denial.action ?? '—'}</td>
+              <td>
+                <code>{denial.customer_id ?? '—'}</code>
+              </td>
+              <td>
+                <code>{denial.subscription_id ?? '—'}</code>
+              </td>
+              <td>
+                <CorrelationLink id={denial.correlation_id} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DecisionTable({ decisions }: { decisions: Decision[] }) {
+  return (
+    <div className="pp-table-wrap">
+      <table className="pp-table">
+        <caption className="visually-hidden">Decisions</caption>
+        <thead>
+          <tr>
+            <th scope="col">Decided</th>
+            <th scope="col">Outcome</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Checks</th>
+            <th scope="col">Action</th>
+            <th scope="col">Policy</th>
+            <th scope="col">Correlation</th>
+          </tr>
+        </thead>
+        <tbody>
+          {decisions.map((decision) => {
+            const checks = decision.checks ?? [];
+            const failed = checks.filter((check) => !check.passed).length;
+            return (
+              <tr key={decision.decision_id}>
+                <td>{formatTime(decision.decided_at)}</td>
+                <td>
+                  <StatusBadge status={decision.outcome} />
+                </td>
+                <td>
+                  <code className="pp-reason">{decision.reason}</code>
+                </td>
+                <td>
+                  {checks.length === 0 ? '—' : failed === 0 ? `${checks.length} passed` : `${failed} of ${checks.length} failed`}
+                </td>
+                <td>{decision.action ?? '—'}</td>
+                <td>{decision.policy_version}</td>
+                <td>
+                  <CorrelationLink id={decision.correlation_id} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+

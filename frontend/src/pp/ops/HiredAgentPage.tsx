@@ -1,0 +1,241 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { humanize } from '../../shared/format';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { Loading } from '../../shared/StatusMessages';
+import { formatTime, valueText } from '../format';
+import { JsonBlock } from '../JsonView';
+import { ppApi, ppQueryKeys } from '../ppApi';
+import type { InstanceView, Row } from '../ppApi';
+import { StatusBadge } from '../StatusBadge';
+import { CorrelationLink } from './CorrelationLink';
+import { RowSection } from './RowTable';
+import type { Column } from './RowTable';
+
+const time = (key: string): Column['render'] => (row) => formatTime(row[key] as string | null);
+const code = (key: string): Column['render'] => (row) => (row[key] ? <code>{valueText(row[key])}</code> : '—');
+const status = (key: string): Column['render'] => (row) =>
+  typeof row[key] === 'string' ? <StatusBadge status={row[key] as string} /> : '—';
+const correlation: Column['render'] = (row) => <CorrelationLink id={row.correlation_id} />;
+
+/** A draft's payload in one line: its text when it has one, else its JSON. */
+function payloadPreview(row: Row) {
+  const payload = row.payload as Record<string, unknown> | null;
+  const text = payload && typeof payload.text === 'string' ? payload.text : valueText(payload);
+  return <span className="pp-clamp">{text}</span>;
+}
+
+const SECTIONS: {
+  key: keyof Omit<InstanceView, 'hired_agent' | 'subscription'>;
+  title: string;
+  rowKey: string;
+  empty: string;
+  columns: Column[];
+}[] = [
+  {
+    key: 'goals',
+    title: 'Goals',
+    rowKey: 'goal_instance_id',
+    empty: 'No goals set.',
+    columns: [
+      { key: 'goal_template_id', label: 'Template', render: code('goal_template_id') },
+      { key: 'frequency', label: 'Frequency' },
+      { key: 'time_of_day', label: 'Time of day' },
+      { key: 'enabled', label: 'Enabled', render: (row) => (row.enabled ? 'Yes' : 'No') },
+      { key: 'settings', label: 'Settings', render: code('settings') },
+      { key: 'updated_at', label: 'Updated', render: time('updated_at') },
+    ],
+  },
+  {
+    key: 'runs',
+    title: 'Runs',
+    rowKey: 'run_id',
+    empty: 'No goal has run yet.',
+    columns: [
+      { key: 'run_id', label: 'Run', render: code('run_id') },
+      { key: 'period_key', label: 'Period' },
+      { key: 'status', label: 'Status', render: status('status') },
+      { key: 'triggered_at', label: 'Triggered', render: time('triggered_at') },
+      { key: 'completed_at', label: 'Completed', render: time('completed_at') },
+      { key: 'detail', label: 'Detail' },
+    ],
+  },
+  {
+    key: 'deliverables',
+    title: 'Drafts',
+    rowKey: 'deliverable_id',
+    empty: 'No drafts yet.',
+    columns: [
+      { key: 'deliverable_id', label: 'Draft', render: code('deliverable_id') },
+      { key: 'kind', label: 'Kind' },
+      { key: 'state', label: 'State', render: status('state') },
+      { key: 'payload', label: 'Content', render: payloadPreview },
+      { key: 'proposed_actions', label: 'Actions' },
+      { key: 'created_at', label: 'Created', render: time('created_at') },
+    ],
+  },
+  {
+    key: 'approvals',
+    title: 'Approvals',
+    rowKey: 'approval_id',
+    empty: 'No approvals or rejections yet.',
+    columns: [
+      { key: 'approval_id', label: 'Approval', render: code('approval_id') },
+      { key: 'deliverable_id', label: 'Draft', render: code('deliverable_id') },
+      { key: 'verdict', label: 'Verdict', render: status('verdict') },
+      { key: 'reviewer', label: 'Reviewer' },
+      { key: 'notes', label: 'Notes' },
+      { key: 'decided_at', label: 'Decided', render: time('decided_at') },
+      { key: 'used_at', label: 'Used', render: time('used_at') },
+    ],
+  },
+  {
+    key: 'executions',
+    title: 'Execution requests',
+    rowKey: 'correlation_id',
+    empty: 'Nothing was asked to execute.',
+    columns: [
+      { key: 'correlation_id', label: 'Correlation', render: correlation },
+      { key: 'deliverable_id', label: 'Draft', render: code('deliverable_id') },
+      { key: 'action', label: 'Action' },
+      { key: 'approval_id', label: 'Approval', render: code('approval_id') },
+      { key: 'status', label: 'Status', render: status('status') },
+      { key: 'requested_at', label: 'Requested', render: time('requested_at') },
+    ],
+  },
+  {
+    key: 'decisions',
+    title: 'Decisions',
+    rowKey: 'decision_id',
+    empty: 'Enforcement decided nothing for this subscription yet.',
+    columns: [
+      { key: 'correlation_id', label: 'Correlation', render: correlation },
+      { key: 'action', label: 'Action' },
+      { key: 'outcome', label: 'Outcome', render: status('outcome') },
+      { key: 'reason', label: 'Reason', render: code('reason') },
+      { key: 'policy_version', label: 'Policy' },
+      { key: 'decided_at', label: 'Decided', render: time('decided_at') },
+    ],
+  },
+  {
+    key: 'denials',
+    title: 'Denials',
+    rowKey: 'denial_id',
+    empty: 'Nothing was denied for this subscription.',
+    columns: [
+      { key: 'correlation_id', label: 'Correlation', render: correlation },
+      { key: 'action', label: 'Action' },
+      { key: 'reason', label: 'Reason', render: code('reason') },
+      { key: 'detail', label: 'Detail' },
+      { key: 'denied_at', label: 'Denied', render: time('denied_at') },
+    ],
+  },
+];
+
+/** Everything support needs about one hired agent, newest first per section. */
+export function HiredAgentPage() {
+  const { hiredInstanceId = '' } = useParams();
+  const view = useQuery({
+    queryKey: ppQueryKeys.hiredAgent(hiredInstanceId),
+    queryFn: () => ppApi.hiredAgent(hiredInstanceId),
+  });
+  return (
+    <main className="page pp-wide">
+      <p>
+        <Link to="/ops/hired-agents">← Hired agents</Link>
+      </p>
+      {view.isPending ? (
+        <Loading label="Loading the hired agent" />
+      ) : view.isError ? (
+        <ProblemAlert error={view.error} onRetry={() => view.refetch()} />
+      ) : (
+        <InstanceDetails view={view.data} />
+      )}
+    </main>
+  );
+}
+
+function InstanceDetails({ view }: { view: InstanceView }) {
+  const agent = view.hired_agent;
+  const subscription = view.subscription ?? {};
+  const violations = agent.config_violations ?? [];
+  return (
+    <>
+      <header>
+        <h1>{agent.nickname || 'Unnamed hired agent'}</h1>
+        <p className="muted">
+          <code>{agent.hired_instance_id}</code>
+        </p>
+      </header>
+      <section aria-labelledby="instance-facts" className="card">
+        <h2 id="instance-facts">Instance</h2>
+        <dl className="pp-kv">
+          <Fact name="Customer">
+            {agent.customer_email ?? '—'} <code>{agent.customer_id}</code>
+          </Fact>
+          <Fact name="Agent type">
+            <code>{agent.agent_type_id}</code> {agent.agent_type_version}
+          </Fact>
+          <Fact name="Configured">
+            <StatusBadge status={agent.configured ? 'configured' : 'not_configured'} label={agent.configured ? 'Yes' : 'No'} />
+          </Fact>
+          <Fact name="Finalized">{formatTime(agent.finalized_at)}</Fact>
+          <Fact name="Subscription">
+            <code>{agent.subscription_id}</code> {typeof subscription.status === 'string' && humanize(subscription.status)}
+          </Fact>
+          <Fact name="Trial">
+            {typeof subscription.trial_status === 'string' ? humanize(subscription.trial_status) : 'none'}
+            {typeof subscription.trial_end_at === 'string' && ` until ${formatTime(subscription.trial_end_at)}`}
+          </Fact>
+          <Fact name="Period">
+            {formatTime(subscription.period_start as string | null)} – {formatTime(subscription.period_end as string | null)}
+          </Fact>
+          {typeof subscription.retention_until === 'string' && (
+            <Fact name="Retained until">{formatTime(subscription.retention_until)}</Fact>
+          )}
+        </dl>
+      </section>
+      <section aria-labelledby="config-heading" className="card">
+        <h2 id="config-heading">Configuration</h2>
+        <p className="muted small">References only: secrets live in the vaults and never show here.</p>
+        {!agent.configured && (
+          <div className="alert alert-info">
+            <p className="alert-title">Why it is not configured</p>
+            {violations.length === 0 ? (
+              <p>Not finalized yet, or no reason recorded.</p>
+            ) : (
+              <ul aria-label="Configuration violations">
+                {violations.map((violation, index) => (
+                  <li key={index}>
+                    <code>{violation.pointer ?? violation.field}</code> {violation.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        <JsonBlock value={agent.config} label="Configuration (references only)" />
+      </section>
+      {SECTIONS.map((section) => (
+        <RowSection
+          key={section.key}
+          title={section.title}
+          rows={view[section.key] ?? []}
+          columns={section.columns}
+          rowKey={section.rowKey}
+          empty={section.empty}
+        />
+      ))}
+    </>
+  );
+}
+
+function Fact({ name, children }: { name: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{name}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}

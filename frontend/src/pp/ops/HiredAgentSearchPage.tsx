@@ -1,0 +1,155 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { Link } from 'react-router-dom';
+import { humanize } from '../../shared/format';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { EmptyState, Loading } from '../../shared/StatusMessages';
+import { formatTime } from '../format';
+import { Pager } from '../Pager';
+import { ppApi, ppQueryKeys } from '../ppApi';
+import type { HiredAgentSummary } from '../ppApi';
+import { StatusBadge } from '../StatusBadge';
+import { useUrlFilters } from './useUrlFilters';
+
+const CRITERIA = ['email', 'customer_id', 'subscription_id', 'hired_instance_id'] as const;
+const LABELS: Record<(typeof CRITERIA)[number], string> = {
+  email: 'Customer email',
+  customer_id: 'Customer id',
+  subscription_id: 'Subscription id',
+  hired_instance_id: 'Hired instance id',
+};
+const PAGE_SIZE = 25;
+
+export function hiredAgentPath(hiredInstanceId: string): string {
+  return `/ops/hired-agents/${encodeURIComponent(hiredInstanceId)}`;
+}
+
+/** Support's search over every customer's hired agents; criteria combine with AND. */
+export function HiredAgentSearchPage() {
+  const { filters, page, apply, goToPage } = useUrlFilters(CRITERIA);
+  const [draft, setDraft] = useState(filters);
+  // Back/forward or a pasted link changes the URL: the form follows it.
+  const applied = JSON.stringify(filters);
+  useEffect(() => setDraft(JSON.parse(applied) as typeof filters), [applied]);
+  const results = useQuery({
+    queryKey: ppQueryKeys.hiredAgentSearch(filters, page),
+    queryFn: () => ppApi.searchHiredAgents(filters, page, PAGE_SIZE),
+    placeholderData: keepPreviousData,
+  });
+  const searching = CRITERIA.some((key) => filters[key]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    apply(draft);
+  }
+
+  return (
+    <main className="page pp-wide">
+      <h1>Hired agents</h1>
+      <form role="search" aria-label="Find hired agents" className="card pp-filters" onSubmit={submit}>
+        {CRITERIA.map((key) => (
+          <div key={key}>
+            <label htmlFor={`search-${key}`}>{LABELS[key]}</label>
+            <input
+              id={`search-${key}`}
+              name={key}
+              type={key === 'email' ? 'email' : 'text'}
+              autoComplete="off"
+              value={draft[key]}
+              onChange={(event) => setDraft((current) => ({ ...current, [key]: event.target.value }))}
+            />
+          </div>
+        ))}
+        <div className="pp-actions">
+          <button type="submit">Search</button>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              const cleared = Object.fromEntries(CRITERIA.map((key) => [key, ''])) as typeof draft;
+              setDraft(cleared);
+              apply(cleared);
+            }}
+          >
+            Clear
+          </button>
+        </div>
+      </form>
+      <section aria-labelledby="results-heading">
+        <h2 id="results-heading">{searching ? 'Results' : 'Most recently hired'}</h2>
+        {results.isPending ? (
+          <Loading label="Searching" />
+        ) : results.isError ? (
+          <ProblemAlert error={results.error} onRetry={() => results.refetch()} />
+        ) : results.data.hired_agents.length === 0 ? (
+          <EmptyState title={searching ? 'No hired agent matches.' : 'No hired agents yet.'}>
+            {searching && <p className="muted">Check the email or id, or clear a criterion.</p>}
+          </EmptyState>
+        ) : (
+          <>
+            <p className="muted small" role="status">
+              {results.data.total} {results.data.total === 1 ? 'hired agent' : 'hired agents'}
+            </p>
+            <ResultTable agents={results.data.hired_agents} />
+            <Pager label="Result pages" page={page} size={PAGE_SIZE} total={results.data.total} onPage={goToPage} />
+          </>
+        )}
+      </section>
+    </main>
+  );
+}
+
+function ResultTable({ agents }: { agents: HiredAgentSummary[] }) {
+  return (
+    <div className="pp-table-wrap">
+      <table className="pp-table">
+        <caption className="visually-hidden">Hired agents found</caption>
+        <thead>
+          <tr>
+            <th scope="col">Hired agent</th>
+            <th scope="col">Customer</th>
+            <th scope="col">Agent type</th>
+            <th scope="col">Configured</th>
+            <th scope="col">Subscription</th>
+            <th scope="col">Goals</th>
+            <th scope="col">Drafts pending</th>
+            <th scope="col">Hired</th>
+          </tr>
+        </thead>
+        <tbody>
+          {agents.map((agent) => (
+            <tr key={agent.hired_instance_id}>
+              <th scope="row">
+                <Link to={hiredAgentPath(agent.hired_instance_id)}>{agent.nickname || agent.hired_instance_id}</Link>
+              </th>
+              <td>{agent.customer_email ?? <code>{agent.customer_id}</code>}</td>
+              <td>
+                <code>{agent.agent_type_id}</code> {agent.agent_type_version}
+              </td>
+              <td>
+                <StatusBadge
+                  status={agent.configured ? 'configured' : 'not_configured'}
+                  label={agent.configured ? 'Yes' : 'No'}
+                />
+              </td>
+              <td>
+                {humanize(agent.subscription_status)}
+                {agent.trial_status && (
+                  <span className="muted small">
+                    {' '}
+                    · trial {humanize(agent.trial_status)}
+                    {agent.trial_end_at && ` until ${formatTime(agent.trial_end_at)}`}
+                  </span>
+                )}
+              </td>
+              <td>{agent.goals_count}</td>
+              <td>{agent.drafts_pending_review}</td>
+              <td>{formatTime(agent.created_at)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
