@@ -34,6 +34,17 @@ class AgentTypesApiTest {
     }
 
     @Test
+    void thePlantContractIsPublishedAsOpenApi() {
+        HttpResponse<String> docs = api.call("GET", "/v3/api-docs", null, null);
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(json(docs).path("paths").propertyNames()).contains("/api/v1/agent-types",
+                "/api/v1/agent-types/{agent_type_id}", "/api/v1/hired-agents/draft",
+                "/api/v1/hired-agents/{hired_instance_id}/goals", "/api/v1/deliverables/{deliverable_id}/review",
+                "/api/v1/deliverables/{deliverable_id}/execute", "/api/v1/audit/denials");
+    }
+
+    @Test
     void aSpecificVersionIsServedAndUnknownOrMalformedOnesAreNot() {
         assertThat(api.call("GET", "/api/v1/agent-types/trading.delta_futures.v1?version=1.0.0", DEMO_CUSTOMER, null)
                 .statusCode()).isEqualTo(200);

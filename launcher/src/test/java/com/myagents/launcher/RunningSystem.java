@@ -24,7 +24,7 @@ final class RunningSystem {
             try {
                 Path dataDir = Files.createTempDirectory("myagents-system-");
                 options = new LocalStackOptions(dataDir, LocalStackOptions.Ports.free(), null, null, true, Set.of(),
-                        Map.of("myagents.execute.decision-wait", "10s"));
+                        Map.of("myagents.execute.decision-wait", "5s"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
