@@ -8,7 +8,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.myagents.http.identity.BcryptPasswords;
+import com.myagents.http.identity.BearerAuthenticationFilter;
 import com.myagents.http.identity.Keys;
+import com.myagents.http.identity.Principal;
 
 @Configuration(proxyBeanMethods = false)
 public class AuthConfiguration {
@@ -21,12 +24,19 @@ public class AuthConfiguration {
     }
 
     @Bean
-    public FilterRegistrationBean<CustomerAuthenticationFilter> customerAuthenticationFilter(CustomerTokens tokens) {
-        FilterRegistrationBean<CustomerAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new CustomerAuthenticationFilter(tokens));
-        registration.setOrder(CustomerAuthenticationFilter.ORDER);
+    public FilterRegistrationBean<BearerAuthenticationFilter> customerAuthenticationFilter(CustomerTokens tokens) {
+        FilterRegistrationBean<BearerAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new BearerAuthenticationFilter("/api/cp", "/api/cp/auth/login",
+                        tokens::verify, Principal.Kind.CUSTOMER));
+        registration.setOrder(BearerAuthenticationFilter.ORDER);
         registration.addUrlPatterns("/*");
         return registration;
+    }
+
+    /** bcrypt of the door's accounts; one instance, its decoy hash made once. */
+    @Bean
+    public BcryptPasswords bcryptPasswords() {
+        return new BcryptPasswords();
     }
 
     private static byte[] keyOf(TokenProperties properties) {

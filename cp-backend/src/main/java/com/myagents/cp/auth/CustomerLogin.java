@@ -1,5 +1,6 @@
 package com.myagents.cp.auth;
 
+import com.myagents.http.identity.BcryptPasswords;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;

@@ -1,5 +1,6 @@
 package com.myagents.pp.auth;
 
+import com.myagents.http.identity.BcryptPasswords;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,17 +1,15 @@
-package com.myagents.cp.auth;
+package com.myagents.http.identity;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
-import org.springframework.stereotype.Component;
 
 /**
  * bcrypt through BouncyCastle. A check against an unknown account still runs one full bcrypt
  * (against a decoy hash of the same cost), so the answer time does not tell which emails exist.
  */
-@Component
 public class BcryptPasswords {
 
     /** Work factor of new hashes and of the decoy; stored hashes carry their own. */

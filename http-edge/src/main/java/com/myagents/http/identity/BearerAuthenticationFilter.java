@@ -1,6 +1,7 @@
-package com.myagents.pp.auth;
+package com.myagents.http.identity;
 
 import java.io.IOException;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,8 +9,6 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.myagents.http.identity.InvalidTokenException;
-import com.myagents.http.identity.Principal;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.http.problem.ProblemResponse;
 
@@ -19,25 +18,31 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Every {@code /api/pp/**} call except login needs a operator bearer token pp-backend issued. The
- * verified operator becomes the request's {@link Principal}; the handlers ask for it again, so a path
- * this filter did not recognise still cannot reach them unauthenticated.
+ * A single door's browser authentication: every call under {@code apiPrefix} except the login needs
+ * a bearer token this door issued, for a principal of the door's kind (customers at CP, operators
+ * at PP). The verified principal becomes the request's {@link Principal}; handlers ask for it
+ * again, so a path this filter did not recognise still cannot reach them unauthenticated.
  */
-public class OperatorAuthenticationFilter extends OncePerRequestFilter implements Ordered {
+public class BearerAuthenticationFilter extends OncePerRequestFilter implements Ordered {
 
     /** After the correlation id (so a rejection carries one), before anything else. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-    static final String API = "/api/pp";
-    static final String LOGIN = "/api/pp/auth/login";
-
-    private static final Logger log = LoggerFactory.getLogger(OperatorAuthenticationFilter.class);
+    private static final Logger log = LoggerFactory.getLogger(BearerAuthenticationFilter.class);
     private static final String BEARER = "Bearer ";
 
-    private final OperatorTokens tokens;
+    private final String api;
+    private final String login;
+    private final Function<String, Principal> verifier;
+    private final Principal.Kind kind;
 
-    public OperatorAuthenticationFilter(OperatorTokens tokens) {
-        this.tokens = tokens;
+    /** {@code verifier} throws {@link InvalidTokenException} for any token it did not issue. */
+    public BearerAuthenticationFilter(String apiPrefix, String loginPath, Function<String, Principal> verifier,
+                                      Principal.Kind kind) {
+        this.api = apiPrefix;
+        this.login = loginPath;
+        this.verifier = verifier;
+        this.kind = kind;
     }
 
     @Override
@@ -48,8 +53,8 @@ public class OperatorAuthenticationFilter extends OncePerRequestFilter implement
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length()).replaceAll("/{2,}", "/");
-        boolean api = path.equals(API) || path.startsWith(API + "/");
-        return !api || path.equals(LOGIN);
+        boolean underApi = path.equals(api) || path.startsWith(api + "/");
+        return !underApi || path.equals(login);
     }
 
     @Override
@@ -62,15 +67,16 @@ public class OperatorAuthenticationFilter extends OncePerRequestFilter implement
         }
         Principal principal;
         try {
-            principal = tokens.verify(header.substring(BEARER.length()));
+            principal = verifier.apply(header.substring(BEARER.length()));
         } catch (InvalidTokenException e) {
             log.info("rejected {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
             ProblemResponse.write(request, response,
                     ApiProblem.unauthorized("the bearer token is not valid; sign in again"));
             return;
         }
-        if (principal.kind() != Principal.Kind.OPERATOR) {
-            ProblemResponse.write(request, response, ApiProblem.unauthorized("the bearer token is not an operator's"));
+        if (principal.kind() != kind) {
+            ProblemResponse.write(request, response,
+                    ApiProblem.unauthorized("the bearer token is not a " + kind.name().toLowerCase() + "'s"));
             return;
         }
         request.setAttribute(Principal.ATTRIBUTE, principal);
