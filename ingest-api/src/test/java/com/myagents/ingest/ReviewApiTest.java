@@ -121,6 +121,14 @@ class ReviewApiTest {
                 DEMO_CUSTOMER, null));
         JsonNode none = json(api.call("GET", "/api/v1/hired-agents/" + instance + "/deliverables?state=executed", DEMO_CUSTOMER, null));
         HttpResponse<String> badState = api.call("GET", "/api/v1/hired-agents/" + instance + "/deliverables?state=nope", DEMO_CUSTOMER, null);
+        api.execute("update plant.deliverables set run_id = ? where deliverable_id = ?::uuid",
+                UUID.randomUUID() + ":weekly:2026-W48", draft.id);
+        JsonNode inWeek = json(api.call("GET", "/api/v1/hired-agents/" + instance + "/deliverables?period=weekly:2026-W48",
+                DEMO_CUSTOMER, null));
+        JsonNode otherWeek = json(api.call("GET", "/api/v1/hired-agents/" + instance + "/deliverables?period=weekly:2026-W49",
+                DEMO_CUSTOMER, null));
+        HttpResponse<String> badPeriod = api.call("GET", "/api/v1/hired-agents/" + instance + "/deliverables?period=%27;drop",
+                DEMO_CUSTOMER, null);
         HttpResponse<String> foreign = api.call("GET", "/api/v1/hired-agents/" + instance + "/deliverables", OTHER_CUSTOMER, null);
         HttpResponse<String> foreignOne = api.call("GET", "/api/v1/deliverables/" + draft.id, OTHER_CUSTOMER, null);
         HttpResponse<String> foreignReview = api.call("POST", "/api/v1/deliverables/" + draft.id + "/review", OTHER_CUSTOMER,
@@ -131,6 +139,9 @@ class ReviewApiTest {
         assertThat(pending.path("deliverables").get(0).path("proposed_actions").get(0).asString()).isEqualTo("publish");
         assertThat(none.path("deliverables")).isEmpty();
         assertThat(badState.statusCode()).isEqualTo(400);
+        assertThat(inWeek.path("total").asLong()).isEqualTo(1);
+        assertThat(otherWeek.path("total").asLong()).isZero();
+        assertThat(badPeriod.statusCode()).isEqualTo(400);
         assertThat(foreign.statusCode()).isEqualTo(404);
         assertThat(foreignOne.statusCode()).isEqualTo(404);
         assertThat(foreignReview.statusCode()).isEqualTo(404);

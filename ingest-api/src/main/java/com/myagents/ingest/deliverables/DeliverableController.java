@@ -49,6 +49,7 @@ class DeliverableController {
                                  @RequestParam(name = "state", required = false) String state,
                                  @RequestParam(name = "goal_instance_id", required = false) String goalInstanceId,
                                  @RequestParam(name = "platform", required = false) String platform,
+                                 @RequestParam(name = "period", required = false) String period,
                                  @RequestParam(name = "page", defaultValue = "0") int page,
                                  @RequestParam(name = "size", defaultValue = "50") int size,
                                  HttpServletRequest http) {
@@ -64,8 +65,11 @@ class DeliverableController {
         if (platform != null && !platform.matches("[a-z]{1,20}")) {
             throw ApiProblem.badRequest("platform", "must be a platform name such as linkedin");
         }
+        if (period != null && !period.matches("(daily:\\d{4}-\\d{2}-\\d{2}|weekly:\\d{4}-W\\d{2}|monthly:\\d{4}-\\d{2}|on_demand:[A-Za-z0-9._:-]{1,128})")) {
+            throw ApiProblem.badRequest("period", "must be a period key such as daily:2026-11-27, weekly:2026-W48 or monthly:2026-11");
+        }
         UUID goal = goalInstanceId == null ? null : Ids.uuid("goal_instance_id", goalInstanceId);
-        return queries.list(customerId, instance, new DeliverableQueries.Filter(state, goal, platform), page, size);
+        return queries.list(customerId, instance, new DeliverableQueries.Filter(state, goal, platform, period), page, size);
     }
 
     @GetMapping("/deliverables/{deliverable_id}")

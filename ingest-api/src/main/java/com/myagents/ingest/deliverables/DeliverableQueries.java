@@ -33,7 +33,7 @@ import tools.jackson.core.type.TypeReference;
 @Component
 class DeliverableQueries {
 
-    record Filter(String state, UUID goalInstanceId, String platform) {
+    record Filter(String state, UUID goalInstanceId, String platform, String period) {
     }
 
     record Page(List<DeliverableView> deliverables, int page, int size, long total) {
@@ -52,6 +52,10 @@ class DeliverableQueries {
         }
         if (filter.goalInstanceId() != null) {
             where = where.and(DELIVERABLES.GOAL_INSTANCE_ID.eq(filter.goalInstanceId()));
+        }
+        if (filter.period() != null) {
+            // run_id = goal instance id + ":" + period key (daily:2026-11-27, weekly:2026-W48, …)
+            where = where.and(DELIVERABLES.RUN_ID.endsWith(":" + filter.period()));
         }
         if (filter.platform() != null) {
             where = where.and(DSL.jsonbGetAttributeAsText(DELIVERABLES.PAYLOAD, "platform").eq(filter.platform()));
