@@ -75,7 +75,6 @@ public final class SecretScanner {
             return false;
         }
         int[] counts = new int[128];
-        int classes = 0;
         boolean lower = false;
         boolean upper = false;
         boolean digit = false;
@@ -87,7 +86,7 @@ public final class SecretScanner {
             upper |= Character.isUpperCase(c);
             digit |= Character.isDigit(c);
         }
-        classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0);
+        int classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0);
         double entropy = 0;
         for (int count : counts) {
             if (count > 0) {

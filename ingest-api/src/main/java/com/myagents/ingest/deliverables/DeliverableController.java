@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jooq.DSLContext;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,9 +36,9 @@ class DeliverableController {
     private final DeliverableQueries queries;
     private final ReviewService reviews;
     private final HiredInstances instances;
-    private final org.jooq.DSLContext db;
+    private final DSLContext db;
 
-    DeliverableController(DeliverableQueries queries, ReviewService reviews, HiredInstances instances, org.jooq.DSLContext db) {
+    DeliverableController(DeliverableQueries queries, ReviewService reviews, HiredInstances instances, DSLContext db) {
         this.queries = queries;
         this.reviews = reviews;
         this.instances = instances;

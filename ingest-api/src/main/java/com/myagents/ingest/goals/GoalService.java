@@ -29,6 +29,7 @@ import com.myagents.ingest.config.ConfigRules;
 import com.myagents.ingest.config.SecretScanner;
 import com.myagents.ingest.hiring.HiredAgentRow;
 import com.myagents.ingest.hiring.HiredInstances;
+import com.myagents.ingest.identity.Ids;
 import com.myagents.plant.jooq.generated.tables.records.GoalInstancesRecord;
 import com.myagents.plant.outbox.OutboxWriter;
 
@@ -84,7 +85,7 @@ class GoalService {
                 goal.setHiredInstanceId(hiredInstanceId);
                 goal.setCreatedAt(now);
             } else {
-                UUID id = com.myagents.ingest.identity.Ids.uuid("goal_instance_id", request.goalInstanceId());
+                UUID id = Ids.uuid("goal_instance_id", request.goalInstanceId());
                 goal = t.selectFrom(GOAL_INSTANCES).where(GOAL_INSTANCES.GOAL_INSTANCE_ID.eq(id))
                         .and(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(hiredInstanceId)).fetchOptional()
                         .orElseThrow(() -> ApiProblem.notFound("goal " + id));
