@@ -1,0 +1,88 @@
+package com.myagents.bench.infra;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.myagents.launcher.LocalStack;
+import com.myagents.launcher.LocalStackOptions;
+
+/**
+ * The system as the launcher runs it (one JVM, embedded Kafka and PostgreSQL, demo data), started
+ * by a benchmark on free ports in a fresh data directory, and deleted afterwards.
+ */
+public final class BenchStack implements AutoCloseable {
+
+    private final Path dataDir;
+    private final LocalStackOptions options;
+    private final LocalStack stack;
+    private final Duration startup;
+
+    private BenchStack(Path dataDir, LocalStackOptions options, LocalStack stack, Duration startup) {
+        this.dataDir = dataDir;
+        this.options = options;
+        this.stack = stack;
+        this.startup = startup;
+    }
+
+    /**
+     * @param services  the services to run, all of them when empty
+     * @param overrides properties given to every service (e.g. the gateway's rate limit)
+     */
+    public static BenchStack start(Set<String> services, Map<String, String> overrides) {
+        Path dataDir = Directories.fresh("myagents-bench-stack-");
+        LocalStackOptions options = new LocalStackOptions(dataDir, LocalStackOptions.Ports.free(), null, null, true,
+                services, overrides);
+        long begin = System.nanoTime();
+        try {
+            LocalStack stack = LocalStack.start(options);
+            return new BenchStack(dataDir, options, stack, Duration.ofNanos(System.nanoTime() - begin));
+        } catch (RuntimeException e) {
+            Directories.delete(dataDir);
+            throw e;
+        }
+    }
+
+    public String cpUrl() {
+        return "http://localhost:" + options.ports().cpBackend();
+    }
+
+    public String bootstrapServers() {
+        return stack.bootstrapServers();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String jdbcUrl() {
+        return stack.jdbcUrl();
+    }
+
+    public PlantDatabase database() {
+        return PlantDatabase.connect(stack.jdbcUrl(), "postgres", "");
+    }
+
+    /** The HTTP ports of the services running now (each answers /actuator/health). */
+    public List<Integer> servicePorts() {
+        return stack.services().values().stream()
+                .map(context -> context.getEnvironment().getProperty("local.server.port", Integer.class))
+                .toList();
+    }
+
+    public Duration startup() {
+        return startup;
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+        Directories.delete(dataDir);
+    }
+}
