@@ -53,11 +53,14 @@ class StreamOutputRows {
                 .set(EXECUTION_DECISIONS.DECIDED_AT, at(decision.decidedAt()))
                 .onConflictDoNothing()
                 .execute();
+        // topics are read independently: the connector's result may have moved the request on
+        // already, so the status only moves forward, but the decision time is always recorded
         tx.update(EXECUTION_REQUESTS)
-                .set(EXECUTION_REQUESTS.STATUS, decision.allowed() ? "allowed" : "denied")
+                .set(EXECUTION_REQUESTS.STATUS, DSL.when(EXECUTION_REQUESTS.STATUS.eq("pending"),
+                        DSL.inline(decision.allowed() ? "allowed" : "denied")).otherwise(EXECUTION_REQUESTS.STATUS))
                 .set(EXECUTION_REQUESTS.DECIDED_AT, at(decision.decidedAt()))
                 .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(decision.correlationId()))
-                .and(EXECUTION_REQUESTS.STATUS.eq("pending"))
+                .and(EXECUTION_REQUESTS.DECIDED_AT.isNull())
                 .execute();
     }
 

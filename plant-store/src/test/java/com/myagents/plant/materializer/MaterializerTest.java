@@ -207,6 +207,24 @@ class MaterializerTest {
     }
 
     @Test
+    void aDecisionMaterializedAfterItsResultRecordsItsTimeWithoutMovingTheRequestBack() {
+        UUID deliverableId = UUID.randomUUID();
+        insertDeliverable(deliverableId, "approved");
+        String correlationId = UUID.randomUUID().toString();
+        insertRequest(correlationId, deliverableId, "pending");
+
+        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), result(correlationId, deliverableId, ExecutionResult.Status.EXECUTED));
+        awaitRow(EXECUTION_RESULTS, EXECUTION_RESULTS.CORRELATION_ID.eq(correlationId));
+        ExecutionDecision decision = decision(correlationId, Outcome.ALLOW, ReasonCode.ALLOWED);
+        send(Topics.EXECUTION_DECISIONS, correlationId, decision);
+        awaitRow(EXECUTION_DECISIONS, EXECUTION_DECISIONS.CORRELATION_ID.eq(correlationId));
+
+        var request = dsl.selectFrom(EXECUTION_REQUESTS).where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle();
+        assertThat(request.getStatus()).isEqualTo("executed");
+        assertThat(request.getDecidedAt()).isNotNull();
+    }
+
+    @Test
     void aFailedThenRetriedExecutionEndsExecuted() {
         UUID deliverableId = UUID.randomUUID();
         insertDeliverable(deliverableId, "approved");
