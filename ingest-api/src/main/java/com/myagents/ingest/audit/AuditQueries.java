@@ -3,11 +3,13 @@ package com.myagents.ingest.audit;
 import static com.myagents.plant.jooq.generated.Tables.ENFORCEMENT_DENIALS;
 import static com.myagents.plant.jooq.generated.Tables.EXECUTION_DECISIONS;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -33,26 +35,7 @@ public class AuditQueries {
 
     public Page<DenialView> denials(AuditFilter filter) {
         var t = ENFORCEMENT_DENIALS;
-        List<Condition> where = new ArrayList<>();
-        if (filter.customerId() != null) {
-            where.add(t.CUSTOMER_ID.eq(filter.customerId()));
-        }
-        if (filter.subscriptionId() != null) {
-            where.add(t.SUBSCRIPTION_ID.eq(filter.subscriptionId()));
-        }
-        if (filter.reason() != null) {
-            where.add(t.REASON.eq(filter.reason()));
-        }
-        if (filter.correlationId() != null) {
-            where.add(t.CORRELATION_ID.eq(filter.correlationId()));
-        }
-        if (filter.from() != null) {
-            where.add(t.DENIED_AT.ge(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.add(t.DENIED_AT.lt(filter.to()));
-        }
-        Condition all = DSL.and(where);
+        Condition all = DSL.and(common(filter, t.CUSTOMER_ID, t.SUBSCRIPTION_ID, t.REASON, t.CORRELATION_ID, t.DENIED_AT));
         List<DenialView> items = db.selectFrom(t).where(all)
                 .orderBy(t.DENIED_AT.desc(), t.DENIAL_ID)
                 .limit(filter.paging().size()).offset(filter.paging().offset())
@@ -62,27 +45,9 @@ public class AuditQueries {
 
     public Page<DecisionView> decisions(AuditFilter filter) {
         var t = EXECUTION_DECISIONS;
-        List<Condition> where = new ArrayList<>();
-        if (filter.customerId() != null) {
-            where.add(t.CUSTOMER_ID.eq(filter.customerId()));
-        }
-        if (filter.subscriptionId() != null) {
-            where.add(t.SUBSCRIPTION_ID.eq(filter.subscriptionId()));
-        }
-        if (filter.reason() != null) {
-            where.add(t.REASON.eq(filter.reason()));
-        }
-        if (filter.correlationId() != null) {
-            where.add(t.CORRELATION_ID.eq(filter.correlationId()));
-        }
+        List<Condition> where = common(filter, t.CUSTOMER_ID, t.SUBSCRIPTION_ID, t.REASON, t.CORRELATION_ID, t.DECIDED_AT);
         if (filter.outcome() != null) {
             where.add(t.OUTCOME.eq(filter.outcome()));
-        }
-        if (filter.from() != null) {
-            where.add(t.DECIDED_AT.ge(filter.from()));
-        }
-        if (filter.to() != null) {
-            where.add(t.DECIDED_AT.lt(filter.to()));
         }
         Condition all = DSL.and(where);
         List<DecisionView> items = db.selectFrom(t).where(all)
@@ -90,6 +55,31 @@ public class AuditQueries {
                 .limit(filter.paging().size()).offset(filter.paging().offset())
                 .fetch(AuditQueries::decision);
         return new Page<>(items, filter.paging().page(), filter.paging().size(), db.fetchCount(t, all));
+    }
+
+    /** The filters denials and decisions share, on the columns each table names them by. */
+    private static List<Condition> common(AuditFilter filter, Field<String> customer, Field<String> subscription,
+                                          Field<String> reason, Field<String> correlation, Field<OffsetDateTime> at) {
+        List<Condition> where = new ArrayList<>();
+        if (filter.customerId() != null) {
+            where.add(customer.eq(filter.customerId()));
+        }
+        if (filter.subscriptionId() != null) {
+            where.add(subscription.eq(filter.subscriptionId()));
+        }
+        if (filter.reason() != null) {
+            where.add(reason.eq(filter.reason()));
+        }
+        if (filter.correlationId() != null) {
+            where.add(correlation.eq(filter.correlationId()));
+        }
+        if (filter.from() != null) {
+            where.add(at.ge(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.add(at.lt(filter.to()));
+        }
+        return where;
     }
 
     private static DenialView denial(EnforcementDenialsRecord r) {
