@@ -16,6 +16,8 @@ import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.ExecutionRequest;
 import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.goals.GoalChange;
+import com.myagents.contracts.goals.GoalRunDecision;
+import com.myagents.contracts.goals.GoalRunRequest;
 import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.contracts.serde.JsonSerde;
@@ -47,6 +49,16 @@ public final class Topics {
     public static final Topic<String, GoalTrigger> GOAL_TRIGGERS = new Topic<>(
             "myagents.goal-triggers.v1", "goal_instance_id", ID,
             new JsonSerde<>(GoalTrigger.class, "goal-trigger", 1), PARTITIONS, Cleanup.DELETE, WEEK);
+
+    /** Metered goal runs asking enforcement before they generate anything. */
+    public static final Topic<String, GoalRunRequest> GOAL_RUN_REQUESTS = new Topic<>(
+            "myagents.goal-run-requests.v1", "subscription_id", ID,
+            new JsonSerde<>(GoalRunRequest.class, "goal-run-request", 1), PARTITIONS, Cleanup.DELETE, WEEK);
+
+    /** Enforcement's answers to goal run requests; denied ones are on the denials topic too. */
+    public static final Topic<String, GoalRunDecision> GOAL_RUN_DECISIONS = new Topic<>(
+            "myagents.goal-run-decisions.v1", "goal_instance_id", ID,
+            new JsonSerde<>(GoalRunDecision.class, "goal-run-decision", 1), PARTITIONS, Cleanup.DELETE, WEEK);
 
     public static final Topic<String, DeliverableDraft> DELIVERABLE_DRAFTS = new Topic<>(
             "myagents.deliverable-drafts.v1", "deliverable_id", ID,
@@ -87,7 +99,7 @@ public final class Topics {
             new JsonSerde<>(AccessRecord.class, "access-record", 1), PARTITIONS, Cleanup.DELETE, ACCESS_RETENTION);
 
     private static final List<Topic<String, ?>> ALL = List.of(
-            HIRED_AGENTS, GOAL_CHANGES, GOAL_TRIGGERS, DELIVERABLE_DRAFTS, APPROVALS, SUBSCRIPTIONS,
+            HIRED_AGENTS, GOAL_CHANGES, GOAL_TRIGGERS, GOAL_RUN_REQUESTS, GOAL_RUN_DECISIONS, DELIVERABLE_DRAFTS, APPROVALS, SUBSCRIPTIONS,
             EXECUTION_REQUESTS, EXECUTION_DECISIONS, EXECUTION_COMMANDS, ENFORCEMENT_DENIALS, EXECUTION_RESULTS,
             ACCESS_RECORDS);
 

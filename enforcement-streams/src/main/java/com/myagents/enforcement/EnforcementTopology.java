@@ -3,7 +3,9 @@ package com.myagents.enforcement;
 import static com.myagents.enforcement.stages.DeliverableStage.APPROVALS_STORE;
 import static com.myagents.enforcement.stages.DeliverableStage.DECIDED_STORE;
 import static com.myagents.enforcement.stages.SubscriptionStage.SUBSCRIPTIONS_STORE;
-import static com.myagents.enforcement.stages.SubscriptionStage.TRIAL_USAGE_STORE;
+import static com.myagents.enforcement.stages.SubscriptionStage.BUDGET_LEDGER_STORE;
+import static com.myagents.enforcement.stages.SubscriptionStage.INSTANCES_STORE;
+import static com.myagents.enforcement.stages.GoalRunMeter.METERED_RUNS_STORE;
 import static com.myagents.enforcement.stages.SubscriptionStage.USED_APPROVALS_STORE;
 
 import java.util.Map;
@@ -24,12 +26,16 @@ import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.execution.signing.CommandSigner;
 import com.myagents.contracts.serde.JsonSerde;
-import com.myagents.enforcement.policy.TrialUsage;
+import com.myagents.contracts.execution.ExecutionResult;
+import com.myagents.contracts.hiring.HiredAgentChange;
+import com.myagents.enforcement.policy.BudgetLedger;
 import com.myagents.enforcement.policy.UsedApproval;
 import com.myagents.enforcement.stages.Decided;
 import com.myagents.enforcement.stages.DeliverableStage;
 import com.myagents.enforcement.stages.Evaluated;
+import com.myagents.enforcement.stages.GoalRunMeter;
 import com.myagents.enforcement.stages.Pending;
+import com.myagents.enforcement.stages.ReservationSettler;
 import com.myagents.enforcement.stages.SubscriptionStage;
 
 /**
@@ -38,14 +44,21 @@ import com.myagents.enforcement.stages.SubscriptionStage;
  * <li>by deliverable (the requests' key, co-partitioned with the approvals table): once per
  * correlation id, well-formed, known action, matching approved unexpired approval, unchanged payload;
  * <li>by subscription (repartitioned, co-partitioned with the subscriptions table): approval not
- * used yet, subscription active, trial open, action allowed in trial, daily trial cap reserved.
+ * used yet, subscription active, trial open, action allowed in trial, trading risk checks against
+ * the instance's current configuration (a global table), price reserved within the trial caps or
+ * the paid budget.
  * </ol>
  * Every decision goes to the decisions topic (by correlation_id); a denial also to the denials
  * topic (by subscription_id), an allow to the commands topic (by deliverable_id), signed.
+ * <p>
+ * The subscription's ledger is shared, in the same task, by two more inputs: goal run requests
+ * (keyed by subscription_id) are metered and answered on the goal-run-decisions topic, and
+ * connector results (repartitioned by subscription_id) settle the reservations of allowed actions.
  */
 public final class EnforcementTopology {
 
     static final String BY_SUBSCRIPTION = "requests-by-subscription";
+    static final String RESULTS_BY_SUBSCRIPTION = "results-by-subscription";
 
     private EnforcementTopology() {
     }
@@ -62,7 +75,12 @@ public final class EnforcementTopology {
         table(builder, Topics.SUBSCRIPTIONS, stores, SUBSCRIPTIONS_STORE);
         store(builder, stores, DECIDED_STORE, Serdes.Long());
         store(builder, stores, USED_APPROVALS_STORE, new JsonSerde<>(UsedApproval.class, "enforcement-used-approval", 1));
-        store(builder, stores, TRIAL_USAGE_STORE, new JsonSerde<>(TrialUsage.class, "enforcement-trial-usage", 1));
+        store(builder, stores, BUDGET_LEDGER_STORE, new JsonSerde<>(BudgetLedger.class, "enforcement-budget-ledger", 1));
+        store(builder, stores, METERED_RUNS_STORE, Topics.GOAL_RUN_DECISIONS.valueSerde());
+        builder.globalTable(Topics.HIRED_AGENTS.name(), Topics.HIRED_AGENTS.consumed().withName(INSTANCES_STORE + "-source"),
+                Materialized.<String, HiredAgentChange>as(stores.table(INSTANCES_STORE))
+                        .withKeySerde(Topics.HIRED_AGENTS.keySerde())
+                        .withValueSerde(Topics.HIRED_AGENTS.valueSerde()));
 
         Map<String, KStream<String, Evaluated>> firstStage = builder
                 .stream(Topics.EXECUTION_REQUESTS.name(), Topics.EXECUTION_REQUESTS.consumed().withName("execution-requests"))
@@ -83,8 +101,36 @@ public final class EnforcementTopology {
                         .withValueSerde(Pending.SERDE)
                         .withNumberOfPartitions(Topics.SUBSCRIPTIONS.partitions()))
                 .process(() -> new SubscriptionStage(settings.memory(), settings.purgeInterval()),
-                        Named.as("subscription-stage"), USED_APPROVALS_STORE, SUBSCRIPTIONS_STORE, TRIAL_USAGE_STORE);
+                        Named.as("subscription-stage"), USED_APPROVALS_STORE, SUBSCRIPTIONS_STORE, BUDGET_LEDGER_STORE);
         publish(secondStage, settings.signer(), "subscription-stage");
+
+        meterGoalRuns(builder, settings);
+        settleReservations(builder);
+    }
+
+    private static void meterGoalRuns(StreamsBuilder builder, EnforcementSettings settings) {
+        KStream<String, GoalRunMeter.Metered> metered = builder
+                .stream(Topics.GOAL_RUN_REQUESTS.name(), Topics.GOAL_RUN_REQUESTS.consumed().withName("goal-run-requests"))
+                .process(() -> new GoalRunMeter(settings.memory(), settings.purgeInterval()),
+                        Named.as("goal-run-meter"), METERED_RUNS_STORE, BUDGET_LEDGER_STORE, SUBSCRIPTIONS_STORE);
+        metered.map((key, m) -> KeyValue.pair(m.decision().trigger().goalInstanceId(), m.decision()),
+                        Named.as("goal-run-decision"))
+                .to(Topics.GOAL_RUN_DECISIONS.name(), Topics.GOAL_RUN_DECISIONS.produced().withName("goal-run-decisions"));
+        // a repeated request gets the decision again, but the auditors' record of a denial is written once
+        metered.filter((key, m) -> m.first() && !m.decision().allowed(), Named.as("goal-run-first-denials"))
+                .map((key, m) -> KeyValue.pair(m.decision().trigger().subscriptionId(), m.denial()), Named.as("goal-run-denial"))
+                .to(Topics.ENFORCEMENT_DENIALS.name(), Topics.ENFORCEMENT_DENIALS.produced().withName("goal-run-denials"));
+    }
+
+    private static void settleReservations(StreamsBuilder builder) {
+        builder.stream(Topics.EXECUTION_RESULTS.name(), Topics.EXECUTION_RESULTS.consumed().withName("execution-results"))
+                .filter((key, result) -> result != null && result.subscriptionId() != null, Named.as("results-with-subscription"))
+                .selectKey((key, result) -> result.subscriptionId(), Named.as("results-by-subscription-key"))
+                .repartition(Repartitioned.<String, ExecutionResult>as(RESULTS_BY_SUBSCRIPTION)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(Topics.EXECUTION_RESULTS.valueSerde())
+                        .withNumberOfPartitions(Topics.SUBSCRIPTIONS.partitions()))
+                .process(ReservationSettler::new, Named.as("reservation-settler"), BUDGET_LEDGER_STORE);
     }
 
     private static void publish(KStream<String, Decided> decided, CommandSigner signer, String stage) {

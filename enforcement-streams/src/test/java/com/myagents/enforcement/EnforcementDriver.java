@@ -23,6 +23,10 @@ import com.myagents.contracts.execution.EnforcementDenial;
 import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.ExecutionRequest;
+import com.myagents.contracts.execution.ExecutionResult;
+import com.myagents.contracts.goals.GoalRunDecision;
+import com.myagents.contracts.goals.GoalRunRequest;
+import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.contracts.execution.signing.CommandSigner;
 import com.myagents.contracts.subscriptions.SubscriptionState;
 
@@ -45,6 +49,10 @@ final class EnforcementDriver implements AutoCloseable {
     private final TestOutputTopic<String, ExecutionDecision> decisions;
     private final TestOutputTopic<String, EnforcementDenial> denials;
     private final TestOutputTopic<String, ExecutionCommand> commands;
+    private final TestInputTopic<String, ExecutionResult> results;
+    private final TestInputTopic<String, GoalRunRequest> goalRunRequests;
+    private final TestInputTopic<String, HiredAgentChange> instances;
+    private final TestOutputTopic<String, GoalRunDecision> goalRunDecisions;
 
     EnforcementDriver() {
         try {
@@ -63,6 +71,27 @@ final class EnforcementDriver implements AutoCloseable {
         decisions = output(Topics.EXECUTION_DECISIONS);
         denials = output(Topics.ENFORCEMENT_DENIALS);
         commands = output(Topics.EXECUTION_COMMANDS);
+        results = input(Topics.EXECUTION_RESULTS);
+        goalRunRequests = input(Topics.GOAL_RUN_REQUESTS);
+        instances = input(Topics.HIRED_AGENTS);
+        goalRunDecisions = output(Topics.GOAL_RUN_DECISIONS);
+    }
+
+    /** A connector's result, published as connectors do: keyed by deliverable. */
+    void result(ExecutionResult result) {
+        results.pipeInput(result.deliverableId(), result, now());
+    }
+
+    void askToRun(GoalRunRequest request) {
+        goalRunRequests.pipeInput(request.subscriptionId(), request, now());
+    }
+
+    void instance(HiredAgentChange instance) {
+        instances.pipeInput(instance.hiredInstanceId(), instance, now());
+    }
+
+    List<KeyValue<String, GoalRunDecision>> goalRunDecisions() {
+        return goalRunDecisions.readKeyValuesToList();
     }
 
     void send(ExecutionRequest request) {

@@ -94,7 +94,7 @@ class EnforcementOnBrokerTest {
             // Given a trial subscription with room for 70 actions today, 100 approved deliverables and 100 unapproved
             send(producer, Topics.SUBSCRIPTIONS, subscription, new SubscriptionState(subscription, "customer-" + run,
                     "marketing", "active", "active", Instant.now().minus(Duration.ofDays(1)),
-                    Instant.now().plus(Duration.ofDays(7)), TRIAL_CAP, List.of("publish"), 0, Instant.now()));
+                    Instant.now().plus(Duration.ofDays(7)), TRIAL_CAP, List.of("publish"), 0, Instant.now(), 0, 1_000_000, java.util.Map.of("publish", 100L), java.util.Map.of()));
             for (int i = 0; i < APPROVED + UNAPPROVED; i++) {
                 boolean approved = i < APPROVED;
                 String deliverable = "deliverable-" + run + "-" + i;

@@ -23,7 +23,11 @@ class EnforcementTopologyShapeTest {
     void decidesInTwoStagesKeyedByDeliverableThenBySubscription() {
         assertThat(description.subtopologies()).extracting(this::sourceTopics).containsExactlyInAnyOrder(
                 Set.of(Topics.EXECUTION_REQUESTS.name(), Topics.APPROVALS.name()),
-                Set.of(EnforcementTopology.BY_SUBSCRIPTION + "-repartition", Topics.SUBSCRIPTIONS.name()));
+                Set.of(Topics.EXECUTION_RESULTS.name()),
+                // the subscription's ledger is one store: requests, goal runs and results meet in one task
+                Set.of(EnforcementTopology.BY_SUBSCRIPTION + "-repartition", Topics.SUBSCRIPTIONS.name(),
+                        Topics.GOAL_RUN_REQUESTS.name(), EnforcementTopology.RESULTS_BY_SUBSCRIPTION + "-repartition"));
+        assertThat(description.globalStores()).hasSize(1);
     }
 
     @Test
@@ -31,6 +35,8 @@ class EnforcementTopologyShapeTest {
         assertThat(Topics.APPROVALS.partitions()).isEqualTo(Topics.EXECUTION_REQUESTS.partitions());
         assertThat(Topics.APPROVALS.keyMeaning()).isEqualTo(Topics.EXECUTION_REQUESTS.keyMeaning());
         assertThat(Topics.SUBSCRIPTIONS.keyMeaning()).isEqualTo("subscription_id");
+        assertThat(Topics.GOAL_RUN_REQUESTS.keyMeaning()).isEqualTo("subscription_id");
+        assertThat(Topics.GOAL_RUN_REQUESTS.partitions()).isEqualTo(Topics.SUBSCRIPTIONS.partitions());
     }
 
     private Set<String> sourceTopics(TopologyDescription.Subtopology subtopology) {

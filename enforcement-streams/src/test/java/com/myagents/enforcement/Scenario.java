@@ -56,6 +56,27 @@ final class Scenario {
     static SubscriptionState subscription(String status, String trialStatus, Instant trialEndAt, int perDay) {
         return new SubscriptionState(SUBSCRIPTION, CUSTOMER, "marketing", status, trialStatus,
                 EnforcementDriver.START.minus(Duration.ofDays(1)), trialEndAt, perDay, List.of("publish", "post"),
-                10_000, EnforcementDriver.START);
+                10_000, EnforcementDriver.START, 10, 10_000, PRICES, RUN_PRICES);
+    }
+
+    static final java.util.Map<String, Long> PRICES = java.util.Map.of("publish", 100L, "post", 100L,
+            "place_order", 500L, "close_position", 500L);
+    static final String DAILY_POST = "marketing.daily_education_micropost";
+    static final java.util.Map<String, Long> RUN_PRICES = java.util.Map.of(DAILY_POST, 50L);
+
+    /** A paid plan with this monthly budget. */
+    static SubscriptionState paid(long budget) {
+        return withCaps(subscription("active", "ended_converted", EnforcementDriver.START, 0), 0, 0, budget);
+    }
+
+    /** A trial with these daily caps (actions, goal runs) and this daily spend. */
+    static SubscriptionState trial(int actionsPerDay, int goalRunsPerDay, long costPerDay) {
+        return withCaps(inTrial(actionsPerDay), goalRunsPerDay, costPerDay, 0);
+    }
+
+    private static SubscriptionState withCaps(SubscriptionState s, int goalRunsPerDay, long costPerDay, long budget) {
+        return new SubscriptionState(s.subscriptionId(), s.customerId(), s.agentTypeId(), s.status(), s.trialStatus(),
+                s.trialStartAt(), s.trialEndAt(), s.trialActionsPerDay(), s.trialAllowedActions(), budget, s.updatedAt(),
+                goalRunsPerDay, costPerDay, s.actionCostsMinor(), s.goalRunCostsMinor());
     }
 }

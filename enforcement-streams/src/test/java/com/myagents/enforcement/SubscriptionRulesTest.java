@@ -132,11 +132,12 @@ class SubscriptionRulesTest {
 
     @Test
     void allowsAPaidSubscriptionWithoutTrialLimits() {
+        // trial caps of zero do not apply to a paid plan: its budget does (three posts of 100 fit in 10 000)
         enforcement.subscription(subscription("active", "ended_converted", EnforcementDriver.START, 0));
         approveDeliverables(3);
 
         for (int i = 1; i <= 3; i++) {
-            enforcement.send(request("corr-" + i, "deliverable-" + i, "place_order", "approval-" + i));
+            enforcement.send(request("corr-" + i, "deliverable-" + i, "post", "approval-" + i));
         }
 
         List<KeyValue<String, ExecutionDecision>> decisions = enforcement.decisions();

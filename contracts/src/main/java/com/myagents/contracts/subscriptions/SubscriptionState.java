@@ -2,10 +2,19 @@ package com.myagents.contracts.subscriptions;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What enforcement needs to know of one subscription, keyed by subscription_id on a compacted
- * topic: its status, trial window and caps, and the paid budget.
+ * topic: its status, trial window and caps, the prices of its actions and goal runs, and the paid
+ * budget. Caps and budget are hard numbers: absent means zero, and zero allows nothing that costs.
+ *
+ * @param trialActionsPerDay   external actions a trial may take per day (UTC)
+ * @param trialGoalRunsPerDay  metered goal runs a trial may start per day (UTC)
+ * @param trialCostMinorPerDay what a trial may spend per day (UTC), actions and goal runs together
+ * @param budgetMinorPerMonth  what a paid subscription may spend per calendar month (UTC)
+ * @param actionCostsMinor     the price of each external action (an action not listed costs nothing)
+ * @param goalRunCostsMinor    the price of a run of each goal template (a template not listed costs nothing)
  */
 public record SubscriptionState(
         String subscriptionId,
@@ -18,5 +27,25 @@ public record SubscriptionState(
         int trialActionsPerDay,
         List<String> trialAllowedActions,
         long budgetMinorPerMonth,
-        Instant updatedAt) {
+        Instant updatedAt,
+        int trialGoalRunsPerDay,
+        long trialCostMinorPerDay,
+        Map<String, Long> actionCostsMinor,
+        Map<String, Long> goalRunCostsMinor) {
+
+    public long actionCost(String action) {
+        return price(actionCostsMinor, action);
+    }
+
+    public long goalRunCost(String goalTemplateId) {
+        return price(goalRunCostsMinor, goalTemplateId);
+    }
+
+    private static long price(Map<String, Long> prices, String item) {
+        if (prices == null || item == null) {
+            return 0;
+        }
+        Long price = prices.get(item);
+        return price == null ? 0 : Math.max(0, price);
+    }
 }

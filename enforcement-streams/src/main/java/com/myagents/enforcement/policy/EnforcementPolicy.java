@@ -6,8 +6,12 @@ package com.myagents.enforcement.policy;
  */
 public final class EnforcementPolicy {
 
-    /** Approvals (issue 6), subscription status and trial window, action and daily cap. */
-    public static final String VERSION = "enforcement-2026-11.2";
+    /**
+     * Approvals, subscription status and trial window, trial action, trading risk against the
+     * current configuration, priced reservations within trial caps (count and cost) or the paid
+     * budget, settled by connector results; metered goal runs.
+     */
+    public static final String VERSION = "enforcement-2026-11.3";
 
     private EnforcementPolicy() {
     }

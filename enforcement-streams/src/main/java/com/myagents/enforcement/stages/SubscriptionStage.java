@@ -16,17 +16,21 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import com.myagents.contracts.execution.ExecutionRequest;
+import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.contracts.subscriptions.SubscriptionState;
 import com.myagents.enforcement.policy.CheckTrail;
 import com.myagents.enforcement.policy.SubscriptionRules;
-import com.myagents.enforcement.policy.TrialUsage;
+import com.myagents.enforcement.policy.BudgetLedger;
+import com.myagents.enforcement.policy.Metering;
 import com.myagents.enforcement.policy.UsedApproval;
 
 /**
  * Second stage, one task per subscription partition (requests arrive repartitioned by
  * subscription_id): the place where all requests of one subscription are decided one after the
  * other. Checking and reserving happen in one {@code process} call and commit with the output
- * (exactly-once), so an approval is used once and a trial cap can never be overspent.
+ * (exactly-once), so an approval is used once and neither a trial cap nor a budget can be
+ * overspent. The same ledger is charged by goal runs ({@link GoalRunMeter}) and settled by
+ * connector results ({@link ReservationSettler}) in this task.
  */
 public final class SubscriptionStage implements Processor<String, Pending, String, Decided> {
 
@@ -34,15 +38,18 @@ public final class SubscriptionStage implements Processor<String, Pending, Strin
     public static final String USED_APPROVALS_STORE = "enforcement-used-approvals";
     /** subscription_id → latest subscription state, materialized from the subscriptions topic. */
     public static final String SUBSCRIPTIONS_STORE = "enforcement-subscriptions";
-    /** subscription_id → trial actions reserved today. */
-    public static final String TRIAL_USAGE_STORE = "enforcement-trial-usage";
+    /** subscription_id → its trial counts, spend and open reservations. */
+    public static final String BUDGET_LEDGER_STORE = "enforcement-budget-ledger";
+    /** hired_instance_id → the instance's current configuration (a global store: any task reads any instance). */
+    public static final String INSTANCES_STORE = "enforcement-instances";
 
     private final Duration memory;
     private final Duration purgeInterval;
     private ProcessorContext<String, Decided> context;
     private KeyValueStore<String, UsedApproval> usedApprovals;
     private TimestampedKeyValueStore<String, SubscriptionState> subscriptions;
-    private KeyValueStore<String, TrialUsage> trialUsage;
+    private KeyValueStore<String, BudgetLedger> ledgers;
+    private TimestampedKeyValueStore<String, HiredAgentChange> instances;
 
     /**
      * @param memory how long past its expiry a used approval is remembered (expiry denies reuse
@@ -58,7 +65,8 @@ public final class SubscriptionStage implements Processor<String, Pending, Strin
         this.context = context;
         this.usedApprovals = context.getStateStore(USED_APPROVALS_STORE);
         this.subscriptions = context.getStateStore(SUBSCRIPTIONS_STORE);
-        this.trialUsage = context.getStateStore(TRIAL_USAGE_STORE);
+        this.ledgers = context.getStateStore(BUDGET_LEDGER_STORE);
+        this.instances = context.getStateStore(INSTANCES_STORE);
         context.schedule(purgeInterval, PunctuationType.WALL_CLOCK_TIME, this::forgetExpiredApprovals);
     }
 
@@ -70,19 +78,19 @@ public final class SubscriptionStage implements Processor<String, Pending, Strin
         }
         ExecutionRequest request = pending.request();
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        TrialUsage usage = trialUsage.get(request.subscriptionId());
-        SubscriptionRules.Result result = SubscriptionRules.evaluate(
+        BudgetLedger ledger = ledgers.get(request.subscriptionId());
+        Metering result = SubscriptionRules.evaluate(
                 CheckTrail.continuing(pending.checks(), pending.inputs()), request,
                 usedApprovals.get(request.approvalId()),
                 ValueAndTimestamp.getValueOrNull(subscriptions.get(request.subscriptionId())),
-                usage == null ? TrialUsage.NONE : usage, now);
+                (ledger == null ? BudgetLedger.EMPTY : ledger).at(now),
+                request.hiredInstanceId() == null ? null : ValueAndTimestamp.getValueOrNull(instances.get(request.hiredInstanceId())),
+                now);
         Decided decided = Decided.of(request, result.verdict(), now);
         if (decided.decision().allowed()) {
             usedApprovals.put(request.approvalId(), new UsedApproval(request.approvalId(), request.correlationId(),
                     decided.decision().decisionId(), now, pending.approvalExpiresAt()));
-            if (result.reservedUsage() != null) {
-                trialUsage.put(request.subscriptionId(), result.reservedUsage());
-            }
+            ledgers.put(request.subscriptionId(), result.ledger());
         }
         context.forward(record.withValue(decided));
     }

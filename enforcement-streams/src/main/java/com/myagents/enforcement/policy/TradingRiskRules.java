@@ -1,0 +1,97 @@
+package com.myagents.enforcement.policy;
+
+import static com.myagents.contracts.execution.ReasonCode.RISK_CHECK_FAILED;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import com.myagents.contracts.execution.Action;
+import com.myagents.contracts.execution.ExecutionRequest;
+import com.myagents.contracts.hiring.HiredAgentChange;
+
+/**
+ * The trading risk checks, run again at execution against the instance's configuration as it is
+ * now, not as it was when the draft was made or approved: a coin removed from {@code allowed_coins}
+ * or a lowered {@code max_units_per_order} stops an order approved yesterday. A close
+ * ({@code reduce_only}) is only checked to be one: it can only lower exposure, and refusing it
+ * because the coin was since disallowed would keep the customer in the very position they want out of.
+ */
+final class TradingRiskRules {
+
+    private TradingRiskRules() {
+    }
+
+    /** @return the denial, or {@code null} when the action is not a trade or every check passed */
+    static Verdict.Denied check(CheckTrail trail, ExecutionRequest request, HiredAgentChange instance) {
+        Action action = Action.fromCode(request.action());
+        if (action != Action.PLACE_ORDER && action != Action.CLOSE_POSITION) {
+            return null;
+        }
+        Map<String, Object> order = map(request.payload() == null ? null : request.payload().get("order"));
+        if (action == Action.CLOSE_POSITION) {
+            if (!Boolean.TRUE.equals(order.get("reduce_only"))) {
+                return trail.fail("risk_reduce_only", RISK_CHECK_FAILED, "a close_position order must be reduce_only");
+            }
+            trail.pass("risk_reduce_only", "reduce_only close of " + order.get("product_symbol"));
+            return null;
+        }
+        if (instance == null || instance.config() == null) {
+            return trail.fail("risk_config_known", RISK_CHECK_FAILED,
+                    "no current configuration of instance " + request.hiredInstanceId());
+        }
+        Map<String, Object> config = instance.config();
+        Map<String, Object> limits = map(config.get("risk_limits"));
+        trail.input("current_risk_config", Map.of(
+                "allowed_coins", String.valueOf(config.get("allowed_coins")),
+                "max_units_per_order", String.valueOf(limits.get("max_units_per_order")),
+                "max_notional_inr", String.valueOf(limits.get("max_notional_inr"))));
+        trail.pass("risk_config_known", "configuration of " + instance.changedAt());
+
+        Object symbol = order.get("product_symbol");
+        List<?> coins = config.get("allowed_coins") instanceof List<?> list ? list : List.of();
+        boolean allowed = coins.stream().anyMatch(coin -> (coin + "USD").equals(symbol));
+        if (!allowed) {
+            return trail.fail("risk_coin_allowed", RISK_CHECK_FAILED, symbol + " is not a product of allowed_coins " + coins);
+        }
+        trail.pass("risk_coin_allowed", symbol + " is in allowed_coins " + coins);
+
+        BigDecimal size = decimal(order.get("size"));
+        BigDecimal maxUnits = decimal(limits.get("max_units_per_order"));
+        if (size == null || maxUnits == null || size.compareTo(maxUnits) > 0) {
+            return trail.fail("risk_size_within_limit", RISK_CHECK_FAILED,
+                    "size " + size + " is not within max_units_per_order " + maxUnits);
+        }
+        trail.pass("risk_size_within_limit", size + " of at most " + maxUnits + " units");
+
+        BigDecimal price = decimal(order.get("limit_price"));
+        BigDecimal maxNotional = decimal(limits.get("max_notional_inr"));
+        if (price == null || maxNotional == null) {
+            trail.pass("risk_notional_within_limit", price == null ? "no limit price: notional unknown" : "no max_notional_inr set");
+            return null;
+        }
+        BigDecimal notional = price.multiply(size);
+        if (notional.compareTo(maxNotional) > 0) {
+            return trail.fail("risk_notional_within_limit", RISK_CHECK_FAILED,
+                    "notional " + notional.toPlainString() + " exceeds max_notional_inr " + maxNotional.toPlainString());
+        }
+        trail.pass("risk_notional_within_limit", notional.toPlainString() + " of at most " + maxNotional.toPlainString());
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static BigDecimal decimal(Object value) {
+        if (value instanceof Number || value instanceof String) {
+            try {
+                return new BigDecimal(value.toString().trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,129 @@
+package com.myagents.enforcement.stages;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+
+import com.myagents.contracts.execution.EnforcementDenial;
+import com.myagents.contracts.execution.Outcome;
+import com.myagents.contracts.execution.ReasonCode;
+import com.myagents.contracts.goals.GoalRunDecision;
+import com.myagents.contracts.goals.GoalRunRequest;
+import com.myagents.contracts.subscriptions.SubscriptionState;
+import com.myagents.enforcement.policy.BudgetLedger;
+import com.myagents.enforcement.policy.EnforcementPolicy;
+import com.myagents.enforcement.policy.GoalRunRules;
+import com.myagents.enforcement.policy.Metering;
+import com.myagents.enforcement.policy.Verdict;
+
+/**
+ * Meters goal runs before they generate anything, in the subscription's task (requests are keyed
+ * by subscription_id), against the same ledger as external actions. Each run id is decided once:
+ * asking again (a redelivered trigger, a restarted runner) gets the first decision back and is
+ * neither charged nor denied a second time.
+ */
+public final class GoalRunMeter implements Processor<String, GoalRunRequest, String, GoalRunMeter.Metered> {
+
+    /** run_id → the decision given for it. */
+    public static final String METERED_RUNS_STORE = "enforcement-metered-runs";
+
+    /** Action name of a goal run in the denials table, beside the external actions. */
+    public static final String GOAL_RUN_ACTION = "goal_run";
+
+    /** A decision on its way out; {@code first} is false when it answers a repeated request. */
+    public record Metered(GoalRunDecision decision, boolean first) {
+
+        public EnforcementDenial denial() {
+            return new EnforcementDenial(decision.decisionId(), decision.runId(), decision.trigger().subscriptionId(),
+                    decision.trigger().customerId(), null, GOAL_RUN_ACTION, decision.reason(), decision.detail(),
+                    decision.inputs(), decision.policyVersion(), decision.decidedAt());
+        }
+    }
+
+    private final Duration memory;
+    private final Duration purgeInterval;
+    private ProcessorContext<String, Metered> context;
+    private KeyValueStore<String, GoalRunDecision> meteredRuns;
+    private KeyValueStore<String, BudgetLedger> ledgers;
+    private TimestampedKeyValueStore<String, SubscriptionState> subscriptions;
+
+    /** @param memory how long a run id is remembered: at least as long as a trigger can be redelivered */
+    public GoalRunMeter(Duration memory, Duration purgeInterval) {
+        this.memory = memory;
+        this.purgeInterval = purgeInterval;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Metered> context) {
+        this.context = context;
+        this.meteredRuns = context.getStateStore(METERED_RUNS_STORE);
+        this.ledgers = context.getStateStore(SubscriptionStage.BUDGET_LEDGER_STORE);
+        this.subscriptions = context.getStateStore(SubscriptionStage.SUBSCRIPTIONS_STORE);
+        context.schedule(purgeInterval, PunctuationType.WALL_CLOCK_TIME, this::forgetOldRuns);
+    }
+
+    @Override
+    public void process(Record<String, GoalRunRequest> record) {
+        GoalRunRequest request = record.value();
+        if (request == null || request.trigger() == null || request.runId() == null) {
+            return;
+        }
+        GoalRunDecision earlier = meteredRuns.get(request.runId());
+        if (earlier != null) {
+            context.forward(record.withValue(new Metered(earlier, false)));
+            return;
+        }
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        String subscriptionId = request.subscriptionId();
+        BudgetLedger ledger = subscriptionId == null ? null : ledgers.get(subscriptionId);
+        Metering metering = GoalRunRules.evaluate(request,
+                subscriptionId == null ? null : ValueAndTimestamp.getValueOrNull(subscriptions.get(subscriptionId)),
+                (ledger == null ? BudgetLedger.EMPTY : ledger).at(now), now);
+        GoalRunDecision decision = decision(request, metering, now);
+        meteredRuns.put(request.runId(), decision);
+        if (decision.allowed()) {
+            ledgers.put(subscriptionId, metering.ledger());
+        }
+        context.forward(record.withValue(new Metered(decision, true)));
+    }
+
+    private static GoalRunDecision decision(GoalRunRequest request, Metering metering, Instant now) {
+        Verdict verdict = metering.verdict();
+        boolean allowed = verdict instanceof Verdict.Allowed;
+        Object cost = verdict.inputs().get("cost_minor");
+        return new GoalRunDecision(
+                UUID.nameUUIDFromBytes(("goal-run-decision:" + request.runId()).getBytes(StandardCharsets.UTF_8)).toString(),
+                request.trigger(), allowed ? Outcome.ALLOW : Outcome.DENY,
+                allowed ? ReasonCode.ALLOWED : ((Verdict.Denied) verdict).reason(),
+                allowed ? "every check passed" : ((Verdict.Denied) verdict).detail(),
+                allowed && cost instanceof Long price ? price : 0,
+                verdict.checks(), verdict.inputs(), EnforcementPolicy.VERSION, now);
+    }
+
+    private void forgetOldRuns(long wallClockMillis) {
+        Instant cutoff = Instant.ofEpochMilli(wallClockMillis).minus(memory);
+        List<String> forgotten = new ArrayList<>();
+        try (KeyValueIterator<String, GoalRunDecision> all = meteredRuns.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, GoalRunDecision> entry = all.next();
+                if (entry.value.decidedAt().isBefore(cutoff)) {
+                    forgotten.add(entry.key);
+                }
+            }
+        }
+        forgotten.forEach(meteredRuns::delete);
+    }
+}
