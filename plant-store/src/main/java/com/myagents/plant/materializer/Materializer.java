@@ -45,7 +45,7 @@ public class Materializer implements SmartLifecycle {
 
     static final List<Topic<String, ?>> TOPICS = List.of(
             Topics.EXECUTION_DECISIONS, Topics.ENFORCEMENT_DENIALS, Topics.DELIVERABLE_DRAFTS, Topics.EXECUTION_RESULTS,
-            Topics.EXECUTION_COMMANDS, Topics.ACCESS_RECORDS);
+            Topics.EXECUTION_COMMANDS, Topics.ACCESS_RECORDS, Topics.GOAL_RUN_DECISIONS);
 
     private static final Logger log = LoggerFactory.getLogger(Materializer.class);
 
@@ -218,6 +218,10 @@ public class Materializer implements SmartLifecycle {
         if (topic.equals(Topics.ACCESS_RECORDS.name())) {
             var access = read(Topics.ACCESS_RECORDS, value);
             return tx -> rows.recordAccess(tx, access);
+        }
+        if (topic.equals(Topics.GOAL_RUN_DECISIONS.name())) {
+            var decision = read(Topics.GOAL_RUN_DECISIONS, value);
+            return tx -> rows.recordGoalRunDecision(tx, decision);
         }
         throw new IllegalArgumentException("not a topic the materializer reads: " + topic);
     }

@@ -26,6 +26,7 @@ import com.myagents.contracts.execution.EnforcementDenial;
 import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.ExecutionResult;
+import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.serde.EventJson;
 
 /**
@@ -116,6 +117,39 @@ class StreamOutputRows {
                     .where(GOAL_RUNS.STATUS.eq("triggered"))
                     .execute();
         }
+    }
+
+    /**
+     * A metered goal run: allowed, it is triggered at its price (its drafts complete it); denied,
+     * the run ends there with enforcement's reason, for the customer to see on the goal.
+     */
+    void recordGoalRunDecision(DSLContext tx, GoalRunDecision decision) {
+        UUID goalInstanceId = uuidOrNull(decision.trigger().goalInstanceId());
+        if (goalInstanceId == null) {
+            return;
+        }
+        String status = decision.allowed() ? "triggered" : "denied";
+        OffsetDateTime decidedAt = at(decision.decidedAt());
+        tx.insertInto(GOAL_RUNS)
+                .set(GOAL_RUNS.RUN_ID, decision.runId())
+                .set(GOAL_RUNS.GOAL_INSTANCE_ID, goalInstanceId)
+                .set(GOAL_RUNS.PERIOD_KEY, decision.trigger().periodKey() != null ? decision.trigger().periodKey()
+                        : periodKey(decision.runId(), decision.trigger().goalInstanceId()))
+                .set(GOAL_RUNS.STATUS, status)
+                .set(GOAL_RUNS.TRIGGERED_AT, at(decision.trigger().dueAt() == null ? decision.decidedAt() : decision.trigger().dueAt()))
+                .set(GOAL_RUNS.COMPLETED_AT, decision.allowed() ? null : decidedAt)
+                .set(GOAL_RUNS.REASON, decision.reason().code())
+                .set(GOAL_RUNS.DETAIL, decision.detail())
+                .set(GOAL_RUNS.COST_MINOR, decision.costMinor())
+                .onConflict(GOAL_RUNS.RUN_ID)
+                .doUpdate()
+                .set(GOAL_RUNS.STATUS, DSL.when(GOAL_RUNS.STATUS.eq("triggered"), DSL.inline(status)).otherwise(GOAL_RUNS.STATUS))
+                .set(GOAL_RUNS.COMPLETED_AT, DSL.when(GOAL_RUNS.STATUS.eq("triggered"), DSL.val(decision.allowed() ? null : decidedAt, GOAL_RUNS.COMPLETED_AT))
+                        .otherwise(GOAL_RUNS.COMPLETED_AT))
+                .set(GOAL_RUNS.REASON, decision.reason().code())
+                .set(GOAL_RUNS.DETAIL, DSL.when(GOAL_RUNS.STATUS.eq("triggered"), DSL.val(decision.detail(), GOAL_RUNS.DETAIL)).otherwise(GOAL_RUNS.DETAIL))
+                .set(GOAL_RUNS.COST_MINOR, decision.costMinor())
+                .execute();
     }
 
     void recordResult(DSLContext tx, ExecutionResult result) {

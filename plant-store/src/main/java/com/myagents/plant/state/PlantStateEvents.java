@@ -49,7 +49,17 @@ public final class PlantStateEvents {
                 instant(subscription.getTrialStartAt()), instant(subscription.getTrialEndAt()),
                 enforcementDefaults.path("trial_caps").path("actions_per_day").asInt(0),
                 trialActions == null ? List.of() : trialActions,
-                enforcementDefaults.path("budget_minor_per_month").asLong(0), Instant.now()));
+                enforcementDefaults.path("budget_minor_per_month").asLong(0), Instant.now(),
+                enforcementDefaults.path("trial_caps").path("goal_runs_per_day").asInt(0),
+                enforcementDefaults.path("trial_caps").path("cost_minor_per_day").asLong(0),
+                prices(enforcementDefaults.path("action_costs_minor")),
+                prices(enforcementDefaults.path("goal_run_costs_minor"))));
+    }
+
+    private static Map<String, Long> prices(JsonNode prices) {
+        Map<String, Long> values = EventJson.MAPPER.convertValue(prices.isObject() ? prices : EventJson.MAPPER.createObjectNode(),
+                new TypeReference<Map<String, Long>>() { });
+        return values == null ? Map.of() : values;
     }
 
     public static JsonNode json(JSONB value) {

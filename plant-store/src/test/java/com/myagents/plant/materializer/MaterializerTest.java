@@ -41,6 +41,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
+import com.myagents.contracts.goals.GoalRunDecision;
+import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.access.AccessRecord;
@@ -180,6 +182,47 @@ class MaterializerTest {
         assertThat(run.getStatus()).isEqualTo("completed");
         assertThat(run.getPeriodKey()).isEqualTo("daily:2026-11-27");
         assertThat(run.getGoalInstanceId()).isEqualTo(goalInstanceId);
+    }
+
+    @Test
+    void aDeniedGoalRunIsRecordedOnItsGoalWithTheReasonAndAnAllowedOneCompletesWithItsDrafts() {
+        UUID goalInstanceId = UUID.randomUUID();
+        String denied = goalInstanceId + ":daily:2026-11-27";
+        String allowed = goalInstanceId + ":daily:2026-11-28";
+        send(Topics.GOAL_RUN_DECISIONS, goalInstanceId.toString(), runDecision(denied, goalInstanceId, false));
+        send(Topics.GOAL_RUN_DECISIONS, goalInstanceId.toString(), runDecision(denied, goalInstanceId, false));
+        send(Topics.GOAL_RUN_DECISIONS, goalInstanceId.toString(), runDecision(allowed, goalInstanceId, true));
+        awaitRow(GOAL_RUNS, GOAL_RUNS.RUN_ID.eq(allowed));
+
+        var deniedRun = dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(denied)).fetchSingle();
+        assertThat(deniedRun.getStatus()).isEqualTo("denied");
+        assertThat(deniedRun.getReason()).isEqualTo("trial_cap_exceeded");
+        assertThat(deniedRun.getDetail()).isEqualTo("2 of 2 trial goal runs used");
+        assertThat(deniedRun.getPeriodKey()).isEqualTo("daily:2026-11-27");
+        assertThat(deniedRun.getCompletedAt()).isNotNull();
+        var allowedRun = dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(allowed)).fetchSingle();
+        assertThat(allowedRun.getStatus()).isEqualTo("triggered");
+        assertThat(allowedRun.getCostMinor()).isEqualTo(50);
+
+        // its drafts complete it, and a late replay of the decision does not move it back
+        DeliverableDraft draft = draft(UUID.randomUUID(), allowed, goalInstanceId, MARKETING_AGENT);
+        send(Topics.DELIVERABLE_DRAFTS, draft.deliverableId(), draft);
+        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(draft.deliverableId())));
+        send(Topics.GOAL_RUN_DECISIONS, goalInstanceId.toString(), runDecision(allowed, goalInstanceId, true));
+        String marker = goalInstanceId + ":daily:2026-11-29";
+        send(Topics.GOAL_RUN_DECISIONS, goalInstanceId.toString(), runDecision(marker, goalInstanceId, true));
+        awaitRow(GOAL_RUNS, GOAL_RUNS.RUN_ID.eq(marker));
+        assertThat(dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(allowed)).fetchSingle().getStatus()).isEqualTo("completed");
+    }
+
+    private static GoalRunDecision runDecision(String runId, UUID goalInstanceId, boolean allowed) {
+        GoalTrigger trigger = new GoalTrigger(runId, goalInstanceId.toString(), "marketing.daily_education_micropost",
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                runId.substring(goalInstanceId.toString().length() + 1), Instant.parse("2026-11-27T03:30:00Z"));
+        return new GoalRunDecision(UUID.randomUUID().toString(), trigger, allowed ? Outcome.ALLOW : Outcome.DENY,
+                allowed ? ReasonCode.ALLOWED : ReasonCode.TRIAL_CAP_EXCEEDED,
+                allowed ? "every check passed" : "2 of 2 trial goal runs used", allowed ? 50 : 0, List.of(), Map.of(),
+                "test-policy", Instant.parse("2026-11-27T03:30:01Z"));
     }
 
     @Test

@@ -32,6 +32,15 @@ class StateSnapshotTest {
             assertThat(trading.trialActionsPerDay()).isEqualTo(10);
             assertThat(trading.trialAllowedActions()).isEmpty();
             assertThat(trading.budgetMinorPerMonth()).isEqualTo(500000);
+            assertThat(trading.actionCost("place_order")).isEqualTo(500);
+            assertThat(trading.goalRunCostsMinor()).isEmpty();
+            SubscriptionState marketing = states.stream()
+                    .filter(s -> s.subscriptionId().equals("00000000-0000-0000-0000-00000000a001")).findFirst().orElseThrow();
+            assertThat(marketing.trialGoalRunsPerDay()).isEqualTo(10);
+            assertThat(marketing.trialCostMinorPerDay()).isEqualTo(1000);
+            assertThat(marketing.goalRunCost("marketing.daily_education_micropost")).isEqualTo(50);
+            assertThat(marketing.actionCost("publish")).isEqualTo(100);
+            assertThat(marketing.actionCost("unknown")).isZero();
         }
     }
 }
