@@ -16,9 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.myagents.contracts.deliverables.DeliverableDraft;
+import com.myagents.contracts.goals.GoalRunRequest;
 import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.goals.marketing.MarketingPlanner;
 import com.myagents.goals.runs.DraftAssembler;
+import com.myagents.goals.runs.GoalRun;
 import com.myagents.goals.runs.HiredAgents;
 import com.myagents.goals.runs.PlannedDraft;
 import com.myagents.goals.schedule.ScheduledGoal;
@@ -29,8 +31,12 @@ import com.myagents.goals.trading.TradingPlanner;
  * the scheduler's tasks (triggers and goal changes share key and partitioning), so the goal's
  * current settings are a local read. Each run id drafts once: the mark is stored with the drafts'
  * commit, so a duplicated trigger (at-least-once upstream, a retried on-demand request) is a no-op.
+ * <p>
+ * A run that costs is not drafted on its trigger: it asks enforcement first, and drafts when the
+ * allowed answer comes back (keyed by goal, to this task). A denied run ends there, marked as run:
+ * enforcement has recorded the denial for the customer and the auditors.
  */
-public final class RunDrafter implements Processor<String, GoalTrigger, String, RunOutput> {
+public final class RunDrafter implements Processor<String, RunInput, String, RunOutput> {
 
     private static final Logger log = LoggerFactory.getLogger(RunDrafter.class);
     private static final Duration PURGE_INTERVAL = Duration.ofHours(1);
@@ -70,13 +76,21 @@ public final class RunDrafter implements Processor<String, GoalTrigger, String, 
     }
 
     @Override
-    public void process(Record<String, GoalTrigger> record) {
-        GoalTrigger trigger = record.value();
+    public void process(Record<String, RunInput> record) {
+        RunInput input = record.value();
+        GoalTrigger trigger = input == null ? null : input.trigger();
         if (trigger == null || trigger.runId() == null) {
             return;
         }
-        String goalId = record.key() != null ? record.key() : trigger.goalInstanceId();
         long now = context.currentSystemTimeMs();
+        if (input instanceof RunInput.Metered metered && !metered.decision().allowed()) {
+            if (draftedRuns.get(trigger.runId()) == null) {
+                draftedRuns.put(trigger.runId(), now);
+            }
+            log.info("goal run {} was denied by enforcement: {}", trigger.runId(), metered.decision().reason().code());
+            return;
+        }
+        String goalId = record.key() != null ? record.key() : trigger.goalInstanceId();
         ScheduledGoal goal = goalId == null ? null : goals.get(goalId);
         String agentId = goal != null ? goal.goal().hiredInstanceId() : trigger.hiredInstanceId();
         RunDecision decision = RunDecision.decide(trigger, goal, agents.get(agentId),
@@ -86,6 +100,11 @@ public final class RunDrafter implements Processor<String, GoalTrigger, String, 
             return;
         }
         RunDecision.Draft draft = (RunDecision.Draft) decision;
+        if (draft.skill().metered() && input instanceof RunInput.Triggered) {
+            GoalRunRequest ask = new GoalRunRequest(meteredTrigger(draft.run()), Instant.ofEpochMilli(now));
+            context.forward(new Record<>(ask.subscriptionId(), new RunOutput.MeteringAsked(ask), record.timestamp()));
+            return;
+        }
         List<RunOutput> outputs;
         try {
             outputs = outputs(draft);
@@ -101,6 +120,14 @@ public final class RunDrafter implements Processor<String, GoalTrigger, String, 
             context.forward(new Record<>(key, output, record.timestamp()));
         }
         log.info("goal run {} ({}) yielded {} output(s)", trigger.runId(), draft.skill(), outputs.size());
+    }
+
+    /** The trigger as enforcement needs it: template, instance, subscription and customer from the current state. */
+    private static GoalTrigger meteredTrigger(GoalRun run) {
+        GoalTrigger trigger = run.trigger();
+        return new GoalTrigger(trigger.runId(), run.goal().goalInstanceId(), run.goal().goalTemplateId(),
+                run.agent().hiredInstanceId(), run.agent().subscriptionId(), run.agent().customerId(),
+                trigger.periodKey(), trigger.dueAt());
     }
 
     private List<RunOutput> outputs(RunDecision.Draft draft) {

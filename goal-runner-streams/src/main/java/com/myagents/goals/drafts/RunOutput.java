@@ -1,17 +1,22 @@
 package com.myagents.goals.drafts;
 
 import com.myagents.contracts.deliverables.DeliverableDraft;
+import com.myagents.contracts.goals.GoalRunRequest;
 import com.myagents.goals.runs.GoalRun;
 
 /**
- * What a run yields: drafts ready for the drafts topic, or a guardrail report that first needs the
- * subscription's recorded attempts (kept elsewhere, keyed by subscription).
+ * What a run yields: drafts ready for the drafts topic, a guardrail report that first needs the
+ * subscription's recorded attempts (kept elsewhere, keyed by subscription), or, for a run that
+ * costs, the question to enforcement whether it may start (nothing is generated before the answer).
  */
-public sealed interface RunOutput permits RunOutput.Drafted, RunOutput.GuardrailReportDue {
+public sealed interface RunOutput permits RunOutput.Drafted, RunOutput.GuardrailReportDue, RunOutput.MeteringAsked {
 
     record Drafted(DeliverableDraft draft) implements RunOutput {
     }
 
     record GuardrailReportDue(GoalRun run) implements RunOutput {
+    }
+
+    record MeteringAsked(GoalRunRequest request) implements RunOutput {
     }
 }

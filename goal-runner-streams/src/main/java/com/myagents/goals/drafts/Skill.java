@@ -32,6 +32,14 @@ public enum Skill {
         return templateId;
     }
 
+    /**
+     * Whether a run costs and so must be metered by enforcement before it generates: content
+     * generation does (priced per template by the definition); the deterministic trading paths do not.
+     */
+    public boolean metered() {
+        return this == WEEKLY_BATCH || this == DAILY_MICROPOST || this == MONTHLY_CAMPAIGN;
+    }
+
     public static Optional<Skill> of(GoalChange goal) {
         for (Skill skill : values()) {
             if (skill.binding.equals(goal.skillBinding())) {

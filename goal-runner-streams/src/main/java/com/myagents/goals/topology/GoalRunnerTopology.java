@@ -21,6 +21,7 @@ import com.myagents.contracts.Topics;
 import com.myagents.contracts.deliverables.DeliverableDraft;
 import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.goals.drafts.RunDrafter;
+import com.myagents.goals.drafts.RunInput;
 import com.myagents.goals.drafts.RunOutput;
 import com.myagents.goals.marketing.MarketingPlanner;
 import com.myagents.goals.schedule.GoalScheduler;
@@ -34,12 +35,13 @@ import com.myagents.goals.trading.TradingPlanner;
  * <pre>
  * hired-agents ──► global store "hired-agents" (read by the scheduler and the drafter)
  * goal-changes ──► GoalScheduler [goal-schedules, goal-due-index] ──(wall clock)──► goal-triggers
- * goal-triggers ─► RunDrafter [goal-schedules, drafted-runs] ──► deliverable-drafts
- *                      └── guardrail report due ─┐
+ * goal-triggers ──────┬► RunDrafter [goal-schedules, drafted-runs] ──► deliverable-drafts
+ * goal-run-decisions ─┘        ├── metered run: ask first ──► goal-run-requests (enforcement answers)
+ *                              └── guardrail report due ─┐
  * execution-decisions ── by subscription_id ─────┴► GuardrailReporter [recent-attempts] ──► deliverable-drafts
  * </pre>
- * Goal changes and triggers share key and partition count, so one task owns a goal's schedule and
- * its runs. Pure: no I/O, no configuration beyond {@link TopologySettings}; the driver tests build it.
+ * Goal changes, triggers and goal-run decisions share key and partition count, so one task owns a
+ * goal's schedule and its runs. Pure: no I/O, no configuration beyond {@link TopologySettings}; the driver tests build it.
  */
 public final class GoalRunnerTopology {
 
@@ -74,13 +76,24 @@ public final class GoalRunnerTopology {
 
         RunDrafter.StoreNames drafterStores = new RunDrafter.StoreNames(GOAL_SCHEDULES_STORE, DRAFTED_RUNS_STORE,
                 HIRED_AGENTS_STORE);
-        Map<String, KStream<String, RunOutput>> outputs = builder
+        KStream<String, RunInput> triggers = builder
                 .stream(Topics.GOAL_TRIGGERS.name(), Topics.GOAL_TRIGGERS.consumed().withName("goal-triggers-source"))
+                .mapValues(trigger -> (RunInput) new RunInput.Triggered(trigger), Named.as("triggered"));
+        KStream<String, RunInput> metered = builder
+                .stream(Topics.GOAL_RUN_DECISIONS.name(), Topics.GOAL_RUN_DECISIONS.consumed().withName("goal-run-decisions-source"))
+                .filter((key, decision) -> decision != null && decision.trigger() != null, Named.as("goal-run-decisions-with-trigger"))
+                .mapValues(decision -> (RunInput) new RunInput.Metered(decision), Named.as("metered"));
+        Map<String, KStream<String, RunOutput>> outputs = triggers.merge(metered, Named.as("run-inputs"))
                 .process(() -> new RunDrafter(marketing, trading, drafterStores, settings.draftedRunsRetention()),
                         Named.as("run-drafter"), GOAL_SCHEDULES_STORE, DRAFTED_RUNS_STORE)
                 .split(Named.as("run-output-"))
                 .branch((key, output) -> output instanceof RunOutput.Drafted, Branched.as("drafted"))
+                .branch((key, output) -> output instanceof RunOutput.MeteringAsked, Branched.as("metering"))
                 .defaultBranch(Branched.as("guardrail-due"));
+
+        outputs.get("run-output-metering")
+                .mapValues(output -> ((RunOutput.MeteringAsked) output).request(), Named.as("metering-request"))
+                .to(Topics.GOAL_RUN_REQUESTS.name(), Topics.GOAL_RUN_REQUESTS.produced().withName("goal-run-requests-sink"));
 
         outputs.get("run-output-drafted")
                 .mapValues(output -> ((RunOutput.Drafted) output).draft(), Named.as("drafted-draft"))

@@ -22,6 +22,10 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
+import com.myagents.contracts.execution.Outcome;
+import com.myagents.contracts.execution.ReasonCode;
+import com.myagents.contracts.goals.GoalRunDecision;
+import com.myagents.contracts.goals.GoalRunRequest;
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.deliverables.DeliverableDraft;
@@ -61,6 +65,11 @@ public final class GoalRunnerDriver implements AutoCloseable {
     private TestInputTopic<String, ExecutionDecision> decisions;
     private TestOutputTopic<String, GoalTrigger> triggers;
     private TestOutputTopic<String, DeliverableDraft> drafts;
+    private TestOutputTopic<String, GoalRunRequest> runRequests;
+    private TestInputTopic<String, GoalRunDecision> runDecisions;
+    /** Whether metered runs are allowed as soon as they ask, as enforcement would with room left. */
+    private boolean allowMeteredRuns = true;
+    private final List<GoalRunRequest> unanswered = new ArrayList<>();
 
     public GoalRunnerDriver(Instant start) {
         try {
@@ -85,6 +94,41 @@ public final class GoalRunnerDriver implements AutoCloseable {
         decisions = input(Topics.EXECUTION_DECISIONS);
         triggers = output(Topics.GOAL_TRIGGERS);
         drafts = output(Topics.DELIVERABLE_DRAFTS);
+        runRequests = output(Topics.GOAL_RUN_REQUESTS);
+        runDecisions = input(Topics.GOAL_RUN_DECISIONS);
+    }
+
+    /** From now on, metered runs wait for {@link #answer} instead of being allowed at once. */
+    public void holdMeteredRuns() {
+        allowMeteredRuns = false;
+    }
+
+    /** The metered runs that asked enforcement and have no answer yet (only while runs are held). */
+    public List<GoalRunRequest> runRequests() {
+        unanswered.addAll(runRequests.readValuesToList());
+        List<GoalRunRequest> asked = List.copyOf(unanswered);
+        unanswered.clear();
+        return asked;
+    }
+
+    /** Enforcement's answer to a metered run, as it publishes it: keyed by goal. */
+    public void answer(GoalRunRequest request, boolean allowed) {
+        runDecisions.pipeInput(request.trigger().goalInstanceId(), new GoalRunDecision("decision-" + request.runId(),
+                request.trigger(), allowed ? Outcome.ALLOW : Outcome.DENY,
+                allowed ? ReasonCode.ALLOWED : ReasonCode.TRIAL_CAP_EXCEEDED, allowed ? "every check passed" : "cap reached",
+                allowed ? 50 : 0, List.of(), Map.of(), "test", now), now);
+    }
+
+    /** Allows every metered run that asked, until none asks any more. */
+    private void allowAsked() {
+        if (!allowMeteredRuns) {
+            return;
+        }
+        List<GoalRunRequest> asked = runRequests.readValuesToList();
+        while (!asked.isEmpty()) {
+            asked.forEach(request -> answer(request, true));
+            asked = runRequests.readValuesToList();
+        }
     }
 
     public Instant now() {
@@ -94,10 +138,12 @@ public final class GoalRunnerDriver implements AutoCloseable {
     public void agent(HiredAgentChange agent) {
         agentsSeen.add(agent);
         agents.pipeInput(agent.hiredInstanceId(), agent, now);
+        allowAsked();
     }
 
     public void goal(GoalChange goal) {
         goals.pipeInput(goal.goalInstanceId(), goal, now);
+        allowAsked();
     }
 
     public void deleteGoal(String goalId) {
@@ -107,16 +153,19 @@ public final class GoalRunnerDriver implements AutoCloseable {
     /** A trigger written by someone else, e.g. ingest-api's on-demand run. */
     public void trigger(GoalTrigger trigger) {
         triggersIn.pipeInput(trigger.goalInstanceId(), trigger, now);
+        allowAsked();
     }
 
     public void decision(ExecutionDecision decision) {
         decisions.pipeInput(decision.correlationId(), decision, now);
+        allowAsked();
     }
 
     /** Moves the wall clock, in steps no larger than the punctuation interval unless told otherwise. */
     public void advance(Duration duration) {
         now = now.plus(duration);
         driver.advanceWallClockTime(duration);
+        allowAsked();
     }
 
     /** Moves the wall clock in one jump: one punctuation, however much time passed. */

@@ -1,0 +1,104 @@
+package com.myagents.goals.topology;
+
+import static com.myagents.goals.Fixtures.goal;
+import static com.myagents.goals.Fixtures.id;
+import static com.myagents.goals.Fixtures.tradingAgent;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.myagents.contracts.goals.GoalRunRequest;
+import com.myagents.contracts.goals.GoalTrigger;
+import com.myagents.goals.Fixtures;
+
+/**
+ * Issue 5 item 5: a run that costs (marketing generation) asks enforcement before it generates
+ * anything; it drafts only when allowed, and a denied run drafts nothing, ever.
+ */
+class MeteredRunsTest {
+
+    static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
+
+    GoalRunnerDriver driver;
+    final String hired = id();
+    final String goalId = id();
+
+    @BeforeEach
+    void open() {
+        driver = new GoalRunnerDriver(NOW);
+        driver.holdMeteredRuns();
+    }
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    @Test
+    void aMarketingRunAsksEnforcementFirstAndDraftsOnlyWhenAllowed() {
+        marketingGoal();
+
+        driver.trigger(trigger("r-1"));
+
+        assertThat(driver.drafts()).isEmpty();
+        List<GoalRunRequest> asked = driver.runRequests();
+        assertThat(asked).hasSize(1);
+        GoalTrigger meteredTrigger = asked.get(0).trigger();
+        assertThat(meteredTrigger.runId()).isEqualTo(goalId + ":on_demand:r-1");
+        // enforcement needs the template, the subscription and the customer from the current state
+        assertThat(meteredTrigger.goalTemplateId()).isEqualTo("marketing.daily_education_micropost");
+        assertThat(meteredTrigger.subscriptionId()).isEqualTo(Fixtures.SUBSCRIPTION);
+        assertThat(meteredTrigger.customerId()).isEqualTo(Fixtures.CUSTOMER);
+
+        driver.answer(asked.get(0), true);
+
+        assertThat(driver.drafts()).isNotEmpty().allSatisfy(kv -> assertThat(kv.value.runId()).isEqualTo(meteredTrigger.runId()));
+        // a late repeat of the answer or the trigger drafts nothing more
+        driver.answer(asked.get(0), true);
+        driver.trigger(trigger("r-1"));
+        assertThat(driver.drafts()).isEmpty();
+        assertThat(driver.runRequests()).isEmpty();
+    }
+
+    @Test
+    void aDeniedRunDraftsNothingAndIsNotAskedAgain() {
+        marketingGoal();
+        driver.trigger(trigger("r-1"));
+        GoalRunRequest asked = driver.runRequests().get(0);
+
+        driver.answer(asked, false);
+        driver.trigger(trigger("r-1"));
+
+        assertThat(driver.drafts()).isEmpty();
+        assertThat(driver.runRequests()).isEmpty();
+    }
+
+    @Test
+    void deterministicTradingRunsAreNotMetered() {
+        driver.agent(tradingAgent(hired));
+        driver.goal(goal(goalId, hired, "trading.trade_intent_draft", "on_demand", null, null,
+                Map.of("coin", "BTC", "side", "buy", "units", 1, "order_type", "market"), true, NOW));
+
+        driver.trigger(trigger("r-1"));
+
+        assertThat(driver.runRequests()).isEmpty();
+        assertThat(driver.drafts()).hasSize(1);
+    }
+
+    private void marketingGoal() {
+        driver.agent(Fixtures.marketingAgent(hired, "Asia/Kolkata"));
+        driver.goal(goal(goalId, hired, "marketing.daily_education_micropost", "on_demand", null, null,
+                Map.of("topic", "hand hygiene"), true, NOW));
+    }
+
+    private GoalTrigger trigger(String requestId) {
+        return new GoalTrigger(goalId + ":on_demand:" + requestId, goalId, null, hired, null, null,
+                "on_demand:" + requestId, NOW);
+    }
+}
