@@ -62,7 +62,8 @@ public record EnforcementWorkload(int subscriptions, double approvedShare, doubl
             states.add(new SubscriptionState(SampleRecords.idOf(SUBSCRIPTION_BASE + s), "customer-" + s,
                     "marketing.healthcare.v1", "active", trial ? "active" : "ended_converted",
                     now.minus(Duration.ofDays(1)), trial ? now.plus(Duration.ofDays(6)) : now.minus(Duration.ofHours(1)),
-                    trialCap, List.of("publish", "post"), 500_000, now));
+                    trialCap, List.of("publish", "post"), 500_000, now, 0, trialCap * 100L,
+                    java.util.Map.of("publish", 100L, "post", 100L), java.util.Map.of()));
         }
         return states;
     }

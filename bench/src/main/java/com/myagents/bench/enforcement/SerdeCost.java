@@ -23,7 +23,8 @@ import com.myagents.contracts.subscriptions.SubscriptionState;
 import com.myagents.enforcement.policy.CheckTrail;
 import com.myagents.enforcement.policy.DeliverableRules;
 import com.myagents.enforcement.policy.SubscriptionRules;
-import com.myagents.enforcement.policy.TrialUsage;
+import com.myagents.enforcement.policy.BudgetLedger;
+import com.myagents.enforcement.policy.Metering;
 import com.myagents.enforcement.policy.UsedApproval;
 import com.myagents.enforcement.policy.Verdict;
 import com.myagents.enforcement.stages.Decided;
@@ -48,8 +49,8 @@ public record SerdeCost(Map<String, Long> nanosPerOp) {
                 (int) Math.floorMod(index, (long) workload.subscriptions()));
         Verdict first = DeliverableRules.evaluate(request, approval, now);
         Pending pending = new Pending(request, approval.expiresAt(), first.checks(), first.inputs());
-        SubscriptionRules.Result second = SubscriptionRules.evaluate(CheckTrail.continuing(pending.checks(), pending.inputs()),
-                request, null, subscription, TrialUsage.NONE, now);
+        Metering second = SubscriptionRules.evaluate(CheckTrail.continuing(pending.checks(), pending.inputs()),
+                request, null, subscription, BudgetLedger.EMPTY.at(now), null, now);
         Decided decided = Decided.of(request, second.verdict(), now);
         if (!decided.decision().allowed()) {
             throw new IllegalStateException("the sample request was not allowed: " + decided.decision().reason());
@@ -67,6 +68,8 @@ public record SerdeCost(Map<String, Long> nanosPerOp) {
         ops.put("write + read pending (repartition)", () -> read(Pending.SERDE, write(Pending.SERDE, pending)));
         ops.put("read subscription (store)", reader(Topics.SUBSCRIPTIONS.valueSerde(), subscription));
         ops.put("write used approval (store)", () -> write(usedSerde, used));
+        JsonSerde<BudgetLedger> ledgerSerde = new JsonSerde<>(BudgetLedger.class, "enforcement-budget-ledger", 1);
+        ops.put("read + write budget ledger (store)", () -> write(ledgerSerde, read(ledgerSerde, write(ledgerSerde, second.ledger()))));
         ops.put("write decision", () -> write(Topics.EXECUTION_DECISIONS.valueSerde(), decided.decision()));
         ExecutionCommand command = decided.command();
         ops.put("sign + write command", () -> write(Topics.EXECUTION_COMMANDS.valueSerde(), signer.sign(command)));
