@@ -86,6 +86,35 @@ class GoalsApiTest {
     }
 
     @Test
+    void aGoalShowsItsLatestRunAndADeniedRunWithEnforcementsReason() {
+        String instance = configuredMarketingInstance();
+        HttpResponse<String> created = api.call("PUT", "/api/v1/hired-agents/" + instance + "/goals", DEMO_CUSTOMER,
+                "{\"goal_template_id\":\"marketing.daily_education_micropost\",\"frequency\":\"daily\",\"time_of_day\":\"09:30\","
+                        + "\"settings\":{\"topics\":[\"hydration\"]}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String goalId = json(created).path("goal_instance_id").asString();
+        HttpResponse<String> before = api.call("GET", "/api/v1/hired-agents/" + instance + "/goals", DEMO_CUSTOMER, null);
+        assertThat(before.statusCode()).as(before.body()).isEqualTo(200);
+        assertThat(json(before).path("goals").get(0).path("last_run").isNull()).as(before.body()).isTrue();
+
+        // as the materializer records them: yesterday's run completed, today's was denied by enforcement
+        api.execute("insert into plant.goal_runs (run_id, goal_instance_id, period_key, status, completed_at) "
+                + "values (? || ':daily:2026-11-26', ?::uuid, 'daily:2026-11-26', 'completed', '2026-11-26T04:00:00Z')", goalId, goalId);
+        api.execute("insert into plant.goal_runs (run_id, goal_instance_id, period_key, status, reason, detail, cost_minor, "
+                + "triggered_at, completed_at) values (? || ':daily:2026-11-27', ?::uuid, 'daily:2026-11-27', 'denied', "
+                + "'trial_cap_exceeded', '10 of 10 trial goal runs used on 2026-11-27 (UTC)', 0, '2026-11-27T04:00:00Z', "
+                + "'2026-11-27T04:00:01Z')", goalId, goalId);
+
+        HttpResponse<String> after = api.call("GET", "/api/v1/hired-agents/" + instance + "/goals", DEMO_CUSTOMER, null);
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+        JsonNode lastRun = json(after).path("goals").get(0).path("last_run");
+        assertThat(lastRun.path("run_id").asString()).isEqualTo(goalId + ":daily:2026-11-27");
+        assertThat(lastRun.path("status").asString()).isEqualTo("denied");
+        assertThat(lastRun.path("reason").asString()).isEqualTo("trial_cap_exceeded");
+        assertThat(lastRun.path("detail").asString()).contains("10 of 10 trial goal runs");
+    }
+
+    @Test
     void anotherCustomersGoalsAreNotFound() {
         String instance = configuredMarketingInstance();
         String goalId = json(api.call("PUT", "/api/v1/hired-agents/" + instance + "/goals", DEMO_CUSTOMER,

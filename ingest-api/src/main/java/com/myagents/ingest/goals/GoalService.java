@@ -1,6 +1,7 @@
 package com.myagents.ingest.goals;
 
 import static com.myagents.plant.jooq.generated.Tables.GOAL_INSTANCES;
+import static com.myagents.plant.jooq.generated.Tables.GOAL_RUNS;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,8 +65,25 @@ class GoalService {
 
     List<GoalView> list(UUID customerId, UUID hiredInstanceId) {
         instances.forRead(db, customerId, hiredInstanceId);
-        return db.selectFrom(GOAL_INSTANCES).where(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(hiredInstanceId))
-                .orderBy(GOAL_INSTANCES.CREATED_AT).fetch(GoalService::view);
+        List<GoalInstancesRecord> goals = db.selectFrom(GOAL_INSTANCES).where(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(hiredInstanceId))
+                .orderBy(GOAL_INSTANCES.CREATED_AT).fetch();
+        Map<UUID, GoalRunView> lastRuns = lastRuns(db, goals.stream().map(GoalInstancesRecord::getGoalInstanceId).toList());
+        return goals.stream().map(g -> view(g, lastRuns.get(g.getGoalInstanceId()))).toList();
+    }
+
+    /** The latest run of each goal, by when it completed or (still running) was triggered. */
+    private static Map<UUID, GoalRunView> lastRuns(DSLContext db, List<UUID> goalIds) {
+        if (goalIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, GoalRunView> runs = new HashMap<>();
+        db.select(GOAL_RUNS.fields()).distinctOn(GOAL_RUNS.GOAL_INSTANCE_ID).from(GOAL_RUNS)
+                .where(GOAL_RUNS.GOAL_INSTANCE_ID.in(goalIds))
+                .orderBy(GOAL_RUNS.GOAL_INSTANCE_ID, DSL.coalesce(GOAL_RUNS.COMPLETED_AT, GOAL_RUNS.TRIGGERED_AT).desc().nullsLast())
+                .fetchInto(GOAL_RUNS)
+                .forEach(r -> runs.put(r.getGoalInstanceId(), new GoalRunView(r.getRunId(), r.getPeriodKey(), r.getStatus(),
+                        r.getReason(), r.getDetail(), r.getCostMinor(), r.getTriggeredAt(), r.getCompletedAt())));
+        return runs;
     }
 
     Saved save(UUID customerId, UUID hiredInstanceId, GoalRequest request) {
@@ -100,7 +119,8 @@ class GoalService {
             goal.store();
             outbox.append(t, Topics.GOAL_CHANGES, goal.getGoalInstanceId().toString(),
                     change(goal, row, template.path("skill_binding").asString(null), false));
-            return new Saved(view(goal), created);
+            return new Saved(view(goal, created ? null : lastRuns(t, List.of(goal.getGoalInstanceId())).get(goal.getGoalInstanceId())),
+                    created);
         });
     }
 
@@ -185,10 +205,10 @@ class GoalService {
                 Instant.now(clock));
     }
 
-    private static GoalView view(GoalInstancesRecord g) {
+    private static GoalView view(GoalInstancesRecord g, GoalRunView lastRun) {
         return new GoalView(g.getGoalInstanceId().toString(), g.getHiredInstanceId().toString(), g.getGoalTemplateId(),
                 g.getFrequency(), g.getTimeOfDay() == null ? null : g.getTimeOfDay().format(HH_MM),
                 EventJson.MAPPER.readTree(g.getSettings().data()), Boolean.TRUE.equals(g.getEnabled()),
-                g.getCreatedAt(), g.getUpdatedAt());
+                g.getCreatedAt(), g.getUpdatedAt(), lastRun);
     }
 }

@@ -13,5 +13,6 @@ public record GoalView(
         JsonNode settings,
         boolean enabled,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        GoalRunView lastRun) {
 }
