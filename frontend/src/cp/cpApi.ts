@@ -65,7 +65,7 @@ export interface EnforcementDefaults {
   approval_required?: boolean;
   deterministic?: boolean;
   trial_days?: number;
-  trial_caps?: { actions_per_day?: number; drafts_per_day?: number };
+  trial_caps?: { actions_per_day?: number; goal_runs_per_day?: number; cost_minor_per_day?: number };
   trial_allowed_actions?: string[];
   trial_dry_run_actions?: string[];
   action_costs_minor?: Record<string, number>;
@@ -138,6 +138,19 @@ export interface Goal {
   enabled: boolean;
   created_at?: string;
   updated_at?: string;
+  last_run?: GoalRun | null;
+}
+
+/** The latest run of a goal; a denied one carries enforcement's reason. */
+export interface GoalRun {
+  run_id: string;
+  period_key?: string;
+  status: 'triggered' | 'completed' | 'failed' | 'denied' | string;
+  reason?: string | null;
+  detail?: string | null;
+  cost_minor?: number | null;
+  triggered_at?: string | null;
+  completed_at?: string | null;
 }
 
 export interface GoalList {

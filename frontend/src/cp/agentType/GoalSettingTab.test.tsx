@@ -57,6 +57,35 @@ describe('Goal Setting tab', () => {
     expect(screen.getByRole('button', { name: 'Add Daily patient-education micro-post' })).toBeInTheDocument();
   });
 
+  it('shows each goal\'s latest run, and why a denied run did not start', async () => {
+    openGoals([
+      goal({
+        last_run: {
+          run_id: 'goal-1:weekly:2026-W48',
+          period_key: 'weekly:2026-W48',
+          status: 'denied',
+          reason: 'trial_cap_exceeded',
+          detail: '10 of 10 trial goal runs used on 2026-11-27 (UTC)',
+          completed_at: '2026-11-27T04:00:01Z',
+        },
+      }),
+      goal({
+        goal_instance_id: 'goal-2',
+        goal_template_id: 'marketing.daily_education_micropost',
+        frequency: 'daily',
+        time_of_day: '09:30',
+        last_run: { run_id: 'goal-2:daily:2026-11-26', period_key: 'daily:2026-11-26', status: 'completed', completed_at: '2026-11-26T04:00:00Z' },
+      }),
+    ]);
+
+    const weekly = await goalCard('Weekly multichannel posting batch');
+    expect(within(weekly).getByRole('status')).toHaveTextContent(
+      'Last run (weekly:2026-W48) was not started: trial cap exceeded — 10 of 10 trial goal runs used',
+    );
+    const daily = await goalCard('Daily patient-education micro-post');
+    expect(daily).toHaveTextContent('Last run (daily:2026-11-26): completed');
+  });
+
   it('adds a goal: frequency limited to the template, time of day required, settings from its schema', async () => {
     const calls = openGoals([]);
     const user = userEvent.setup();

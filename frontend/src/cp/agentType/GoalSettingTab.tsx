@@ -4,7 +4,7 @@ import { formatDate, humanize } from '../../shared/format';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { EmptyState, Loading } from '../../shared/StatusMessages';
 import { cpApi, cpQueryKeys } from '../cpApi';
-import type { AgentInstanceSummary, AgentTypeDefinition, Goal, GoalTemplate } from '../cpApi';
+import type { AgentInstanceSummary, AgentTypeDefinition, Goal, GoalRun, GoalTemplate } from '../cpApi';
 import { layoutFields } from '../schemaForm/fields';
 import { allowedFrequencies, GoalEditor, templateName } from './GoalEditor';
 import { useAgentType, useHiredAgent } from './useAgentType';
@@ -215,6 +215,7 @@ function GoalCard({
         {goal.time_of_day ? ` at ${goal.time_of_day}` : ''}
         {goal.updated_at ? ` · changed ${formatDate(goal.updated_at)}` : ''}
       </p>
+      {goal.last_run && <LastRun run={goal.last_run} />}
       {settingFields.length > 0 && (
         <dl className="settings-summary">
           {settingFields
@@ -288,3 +289,21 @@ function GoalCard({
   );
 }
 
+/** What became of the goal's latest run; a denial says why, in enforcement's words. */
+function LastRun({ run }: { run: GoalRun }) {
+  const when = run.completed_at ?? run.triggered_at;
+  if (run.status === 'denied') {
+    return (
+      <p className="goal-last-run goal-last-run-denied" role="status">
+        Last run ({run.period_key ?? run.run_id}) was not started: {humanize(run.reason ?? 'denied')}
+        {run.detail ? ` — ${run.detail}` : ''}
+      </p>
+    );
+  }
+  return (
+    <p className="goal-last-run muted">
+      Last run ({run.period_key ?? run.run_id}): {humanize(run.status)}
+      {when ? ` ${formatDate(when)}` : ''}
+    </p>
+  );
+}

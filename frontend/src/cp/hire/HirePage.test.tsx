@@ -18,7 +18,8 @@ describe('Hire', () => {
     expect(marketing).toHaveTextContent('Drafts multichannel posts for a healthcare practice.');
     expect(within(marketing).getByText('Weekly multichannel posting batch')).toBeInTheDocument();
     expect(marketing).toHaveTextContent('7-day trial');
-    expect(marketing).toHaveTextContent('up to 20 drafts a day');
+    expect(marketing).toHaveTextContent('up to 10 goal runs a day');
+    expect(marketing).toHaveTextContent('of usage a day');
     expect(marketing).toHaveTextContent('up to 5 actions a day');
     expect(marketing).toHaveTextContent('nothing goes out without your approval');
     const trading = screen.getByRole('heading', { name: 'Share Trading Agent (Delta Exchange India futures)' }).closest('li')!;

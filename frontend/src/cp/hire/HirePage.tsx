@@ -22,8 +22,11 @@ function trialTerms(defaults: EnforcementDefaults | undefined): string[] {
   const caps = defaults.trial_caps ?? {};
   return [
     defaults.trial_days !== undefined && `${defaults.trial_days}-day trial`,
-    caps.drafts_per_day !== undefined && `up to ${caps.drafts_per_day} drafts a day`,
+    caps.goal_runs_per_day !== undefined && `up to ${caps.goal_runs_per_day} goal runs a day`,
     caps.actions_per_day !== undefined && `up to ${caps.actions_per_day} actions a day`,
+    caps.cost_minor_per_day !== undefined &&
+      caps.cost_minor_per_day > 0 &&
+      `up to ${minor(caps.cost_minor_per_day, defaults.currency)} of usage a day`,
     (defaults.trial_dry_run_actions ?? []).length > 0 &&
       `during the trial, ${defaults.trial_dry_run_actions!.map(humanize).join(', ')} ${
         defaults.trial_dry_run_actions!.length === 1 ? 'is a' : 'are'
