@@ -136,7 +136,7 @@ export const marketingDefinition: AgentTypeDefinition = {
   enforcement_defaults: {
     approval_required: true,
     trial_days: 7,
-    trial_caps: { actions_per_day: 5, goal_runs_per_day: 10, cost_minor_per_day: 1000 },
+    trial_caps: { actions_per_day: 5, goal_runs_per_day: 10, cost_minor_per_day: 2000 },
     trial_allowed_actions: ['publish'],
     trial_dry_run_actions: [],
     budget_minor_per_month: 300000,

@@ -17,10 +17,10 @@ alter table agent_type_definitions disable trigger agent_type_definitions_freeze
 
 update agent_type_definitions
 set enforcement_defaults = enforcement_defaults
-        || '{"trial_caps": {"actions_per_day": 5, "goal_runs_per_day": 10, "cost_minor_per_day": 1000},
-             "goal_run_costs_minor": {"marketing.weekly_multichannel_batch": 200,
-                                      "marketing.daily_education_micropost": 50,
-                                      "marketing.monthly_campaign_pack": 500}}'::jsonb
+        || '{"trial_caps": {"actions_per_day": 5, "goal_runs_per_day": 10, "cost_minor_per_day": 2000},
+             "goal_run_costs_minor": {"marketing.weekly_multichannel_batch": 100,
+                                      "marketing.daily_education_micropost": 25,
+                                      "marketing.monthly_campaign_pack": 300}}'::jsonb
 where agent_type_id = 'marketing.healthcare.v1' and version = '1.0.0';
 
 -- Trading runs are deterministic and model-free: they cost nothing, so they are not metered.

@@ -37,8 +37,8 @@ class StateSnapshotTest {
             SubscriptionState marketing = states.stream()
                     .filter(s -> s.subscriptionId().equals("00000000-0000-0000-0000-00000000a001")).findFirst().orElseThrow();
             assertThat(marketing.trialGoalRunsPerDay()).isEqualTo(10);
-            assertThat(marketing.trialCostMinorPerDay()).isEqualTo(1000);
-            assertThat(marketing.goalRunCost("marketing.daily_education_micropost")).isEqualTo(50);
+            assertThat(marketing.trialCostMinorPerDay()).isEqualTo(2000);
+            assertThat(marketing.goalRunCost("marketing.daily_education_micropost")).isEqualTo(25);
             assertThat(marketing.actionCost("publish")).isEqualTo(100);
             assertThat(marketing.actionCost("unknown")).isZero();
         }
