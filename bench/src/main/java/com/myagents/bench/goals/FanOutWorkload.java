@@ -22,6 +22,8 @@ import com.myagents.contracts.goals.GoalChange;
 public record FanOutWorkload(int goals, String run, Instant dueAt) {
 
     public static final String TEMPLATE = "marketing.daily_education_micropost";
+    /** The seeded definition's price of one micro-post run (V4__metering.sql). */
+    public static final long RUN_PRICE_MINOR = 25;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /** Due {@code lead} from {@code now}, on a whole second (time_of_day has no fractions). */

@@ -27,6 +27,7 @@ import com.myagents.bench.infra.PlantDatabase;
 import com.myagents.bench.report.Machine;
 import com.myagents.bench.report.Report;
 import com.myagents.contracts.Topics;
+import com.myagents.contracts.subscriptions.SubscriptionState;
 import com.myagents.contracts.goals.GoalChange;
 import com.myagents.goals.topology.GoalRunnerStreamsConfig;
 
@@ -44,7 +45,7 @@ public final class GoalFanOutRun {
         int goals = options.integer("goals", 100_000);
         Duration lead = options.duration("lead", Duration.ofSeconds(20 + goals / 2_000));
         Duration timeout = options.duration("timeout", Duration.ofMinutes(5));
-        String services = options.text("services", "plant-store,goal-runner-streams");
+        String services = options.text("services", "plant-store,goal-runner-streams,enforcement-streams");
         var results = CeilingRun.resultsFile(options);
         int draftIterations = options.integer("draft-iterations", 5_000);
         if (!options.unread().isEmpty()) {
@@ -59,6 +60,7 @@ public final class GoalFanOutRun {
             report.row("system start (" + services + ")", String.format(Locale.ROOT, "%.1f s", stack.startup().toMillis() / 1e3));
             db.makeDemoMarketingAgentPaidAndConfigured(FanOutWorkload.marketingConfig());
             db.awaitOutboxDrained(Duration.ofMinutes(1));
+            fundEveryRun(stack.bootstrapServers(), goals);
 
             FanOutWorkload workload = FanOutWorkload.dueIn(goals, Instant.now(), lead);
             Milestones triggers = new Milestones(goals);
@@ -124,6 +126,26 @@ public final class GoalFanOutRun {
                 + "(the default), so a due time is noticed up to 10 s late. Drafts are visible at commit (exactly_once_v2, "
                 + "commit interval 20 ms); the materializer writes one transaction per record. PostgreSQL polled every 250 ms.");
         report.publish(out, results);
+    }
+
+    /**
+     * Every micro-post run is metered by enforcement: the paid demo subscription gets a monthly budget
+     * for all of them (twice over), published after the snapshot so it is the state enforcement holds.
+     */
+    private static void fundEveryRun(String bootstrap, int goals) {
+        Instant now = Instant.now();
+        SubscriptionState funded = new SubscriptionState(PlantDatabase.DEMO_SUBSCRIPTION.toString(),
+                PlantDatabase.DEMO_CUSTOMER.toString(), "marketing.healthcare.v1", "active", "ended_converted",
+                now.minus(Duration.ofDays(8)), now.minus(Duration.ofDays(1)), 0, List.of(),
+                2L * goals * FanOutWorkload.RUN_PRICE_MINOR, now, 0, 0, Map.of(),
+                Map.of(FanOutWorkload.TEMPLATE, FanOutWorkload.RUN_PRICE_MINOR));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.SUBSCRIPTIONS.name(), funded.subscriptionId(),
+                    Topics.SUBSCRIPTIONS.valueSerde().serializer().serialize(Topics.SUBSCRIPTIONS.name(), funded)));
+            producer.flush();
+        }
     }
 
     private static void publish(String bootstrap, FanOutWorkload workload) {
