@@ -96,12 +96,17 @@ class ReviewApiTest {
     @Test
     void aScheduledApprovalIsSubmittedOnceWhenItsTimeComesAndGoesThroughEnforcement() throws Exception {
         Draft draft = newDraft();
-        String at = java.time.OffsetDateTime.now().plusSeconds(1).toString();
-        String approvalId = json(review(draft.id, "{\"decision\":\"approved\",\"scheduled_for\":\"" + at + "\"}"))
-                .path("approval").path("approval_id").asString();
+        // far enough ahead to still be in the future when a loaded machine gets to the review
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.now().plusSeconds(3);
+        HttpResponse<String> reviewed = review(draft.id, "{\"decision\":\"approved\",\"scheduled_for\":\"" + at + "\"}");
+        assertThat(reviewed.statusCode()).as(reviewed.body()).isEqualTo(200);
+        String approvalId = json(reviewed).path("approval").path("approval_id").asString();
         var scheduler = api.context.getBean(com.myagents.ingest.execution.ScheduledExecutions.class);
+        scheduler.submitDue();
+        assertThat(api.count("select count(*) from plant.execution_requests where deliverable_id = ?::uuid", draft.id))
+                .as("not due yet").isZero();
 
-        Thread.sleep(1_200);
+        Thread.sleep(Math.max(0, java.time.Duration.between(java.time.OffsetDateTime.now(), at).toMillis()) + 200);
         scheduler.submitDue();
         scheduler.submitDue();
 
