@@ -71,6 +71,19 @@ class GoalRunMeteringTest {
     }
 
     @Test
+    void aRunIsRememberedAsLongAsItsTriggerCanBeRedeliveredAndThenForgotten() {
+        enforcement.subscription(Scenario.trial(5, 5, 1_000));
+        enforcement.askToRun(ask("run-1", Scenario.DAILY_POST));
+        var metered = enforcement.<GoalRunDecision>store(com.myagents.enforcement.stages.GoalRunMeter.METERED_RUNS_STORE);
+        enforcement.advance(Duration.ofDays(6));
+        assertThat(metered.get("run-1")).isNotNull();
+
+        enforcement.advance(Duration.ofDays(2));
+
+        assertThat(metered.get("run-1")).isNull();
+    }
+
+    @Test
     void goalRunsAndActionsDrawOnOnePaidBudget() {
         // Given a budget of 200: a post (100) and two micro-post runs (50 each) use it up
         enforcement.subscription(Scenario.paid(200));

@@ -2,15 +2,11 @@ package com.myagents.enforcement.stages;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
@@ -98,18 +94,9 @@ public final class DeliverableStage implements Processor<String, ExecutionReques
 
     private void forgetDecidedBefore(long wallClockMillis) {
         long cutoff = wallClockMillis - memory.toMillis();
-        List<String> forgotten = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = decided.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, Long> entry = all.next();
-                if (entry.value < cutoff) {
-                    forgotten.add(entry.key);
-                }
-            }
-        }
-        forgotten.forEach(decided::delete);
-        if (!forgotten.isEmpty()) {
-            log.debug("forgot {} decided correlation ids older than {}", forgotten.size(), memory);
+        int forgotten = StorePurge.removeWhere(decided, decidedAt -> decidedAt < cutoff);
+        if (forgotten > 0) {
+            log.debug("forgot {} decided correlation ids older than {}", forgotten, memory);
         }
     }
 }

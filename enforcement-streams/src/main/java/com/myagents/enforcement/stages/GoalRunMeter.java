@@ -3,16 +3,12 @@ package com.myagents.enforcement.stages;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
@@ -115,15 +111,6 @@ public final class GoalRunMeter implements Processor<String, GoalRunRequest, Str
 
     private void forgetOldRuns(long wallClockMillis) {
         Instant cutoff = Instant.ofEpochMilli(wallClockMillis).minus(memory);
-        List<String> forgotten = new ArrayList<>();
-        try (KeyValueIterator<String, GoalRunDecision> all = meteredRuns.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, GoalRunDecision> entry = all.next();
-                if (entry.value.decidedAt().isBefore(cutoff)) {
-                    forgotten.add(entry.key);
-                }
-            }
-        }
-        forgotten.forEach(meteredRuns::delete);
+        StorePurge.removeWhere(meteredRuns, decision -> decision.decidedAt().isBefore(cutoff));
     }
 }

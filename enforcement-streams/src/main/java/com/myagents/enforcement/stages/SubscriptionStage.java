@@ -2,15 +2,11 @@ package com.myagents.enforcement.stages;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
@@ -97,16 +93,7 @@ public final class SubscriptionStage implements Processor<String, Pending, Strin
 
     private void forgetExpiredApprovals(long wallClockMillis) {
         Instant cutoff = Instant.ofEpochMilli(wallClockMillis).minus(memory);
-        List<String> forgotten = new ArrayList<>();
-        try (KeyValueIterator<String, UsedApproval> all = usedApprovals.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, UsedApproval> entry = all.next();
-                Instant end = entry.value.expiresAt() != null ? entry.value.expiresAt() : entry.value.usedAt();
-                if (end.isBefore(cutoff)) {
-                    forgotten.add(entry.key);
-                }
-            }
-        }
-        forgotten.forEach(usedApprovals::delete);
+        StorePurge.removeWhere(usedApprovals,
+                used -> (used.expiresAt() != null ? used.expiresAt() : used.usedAt()).isBefore(cutoff));
     }
 }
