@@ -58,6 +58,8 @@ const SECTIONS: {
       { key: 'status', label: 'Status', render: status('status') },
       { key: 'triggered_at', label: 'Triggered', render: time('triggered_at') },
       { key: 'completed_at', label: 'Completed', render: time('completed_at') },
+      { key: 'reason', label: 'Reason', render: code('reason') },
+      { key: 'cost_minor', label: 'Cost (minor units)' },
       { key: 'detail', label: 'Detail' },
     ],
   },
