@@ -1,6 +1,8 @@
 package com.myagents.goals.topology;
 
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -19,6 +21,7 @@ import org.apache.kafka.streams.state.Stores;
 
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.deliverables.DeliverableDraft;
+import com.myagents.contracts.execution.Action;
 import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.goals.drafts.RunDrafter;
 import com.myagents.goals.drafts.RunInput;
@@ -51,6 +54,7 @@ public final class GoalRunnerTopology {
     public static final String DRAFTED_RUNS_STORE = "drafted-runs";
     public static final String RECENT_ATTEMPTS_STORE = "recent-attempts";
     public static final String GUARDRAIL_REPARTITION = "guardrail-inputs-by-subscription";
+    private static final Set<Action> REPORTED_ACTIONS = EnumSet.of(Action.PLACE_ORDER, Action.CLOSE_POSITION);
 
     private GoalRunnerTopology() {
     }
@@ -104,7 +108,9 @@ public final class GoalRunnerTopology {
                         ((RunOutput.GuardrailReportDue) output).run()), Named.as("guardrail-report-due"));
         KStream<String, GuardrailInput> decisions = builder
                 .stream(Topics.EXECUTION_DECISIONS.name(), Topics.EXECUTION_DECISIONS.consumed().withName("decisions-source"))
-                .filter((key, decision) -> decision != null && decision.subscriptionId() != null, Named.as("decisions-with-subscription"))
+                // only trades make a guardrail report: the far more numerous social decisions stop here
+                .filter((key, decision) -> decision != null && decision.subscriptionId() != null
+                        && REPORTED_ACTIONS.contains(Action.fromCode(decision.action())), Named.as("trading-decisions"))
                 .map((key, decision) -> KeyValue.pair(decision.subscriptionId(),
                         (GuardrailInput) new GuardrailInput.DecisionObserved(Attempt.of(decision))), Named.as("decisions-by-subscription"));
 

@@ -144,6 +144,8 @@ class DraftTopologyTest {
         driver.decision(decision("c-2", Outcome.DENY, ReasonCode.RISK_CHECK_FAILED, "2026-11-27T05:10:00Z"));
         driver.decision(decision("c-3", Outcome.DENY, ReasonCode.APPROVAL_MISSING, "2026-11-27T05:20:00Z"));
         driver.decision(decision("c-late", Outcome.ALLOW, ReasonCode.ALLOWED, "2026-11-27T23:00:00Z"));
+        // a post of the same subscription is not a trade: not an attempt the report lists
+        driver.decision(decision("c-post", "publish", Outcome.ALLOW, ReasonCode.ALLOWED, "2026-11-27T05:30:00Z"));
 
         driver.trigger(new GoalTrigger(goalId + ":daily:2026-11-27", goalId, null, hired, Fixtures.SUBSCRIPTION,
                 Fixtures.CUSTOMER, "daily:2026-11-27", Instant.parse("2026-11-27T12:30:00Z")));
@@ -178,8 +180,12 @@ class DraftTopologyTest {
     }
 
     ExecutionDecision decision(String correlationId, Outcome outcome, ReasonCode reason, String at) {
+        return decision(correlationId, "place_order", outcome, reason, at);
+    }
+
+    ExecutionDecision decision(String correlationId, String action, Outcome outcome, ReasonCode reason, String at) {
         return new ExecutionDecision("d-" + correlationId, correlationId, id(), Fixtures.SUBSCRIPTION, Fixtures.CUSTOMER,
-                "place_order", "a-1", outcome, reason, reason.code(), List.of(), Map.of(), "enforcement/1",
+                action, "a-1", outcome, reason, reason.code(), List.of(), Map.of(), "enforcement/1",
                 Instant.parse(at));
     }
 }
