@@ -1,15 +1,16 @@
 package com.myagents.enforcement;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import com.myagents.contracts.TopicProvisioner;
+import com.myagents.contracts.streams.StreamThreadFailures;
 
 /**
  * The running enforcement application: creates missing topics, then starts Kafka Streams; stops it
@@ -20,6 +21,9 @@ public class EnforcementStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EnforcementStreams.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** A broker outage kills a thread at most once per producer max.block.ms (60 s by default). */
+    private static final int MAX_THREAD_REPLACEMENTS = 10;
+    private static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(10);
 
     private final EnforcementStreamsConfig config;
     private final Topology topology;
@@ -37,11 +41,10 @@ public class EnforcementStreams implements SmartLifecycle {
         }
         TopicProvisioner.ensureTopics(config.bootstrapServers(), config.replicationFactor());
         KafkaStreams created = new KafkaStreams(topology, config.properties());
-        created.setUncaughtExceptionHandler(error -> {
-            // Fail closed: a thread that cannot decide must not be replaced by one that skips the record.
-            log.error("enforcement stream thread failed; the application stops deciding (health DOWN)", error);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        // Fail closed: only a thread the broker killed is replaced (it re-reads what it had not committed,
+        // it skips nothing); a failure to decide stops the client, and so does a broker away for too long.
+        created.setUncaughtExceptionHandler(new StreamThreadFailures(EnforcementApplication.NAME, true,
+                MAX_THREAD_REPLACEMENTS, REPLACEMENT_WINDOW, Clock.systemUTC()));
         created.start();
         streams = created;
         log.info("enforcement streams started ({} on {})", EnforcementStreamsConfig.APPLICATION_ID, config.bootstrapServers());

@@ -2,12 +2,16 @@ package com.myagents.enforcement;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertyResolver;
 
 /**
@@ -19,11 +23,23 @@ import org.springframework.core.env.PropertyResolver;
  * @param replicationFactor of the internal changelog and repartition topics, and of topics created at start
  * @param instanceId        static group membership id ({@code myagents.enforcement.instance-id}, else one
  *                          kept in the state directory), or null for dynamic membership
+ * @param streams           further Kafka Streams settings ({@code myagents.enforcement.streams.*}, e.g.
+ *                          {@code producer.max.block.ms}), passed through; they cannot override the
+ *                          processing guarantee or anything else set here
  */
 public record EnforcementStreamsConfig(String bootstrapServers, Path stateDir, Duration commitInterval,
-        short replicationFactor, StoreKind stores, String instanceId) {
+        short replicationFactor, StoreKind stores, String instanceId, Map<String, String> streams) {
 
     public static final String APPLICATION_ID = "myagents-enforcement";
+
+    public EnforcementStreamsConfig {
+        streams = streams == null ? Map.of() : Map.copyOf(streams);
+    }
+
+    public EnforcementStreamsConfig(String bootstrapServers, Path stateDir, Duration commitInterval,
+            short replicationFactor, StoreKind stores, String instanceId) {
+        this(bootstrapServers, stateDir, commitInterval, replicationFactor, stores, instanceId, Map.of());
+    }
 
     /** From {@code spring.kafka.bootstrap-servers}, {@code myagents.data-dir} and {@code myagents.enforcement.*}. */
     public static EnforcementStreamsConfig from(PropertyResolver env) {
@@ -35,11 +51,16 @@ public record EnforcementStreamsConfig(String bootstrapServers, Path stateDir, D
                 Duration.ofMillis(env.getProperty("myagents.enforcement.commit-interval-ms", Long.class, 20L)),
                 env.getProperty("myagents.enforcement.replication-factor", Short.class, (short) 1),
                 env.getProperty("myagents.enforcement.stores", StoreKind.class, StoreKind.PERSISTENT),
-                instanceId == null || instanceId.isBlank() ? InstanceId.persistedIn(stateDir) : instanceId);
+                instanceId == null || instanceId.isBlank() ? InstanceId.persistedIn(stateDir) : instanceId,
+                env instanceof ConfigurableEnvironment configurable
+                        ? Binder.get(configurable).bind("myagents.enforcement.streams",
+                                Bindable.mapOf(String.class, String.class)).orElse(Map.of())
+                        : Map.of());
     }
 
     public Properties properties() {
         Properties props = new Properties();
+        props.putAll(streams);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

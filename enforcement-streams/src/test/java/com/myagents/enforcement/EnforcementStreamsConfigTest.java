@@ -41,6 +41,21 @@ class EnforcementStreamsConfigTest {
     }
 
     @Test
+    void passesFurtherStreamsSettingsThroughButNeverTheGuarantee() {
+        MockEnvironment env = new MockEnvironment().withProperty("spring.kafka.bootstrap-servers", "broker:9092")
+                .withProperty("myagents.enforcement.instance-id", "enforcement-a")
+                .withProperty("myagents.enforcement.streams[producer.max.block.ms]", "5000")
+                .withProperty("myagents.enforcement.streams.task.timeout.ms", "60000")
+                .withProperty("myagents.enforcement.streams[processing.guarantee]", "at_least_once");
+
+        Properties props = EnforcementStreamsConfig.from(env).properties();
+
+        assertThat(props).containsEntry("producer.max.block.ms", "5000")
+                .containsEntry(StreamsConfig.TASK_TIMEOUT_MS_CONFIG, "60000")
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2");
+    }
+
+    @Test
     void takesOverridesFromTheEnvironment() {
         MockEnvironment env = new MockEnvironment()
                 .withProperty("spring.kafka.bootstrap-servers", "a:1,b:2")

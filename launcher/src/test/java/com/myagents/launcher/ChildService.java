@@ -60,7 +60,8 @@ final class ChildService implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy() {
+    /** Waits until the service reports UP (it must get there by itself, nothing restarts it). */
+    void awaitHealthy() {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {

@@ -1,24 +1,29 @@
 package com.myagents.goals.app;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import com.myagents.contracts.TopicProvisioner;
+import com.myagents.contracts.streams.StreamThreadFailures;
 
 /**
  * The running Kafka Streams instance of the goal runner, started with the Spring context (after
- * the shared topics exist) and closed with it. A failed stream thread is replaced: goal
- * scheduling must outlive one bad record.
+ * the shared topics exist) and closed with it. A failed stream thread is replaced (it re-reads
+ * what it had not committed), a bounded number of times: past that the client stops and its
+ * health goes DOWN rather than replacing threads forever.
  */
 public final class GoalRunnerStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GoalRunnerStreams.class);
+    private static final int MAX_THREAD_REPLACEMENTS = 10;
+    private static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(10);
 
     private final Topology topology;
     private final Properties config;
@@ -41,10 +46,8 @@ public final class GoalRunnerStreams implements SmartLifecycle {
         }
         TopicProvisioner.ensureTopics(bootstrapServers, properties.replicationFactor());
         KafkaStreams created = new KafkaStreams(topology, config);
-        created.setUncaughtExceptionHandler(e -> {
-            log.error("goal-runner stream thread failed; replacing it", e);
-            return StreamThreadExceptionResponse.REPLACE_THREAD;
-        });
+        created.setUncaughtExceptionHandler(new StreamThreadFailures("goal-runner-streams", false,
+                MAX_THREAD_REPLACEMENTS, REPLACEMENT_WINDOW, Clock.systemUTC()));
         created.start();
         streams = created;
         log.info("goal-runner streams {} started against {}", properties.applicationId(), bootstrapServers);

@@ -12,11 +12,13 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.SmartLifecycle;
 
 import com.myagents.contracts.Topic;
@@ -117,9 +119,15 @@ public class DecisionWaiter implements SmartLifecycle {
                 } catch (RecordDeserializationException poison) {
                     log.warn("skipping unreadable decision at {} offset {}", poison.topicPartition(), poison.offset());
                     consumer.seek(poison.topicPartition(), poison.offset() + 1);
+                } catch (WakeupException stopping) {
+                    throw stopping;
+                } catch (KafkaException brokerTrouble) {
+                    // the positions are kept: once the broker answers again the next poll resumes where this one stopped
+                    log.warn("polling decisions failed, retrying: {}", brokerTrouble.toString());
+                    Thread.sleep(1_000);
                 }
             }
-        } catch (WakeupException stopping) {
+        } catch (WakeupException | InterruptedException stopping) {
             // stop() asked us to end
         } catch (RuntimeException e) {
             assigned.completeExceptionally(e);
@@ -147,5 +155,10 @@ public class DecisionWaiter implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return thread != null && thread.isAlive();
+    }
+
+    /** DOWN once the listening thread has ended: execute calls would then only ever answer "pending". */
+    public Health health() {
+        return (isRunning() ? Health.up() : Health.down()).withDetail("waiting", waiting.size()).build();
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,6 +16,11 @@ class ExecutionConfiguration {
     @Bean
     DecisionWaiter decisionWaiter(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
         return new DecisionWaiter(bootstrapServers);
+    }
+
+    @Bean
+    HealthIndicator decisionWaiterHealthIndicator(DecisionWaiter decisions) {
+        return decisions::health;
     }
 
     @Bean
