@@ -12,6 +12,7 @@ class SerdeCostTest {
 
         assertThat(cost.nanosPerOp()).containsOnlyKeys("read request", "read approval (store)",
                 "write + read pending (repartition)", "read subscription (store)", "write used approval (store)",
+                "read + write budget ledger (store)",
                 "write decision", "sign + write command").allSatisfy((op, nanos) -> assertThat(nanos).isPositive());
         assertThat(cost.perDecision()).isEqualTo(cost.nanosPerOp().values().stream().mapToLong(Long::longValue).sum());
         assertThat(cost.decisionsPerCoreSecond()).isEqualTo(1e9 / cost.perDecision());
