@@ -1,6 +1,7 @@
 package com.myagents.plant.materializer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ import com.myagents.plant.worker.WorkerHealth;
 
 /**
  * Copies stream outputs (decisions, denials, drafts, results) into Plant's tables. Reads only
- * committed records, writes each in its own database transaction, and commits offsets after
+ * committed records, writes them in batched database transactions, and commits offsets after
  * the database: a crash replays records, and the idempotent writes make a replay change nothing.
  * A record that cannot be read or that the database refuses for good is logged and skipped; a
  * database outage rewinds to the first unwritten record and retries with backoff.
@@ -48,6 +49,7 @@ public class Materializer implements SmartLifecycle {
             Topics.EXECUTION_COMMANDS, Topics.ACCESS_RECORDS, Topics.GOAL_RUN_DECISIONS);
 
     private static final Logger log = LoggerFactory.getLogger(Materializer.class);
+    private static final int BATCH = 200;
 
     private final DSLContext dsl;
     private final Map<String, Object> consumerConfig;
@@ -156,40 +158,69 @@ public class Materializer implements SmartLifecycle {
         }
     }
 
-    /** Writes one poll's records; false when the database went away and the records were rewound. */
+    /**
+     * Writes one poll's records, per partition in batches of up to {@value #BATCH} records, each
+     * batch one database transaction (a commit per record capped the rows/s a fan-out reaches).
+     * A batch the database refuses is written again record by record, so a poison record costs
+     * only itself. Returns false when the database went away and the records were rewound.
+     */
     private boolean materialize(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
         Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
+            List<ConsumerRecord<String, byte[]>> all = records.records(partition);
+            for (int from = 0; from < all.size(); from += BATCH) {
+                List<ConsumerRecord<String, byte[]>> batch = all.subList(from, Math.min(all.size(), from + BATCH));
                 try {
-                    apply(record);
+                    applyAll(batch);
+                    done.put(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1));
+                    continue;
                 } catch (RuntimeException e) {
                     if (DatabaseOutage.causedBy(e)) {
-                        health.failed(e);
-                        log.warn("database unavailable while materializing {}-{}@{}, will retry: {}",
-                                record.topic(), record.partition(), record.offset(), e.toString());
-                        commit(kafka, done);
-                        rewind(kafka, records, done);
-                        return false;
+                        return outage(kafka, records, done, batch.get(0), e);
                     }
-                    skipped.incrementAndGet();
-                    log.error("skipping poison record {}-{}@{} (key {}): {}",
-                            record.topic(), record.partition(), record.offset(), record.key(), e.toString());
+                    // someone in the batch is poison: find out who, one record at a time
                 }
-                done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                for (ConsumerRecord<String, byte[]> record : batch) {
+                    try {
+                        applyAll(List.of(record));
+                    } catch (RuntimeException e) {
+                        if (DatabaseOutage.causedBy(e)) {
+                            return outage(kafka, records, done, record, e);
+                        }
+                        skipped.incrementAndGet();
+                        log.error("skipping poison record {}-{}@{} (key {}): {}",
+                                record.topic(), record.partition(), record.offset(), record.key(), e.toString());
+                    }
+                    done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                }
             }
         }
         commit(kafka, done);
         return true;
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
-            return;
+    private boolean outage(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records,
+            Map<TopicPartition, OffsetAndMetadata> done, ConsumerRecord<String, byte[]> at, RuntimeException e) {
+        health.failed(e);
+        log.warn("database unavailable while materializing {}-{}@{}, will retry: {}",
+                at.topic(), at.partition(), at.offset(), e.toString());
+        commit(kafka, done);
+        rewind(kafka, records, done);
+        return false;
+    }
+
+    /** One transaction for the records' writes; an unreadable record fails it before anything is written. */
+    private void applyAll(List<ConsumerRecord<String, byte[]>> batch) {
+        List<Write> writes = new ArrayList<>(batch.size());
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            if (record.value() != null) {
+                writes.add(parse(record));
+            }
         }
-        Write write = parse(record);
-        dsl.transaction(cfg -> write.into(cfg.dsl()));
-        applied.incrementAndGet();
+        if (!writes.isEmpty()) {
+            dsl.transaction(cfg -> writes.forEach(write -> write.into(cfg.dsl())));
+        }
+        applied.addAndGet(writes.size());
     }
 
     private Write parse(ConsumerRecord<String, byte[]> record) {

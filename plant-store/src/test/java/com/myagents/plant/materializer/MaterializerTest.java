@@ -312,6 +312,35 @@ class MaterializerTest {
     }
 
     @Test
+    void writesABacklogInBatchesAndAPoisonRecordInOneCostsOnlyItself() {
+        // Given a backlog in one partition, written while the materializer is stopped: 40 drafts with
+        // one the database refuses (its hired agent does not exist) in the middle
+        materializer.stop();
+        String key = UUID.randomUUID().toString();
+        List<DeliverableDraft> good = new java.util.ArrayList<>();
+        DeliverableDraft orphan = draft(UUID.randomUUID(), null, null, UUID.randomUUID());
+        for (int i = 0; i < 40; i++) {
+            if (i == 20) {
+                send(Topics.DELIVERABLE_DRAFTS, key, orphan);
+            }
+            DeliverableDraft draft = draft(UUID.randomUUID(), null, null, MARKETING_AGENT);
+            good.add(draft);
+            send(Topics.DELIVERABLE_DRAFTS, key, draft);
+        }
+        long skippedBefore = materializer.skippedCount();
+
+        // When it starts again and reads them in one poll
+        materializer.start();
+
+        // Then every good draft is a row, the poison one is skipped once, and nothing waits behind it
+        List<UUID> ids = good.stream().map(d -> UUID.fromString(d.deliverableId())).toList();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(dsl.fetchCount(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.in(ids))).isEqualTo(40));
+        assertThat(dsl.fetchCount(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(orphan.deliverableId())))).isZero();
+        assertThat(materializer.skippedCount()).isEqualTo(skippedBefore + 1);
+    }
+
+    @Test
     void waitsOutADatabaseOutageAndLosesNothing() {
         // Given a materializer of its own whose database is away
         try (PlantTestDatabase own = PlantTestDatabase.migrated(true)) {
