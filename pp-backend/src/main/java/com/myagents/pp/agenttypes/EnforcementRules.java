@@ -6,7 +6,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Enforcement defaults must be there, approval can never be switched off (every action an agent
- * proposes is an external side effect), and a trading definition stays deterministic.
+ * proposes is an external side effect), a trading definition stays deterministic, and the
+ * metering numbers are stated ({@link MeteringRules}).
  */
 final class EnforcementRules {
 
@@ -36,5 +37,6 @@ final class EnforcementRules {
                 findings);
         GoalTemplateRules.actions(defaults.path("trial_dry_run_actions"), "/enforcement_defaults/trial_dry_run_actions",
                 findings);
+        MeteringRules.check(definition, defaults, findings);
     }
 }

@@ -159,8 +159,10 @@ class GuardrailsTest {
 
         List<Finding> findings = Guardrails.check(definition);
 
+        // the renamed template's price now names no template: reported too
         assertThat(paths(findings)).containsExactlyInAnyOrder("/goal_templates/1/goal_template_id",
-                "/goal_templates/2/skill_binding", "/goal_templates/0/skill_binding");
+                "/goal_templates/2/skill_binding", "/goal_templates/0/skill_binding",
+                "/enforcement_defaults/goal_run_costs_minor/marketing.daily_education_micropost");
         assertThat(message(findings, "/goal_templates/1/goal_template_id")).contains("duplicates");
         assertThat(message(findings, "/goal_templates/2/skill_binding")).contains("not a known skill",
                 "marketing.draft_campaign_pack");
@@ -200,6 +202,7 @@ class GuardrailsTest {
     void aDefinitionNeedsAtLeastOneGoalTemplate() {
         ObjectNode definition = SeededDefinitions.marketing();
         definition.set("goal_templates", json("[]"));
+        ((ObjectNode) definition.get("enforcement_defaults")).remove("goal_run_costs_minor");
 
         assertThat(Guardrails.check(definition)).extracting(Finding::path).containsExactly("/goal_templates");
     }
@@ -216,6 +219,30 @@ class GuardrailsTest {
             assertThat(f.message()).contains("external side effects");
         });
         assertThat(Guardrails.check(none)).extracting(Finding::path).containsExactly("/enforcement_defaults");
+    }
+
+    @Test
+    void theNumbersEnforcementMetersWithMustBeStatedAndPricesMustNameRealItems() {
+        ObjectNode definition = SeededDefinitions.marketing();
+        ObjectNode defaults = (ObjectNode) definition.get("enforcement_defaults");
+        // the 1.0.0 shape before metering: drafts were "capped", goal runs and spend were not
+        defaults.set("trial_caps", json("{\"actions_per_day\":5,\"drafts_per_day\":20}"));
+        defaults.put("budget_minor_per_month", -1);
+        defaults.set("action_costs_minor", json("{\"publish\":100,\"teleport\":5}"));
+        defaults.set("goal_run_costs_minor", json("{\"marketing.daily_education_micropost\":2.5,\"made.up\":10}"));
+
+        List<Finding> findings = Guardrails.check(definition);
+
+        assertThat(paths(findings)).containsExactlyInAnyOrder(
+                "/enforcement_defaults/trial_caps/goal_runs_per_day", "/enforcement_defaults/trial_caps/cost_minor_per_day",
+                "/enforcement_defaults/budget_minor_per_month", "/enforcement_defaults/action_costs_minor/teleport",
+                "/enforcement_defaults/goal_run_costs_minor/marketing.daily_education_micropost",
+                "/enforcement_defaults/goal_run_costs_minor/made.up");
+        assertThat(message(findings, "/enforcement_defaults/trial_caps/goal_runs_per_day")).contains("reads a missing one as 0");
+        assertThat(message(findings, "/enforcement_defaults/goal_run_costs_minor/made.up")).contains("goal template of this definition");
+        ObjectNode noCaps = SeededDefinitions.trading();
+        ((ObjectNode) noCaps.get("enforcement_defaults")).remove("trial_caps");
+        assertThat(paths(Guardrails.check(noCaps))).containsExactly("/enforcement_defaults/trial_caps");
     }
 
     @Test

@@ -14,26 +14,36 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The two Phase-1 definitions exactly as Plant seeds them (read from plant-store's migration on the
- * test classpath), shaped as Plant serves them; each call returns a fresh copy to break on purpose.
+ * The two Phase-1 definitions exactly as Plant seeds them (read from plant-store's migrations on the
+ * test classpath: V2 seeds them, V4 merges the metering keys into their enforcement defaults), shaped
+ * as Plant serves them; each call returns a fresh copy to break on purpose.
  */
 final class SeededDefinitions {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SEED = "db/plant/V2__seed_agent_types.sql";
+    private static final String METERING = "db/plant/V4__metering.sql";
     private static final String[] PARTS = {"config_schema", "ui_hints", "goal_templates", "enforcement_defaults",
             "extra_rules"};
     private static final List<JsonNode> BLOCKS = blocks();
+    /** V4's jsonb merges, marketing then trading: top-level keys replace those of the seed (jsonb ||). */
+    private static final List<JsonNode> METERING_MERGES = meteringMerges();
 
     private SeededDefinitions() {
     }
 
     static ObjectNode marketing() {
-        return definition("marketing.healthcare.v1", 0);
+        return withMetering(definition("marketing.healthcare.v1", 0), METERING_MERGES.get(0));
     }
 
     static ObjectNode trading() {
-        return definition("trading.delta_futures.v1", PARTS.length);
+        return withMetering(definition("trading.delta_futures.v1", PARTS.length), METERING_MERGES.get(1));
+    }
+
+    private static ObjectNode withMetering(ObjectNode definition, JsonNode merge) {
+        ObjectNode defaults = (ObjectNode) definition.get("enforcement_defaults");
+        merge.properties().forEach(key -> defaults.set(key.getKey(), key.getValue().deepCopy()));
+        return definition;
     }
 
     static JsonNode json(String text) {
@@ -52,24 +62,39 @@ final class SeededDefinitions {
         return definition;
     }
 
-    private static List<JsonNode> blocks() {
-        try (InputStream in = SeededDefinitions.class.getClassLoader().getResourceAsStream(SEED)) {
+    private static List<JsonNode> meteringMerges() {
+        Matcher merge = Pattern.compile("'(\\{.*?\\})'::jsonb", Pattern.DOTALL).matcher(migration(METERING));
+        List<JsonNode> merges = new ArrayList<>();
+        while (merge.find()) {
+            merges.add(JSON.readTree(merge.group(1)));
+        }
+        if (merges.size() != 2) {
+            throw new IllegalStateException("expected two jsonb merges in " + METERING + ", found " + merges.size());
+        }
+        return merges;
+    }
+
+    private static String migration(String path) {
+        try (InputStream in = SeededDefinitions.class.getClassLoader().getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalStateException(SEED + " is not on the test classpath (plant-store)");
+                throw new IllegalStateException(path + " is not on the test classpath (plant-store)");
             }
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Matcher json = Pattern.compile("\\$json\\$(.*?)\\$json\\$", Pattern.DOTALL).matcher(sql);
-            List<JsonNode> blocks = new ArrayList<>();
-            while (json.find()) {
-                blocks.add(JSON.readTree(json.group(1)));
-            }
-            if (blocks.size() != 2 * PARTS.length) {
-                throw new IllegalStateException("expected two seeded definitions in " + SEED + ", found "
-                        + blocks.size() + " JSON blocks");
-            }
-            return blocks;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static List<JsonNode> blocks() {
+        Matcher json = Pattern.compile("\\$json\\$(.*?)\\$json\\$", Pattern.DOTALL).matcher(migration(SEED));
+        List<JsonNode> blocks = new ArrayList<>();
+        while (json.find()) {
+            blocks.add(JSON.readTree(json.group(1)));
+        }
+        if (blocks.size() != 2 * PARTS.length) {
+            throw new IllegalStateException("expected two seeded definitions in " + SEED + ", found "
+                    + blocks.size() + " JSON blocks");
+        }
+        return blocks;
     }
 }

@@ -184,7 +184,7 @@ class AgentManagementPlatformTest {
                 + "{\"type\":\"integer\",\"minimum\":1}}},\"ui_hints\":{\"posts_per_week\":{\"label\":\"Posts\","
                 + "\"widget\":\"number\"}}}]"));
         definition.set("enforcement_defaults", RunningPlatform.JSON.readTree("{\"approval_required\":" + approvalRequired
-                + ",\"deterministic\":false,\"trial_days\":7,\"trial_caps\":{\"actions_per_day\":5,\"drafts_per_day\":20},"
+                + ",\"deterministic\":false,\"trial_days\":7,\"trial_caps\":{\"actions_per_day\":5,\"goal_runs_per_day\":10,\"cost_minor_per_day\":1000},"
                 + "\"trial_allowed_actions\":[\"publish\"],\"trial_dry_run_actions\":[],\"action_costs_minor\":"
                 + "{\"publish\":100},\"budget_minor_per_month\":1000}"));
         definition.set("extra_rules", RunningPlatform.JSON.createArrayNode());
