@@ -33,6 +33,8 @@ import org.springframework.context.SmartLifecycle;
 
 import com.myagents.connectors.connector.RetryLater;
 import com.myagents.contracts.Topics;
+import com.myagents.contracts.worker.Backoff;
+import com.myagents.contracts.worker.WorkerThread;
 
 /**
  * Reads execution commands (only what enforcement committed) and publishes what each one came to
@@ -57,11 +59,10 @@ public class CommandConsumer implements SmartLifecycle {
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
 
-    private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
     private volatile int consecutiveFailures;
     private volatile String lastError;
-    private Thread worker;
+    private final WorkerThread worker = new WorkerThread("connectors-commands", this::work);
 
     /** @param clientConfig at least {@code bootstrap.servers}; applied to the consumer and the producer */
     public CommandConsumer(CommandHandler handler, Map<String, Object> clientConfig, String groupId, int maxAttempts,
@@ -75,40 +76,18 @@ public class CommandConsumer implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = new Thread(this::work, "connectors-commands");
-        worker.setDaemon(true);
+    public void start() {
         worker.start();
     }
 
     @Override
     public void stop() {
-        Thread current;
-        synchronized (this) {
-            if (!running) {
-                return;
-            }
-            running = false;
-            current = worker;
-        }
-        Consumer<String, byte[]> active = consumer;
-        if (active != null) {
-            active.wakeup();
-        }
-        try {
-            current.join(30_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(WorkerThread.wakingUp(() -> consumer), Duration.ofSeconds(30));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.running();
     }
 
     /** Commands whose outcome has been published (redeliveries included). */
@@ -118,26 +97,26 @@ public class CommandConsumer implements SmartLifecycle {
 
     public Health health() {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("running", running);
+        details.put("running", worker.running());
         details.put("handled", handled.get());
         details.put("retried", retried.get());
         details.put("consecutive_failures", consecutiveFailures);
         if (lastError != null) {
             details.put("last_error", lastError);
         }
-        boolean up = running && consecutiveFailures < 3;
+        boolean up = worker.running() && consecutiveFailures < 3;
         return (up ? Health.up() : Health.down()).withDetails(details).build();
     }
 
     private void work() {
         Backoff backoff = new Backoff(backoffInitial, backoffMax);
-        while (running) {
+        while (worker.running()) {
             try (Consumer<String, byte[]> kafka = new KafkaConsumer<>(consumerConfig());
                     Producer<String, byte[]> producer = new KafkaProducer<>(producerConfig())) {
                 consumer = kafka;
                 producer.initTransactions();
                 kafka.subscribe(List.of(Topics.EXECUTION_COMMANDS.name()));
-                while (running) {
+                while (worker.running()) {
                     if (process(kafka, producer, kafka.poll(POLL))) {
                         backoff.reset();
                     } else if (!backoff.pause(this::isRunning)) {
@@ -166,7 +145,7 @@ public class CommandConsumer implements SmartLifecycle {
         records.partitions().forEach(p -> next.put(p, records.records(p).get(0).offset()));
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                if (!running) {
+                if (!worker.running()) {
                     rewind(kafka, next);
                     return true;
                 }

@@ -25,6 +25,8 @@ import org.springframework.context.SmartLifecycle;
 
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.hiring.HiredAgentChange;
+import com.myagents.contracts.worker.Backoff;
+import com.myagents.contracts.worker.WorkerThread;
 
 /**
  * Every hired instance's latest state, read from the compacted hired-agents topic from its start
@@ -41,9 +43,10 @@ public class HiredInstances implements HiredInstanceTable, SmartLifecycle {
     private final Map<String, HiredAgentChange> byId = new ConcurrentHashMap<>();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
 
-    private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
-    private Thread worker;
+    /** A fixed second between attempts: the table must catch up, there is nothing to back off from. */
+    private final Backoff retry = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(1));
+    private final WorkerThread worker = new WorkerThread("connectors-hired-instances", this::work);
 
     /** @param consumerConfig at least {@code bootstrap.servers} */
     public HiredInstances(Map<String, Object> consumerConfig) {
@@ -71,40 +74,18 @@ public class HiredInstances implements HiredInstanceTable, SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = new Thread(this::work, "connectors-hired-instances");
-        worker.setDaemon(true);
+    public void start() {
         worker.start();
     }
 
     @Override
     public void stop() {
-        Thread current;
-        synchronized (this) {
-            if (!running) {
-                return;
-            }
-            running = false;
-            current = worker;
-        }
-        Consumer<String, byte[]> active = consumer;
-        if (active != null) {
-            active.wakeup();
-        }
-        try {
-            current.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(WorkerThread.wakingUp(() -> consumer), Duration.ofSeconds(10));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.running();
     }
 
     /** Before the command consumer, which waits for this table. */
@@ -114,7 +95,7 @@ public class HiredInstances implements HiredInstanceTable, SmartLifecycle {
     }
 
     private void work() {
-        while (running) {
+        while (worker.running()) {
             try (Consumer<String, byte[]> kafka = new KafkaConsumer<>(config())) {
                 consumer = kafka;
                 follow(kafka);
@@ -122,7 +103,9 @@ public class HiredInstances implements HiredInstanceTable, SmartLifecycle {
                 return;
             } catch (KafkaException e) {
                 log.warn("reading {} failed, starting over: {}", Topics.HIRED_AGENTS.name(), e.toString());
-                pause();
+                if (!retry.pause(worker::running)) {
+                    return;
+                }
             } finally {
                 consumer = null;
             }
@@ -136,7 +119,7 @@ public class HiredInstances implements HiredInstanceTable, SmartLifecycle {
         kafka.assign(partitions);
         kafka.seekToBeginning(partitions);
         Map<TopicPartition, Long> startupEnd = new HashMap<>(kafka.endOffsets(partitions));
-        while (running) {
+        while (worker.running()) {
             for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
                 apply(record);
             }
@@ -175,14 +158,5 @@ public class HiredInstances implements HiredInstanceTable, SmartLifecycle {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return config;
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 }

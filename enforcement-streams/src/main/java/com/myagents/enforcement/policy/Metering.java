@@ -12,13 +12,14 @@ import com.myagents.contracts.subscriptions.SubscriptionState;
  * daily count and spend, a paid plan's monthly budget. It runs where all requests of a
  * subscription meet (one task, one at a time), so no two charges can both take the last room.
  *
- * @param verdict the outcome of the checks
- * @param ledger  the ledger to store when allowed (the reservation), {@code null} when denied
+ * @param verdict   the outcome of the checks
+ * @param ledger    the ledger to store when allowed (the reservation), {@code null} when denied
+ * @param costMinor what was reserved (0 when denied)
  */
-public record Metering(Verdict verdict, BudgetLedger ledger) {
+public record Metering(Verdict verdict, BudgetLedger ledger, long costMinor) {
 
     static Metering denied(Verdict.Denied verdict) {
-        return new Metering(verdict, null);
+        return new Metering(verdict, null, 0);
     }
 
     /**
@@ -49,7 +50,7 @@ public record Metering(Verdict verdict, BudgetLedger ledger) {
         trail.input("trial_cost_today_after", after.costToday());
         trail.pass("trial_cap_reserved", (usedToday + 1) + " of " + cap + " trial " + charge.unit() + " and "
                 + after.costToday() + " of " + costCap + " on " + ledger.day() + " (UTC)");
-        return new Metering(trail.allow(), after);
+        return new Metering(trail.allow(), after, cost);
     }
 
     private static Metering withinBudget(CheckTrail trail, SubscriptionState paid, BudgetLedger ledger, Charge charge,
@@ -65,7 +66,7 @@ public record Metering(Verdict verdict, BudgetLedger ledger) {
         BudgetLedger after = take(ledger, charge, now);
         trail.input("budget_committed_after", after.committedThisMonth());
         trail.pass("budget_reserved", after.committedThisMonth() + " of " + budget + " for " + ledger.month());
-        return new Metering(trail.allow(), after);
+        return new Metering(trail.allow(), after, charge.costMinor());
     }
 
     private static BudgetLedger take(BudgetLedger ledger, Charge charge, Instant now) {

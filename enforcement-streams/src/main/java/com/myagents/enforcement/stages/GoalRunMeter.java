@@ -99,13 +99,12 @@ public final class GoalRunMeter implements Processor<String, GoalRunRequest, Str
     private static GoalRunDecision decision(GoalRunRequest request, Metering metering, Instant now) {
         Verdict verdict = metering.verdict();
         boolean allowed = verdict instanceof Verdict.Allowed;
-        Object cost = verdict.inputs().get("cost_minor");
         return new GoalRunDecision(
                 UUID.nameUUIDFromBytes(("goal-run-decision:" + request.runId()).getBytes(StandardCharsets.UTF_8)).toString(),
                 request.trigger(), allowed ? Outcome.ALLOW : Outcome.DENY,
                 allowed ? ReasonCode.ALLOWED : ((Verdict.Denied) verdict).reason(),
                 allowed ? "every check passed" : ((Verdict.Denied) verdict).detail(),
-                allowed && cost instanceof Long price ? price : 0,
+                metering.costMinor(),
                 verdict.checks(), verdict.inputs(), EnforcementPolicy.VERSION, now);
     }
 

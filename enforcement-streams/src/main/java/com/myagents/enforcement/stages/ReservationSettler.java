@@ -1,5 +1,7 @@
 package com.myagents.enforcement.stages;
 
+import java.time.Instant;
+
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -39,7 +41,7 @@ public final class ReservationSettler implements Processor<String, ExecutionResu
             return;
         }
         boolean happened = result.status() == ExecutionResult.Status.EXECUTED;
-        BudgetLedger settled = ledger.at(java.time.Instant.ofEpochMilli(context.currentSystemTimeMs()))
+        BudgetLedger settled = ledger.at(Instant.ofEpochMilli(context.currentSystemTimeMs()))
                 .settle(result.correlationId(), happened, result.costMinor());
         if (settled != ledger) {
             ledgers.put(result.subscriptionId(), settled);

@@ -30,7 +30,8 @@ import org.springframework.context.SmartLifecycle;
 
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
-import com.myagents.plant.worker.Backoff;
+import com.myagents.contracts.worker.Backoff;
+import com.myagents.contracts.worker.WorkerThread;
 import com.myagents.plant.worker.WorkerHealth;
 
 /**
@@ -58,9 +59,8 @@ public class Materializer implements SmartLifecycle {
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
 
-    private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
-    private Thread worker;
+    private final WorkerThread worker = new WorkerThread("plant-materializer", this::work);
 
     /**
      * @param consumerConfig at least {@code bootstrap.servers}; {@code group.id} defaults to
@@ -73,41 +73,18 @@ public class Materializer implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = new Thread(this::work, "plant-materializer");
-        worker.setDaemon(true);
+    public void start() {
         worker.start();
     }
 
     @Override
     public void stop() {
-        Thread current;
-        synchronized (this) {
-            if (!running) {
-                return;
-            }
-            running = false;
-            current = worker;
-        }
-        Consumer<String, byte[]> active = consumer;
-        if (active != null) {
-            // ends a poll at once; no interrupt, so the consumer can still leave its group cleanly
-            active.wakeup();
-        }
-        try {
-            current.join(15_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(WorkerThread.wakingUp(() -> consumer), Duration.ofSeconds(15));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.running();
     }
 
     /** Records written to the database (replays included: they change nothing). */
@@ -124,7 +101,7 @@ public class Materializer implements SmartLifecycle {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("applied", applied.get());
         details.put("skipped", skipped.get());
-        return health.report(running, details);
+        return health.report(worker.running(), details);
     }
 
     private void work() {
@@ -132,7 +109,7 @@ public class Materializer implements SmartLifecycle {
         try (Consumer<String, byte[]> kafka = new KafkaConsumer<>(config())) {
             consumer = kafka;
             kafka.subscribe(TOPICS.stream().map(Topic::name).toList());
-            while (running) {
+            while (worker.running()) {
                 try {
                     ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
                     if (materialize(kafka, records)) {

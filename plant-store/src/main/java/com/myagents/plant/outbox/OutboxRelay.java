@@ -41,7 +41,8 @@ import org.springframework.context.SmartLifecycle;
 
 import com.myagents.contracts.serde.JsonSerde;
 import com.myagents.plant.jooq.generated.tables.records.OutboxRecord;
-import com.myagents.plant.worker.Backoff;
+import com.myagents.contracts.worker.Backoff;
+import com.myagents.contracts.worker.WorkerThread;
 import com.myagents.plant.worker.WorkerHealth;
 
 /**
@@ -67,8 +68,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final WorkerHealth health = new WorkerHealth();
     private final AtomicLong published = new AtomicLong();
 
-    private volatile boolean running;
-    private Thread worker;
+    private final WorkerThread worker = new WorkerThread("outbox-relay", this::work);
     private Connection listener;
     private Producer<String, byte[]> producer;
     private Instant nextPurge = Instant.EPOCH;
@@ -86,37 +86,18 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        worker = new Thread(this::work, "outbox-relay");
-        worker.setDaemon(true);
+    public void start() {
         worker.start();
     }
 
     @Override
     public void stop() {
-        Thread current;
-        synchronized (this) {
-            if (!running) {
-                return;
-            }
-            running = false;
-            current = worker;
-        }
-        current.interrupt();
-        try {
-            current.join(settings.sendTimeout().plusSeconds(5).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(Thread::interrupt, settings.sendTimeout().plusSeconds(5));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.running();
     }
 
     /** Rows committed but not yet published: the relay's lag, for health and metrics. */
@@ -136,12 +117,12 @@ public class OutboxRelay implements SmartLifecycle {
             details.put("pending", "unknown: " + e.getMessage());
         }
         details.put("published", published.get());
-        return health.report(running, details);
+        return health.report(worker.running(), details);
     }
 
     private void work() {
         Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
-        while (running) {
+        while (worker.running()) {
             try {
                 listen();
                 drainAll();
@@ -150,7 +131,7 @@ public class OutboxRelay implements SmartLifecycle {
                 backoff.reset();
                 awaitWork();
             } catch (Exception e) {
-                if (!running) {
+                if (!worker.running()) {
                     break;
                 }
                 health.failed(e);
@@ -187,7 +168,7 @@ public class OutboxRelay implements SmartLifecycle {
     private void awaitWork() throws SQLException {
         PGConnection pg = listener.unwrap(PGConnection.class);
         long deadline = System.nanoTime() + settings.sweepInterval().toNanos();
-        while (running) {
+        while (worker.running()) {
             long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (remainingMillis <= 0) {
                 return;
@@ -205,7 +186,7 @@ public class OutboxRelay implements SmartLifecycle {
         do {
             sent = drainBatch();
             published.addAndGet(sent);
-        } while (sent == settings.batchSize() && running);
+        } while (sent == settings.batchSize() && worker.running());
     }
 
     private int drainBatch() {

@@ -1,4 +1,4 @@
-package com.myagents.plant.worker;
+package com.myagents.contracts.worker;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
