@@ -56,7 +56,7 @@ class ApprovalRulesTest {
         assertThat(first.checks()).allMatch(CheckResult::passed).extracting(CheckResult::check).containsExactly(
                 "request_well_formed", "action_known", "action_proposed", "approval_present", "approval_found", "approval_matches",
                 "approval_approved", "approval_unexpired", "payload_unchanged", "payload_matches_hash", "approval_unused",
-                "subscription_known", "subscription_active", "trial_open", "trial_action_allowed", "trial_cap_reserved");
+                "subscription_known", "subscription_active", "trial_open", "approval_within_lifetime", "trial_action_allowed", "trial_cap_reserved");
         assertThat(first.inputs()).containsKeys("request", "approval", "subscription")
                 .containsEntry("trial_actions_today_before", 0).containsEntry("trial_actions_today_after", 1);
 

@@ -5,7 +5,9 @@ import java.util.Map;
 
 /**
  * An allowed side effect, addressed to a connector. Only enforcement can sign it; connectors
- * refuse a command whose signature does not verify.
+ * refuse a command whose signature does not verify. {@code idempotency_key} is one per approval
+ * (the connector's own record of this execution); {@code platform_key} is one per approved
+ * payload of a deliverable (what the platform de-duplicates by); {@code mode} says whether to act.
  */
 public record ExecutionCommand(
         String commandId,
@@ -20,5 +22,31 @@ public record ExecutionCommand(
         String idempotencyKey,
         Map<String, Object> payload,
         Instant issuedAt,
-        String signature) {
+        String signature,
+        ExecutionMode mode,
+        String platformKey) {
+
+    /**
+     * A live command whose platform key is its idempotency key (commands written before the mode
+     * and the platform key existed read this way).
+     */
+    public ExecutionCommand(String commandId, String correlationId, String decisionId, String deliverableId,
+            String subscriptionId, String customerId, String hiredInstanceId, String action, String approvalId,
+            String idempotencyKey, Map<String, Object> payload, Instant issuedAt, String signature) {
+        this(commandId, correlationId, decisionId, deliverableId, subscriptionId, customerId, hiredInstanceId, action,
+                approvalId, idempotencyKey, payload, issuedAt, signature, ExecutionMode.LIVE, null);
+    }
+
+    public boolean dryRun() {
+        return mode == ExecutionMode.DRY_RUN;
+    }
+
+    /**
+     * The key a platform that de-duplicates requests gets (Delta's {@code client_order_id}). It is the
+     * same for every execution of the same approved payload of a deliverable, so retrying a failed
+     * execution with a fresh approval can find, and never repeat, what an earlier attempt placed.
+     */
+    public String platformIdempotencyKey() {
+        return platformKey != null && !platformKey.isBlank() ? platformKey : idempotencyKey;
+    }
 }

@@ -23,7 +23,21 @@ public record ExecutionDecision(
         List<CheckResult> checks,
         Map<String, Object> inputs,
         String policyVersion,
-        Instant decidedAt) {
+        Instant decidedAt,
+        ExecutionMode mode) {
+
+    /** A decision recorded before the mode existed: allowed ones were live. */
+    public ExecutionDecision(String decisionId, String correlationId, String deliverableId, String subscriptionId,
+            String customerId, String action, String approvalId, Outcome outcome, ReasonCode reason, String detail,
+            List<CheckResult> checks, Map<String, Object> inputs, String policyVersion, Instant decidedAt) {
+        this(decisionId, correlationId, deliverableId, subscriptionId, customerId, action, approvalId, outcome, reason,
+                detail, checks, inputs, policyVersion, decidedAt, ExecutionMode.LIVE);
+    }
+
+    /** True for an allowance to describe the action only (a trial's dry-run action): nothing is sent. */
+    public boolean dryRun() {
+        return allowed() && mode == ExecutionMode.DRY_RUN;
+    }
 
     public boolean allowed() {
         return outcome == Outcome.ALLOW;

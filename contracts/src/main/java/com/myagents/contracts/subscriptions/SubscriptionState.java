@@ -15,6 +15,8 @@ import java.util.Map;
  * @param budgetMinorPerMonth  what a paid subscription may spend per calendar month (UTC)
  * @param actionCostsMinor     the price of each external action (an action not listed costs nothing)
  * @param goalRunCostsMinor    the price of a run of each goal template (a template not listed costs nothing)
+ * @param trialDryRunActions   actions a trial may take as dry runs only (described, never sent)
+ * @param approvalTtlHours     how long an approval lives under the pinned definition (0: no limit of its own)
  */
 public record SubscriptionState(
         String subscriptionId,
@@ -31,7 +33,27 @@ public record SubscriptionState(
         int trialGoalRunsPerDay,
         long trialCostMinorPerDay,
         Map<String, Long> actionCostsMinor,
-        Map<String, Long> goalRunCostsMinor) {
+        Map<String, Long> goalRunCostsMinor,
+        List<String> trialDryRunActions,
+        int approvalTtlHours) {
+
+    /** A state recorded before dry-run actions and approval lifetimes were part of it. */
+    public SubscriptionState(String subscriptionId, String customerId, String agentTypeId, String status,
+            String trialStatus, Instant trialStartAt, Instant trialEndAt, int trialActionsPerDay,
+            List<String> trialAllowedActions, long budgetMinorPerMonth, Instant updatedAt, int trialGoalRunsPerDay,
+            long trialCostMinorPerDay, Map<String, Long> actionCostsMinor, Map<String, Long> goalRunCostsMinor) {
+        this(subscriptionId, customerId, agentTypeId, status, trialStatus, trialStartAt, trialEndAt, trialActionsPerDay,
+                trialAllowedActions, budgetMinorPerMonth, updatedAt, trialGoalRunsPerDay, trialCostMinorPerDay,
+                actionCostsMinor, goalRunCostsMinor, List.of(), 0);
+    }
+
+    public boolean allowsInTrial(String action) {
+        return trialAllowedActions != null && trialAllowedActions.contains(action);
+    }
+
+    public boolean allowsAsTrialDryRun(String action) {
+        return trialDryRunActions != null && trialDryRunActions.contains(action);
+    }
 
     public long actionCost(String action) {
         return price(actionCostsMinor, action);

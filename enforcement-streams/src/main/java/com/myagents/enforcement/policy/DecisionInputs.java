@@ -56,6 +56,8 @@ final class DecisionInputs {
         values.put("trial_end_at", text(subscription.trialEndAt()));
         values.put("trial_actions_per_day", subscription.trialActionsPerDay());
         values.put("trial_allowed_actions", subscription.trialAllowedActions());
+        values.put("trial_dry_run_actions", subscription.trialDryRunActions());
+        values.put("approval_ttl_hours", subscription.approvalTtlHours());
         values.put("trial_goal_runs_per_day", subscription.trialGoalRunsPerDay());
         values.put("trial_cost_minor_per_day", subscription.trialCostMinorPerDay());
         values.put("budget_minor_per_month", subscription.budgetMinorPerMonth());

@@ -7,11 +7,13 @@ package com.myagents.enforcement.policy;
 public final class EnforcementPolicy {
 
     /**
-     * Approvals, subscription status and trial window, trial action, trading risk against the
+     * Approvals, subscription status and trial window, approval lifetime from the pinned
+     * definition, trial action for real or as a dry run (free, counted), trading risk against the
      * current configuration, priced reservations within trial caps (count and cost) or the paid
      * budget, settled by connector results; metered goal runs.
+     * (2026-11.3: the same without approval lifetimes and dry-run actions.)
      */
-    public static final String VERSION = "enforcement-2026-11.3";
+    public static final String VERSION = "enforcement-2026-12.1";
 
     private EnforcementPolicy() {
     }

@@ -18,6 +18,11 @@ import com.myagents.contracts.subscriptions.SubscriptionState;
  */
 public record Metering(Verdict verdict, BudgetLedger ledger, long costMinor) {
 
+    /** The same reservation, allowed to be described only (a trial's dry-run action). */
+    Metering asDryRun() {
+        return verdict instanceof Verdict.Allowed allowed ? new Metering(allowed.asDryRun(), ledger, costMinor) : this;
+    }
+
     static Metering denied(Verdict.Denied verdict) {
         return new Metering(verdict, null, 0);
     }

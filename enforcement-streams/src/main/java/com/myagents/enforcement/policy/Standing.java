@@ -18,6 +18,8 @@ public sealed interface Standing permits Standing.Refused, Standing.Trial, Stand
     String TRIAL_ACTIVE = "active";
     String TRIAL_CONVERTED = "ended_converted";
     String TRIAL_NOT_CONVERTED = "ended_not_converted";
+    /** A re-hire of an agent type whose trial the customer already used: it runs only once converted. */
+    String TRIAL_NOT_ELIGIBLE = "not_eligible";
 
     record Refused(Verdict.Denied verdict) implements Standing {
     }
@@ -48,6 +50,10 @@ public sealed interface Standing permits Standing.Refused, Standing.Trial, Stand
         if (TRIAL_NOT_CONVERTED.equals(trial)) {
             trail.pass("subscription_active", "active");
             return new Refused(trail.fail("trial_open", TRIAL_ENDED, "the trial ended without conversion to a paid plan"));
+        }
+        if (TRIAL_NOT_ELIGIBLE.equals(trial)) {
+            return new Refused(trail.fail("subscription_active", SUBSCRIPTION_INACTIVE,
+                    "no trial: the customer already used this agent type's trial; a paid plan is needed"));
         }
         if (!TRIAL_ACTIVE.equals(trial)) {
             return new Refused(trail.fail("subscription_active", SUBSCRIPTION_INACTIVE,

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.myagents.contracts.execution.CheckResult;
+import com.myagents.contracts.execution.ExecutionMode;
 import com.myagents.contracts.execution.ReasonCode;
 
 /**
@@ -16,7 +17,16 @@ public sealed interface Verdict permits Verdict.Allowed, Verdict.Denied {
 
     Map<String, Object> inputs();
 
-    record Allowed(List<CheckResult> checks, Map<String, Object> inputs) implements Verdict {
+    /** {@code mode} {@link ExecutionMode#DRY_RUN}: allowed to be described, not performed (a trial's dry-run action). */
+    record Allowed(List<CheckResult> checks, Map<String, Object> inputs, ExecutionMode mode) implements Verdict {
+
+        public Allowed(List<CheckResult> checks, Map<String, Object> inputs) {
+            this(checks, inputs, ExecutionMode.LIVE);
+        }
+
+        Allowed asDryRun() {
+            return new Allowed(checks, inputs, ExecutionMode.DRY_RUN);
+        }
     }
 
     record Denied(ReasonCode reason, String detail, List<CheckResult> checks, Map<String, Object> inputs)

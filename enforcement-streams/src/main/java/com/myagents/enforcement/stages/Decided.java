@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.myagents.contracts.execution.EnforcementDenial;
 import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.execution.ExecutionDecision;
+import com.myagents.contracts.execution.ExecutionMode;
 import com.myagents.contracts.execution.ExecutionRequest;
 import com.myagents.contracts.execution.Outcome;
 import com.myagents.contracts.execution.ReasonCode;
@@ -32,10 +33,11 @@ public record Decided(ExecutionRequest request, ExecutionDecision decision) impl
             detail = "every check passed";
         }
         Outcome outcome = verdict instanceof Verdict.Allowed ? Outcome.ALLOW : Outcome.DENY;
+        ExecutionMode mode = verdict instanceof Verdict.Allowed allowed ? allowed.mode() : ExecutionMode.LIVE;
         ExecutionDecision decision = new ExecutionDecision(decisionId(request.correlationId()), request.correlationId(),
                 request.deliverableId(), request.subscriptionId(), request.customerId(), request.action(),
                 request.approvalId(), outcome, reason, detail, verdict.checks(), verdict.inputs(),
-                EnforcementPolicy.VERSION, decidedAt);
+                EnforcementPolicy.VERSION, decidedAt, mode);
         return new Decided(request, decision);
     }
 
@@ -56,7 +58,16 @@ public record Decided(ExecutionRequest request, ExecutionDecision decision) impl
                 request.correlationId(), decision.decisionId(), request.deliverableId(), request.subscriptionId(),
                 request.customerId(), request.hiredInstanceId(), request.action(), request.approvalId(),
                 nameUuid("execution:" + request.deliverableId() + ":" + request.approvalId()).replace("-", ""),
-                request.payload(), decision.decidedAt(), null);
+                request.payload(), decision.decidedAt(), null, decision.mode(), platformKey(request));
+    }
+
+    /**
+     * One key per approved payload of a deliverable: a retry of a failed execution (a fresh
+     * approval of the same payload) reaches the platform under the same key, so a platform that
+     * de-duplicates (Delta's client_order_id) can never act twice for it.
+     */
+    static String platformKey(ExecutionRequest request) {
+        return nameUuid("platform:" + request.deliverableId() + ":" + request.payloadHash()).replace("-", "");
     }
 
     private static String nameUuid(String name) {

@@ -80,7 +80,7 @@ public final class DeliverableStage implements Processor<String, ExecutionReques
         ApprovalEvent approval = latestApproval(request);
         Verdict verdict = DeliverableRules.evaluate(request, approval, Instant.ofEpochMilli(now));
         Evaluated next = verdict instanceof Verdict.Allowed
-                ? new Pending(request, approval.expiresAt(), verdict.checks(), verdict.inputs())
+                ? new Pending(request, approval.expiresAt(), verdict.checks(), verdict.inputs(), approval.decidedAt())
                 : Decided.of(request, verdict, Instant.ofEpochMilli(now));
         context.forward(record.withValue(next));
     }

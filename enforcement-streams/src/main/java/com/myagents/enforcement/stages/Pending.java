@@ -11,10 +11,11 @@ import com.myagents.contracts.serde.JsonSerde;
 /**
  * A request that passed the deliverable stage, on its way (repartitioned by subscription_id) to
  * the subscription stage, with the checks and inputs so far. {@code approval_expires_at} tells
- * that stage how long to remember the approval as used.
+ * that stage how long to remember the approval as used; {@code approval_decided_at} lets it hold
+ * the approval to the lifetime of the subscription's pinned definition.
  */
 public record Pending(ExecutionRequest request, Instant approvalExpiresAt, List<CheckResult> checks,
-        Map<String, Object> inputs)
+        Map<String, Object> inputs, Instant approvalDecidedAt)
         implements Evaluated {
 
     /** Serde of the internal repartition topic; the application's own format, not a contract. */

@@ -81,7 +81,7 @@ public final class SubscriptionStage implements Processor<String, Pending, Strin
                 ValueAndTimestamp.getValueOrNull(subscriptions.get(request.subscriptionId())),
                 (ledger == null ? BudgetLedger.EMPTY : ledger).at(now),
                 request.hiredInstanceId() == null ? null : ValueAndTimestamp.getValueOrNull(instances.get(request.hiredInstanceId())),
-                now);
+                now, pending.approvalDecidedAt());
         Decided decided = Decided.of(request, result.verdict(), now);
         if (decided.decision().allowed()) {
             usedApprovals.put(request.approvalId(), new UsedApproval(request.approvalId(), request.correlationId(),
