@@ -120,14 +120,16 @@ public class CommandHandler {
             return actions.settle(command, NO_TARGET, Outcome.failed(e.code(), e.getMessage()));
         }
         Connector connector = connectors.get(intent.target());
-        boolean dryRun = properties.modeFor(command.hiredInstanceId()) == ExecutionMode.DRY_RUN;
+        // Enforcement's signed mode wins: a trial's dry-run allowance never acts, whatever this deployment's mode.
+        boolean dryRun = command.dryRun() || properties.modeFor(command.hiredInstanceId()) == ExecutionMode.DRY_RUN;
         if (existing.isPresent()) {
             return resume(command, intent, connector, existing.get(), dryRun);
         }
         String target = intent.target().code();
         if (dryRun) {
             return actions.settle(command, target,
-                    DryRunDetail.outcome(intent.target(), command, connector.describe(intent, command)));
+                    DryRunDetail.outcome(intent.target(), command, connector.describe(intent, command),
+                            command.dryRun() ? DryRunDetail.TRIAL : DryRunDetail.DEPLOYMENT));
         }
         Credential credential;
         try {

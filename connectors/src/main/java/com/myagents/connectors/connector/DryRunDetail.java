@@ -19,13 +19,19 @@ public final class DryRunDetail {
     public static final String LABEL = "DRY RUN: nothing was sent and no credential was resolved;"
             + " this is exactly what a live run would send";
 
+    /** Why a command was only described: enforcement allowed it as a trial's dry run. */
+    public static final String TRIAL = "the subscription's trial allows this action as a dry run only (trial_dry_run_actions)";
+    /** Why a command was only described: this deployment's connectors do not act (the default). */
+    public static final String DEPLOYMENT = "the connectors of this deployment run in dry-run mode (MYAGENTS_CONNECTORS_MODE)";
+
     private DryRunDetail() {
     }
 
-    public static Outcome outcome(Target target, ExecutionCommand command, DryRunPlan plan) {
+    public static Outcome outcome(Target target, ExecutionCommand command, DryRunPlan plan, String why) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("label", LABEL);
         detail.put("mode", "dry_run");
+        detail.put("why", why);
         detail.put("target", target.code());
         detail.put("action", command.action());
         detail.put("idempotency_key", command.idempotencyKey());

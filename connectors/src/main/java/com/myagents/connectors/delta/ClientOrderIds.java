@@ -7,7 +7,7 @@ import java.util.HexFormat;
 
 /**
  * The Delta {@code client_order_id} of a command: its idempotency key (enforcement mints 32 hex
- * characters, one key per approval). Delta takes at most 32 characters, so a longer key is replaced
+ * characters, one key per approved payload of a deliverable, so a retry with a fresh approval reuses it). Delta takes at most 32 characters, so a longer key is replaced
  * by the first 32 hex characters of its SHA-256: still one id per key, on every attempt.
  */
 public final class ClientOrderIds {

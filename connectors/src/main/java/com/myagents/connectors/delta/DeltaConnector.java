@@ -61,7 +61,7 @@ public class DeltaConnector implements Connector {
 
     @Override
     public DryRunPlan describe(Intent intent, ExecutionCommand command) {
-        String clientOrderId = ClientOrderIds.of(command.idempotencyKey());
+        String clientOrderId = ClientOrderIds.of(command.platformIdempotencyKey());
         List<OutgoingRequest> planned = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         planned.add(requests.orderByClientId(clientOrderId, null));
@@ -86,7 +86,8 @@ public class DeltaConnector implements Connector {
     @Override
     public Outcome perform(Intent intent, ExecutionCommand command, Credential credential, boolean resumed) {
         ExchangeCredential keys = (ExchangeCredential) credential;
-        String clientOrderId = ClientOrderIds.of(command.idempotencyKey());
+        // One client_order_id per approved payload, not per approval: a retry finds what an earlier attempt placed.
+        String clientOrderId = ClientOrderIds.of(command.platformIdempotencyKey());
         LookUp earlier = lookUp(clientOrderId, keys);
         if (earlier.refusal() != null) {
             return earlier.refusal();
