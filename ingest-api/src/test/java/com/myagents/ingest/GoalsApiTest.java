@@ -65,13 +65,20 @@ class GoalsApiTest {
 
     @Test
     void runNowPublishesOneTriggerPerRequestIdAndNeedsAConfiguredAgent() {
-        String instance = configuredMarketingInstance();
-        String goalId = json(api.call("PUT", "/api/v1/hired-agents/" + instance + "/goals", DEMO_CUSTOMER,
+        // a customer of its own: its first marketing trial starts when the instance is finalized
+        com.myagents.http.identity.Principal customer = new com.myagents.http.identity.Principal(
+                java.util.UUID.randomUUID().toString(), com.myagents.http.identity.Principal.Kind.CUSTOMER, "runs@example.test",
+                java.util.Set.of());
+        JsonNode hired = hiring.hire(customer, "marketing.healthcare.v1");
+        hiring.saveDraft(customer, hired.path("subscription_id").asString(), HiringApiTest.MARKETING_CONFIG);
+        String instance = hired.path("hired_instance_id").asString();
+        String goalId = json(api.call("PUT", "/api/v1/hired-agents/" + instance + "/goals", customer,
                 "{\"goal_template_id\":\"marketing.weekly_multichannel_batch\",\"frequency\":\"weekly\",\"settings\":{\"posts_per_week\":3}}"))
                 .path("goal_instance_id").asString();
+        assertThat(api.call("POST", "/api/v1/hired-agents/" + instance + "/finalize", customer, null).statusCode()).isEqualTo(200);
 
         HttpResponse<String> run = api.call("POST", "/api/v1/hired-agents/" + instance + "/goals/" + goalId + "/run",
-                DEMO_CUSTOMER, null, "run-request-0001");
+                customer, null, "run-request-0001");
 
         assertThat(run.statusCode()).isEqualTo(202);
         assertThat(json(run).path("run_id").asString()).isEqualTo(goalId + ":on_demand:run-request-0001");

@@ -33,16 +33,19 @@ class HiringApiTest {
 
     @Test
     void hiringCreatesASubscriptionAndAnUnconfiguredInstancePinnedToTheLatestVersion() {
-        JsonNode hired = hire(DEMO_CUSTOMER, "marketing.healthcare.v1");
+        // a customer who never had this agent's trial (the demo customer's was used by other tests)
+        com.myagents.http.identity.Principal fresh = new com.myagents.http.identity.Principal(UUID.randomUUID().toString(),
+                com.myagents.http.identity.Principal.Kind.CUSTOMER, "fresh@example.test", java.util.Set.of());
+        JsonNode hired = hire(fresh, "marketing.healthcare.v1");
 
         assertThat(hired.path("status").asString()).isEqualTo("active");
         assertThat(hired.path("trial_status").asString()).isEqualTo("not_started");
         JsonNode instance = json(api.call("GET", "/api/v1/hired-agents/by-subscription/" + hired.path("subscription_id").asString(),
-                DEMO_CUSTOMER, null));
+                fresh, null));
         assertThat(instance.path("agent_type_version").asString()).isEqualTo("1.0.0");
         assertThat(instance.path("configured").asBoolean()).isFalse();
         assertThat(instance.path("config_violations").toString()).contains("/brand_name");
-        assertThat(subscriptionIds(DEMO_CUSTOMER)).contains(hired.path("subscription_id").asString());
+        assertThat(subscriptionIds(fresh)).contains(hired.path("subscription_id").asString());
         assertThat(subscriptionIds(OTHER_CUSTOMER)).doesNotContain(hired.path("subscription_id").asString());
     }
 

@@ -42,7 +42,7 @@ class FullFlowTest {
     void aCustomerGoesFromConnectingAPlatformToAnAllowedExecutionAndTheSecretStaysInTheVault() throws Exception {
         ListAppender<ILoggingEvent> logs = captureLogs();
         CpClient door = new CpClient(RunningSystem.cp());
-        String token = door.login("demo@myagents.local", "demo-password");
+        String token = Journeys.freshCustomer(door, RunningSystem.stack().jdbcUrl());
         String secret = "AQX" + UUID.randomUUID().toString().replace("-", "") + "Zq9";
 
         // Given a marketing agent connected to LinkedIn through the vault, configured, with a goal, finalized
@@ -77,8 +77,10 @@ class FullFlowTest {
         // And the connector (dry run, the local default) records exactly what it would have sent
         JsonNode done = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
                 () -> json(door.call("GET", "/api/cp/deliverables/" + deliverable, token, null)),
-                d -> "executed".equals(d.path("state").asString()));
+                d -> "dry_run".equals(d.path("state").asString()));
         assertThat(done.path("last_execution").path("result").path("status").asString()).isEqualTo("dry_run");
+        assertThat(done.path("last_execution").path("result").path("request_summary").path("platform").asString())
+                .isEqualTo("linkedin");
         assertThat(done.path("last_execution").path("result").path("detail").asString()).contains("/rest/posts");
 
         // And the secrets are nowhere outside the vault's ciphertext

@@ -14,7 +14,29 @@ final class Journeys {
     record Agent(String subscription, String instance, String goal, String credentialRef) {
     }
 
+    /** bcrypt (cost 12) of "demo-password", as the demo seed stores it. */
+    private static final String DEMO_PASSWORD_HASH = "$2b$12$vhgEPqVy0y5muJSp9s1evu0/iqsbH58k6Qg7pMuF4.IT142C6FSkS";
+
     private Journeys() {
+    }
+
+    /**
+     * A customer of the test's own (password "demo-password"), signed in: a trial is granted once per
+     * customer and agent type, so every journey that starts a trial needs a customer who has not had one.
+     */
+    static String freshCustomer(CpClient door, String jdbcUrl) {
+        String email = "customer-" + UUID.randomUUID() + "@example.test";
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+             java.sql.PreparedStatement insert = c.prepareStatement("insert into cp.customers (customer_id, email, "
+                     + "password_hash, display_name) values (?, ?, ?, 'Journey Clinic')")) {
+            insert.setObject(1, UUID.randomUUID());
+            insert.setString(2, email);
+            insert.setString(3, DEMO_PASSWORD_HASH);
+            insert.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return door.login(email, "demo-password");
     }
 
     /** Hire a marketing agent, connect LinkedIn with {@code secret}, configure it, add a weekly goal, finalize. */

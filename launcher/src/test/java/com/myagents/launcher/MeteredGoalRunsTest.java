@@ -28,7 +28,7 @@ class MeteredGoalRunsTest {
     @Test
     void aTrialRunsGoalsUpToItsDailyCapAndTheDeniedRunIsVisibleToTheCustomerAndTheAuditors() {
         CpClient door = new CpClient(RunningSystem.cp());
-        String token = door.login("demo@myagents.local", "demo-password");
+        String token = Journeys.freshCustomer(door, RunningSystem.stack().jdbcUrl());
         Journeys.Agent agent = Journeys.configuredMarketingAgent(door, token);
         String goals = "/api/cp/hired-agents/" + agent.instance() + "/goals";
 

@@ -22,11 +22,17 @@ public record HubSummary(CustomerView customer, List<InstanceSummary> instances,
 
     /** Built from ingest-api's {@code {"instances":[...]}}; fields it does not send stay null or zero. */
     static HubSummary of(CustomerView customer, JsonNode plantSummary, Instant now) {
+        return of(customer, plantSummary, now, null);
+    }
+
+    /** {@code lastOpened}: the instance the customer opened last; selected when it is still theirs. */
+    static HubSummary of(CustomerView customer, JsonNode plantSummary, Instant now, String lastOpened) {
         List<InstanceSummary> instances = new ArrayList<>();
         for (JsonNode instance : plantSummary.path("instances")) {
             instances.add(instance(instance, now));
         }
-        String selected = instances.isEmpty() ? null : instances.get(0).hiredInstanceId();
+        String selected = instances.stream().map(InstanceSummary::hiredInstanceId).filter(id -> id.equals(lastOpened))
+                .findFirst().orElse(instances.isEmpty() ? null : instances.get(0).hiredInstanceId());
         return new HubSummary(customer, List.copyOf(instances), selected);
     }
 
@@ -39,7 +45,11 @@ public record HubSummary(CustomerView customer, List<InstanceSummary> instances,
                 plant.path("goals_count").asInt(0), trialStatus, text(plant, "trial_start_at"), trialEndAt,
                 trialDaysLeft(trialStatus, trialEndAt, now), text(plant, "subscription_status"),
                 text(plant, "retention_until"), plant.path("read_only").asBoolean(false),
-                plant.path("drafts_pending_review").asInt(0));
+                plant.path("drafts_pending_review").asInt(0), text(plant, "plan"),
+                plant.path("budget_minor_per_month").isNumber() ? plant.path("budget_minor_per_month").asLong() : null,
+                plant.path("max_budget_minor_per_month").asLong(0), text(plant, "currency"),
+                plant.path("month_spend_minor").asLong(0), text(plant, "ended_at"),
+                plant.path("approval_ttl_hours").asInt(0), plant.path("retention_days").asInt(0));
     }
 
     /**

@@ -2,11 +2,14 @@ package com.myagents.cp.hub;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.myagents.cp.auth.CustomerView;
@@ -34,12 +37,36 @@ public class HubSummaryController {
 
     private final GatewayDoor door;
     private final CustomerRepository customers;
-    private final Clock clock;
+    public static final String SELECTED_PATH = "/api/cp/my-agents/selected";
 
-    public HubSummaryController(GatewayDoor door, CustomerRepository customers, Clock clock) {
+    private final Clock clock;
+    private final HubSelection selection;
+
+    public HubSummaryController(GatewayDoor door, CustomerRepository customers, Clock clock, HubSelection selection) {
         this.door = door;
         this.customers = customers;
         this.clock = clock;
+        this.selection = selection;
+    }
+
+    /** The customer opened this hired agent: the hub opens it first next time. */
+    @PutMapping(SELECTED_PATH)
+    public ResponseEntity<Void> select(@RequestBody(required = false) Selected body, HttpServletRequest request) {
+        if (body == null || body.hiredInstanceId() == null) {
+            throw ApiProblem.badRequest("hired_instance_id", "is required");
+        }
+        UUID instance;
+        try {
+            instance = UUID.fromString(body.hiredInstanceId());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("hired_instance_id", "must be a hired agent's id");
+        }
+        selection.remember(CallingCustomer.id(request), instance);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** {@code {"hired_instance_id": "…"}} */
+    public record Selected(String hiredInstanceId) {
     }
 
     @GetMapping(PATH)
@@ -60,7 +87,8 @@ public class HubSummaryController {
         if (body == null || !body.path("instances").isArray()) {
             throw ApiProblem.badGateway("Plant's summary had no instances list");
         }
-        return ResponseEntity.ok(HubSummary.of(customer, body, clock.instant()));
+        return ResponseEntity.ok(HubSummary.of(customer, body, clock.instant(),
+                selection.last(CallingCustomer.id(request)).orElse(null)));
     }
 
     /** Plant's problem as it is; any other error body becomes a problem with the same status. */

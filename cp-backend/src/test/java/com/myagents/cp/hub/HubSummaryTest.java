@@ -120,6 +120,43 @@ class HubSummaryTest {
     }
 
     @Test
+    void remembersTheInstanceTheCustomerOpenedLastAndPassesThePlanOn() throws Exception {
+        String first = java.util.UUID.randomUUID().toString();
+        String second = java.util.UUID.randomUUID().toString();
+        String plant = """
+                {"instances":[%s,%s]}""".formatted(
+                instance(first, "s-1", "One", true, true, 1, "active", "active", null, null, null, false, 0),
+                instance(second, "s-2", "Two", true, true, 1, "active", "ended_converted", null, null, null, false, 0)
+                        .replace("\"drafts_pending_review\"", "\"plan\":\"paid\",\"budget_minor_per_month\":120000,"
+                                + "\"max_budget_minor_per_month\":300000,\"currency\":\"INR\",\"month_spend_minor\":4200,"
+                                + "\"approval_ttl_hours\":72,\"drafts_pending_review\""));
+        GATEWAY.answer(PLANT, 200, "application/json", plant);
+        String before = json(get(PATH, Demo.otherToken())).get("selected").asString();
+        GATEWAY.next();
+
+        HttpResponse<String> chosen = com.myagents.cp.Http.putJson("/api/cp/my-agents/selected", Demo.otherToken(),
+                "{\"hired_instance_id\":\"" + second + "\"}");
+        HttpResponse<String> notAnId = com.myagents.cp.Http.putJson("/api/cp/my-agents/selected", Demo.otherToken(),
+                "{\"hired_instance_id\":\"h-2\"}");
+        GATEWAY.answer(PLANT, 200, "application/json", plant);
+        JsonNode after = json(get(PATH, Demo.otherToken()));
+        GATEWAY.next();
+
+        assertThat(before).isEqualTo(first);
+        assertThat(chosen.statusCode()).isEqualTo(204);
+        assertThat(notAnId.statusCode()).isEqualTo(400);
+        assertThat(notAnId.body()).contains("/hired_instance_id");
+        assertThat(GATEWAY.receivedNothing()).as("the selection is the door's own, never Plant's").isTrue();
+        assertThat(after.get("selected").asString()).isEqualTo(second);
+        JsonNode paid = after.get("instances").get(1);
+        assertThat(paid.get("plan").asString()).isEqualTo("paid");
+        assertThat(paid.get("budget_minor_per_month").asLong()).isEqualTo(120_000);
+        assertThat(paid.get("max_budget_minor_per_month").asLong()).isEqualTo(300_000);
+        assertThat(paid.get("month_spend_minor").asLong()).isEqualTo(4200);
+        assertThat(paid.get("approval_ttl_hours").asInt()).isEqualTo(72);
+    }
+
+    @Test
     void selectsNothingWhenTheCustomerHasNoAgents() throws Exception {
         GATEWAY.answer(PLANT, 200, "application/json", "{\"instances\":[]}");
 

@@ -29,7 +29,7 @@ import jakarta.servlet.http.HttpServletRequest;
 class DeliverableController {
 
     private static final List<String> STATES = List.of(
-            "draft", "pending_review", "approved", "rejected", "scheduled", "executed", "failed");
+            "draft", "pending_review", "approved", "rejected", "scheduled", "executed", "failed", "dry_run");
     private static final int MAX_BATCH = 100;
     private static final int MAX_PAGE_SIZE = 200;
 

@@ -25,6 +25,7 @@ import com.myagents.plant.jooq.generated.tables.records.ApprovalsRecord;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Reads deliverables with their latest approval and execution: three queries per page, whatever
@@ -97,15 +98,17 @@ class DeliverableQueries {
                 .leftJoin(EXECUTION_DECISIONS).on(EXECUTION_DECISIONS.CORRELATION_ID.eq(r.CORRELATION_ID))
                 .leftJoin(EXECUTION_RESULTS).on(EXECUTION_RESULTS.CORRELATION_ID.eq(r.CORRELATION_ID))
                 .where(r.DELIVERABLE_ID.in(ids))
-                // the execution that reached a connector says more than a later replay that was denied
-                .orderBy(r.DELIVERABLE_ID, DSL.when(EXECUTION_RESULTS.RESULT_ID.isNotNull(), 0).otherwise(1),
+                // the latest attempt (a retry says more than the failure before it), but a replay of a
+                // used approval says less than the execution it repeated
+                .orderBy(r.DELIVERABLE_ID,
+                        DSL.when(EXECUTION_DECISIONS.REASON.eq("already_executed"), 1).otherwise(0),
                         r.REQUESTED_AT.desc())
                 .fetch();
         return rows.stream().collect(Collectors.toMap(row -> row.get(r.DELIVERABLE_ID).toString(), row -> {
             String resultStatus = row.get("result_status", String.class);
             DeliverableView.Result result = resultStatus == null ? null : new DeliverableView.Result(resultStatus,
                     row.get(EXECUTION_RESULTS.EXTERNAL_ID), row.get(EXECUTION_RESULTS.DETAIL),
-                    row.get(EXECUTION_RESULTS.COMPLETED_AT));
+                    row.get(EXECUTION_RESULTS.COMPLETED_AT), null);
             return new DeliverableView.Execution(row.get(r.CORRELATION_ID), row.get(r.STATUS), row.get(r.ACTION),
                     row.get(EXECUTION_DECISIONS.REASON), row.get(r.REQUESTED_AT), row.get(r.DECIDED_AT), result);
         }, (first, older) -> first));
@@ -113,12 +116,24 @@ class DeliverableQueries {
 
     static DeliverableView view(DeliverablesRecord d, ApprovalsRecord a, DeliverableView.Execution execution) {
         List<String> actions = EventJson.MAPPER.readValue(d.getProposedActions().data(), new TypeReference<List<String>>() { });
+        JsonNode payload = EventJson.MAPPER.readTree(d.getPayload().data());
         DeliverableView.Approval approval = a == null ? null : new DeliverableView.Approval(a.getApprovalId().toString(),
                 a.getVerdict(), a.getReviewer(), a.getNotes(), a.getDecidedAt(), a.getExpiresAt());
         return new DeliverableView(d.getDeliverableId().toString(), d.getRunId(), str(d.getGoalInstanceId()),
                 d.getGoalTemplateId(), d.getHiredInstanceId().toString(), d.getKind(), d.getState(),
-                EventJson.MAPPER.readTree(d.getPayload().data()), actions, d.getPayloadHash(), d.getSuggestedFor(),
-                d.getScheduledFor(), d.getCreatedAt(), d.getUpdatedAt(), approval, execution);
+                payload, actions, d.getPayloadHash(), d.getSuggestedFor(),
+                d.getScheduledFor(), d.getCreatedAt(), d.getUpdatedAt(), approval, withSummary(payload, execution),
+                ExecutionSummary.retryable(d.getState(), execution), ExecutionSummary.failureReason(d.getState(), execution));
+    }
+
+    private static DeliverableView.Execution withSummary(JsonNode payload, DeliverableView.Execution execution) {
+        if (execution == null || execution.result() == null) {
+            return execution;
+        }
+        DeliverableView.Result r = execution.result();
+        return new DeliverableView.Execution(execution.correlationId(), execution.status(), execution.action(),
+                execution.reason(), execution.requestedAt(), execution.decidedAt(), new DeliverableView.Result(r.status(),
+                        r.externalId(), r.detail(), r.completedAt(), ExecutionSummary.requestSummary(payload, r.status(), r.detail())));
     }
 
     private static String str(UUID id) {

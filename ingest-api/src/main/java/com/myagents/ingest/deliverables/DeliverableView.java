@@ -2,10 +2,15 @@ package com.myagents.ingest.deliverables;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
-/** A deliverable as CP's Review shows it: the draft, its latest approval and its latest execution. */
+/**
+ * A deliverable as CP's Review shows it: the draft, its latest approval and its latest execution;
+ * {@code retryable} when that execution failed or was denied for a reason the customer can fix
+ * (review it again for a fresh approval, then execute), with {@code failure_reason} saying which.
+ */
 public record DeliverableView(
         String deliverableId,
         String runId,
@@ -22,7 +27,9 @@ public record DeliverableView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         Approval approval,
-        Execution lastExecution) {
+        Execution lastExecution,
+        boolean retryable,
+        String failureReason) {
 
     public record Approval(String approvalId, String verdict, String reviewer, String notes,
                            OffsetDateTime decidedAt, OffsetDateTime expiresAt) {
@@ -32,6 +39,8 @@ public record DeliverableView(
                             OffsetDateTime requestedAt, OffsetDateTime decidedAt, Result result) {
     }
 
-    public record Result(String status, String externalId, String detail, OffsetDateTime completedAt) {
+    /** {@code request_summary}: for a dry run, what would have been sent, readably (post or order). */
+    public record Result(String status, String externalId, String detail, OffsetDateTime completedAt,
+                         Map<String, Object> requestSummary) {
     }
 }

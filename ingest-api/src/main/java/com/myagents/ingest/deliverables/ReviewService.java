@@ -23,32 +23,42 @@ import com.myagents.contracts.deliverables.PayloadHash;
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.http.problem.Violation;
+import com.myagents.ingest.hiring.HiredAgentRow;
+import com.myagents.ingest.hiring.HiredInstances;
 import com.myagents.ingest.config.SecretScanner;
 import com.myagents.plant.jooq.generated.tables.records.ApprovalsRecord;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
 import com.myagents.plant.outbox.OutboxWriter;
 
 /**
- * The review state machine: {@code pending_review → approved | rejected → scheduled → executed | failed}.
+ * The review state machine: {@code pending_review → approved | rejected → scheduled → executed | failed | dry_run};
+ * a failed or dry-run deliverable can be approved again (a retry, or publishing a dry run for real).
  * Plant mints every approval_id, binds it to the hash of exactly the payload approved, and
  * publishes it (compacted, keyed by deliverable) for enforcement to join against.
  */
 @Service
 class ReviewService {
 
-    private static final Set<String> REVIEWABLE = Set.of("pending_review", "approved", "rejected", "scheduled");
-    private static final Set<String> EDITABLE = Set.of("draft", "pending_review", "approved", "rejected", "scheduled");
+    // A failed execution or a dry run can be reviewed again: a fresh approval of the same payload (a retry).
+    private static final Set<String> REVIEWABLE = Set.of("pending_review", "approved", "rejected", "scheduled", "failed",
+            "dry_run");
+    private static final Set<String> EDITABLE = Set.of("draft", "pending_review", "approved", "rejected", "scheduled",
+            "failed", "dry_run");
     private static final int MAX_NOTES = 2000;
 
     private final DSLContext db;
     private final OutboxWriter outbox;
-    private final Duration approvalTtl;
-    private final Clock clock = Clock.systemUTC();
+    private final HiredInstances instances;
+    private final Duration defaultApprovalTtl;
+    private final Clock clock;
 
-    ReviewService(DSLContext db, OutboxWriter outbox, @Value("${myagents.review.approval-ttl:P7D}") Duration approvalTtl) {
+    ReviewService(DSLContext db, OutboxWriter outbox, HiredInstances instances, Clock clock,
+            @Value("${myagents.review.approval-ttl:P7D}") Duration defaultApprovalTtl) {
         this.db = db;
         this.outbox = outbox;
-        this.approvalTtl = approvalTtl;
+        this.instances = instances;
+        this.clock = clock;
+        this.defaultApprovalTtl = defaultApprovalTtl;
     }
 
     UUID review(UUID customerId, String reviewer, UUID deliverableId, ReviewRequest request) {
@@ -59,6 +69,7 @@ class ReviewService {
         return db.transactionResult(tx -> {
             DSLContext t = DSL.using(tx);
             DeliverablesRecord deliverable = locked(t, customerId, deliverableId);
+            HiredAgentRow instance = instances.forWrite(t, customerId, deliverable.getHiredInstanceId());
             if (!REVIEWABLE.contains(deliverable.getState())) {
                 throw ApiProblem.conflict("deliverable " + deliverableId + " is " + deliverable.getState()
                         + " and cannot be reviewed");
@@ -73,7 +84,7 @@ class ReviewService {
             approval.setNotes(request.notes());
             approval.setPayloadHash(deliverable.getPayloadHash());
             approval.setDecidedAt(now);
-            approval.setExpiresAt("approved".equals(verdict) ? now.plus(approvalTtl) : null);
+            approval.setExpiresAt("approved".equals(verdict) ? now.plus(approvalTtl(instance)) : null);
             approval.store();
             boolean scheduled = "approved".equals(verdict) && request.scheduledFor() != null;
             deliverable.setState(scheduled ? "scheduled" : verdict);
@@ -119,6 +130,12 @@ class ReviewService {
             deliverable.setUpdatedAt(now);
             deliverable.store();
         });
+    }
+
+    /** The pinned definition's {@code approval_ttl_hours}; the configured default where it sets none. */
+    private Duration approvalTtl(HiredAgentRow instance) {
+        int hours = instances.pinnedDefinition(instance.agent()).enforcementDefaults().path("approval_ttl_hours").asInt(0);
+        return hours > 0 ? Duration.ofHours(hours) : defaultApprovalTtl;
     }
 
     private void publish(DSLContext tx, DeliverablesRecord deliverable, ApprovalsRecord approval, ApprovalEvent.Verdict verdict) {

@@ -67,6 +67,12 @@ class ExecutionController {
             body.put("outcome", "allowed");
             body.put("decision_id", decided.decision().decisionId());
             body.put("reason", decided.decision().reason().code());
+            // A trial's dry-run allowance: the connector will describe the action and send nothing.
+            body.put("mode", decided.decision().dryRun() ? "dry_run" : "live");
+            if (decided.decision().dryRun()) {
+                body.put("message", "Dry run: nothing will be sent. The trial allows this action as a dry run only;"
+                        + " the result shows what would have been sent.");
+            }
         } else {
             body.put("outcome", "pending");
             body.put("status_url", "/api/v1/executions/" + outcome.correlationId());

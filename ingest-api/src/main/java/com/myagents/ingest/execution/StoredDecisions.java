@@ -24,6 +24,7 @@ final class StoredDecisions {
         return new ExecutionDecision(r.getDecisionId().toString(), r.getCorrelationId(), r.getDeliverableId(),
                 r.getSubscriptionId(), r.getCustomerId(), r.getAction(), r.getApprovalId(),
                 "allow".equals(r.getOutcome()) ? Outcome.ALLOW : Outcome.DENY, ReasonCode.fromCode(r.getReason()),
-                r.getDetail(), checks, inputs, r.getPolicyVersion(), r.getDecidedAt().toInstant());
+                r.getDetail(), checks, inputs, r.getPolicyVersion(), r.getDecidedAt().toInstant(),
+                com.myagents.contracts.execution.ExecutionMode.fromCode(r.getExecutionMode()));
     }
 }

@@ -30,6 +30,7 @@ import com.myagents.ingest.agenttypes.AgentTypeDefinition;
 import com.myagents.ingest.config.ConfigRules;
 import com.myagents.ingest.config.SecretScanner;
 import com.myagents.ingest.hiring.HiredAgentRow;
+import com.myagents.ingest.hiring.RunReadiness;
 import com.myagents.ingest.hiring.HiredInstances;
 import com.myagents.ingest.identity.Ids;
 import com.myagents.plant.jooq.generated.tables.records.GoalInstancesRecord;
@@ -144,9 +145,11 @@ class GoalService {
             GoalInstancesRecord goal = t.selectFrom(GOAL_INSTANCES).where(GOAL_INSTANCES.GOAL_INSTANCE_ID.eq(goalInstanceId))
                     .and(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(hiredInstanceId)).fetchOptional()
                     .orElseThrow(() -> ApiProblem.notFound("goal " + goalInstanceId));
-            if (!Boolean.TRUE.equals(row.agent().getConfigured())) {
-                throw ApiProblem.conflict("the agent is not configured yet; finish Configure first");
-            }
+            // A run that the goal runner would drop is refused here, in words, with the next step.
+            RunReadiness.blocking(row.agent(), row.subscription(), !Boolean.FALSE.equals(goal.getEnabled()),
+                    OffsetDateTime.now(clock)).ifPresent(blocked -> {
+                        throw blocked.refusal();
+                    });
             String periodKey = "on_demand:" + requestId;
             String runId = goalInstanceId + ":" + periodKey;
             outbox.append(t, Topics.GOAL_TRIGGERS, goalInstanceId.toString(), new GoalTrigger(runId,

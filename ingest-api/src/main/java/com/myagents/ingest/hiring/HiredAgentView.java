@@ -9,7 +9,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A hired agent instance as CP shows it: its config (refs only) and the flags Plant computes —
- * {@code configured} from the pinned definition, {@code goals_completed} from the goals.
+ * {@code configured} from the pinned definition, {@code goals_completed} from the goals; the plan
+ * (trial, paid with its monthly budget and this month's spend, or none) and the terms the
+ * definition promises (approval lifetime, retention after cancelling).
  */
 public record HiredAgentView(
         String hiredInstanceId,
@@ -29,5 +31,22 @@ public record HiredAgentView(
         OffsetDateTime trialEndAt,
         OffsetDateTime retentionUntil,
         boolean readOnly,
-        int draftsPendingReview) {
+        int draftsPendingReview,
+        String plan,
+        Long budgetMinorPerMonth,
+        long maxBudgetMinorPerMonth,
+        String currency,
+        long monthSpendMinor,
+        OffsetDateTime endedAt,
+        int approvalTtlHours,
+        int retentionDays) {
+
+    /** {@code trial} (open or ended, unconverted), {@code paid}, or {@code none} (no trial granted, not subscribed). */
+    static String planOf(String trialStatus) {
+        return switch (trialStatus == null ? "" : trialStatus) {
+            case "ended_converted" -> "paid";
+            case "not_eligible" -> "none";
+            default -> "trial";
+        };
+    }
 }

@@ -17,7 +17,7 @@ import com.myagents.plant.jooq.generated.tables.records.SubscriptionsRecord;
 
 /**
  * The one way features reach a customer's hired instance: not theirs → 404; for writes, the row
- * is locked and an ended subscription past its retention is refused (409, read-only).
+ * is locked and a cancelled or ended subscription is refused (409, read-only until its data is purged).
  */
 @Component
 public class HiredInstances {
@@ -40,7 +40,7 @@ public class HiredInstances {
         return locked(tx, forRead(tx, customerId, hiredInstanceId));
     }
 
-    HiredAgentRow forWriteBySubscription(DSLContext tx, UUID customerId, UUID subscriptionId) {
+    public HiredAgentRow forWriteBySubscription(DSLContext tx, UUID customerId, UUID subscriptionId) {
         return locked(tx, agents.bySubscription(tx, customerId, subscriptionId)
                 .orElseThrow(() -> ApiProblem.notFound("subscription " + subscriptionId)));
     }
@@ -53,13 +53,19 @@ public class HiredInstances {
         tx.selectFrom(HIRED_AGENTS).where(HIRED_AGENTS.HIRED_INSTANCE_ID.eq(row.agent().getHiredInstanceId()))
                 .forUpdate().fetchOne();
         if (readOnly(row.subscription(), OffsetDateTime.now(clock))) {
-            throw ApiProblem.conflict("subscription " + row.subscription().getSubscriptionId()
-                    + " ended and its retention has passed; it is read-only");
+            SubscriptionsRecord s = row.subscription();
+            String detail = "This subscription has ended" + (s.getEndedAt() == null ? "" : " (" + s.getEndedAt().toLocalDate() + ")")
+                    + "; its agent is read-only" + (s.getRetentionUntil() == null ? "."
+                    : " and its data is kept until " + s.getRetentionUntil().toLocalDate() + ", then deleted.");
+            throw new ApiProblem(409, "read-only", "This agent is read-only", detail,
+                    java.util.Map.of("reason", RunReadiness.SUBSCRIPTION_INACTIVE.code(), "retention_until",
+                            String.valueOf(s.getRetentionUntil())));
         }
         return row;
     }
 
+    /** A cancelled or ended subscription: everything stays readable until its retention ends, nothing changes. */
     static boolean readOnly(SubscriptionsRecord s, OffsetDateTime now) {
-        return "ended".equals(s.getStatus()) && s.getRetentionUntil() != null && s.getRetentionUntil().isBefore(now);
+        return !"active".equals(s.getStatus());
     }
 }

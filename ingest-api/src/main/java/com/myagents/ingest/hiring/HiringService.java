@@ -36,6 +36,8 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class HiringService {
 
+    static final String NOT_ELIGIBLE = "not_eligible";
+
     private final DSLContext db;
     private final HiredAgentRepository agents;
     private final AgentTypeRepository definitions;
@@ -45,14 +47,14 @@ public class HiringService {
     private final Clock clock;
 
     HiringService(DSLContext db, HiredAgentRepository agents, AgentTypeRepository definitions, ConfigRules rules,
-                  PlantStateEvents events, HiredInstances instances) {
+                  PlantStateEvents events, HiredInstances instances, Clock clock) {
         this.db = db;
         this.agents = agents;
         this.definitions = definitions;
         this.rules = rules;
         this.events = events;
         this.instances = instances;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public SubscriptionView hire(UUID customerId, HireRequest request) {
@@ -72,7 +74,8 @@ public class HiringService {
             subscription.setAgentTypeId(definition.agentTypeId());
             subscription.setStatus("active");
             subscription.setPeriodStart(now);
-            subscription.setTrialStatus("not_started");
+            // One trial per customer and agent type: a re-hire after a used trial runs only once paid.
+            subscription.setTrialStatus(trialUsed(t, customerId, definition.agentTypeId()) ? NOT_ELIGIBLE : "not_started");
             subscription.setCreatedAt(now);
             subscription.store();
             HiredAgentsRecord agent = t.newRecord(HIRED_AGENTS);
@@ -168,7 +171,12 @@ public class HiringService {
             OffsetDateTime now = OffsetDateTime.now(clock);
             SubscriptionsRecord subscription = row.subscription();
             subscription.attach(tx);
-            if ("not_started".equals(subscription.getTrialStatus())) {
+            if ("not_started".equals(subscription.getTrialStatus())
+                    && trialUsed(t, customerId, subscription.getAgentTypeId())) {
+                // a second instance hired before either trial started: only the first finalized gets it
+                subscription.setTrialStatus(NOT_ELIGIBLE);
+                subscription.store();
+            } else if ("not_started".equals(subscription.getTrialStatus())) {
                 subscription.setTrialStatus("active");
                 subscription.setTrialStartAt(now);
                 subscription.setTrialEndAt(now.plusDays(definition.trialDays()));
@@ -205,6 +213,13 @@ public class HiringService {
         });
     }
 
+    /** True when a subscription of this customer to this agent type has already had its trial. */
+    private static boolean trialUsed(DSLContext tx, UUID customerId, String agentTypeId) {
+        return tx.fetchExists(SUBSCRIPTIONS, SUBSCRIPTIONS.CUSTOMER_ID.eq(customerId)
+                .and(SUBSCRIPTIONS.AGENT_TYPE_ID.eq(agentTypeId))
+                .and(SUBSCRIPTIONS.TRIAL_START_AT.isNotNull()));
+    }
+
     private List<Violation> findings(AgentTypeDefinition definition, JsonNode config) {
         return rules.check(definition, config).stream().map(ConfigRules.Finding::violation).toList();
     }
@@ -212,11 +227,16 @@ public class HiringService {
     private HiredAgentView view(HiredAgentRow row) {
         HiredAgentsRecord a = row.agent();
         SubscriptionsRecord s = row.subscription();
+        JsonNode terms = instances.pinnedDefinition(a).enforcementDefaults();
         return new HiredAgentView(a.getHiredInstanceId().toString(), s.getSubscriptionId().toString(),
                 a.getAgentTypeId(), a.getAgentTypeVersion(), a.getNickname(), EventJson.MAPPER.readTree(a.getConfig().data()),
                 Boolean.TRUE.equals(a.getConfigured()), violations(a), row.goals(), row.goals() > 0, a.getFinalizedAt(),
                 s.getStatus(), s.getTrialStatus(), s.getTrialStartAt(), s.getTrialEndAt(), s.getRetentionUntil(),
-                HiredInstances.readOnly(s, OffsetDateTime.now(clock)), row.draftsPendingReview());
+                HiredInstances.readOnly(s, OffsetDateTime.now(clock)), row.draftsPendingReview(),
+                HiredAgentView.planOf(s.getTrialStatus()), s.getBudgetMinorPerMonth(),
+                terms.path("budget_minor_per_month").asLong(0), terms.path("currency").asString("INR"),
+                MonthSpend.of(db, s.getSubscriptionId(), a.getHiredInstanceId(), OffsetDateTime.now(clock)),
+                s.getEndedAt(), terms.path("approval_ttl_hours").asInt(0), terms.path("retention_days").asInt(30));
     }
 
     private static SubscriptionView subscriptionView(HiredAgentRow row) {

@@ -18,7 +18,9 @@ public enum OperatorViews {
     /** Hired agents, their configuration, goals, drafts and approvals; agent-type impact. */
     SUPPORT(Set.of("admin", "support")),
     /** Enforcement decisions, denials and the correlation drill-down. */
-    AUDIT(Set.of("admin", "support", "auditor"));
+    AUDIT(Set.of("admin", "support", "auditor")),
+    /** Changes to a customer's subscription (a trial extension): admins only, audited by PP. */
+    ADMIN(Set.of("admin"));
 
     public static final String ROLE_NOT_ALLOWED = "role_not_allowed";
 

@@ -51,6 +51,7 @@ class StreamOutputRows {
                 .set(EXECUTION_DECISIONS.CHECKS, json(decision.checks() == null ? List.of() : decision.checks()))
                 .set(EXECUTION_DECISIONS.INPUTS, json(decision.inputs() == null ? Map.of() : decision.inputs()))
                 .set(EXECUTION_DECISIONS.POLICY_VERSION, decision.policyVersion())
+                .set(EXECUTION_DECISIONS.EXECUTION_MODE, decision.mode() == null ? "live" : decision.mode().code())
                 .set(EXECUTION_DECISIONS.DECIDED_AT, at(decision.decidedAt()))
                 .onConflictDoNothing()
                 .execute();
@@ -167,8 +168,12 @@ class StreamOutputRows {
                 .set(EXECUTION_RESULTS.COMPLETED_AT, at(result.completedAt()))
                 .onConflictDoNothing()
                 .execute();
-        // A dry run (trial) did what the command asked, without the external side effect.
-        String outcome = result.status() == ExecutionResult.Status.FAILED ? "failed" : "executed";
+        // A dry run did not act: the deliverable says so ("dry_run"), never "executed".
+        String outcome = switch (result.status()) {
+            case FAILED -> "failed";
+            case DRY_RUN -> "dry_run";
+            case EXECUTED -> "executed";
+        };
         UUID deliverableId = uuidOrNull(result.deliverableId());
         if (deliverableId != null) {
             tx.update(DELIVERABLES)

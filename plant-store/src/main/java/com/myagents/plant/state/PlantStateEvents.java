@@ -41,19 +41,29 @@ public final class PlantStateEvents {
                 EventJson.MAPPER.convertValue(config, new TypeReference<Map<String, Object>>() { }),
                 Boolean.TRUE.equals(agent.getConfigured()), subscription.getStatus(), subscription.getTrialStatus(),
                 instant(subscription.getTrialEndAt()), Instant.now()));
-        List<String> trialActions = EventJson.MAPPER.convertValue(enforcementDefaults.path("trial_allowed_actions"),
-                new TypeReference<List<String>>() { });
+        List<String> trialActions = actions(enforcementDefaults.path("trial_allowed_actions"));
+        // A paid plan spends what the customer chose, within the definition's ceiling.
+        long budget = subscription.getBudgetMinorPerMonth() != null ? subscription.getBudgetMinorPerMonth()
+                : enforcementDefaults.path("budget_minor_per_month").asLong(0);
         outbox.append(tx, Topics.SUBSCRIPTIONS, subscription.getSubscriptionId().toString(), new SubscriptionState(
                 subscription.getSubscriptionId().toString(), subscription.getCustomerId().toString(),
                 subscription.getAgentTypeId(), subscription.getStatus(), subscription.getTrialStatus(),
                 instant(subscription.getTrialStartAt()), instant(subscription.getTrialEndAt()),
                 enforcementDefaults.path("trial_caps").path("actions_per_day").asInt(0),
-                trialActions == null ? List.of() : trialActions,
-                enforcementDefaults.path("budget_minor_per_month").asLong(0), Instant.now(),
+                trialActions,
+                budget, Instant.now(),
                 enforcementDefaults.path("trial_caps").path("goal_runs_per_day").asInt(0),
                 enforcementDefaults.path("trial_caps").path("cost_minor_per_day").asLong(0),
                 prices(enforcementDefaults.path("action_costs_minor")),
-                prices(enforcementDefaults.path("goal_run_costs_minor"))));
+                prices(enforcementDefaults.path("goal_run_costs_minor")),
+                actions(enforcementDefaults.path("trial_dry_run_actions")),
+                enforcementDefaults.path("approval_ttl_hours").asInt(0)));
+    }
+
+    private static List<String> actions(JsonNode list) {
+        List<String> actions = list.isArray()
+                ? EventJson.MAPPER.convertValue(list, new TypeReference<List<String>>() { }) : null;
+        return actions == null ? List.of() : actions;
     }
 
     private static Map<String, Long> prices(JsonNode prices) {

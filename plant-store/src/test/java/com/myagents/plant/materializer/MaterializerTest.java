@@ -268,7 +268,7 @@ class MaterializerTest {
     }
 
     @Test
-    void aFailedThenRetriedExecutionEndsExecuted() {
+    void aFailedThenRetriedDryRunEndsAsADryRunNeverAsExecuted() {
         UUID deliverableId = UUID.randomUUID();
         insertDeliverable(deliverableId, "approved");
         String correlationId = UUID.randomUUID().toString();
@@ -280,7 +280,7 @@ class MaterializerTest {
         ExecutionResult dryRun = result(correlationId, deliverableId, ExecutionResult.Status.DRY_RUN);
         send(Topics.EXECUTION_RESULTS, deliverableId.toString(), dryRun);
 
-        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(deliverableId).and(DELIVERABLES.STATE.eq("executed")));
+        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(deliverableId).and(DELIVERABLES.STATE.eq("dry_run")));
         assertThat(dsl.select(EXECUTION_RESULTS.STATUS).from(EXECUTION_RESULTS)
                 .where(EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(dryRun.resultId()))).fetchSingle().value1()).isEqualTo("dry_run");
     }
