@@ -48,9 +48,9 @@ public record SerdeCost(Map<String, Long> nanosPerOp) {
         SubscriptionState subscription = workload.subscriptionStates(now).get(
                 (int) Math.floorMod(index, (long) workload.subscriptions()));
         Verdict first = DeliverableRules.evaluate(request, approval, now);
-        Pending pending = new Pending(request, approval.expiresAt(), first.checks(), first.inputs());
+        Pending pending = new Pending(request, approval.expiresAt(), first.checks(), first.inputs(), approval.decidedAt());
         Metering second = SubscriptionRules.evaluate(CheckTrail.continuing(pending.checks(), pending.inputs()),
-                request, null, subscription, BudgetLedger.EMPTY.at(now), null, now);
+                request, null, subscription, BudgetLedger.EMPTY.at(now), null, now, pending.approvalDecidedAt());
         Decided decided = Decided.of(request, second.verdict(), now);
         if (!decided.decision().allowed()) {
             throw new IllegalStateException("the sample request was not allowed: " + decided.decision().reason());

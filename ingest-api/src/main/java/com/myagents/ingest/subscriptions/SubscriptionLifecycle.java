@@ -48,49 +48,32 @@ public class SubscriptionLifecycle {
 
     /** Ends the trial (open, ended or never granted) in a paid plan with this monthly budget. */
     public HiredAgentView convert(UUID customerId, UUID subscriptionId, BudgetRequest request) {
-        db.transaction(tx -> {
-            DSLContext t = DSL.using(tx);
-            HiredAgentRow row = instances.forWriteBySubscription(t, customerId, subscriptionId);
-            AgentTypeDefinition definition = instances.pinnedDefinition(row.agent());
+        return change(customerId, subscriptionId, (s, definition, now) -> {
             long budget = validBudget(request, definition);
-            SubscriptionsRecord s = row.subscription();
             if (TRIAL_CONVERTED.equals(s.getTrialStatus())) {
                 throw ApiProblem.conflict("This subscription is already on a paid plan; change its budget instead.")
                         .with("reason", "already_paid");
             }
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            s.attach(tx);
             if ("active".equals(s.getTrialStatus()) && (s.getTrialEndAt() == null || s.getTrialEndAt().isAfter(now))) {
                 s.setTrialEndAt(now);
             }
             s.setTrialStatus(TRIAL_CONVERTED);
             s.setBudgetMinorPerMonth(budget);
             s.setConvertedAt(now);
-            s.store();
-            billing.record(t, change(s, BillingProvider.Kind.PLAN_STARTED, budget, definition, now));
-            events.publish(t, row.agent(), s, definition.enforcementDefaults());
+            return BillingProvider.Kind.PLAN_STARTED;
         });
-        return hiring.bySubscription(customerId, subscriptionId);
     }
 
     public HiredAgentView changeBudget(UUID customerId, UUID subscriptionId, BudgetRequest request) {
-        db.transaction(tx -> {
-            DSLContext t = DSL.using(tx);
-            HiredAgentRow row = instances.forWriteBySubscription(t, customerId, subscriptionId);
-            AgentTypeDefinition definition = instances.pinnedDefinition(row.agent());
+        return change(customerId, subscriptionId, (s, definition, now) -> {
             long budget = validBudget(request, definition);
-            SubscriptionsRecord s = row.subscription();
             if (!TRIAL_CONVERTED.equals(s.getTrialStatus())) {
                 throw ApiProblem.conflict("Only a paid plan has a monthly budget: subscribe first.")
                         .with("reason", "not_paid");
             }
-            s.attach(tx);
             s.setBudgetMinorPerMonth(budget);
-            s.store();
-            billing.record(t, change(s, BillingProvider.Kind.BUDGET_CHANGED, budget, definition, OffsetDateTime.now(clock)));
-            events.publish(t, row.agent(), s, definition.enforcementDefaults());
+            return BillingProvider.Kind.BUDGET_CHANGED;
         });
-        return hiring.bySubscription(customerId, subscriptionId);
     }
 
     /**
@@ -99,13 +82,7 @@ public class SubscriptionLifecycle {
      * the definition's {@code retention_days} by {@link RetentionPurge}.
      */
     public HiredAgentView cancel(UUID customerId, UUID subscriptionId) {
-        db.transaction(tx -> {
-            DSLContext t = DSL.using(tx);
-            HiredAgentRow row = instances.forWriteBySubscription(t, customerId, subscriptionId);
-            AgentTypeDefinition definition = instances.pinnedDefinition(row.agent());
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            SubscriptionsRecord s = row.subscription();
-            s.attach(tx);
+        return change(customerId, subscriptionId, (s, definition, now) -> {
             s.setStatus("cancelled");
             s.setEndedAt(now);
             s.setPeriodEnd(now);
@@ -116,11 +93,31 @@ public class SubscriptionLifecycle {
                     s.setTrialEndAt(now);
                 }
             }
+            return BillingProvider.Kind.CANCELLED;
+        });
+    }
+
+    /** One change of a customer's own subscription: applied, stored, billed and published in one transaction. */
+    private HiredAgentView change(UUID customerId, UUID subscriptionId, PlanStep step) {
+        db.transaction(tx -> {
+            DSLContext t = DSL.using(tx);
+            HiredAgentRow row = instances.forWriteBySubscription(t, customerId, subscriptionId);
+            AgentTypeDefinition definition = instances.pinnedDefinition(row.agent());
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            SubscriptionsRecord s = row.subscription();
+            s.attach(tx);
+            BillingProvider.Kind kind = step.apply(s, definition, now);
             s.store();
-            billing.record(t, change(s, BillingProvider.Kind.CANCELLED, s.getBudgetMinorPerMonth(), definition, now));
+            billing.record(t, change(s, kind, s.getBudgetMinorPerMonth(), definition, now));
             events.publish(t, row.agent(), s, definition.enforcementDefaults());
         });
         return hiring.bySubscription(customerId, subscriptionId);
+    }
+
+    /** What a change does to the subscription row; the kind of billing event it is. */
+    @FunctionalInterface
+    private interface PlanStep {
+        BillingProvider.Kind apply(SubscriptionsRecord subscription, AgentTypeDefinition definition, OffsetDateTime now);
     }
 
     /** An operator gives a trial more days (an open or ended, unconverted trial). */
