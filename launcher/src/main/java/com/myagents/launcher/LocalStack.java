@@ -198,6 +198,8 @@ public final class LocalStack implements AutoCloseable {
         properties.put("myagents.data-dir", options.dataDir().toString());
         properties.put("myagents.demo-data", Boolean.toString(options.demoData()));
         properties.put("spring.main.banner-mode", "off");
+        // the launcher prints one progress line per component; Boot's own start-up lines would repeat it
+        properties.put("spring.main.log-startup-info", "false");
         // This stack stops its services in order (see stopSequence), not each context's own JVM hook
         properties.put("spring.main.register-shutdown-hook", "false");
         properties.put("logging.register-shutdown-hook", "false");

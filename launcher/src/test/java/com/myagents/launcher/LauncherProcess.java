@@ -27,7 +27,7 @@ final class LauncherProcess {
     final Map<String, String> environment = new HashMap<>();
     final LocalStackOptions.Ports ports = LocalStackOptions.Ports.free();
     final Path dataDir;
-    private final List<String> services;
+    private List<String> services;
     private Process process;
     private Path log;
 
@@ -44,6 +44,13 @@ final class LauncherProcess {
             environment.put("MYAGENTS_PORT_" + variable, Integer.toString(ports.of(service)));
             environment.put("MYAGENTS_MGMT_PORT_" + variable, Integer.toString(ports.managementOf(service)));
         }
+    }
+
+    /** Starts the JVM running only {@code only}, its output appended to {@code log}; returns at once. */
+    LauncherProcess start(Path logFile, List<String> only) {
+        services = only;
+        environment.put("MYAGENTS_SERVICES", String.join(",", only));
+        return start(logFile);
     }
 
     /** Starts the JVM, its output appended to {@code log}; returns at once. */

@@ -109,15 +109,34 @@ public class OutboxRelay implements SmartLifecycle {
         return published.get();
     }
 
+    /** How long the oldest unpublished row has waited (zero when none waits): what the relay is behind by. */
+    public Duration oldestPendingAge() {
+        OffsetDateTime oldest = dsl.select(DSL.min(OUTBOX.CREATED_AT)).from(OUTBOX).where(OUTBOX.PUBLISHED_AT.isNull())
+                .fetchOne(0, OffsetDateTime.class);
+        return oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), Instant.now()).abs();
+    }
+
     public Health health() {
+        return health(null);
+    }
+
+    /** As {@link #health()}, and DOWN while the oldest unpublished row is older than {@code maxLag} (readiness). */
+    public Health health(Duration maxLag) {
         Map<String, Object> details = new LinkedHashMap<>();
+        Duration age = Duration.ZERO;
         try {
             details.put("pending", pendingCount());
+            age = oldestPendingAge();
+            details.put("oldest_pending_age_ms", age.toMillis());
         } catch (RuntimeException e) {
             details.put("pending", "unknown: " + e.getMessage());
         }
         details.put("published", published.get());
-        return health.report(worker.running(), details);
+        Health report = health.report(worker.running(), details);
+        if (maxLag != null && age.compareTo(maxLag) > 0) {
+            return Health.down().withDetails(report.getDetails()).withDetail("behind", "by more than " + maxLag).build();
+        }
+        return report;
     }
 
     private void work() {
