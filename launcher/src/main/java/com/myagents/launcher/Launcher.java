@@ -45,7 +45,8 @@ public final class Launcher {
         } catch (LocalStack.StopRequested stopping) {
             stopped.await();
             return;
-        } catch (StartFailure failure) {
+        } catch (RuntimeException error) {
+            StartFailure failure = StartFailure.of("launcher", error, null);
             log.error("myagents did not start: {} — {}", failure.component(), failure.cause());
             if (!failure.known()) {
                 log.error("details", failure.getCause());

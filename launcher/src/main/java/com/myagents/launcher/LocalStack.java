@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -84,6 +83,10 @@ public final class LocalStack implements AutoCloseable {
         } catch (StopRequested e) {
             throw e;
         } catch (RuntimeException e) {
+            if (stopping) {
+                // a component that failed because the stop took its broker or database away: not a start failure
+                throw new StopRequested();
+            }
             close();
             throw e;
         }
@@ -286,11 +289,11 @@ public final class LocalStack implements AutoCloseable {
         return new StopSequence(steps);
     }
 
+    /** Until the component starting now (if any) is up; past the step's bound the stop goes on without it. */
     private void awaitStartInFlight() {
         try {
-            if (lifecycle.tryLock(14, TimeUnit.SECONDS)) {
-                lifecycle.unlock();
-            }
+            lifecycle.lockInterruptibly();
+            lifecycle.unlock();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -25,7 +25,7 @@ import com.myagents.embedded.FreePorts;
 final class LauncherProcess {
 
     final Map<String, String> environment = new HashMap<>();
-    final LocalStackOptions.Ports ports = LocalStackOptions.Ports.free();
+    private final LocalStackOptions.Ports ports = LocalStackOptions.Ports.free();
     final Path dataDir;
     private List<String> services;
     private Process process;
@@ -119,6 +119,10 @@ final class LauncherProcess {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
         }
+    }
+
+    LocalStackOptions.Ports ports() {
+        return ports;
     }
 
     String cp() {

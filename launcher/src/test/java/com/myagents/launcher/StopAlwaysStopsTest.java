@@ -71,7 +71,7 @@ class StopAlwaysStopsTest {
             Path log = dir.resolve("launcher-" + i + ".log");
             launcher.start(log, plan[i].equals("mid-load") ? SPINE : CORE);
             switch (plan[i]) {
-                case "while-starting" -> launcher.awaitLog("up  postgresql");
+                case "while-starting" -> launcher.awaitLog("up  kafka");
                 case "right-after-start" -> launcher.awaitReady();
                 default -> {
                     launcher.awaitReady();
@@ -89,6 +89,11 @@ class StopAlwaysStopsTest {
             assertThat(status).as("stop %d (%s) exit status after %d ms; log:%n%s", i, plan[i], took, tail(output)).isZero();
             assertThat(took).as("stop %d (%s) took", i, plan[i]).isLessThan(DEADLINE.toMillis());
             assertThat(output).as("stop %d (%s)", i, plan[i]).contains("myagents stopped in");
+            if (i == 0) {
+                assertThat(output).as("a progress line per component, then the summary").contains("up  kafka", "up  topics",
+                        "up  postgresql", "up  plant-store", "up  enforcement-streams", "up  cp-backend", "myagents is up in",
+                        "stopped doors in", "stopped stream apps in", "stopped kafka in", "stopped postgresql in");
+            }
             stops.add(plan[i] + " " + took + " ms" + (output.contains("did not stop within") ? " (a step overran)" : ""));
         }
         System.out.println("stops: " + stops);

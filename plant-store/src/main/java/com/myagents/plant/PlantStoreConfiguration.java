@@ -85,6 +85,7 @@ class PlantStoreConfiguration {
     @ConditionalOnBooleanProperty(name = "myagents.outbox.relay.enabled", matchIfMissing = true)
     MeterBinder outboxMetrics(OutboxRelay relay) {
         return registry -> {
+            relay.bindMetricsTo(registry);
             Gauge.builder("myagents.outbox.pending", relay, OutboxRelay::pendingCount)
                     .description("outbox rows committed but not yet published").register(registry);
             FunctionCounter.builder("myagents.outbox.published", relay, OutboxRelay::publishedCount)

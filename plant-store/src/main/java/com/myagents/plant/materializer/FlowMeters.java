@@ -2,11 +2,14 @@ package com.myagents.plant.materializer;
 
 import java.util.Map;
 
+import org.apache.kafka.clients.consumer.Consumer;
+
 import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.goals.GoalRunDecision;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
 /**
  * The domain counters an operator watches, counted where every outcome of the pipeline becomes a
@@ -23,6 +26,22 @@ public final class FlowMeters {
 
     public FlowMeters(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** A binding of a client's metrics, closed with the client. */
+    interface Binding extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Binds the consumer's own metrics (kafka_consumer_*) until the returned binding is closed. */
+    Binding bindClient(Consumer<?, ?> consumer) {
+        if (registry == null) {
+            return () -> { };
+        }
+        KafkaClientMetrics metrics = new KafkaClientMetrics(consumer);
+        metrics.bindTo(registry);
+        return metrics::close;
     }
 
     void materialized(Object event) {

@@ -143,7 +143,8 @@ public class Materializer implements SmartLifecycle {
 
     private void work() {
         Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
-        try (Consumer<String, byte[]> kafka = new KafkaConsumer<>(config())) {
+        try (Consumer<String, byte[]> kafka = new KafkaConsumer<>(config());
+             FlowMeters.Binding clientMetrics = meters.bindClient(kafka)) {
             consumer = kafka;
             kafka.subscribe(TOPICS.stream().map(Topic::name).toList());
             while (worker.running()) {

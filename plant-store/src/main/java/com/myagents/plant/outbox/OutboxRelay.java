@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.SmartLifecycle;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+
 import com.myagents.contracts.serde.JsonSerde;
 import com.myagents.plant.jooq.generated.tables.records.OutboxRecord;
 import com.myagents.contracts.worker.Backoff;
@@ -71,6 +74,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final WorkerThread worker = new WorkerThread("outbox-relay", this::work);
     private Connection listener;
     private Producer<String, byte[]> producer;
+    private volatile MeterRegistry registry;
+    private KafkaClientMetrics producerMetrics;
     private Instant nextPurge = Instant.EPOCH;
 
     /**
@@ -280,11 +285,25 @@ public class OutboxRelay implements SmartLifecycle {
             config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
             config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
             producer = new KafkaProducer<>(config);
+            MeterRegistry meters = registry;
+            if (meters != null) {
+                producerMetrics = new KafkaClientMetrics(producer);
+                producerMetrics.bindTo(meters);
+            }
         }
         return producer;
     }
 
+    /** The producer's own metrics (kafka_producer_*) go to this registry from its next creation on. */
+    public void bindMetricsTo(MeterRegistry meterRegistry) {
+        this.registry = meterRegistry;
+    }
+
     private void closeProducer() {
+        if (producerMetrics != null) {
+            producerMetrics.close();
+            producerMetrics = null;
+        }
         if (producer != null) {
             try {
                 producer.close(Duration.ofSeconds(5));
