@@ -11,6 +11,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import com.myagents.connectors.actions.ExternalActions;
 import com.myagents.connectors.command.CommandConsumer;
 import com.myagents.connectors.command.CommandHandler;
@@ -111,5 +113,11 @@ class ConnectorsConfiguration {
     @Bean
     HealthIndicator commandsHealthIndicator(CommandConsumer consumer) {
         return consumer::health;
+    }
+
+    /** Connector results by platform and outcome (myagents_connector_results_total). */
+    @Bean
+    MeterBinder connectorResultMetrics(CommandConsumer consumer) {
+        return consumer::countInto;
     }
 }

@@ -29,6 +29,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public static EmbeddedPostgresServer start(Path dataDir, int port, String database) {
+        return start(dataDir, port, database, true);
+    }
+
+    /**
+     * With {@code stopWithJvm} false the server is not stopped by a JVM shutdown hook of its own:
+     * whoever started it stops it, last, after every client of it (the launcher's ordered stop).
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, int port, String database, boolean stopWithJvm) {
         try {
             Files.createDirectories(dataDir);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -37,6 +45,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPort(port)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "on")
+                    .setRegisterShutdownHook(stopWithJvm)
                     .start();
             createDatabaseIfMissing(postgres, database);
             return new EmbeddedPostgresServer(postgres, database);

@@ -33,14 +33,14 @@ class EmbeddedRuntimeTest {
     void kafkaKeepsRecordsAcrossARestartOnTheSameDirectory() throws Exception {
         int brokerPort = FreePorts.next();
         int controllerPort = FreePorts.next();
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), brokerPort, controllerPort)) {
-            com.myagents.contracts.TopicProvisioner.ensureTopics(broker.bootstrapServers(), (short) 1);
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
-                producer.send(new ProducerRecord<>(Topics.GOAL_TRIGGERS.name(), "k", "survives")).get();
-            }
+        EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), brokerPort, controllerPort);
+        com.myagents.contracts.TopicProvisioner.ensureTopics(first.bootstrapServers(), (short) 1);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, first.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.GOAL_TRIGGERS.name(), "k", "survives")).get();
         }
+        assertThat(first.close(java.time.Duration.ofSeconds(60))).as("controlled shutdown within its bound").isTrue();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), brokerPort, controllerPort)) {
             assertThat(readAll(broker.bootstrapServers(), Topics.GOAL_TRIGGERS.name())).containsExactly("survives");
         }
@@ -49,7 +49,8 @@ class EmbeddedRuntimeTest {
     @Test
     void postgresKeepsRowsAcrossARestartOnTheSameDirectory() throws Exception {
         int port = FreePorts.next();
-        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("pg"), port, "keepme")) {
+        // stopped by its owner (as the launcher does, last), not by a JVM hook of its own
+        try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("pg"), port, "keepme", false)) {
             try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
                  Statement s = c.createStatement()) {
                 s.execute("create table kept (v text)");

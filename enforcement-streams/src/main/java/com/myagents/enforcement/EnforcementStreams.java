@@ -9,6 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+
 import com.myagents.contracts.TopicProvisioner;
 import com.myagents.contracts.streams.StreamThreadFailures;
 
@@ -28,6 +31,8 @@ public class EnforcementStreams implements SmartLifecycle {
     private final EnforcementStreamsConfig config;
     private final Topology topology;
     private volatile KafkaStreams streams;
+    private volatile MeterRegistry registry;
+    private KafkaStreamsMetrics metrics;
 
     public EnforcementStreams(EnforcementStreamsConfig config, Topology topology) {
         this.config = config;
@@ -45,6 +50,10 @@ public class EnforcementStreams implements SmartLifecycle {
         // it skips nothing); a failure to decide stops the client, and so does a broker away for too long.
         created.setUncaughtExceptionHandler(new StreamThreadFailures(EnforcementApplication.NAME, true,
                 MAX_THREAD_REPLACEMENTS, REPLACEMENT_WINDOW, Clock.systemUTC()));
+        if (registry != null) {
+            metrics = new KafkaStreamsMetrics(created);
+            metrics.bindTo(registry);
+        }
         created.start();
         streams = created;
         log.info("enforcement streams started ({} on {})", EnforcementStreamsConfig.APPLICATION_ID, config.bootstrapServers());
@@ -58,8 +67,21 @@ public class EnforcementStreams implements SmartLifecycle {
         }
         // Stays in the group as a static member: a restart within the session timeout takes its partitions straight back.
         running.close(CLOSE_TIMEOUT);
+        closeMetrics();
         streams = null;
         log.info("enforcement streams stopped");
+    }
+
+    /** Kafka Streams' own metrics (threads, tasks, stores, its clients) go to this registry from the next start on. */
+    public void bindMetricsTo(MeterRegistry meterRegistry) {
+        this.registry = meterRegistry;
+    }
+
+    private void closeMetrics() {
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import com.myagents.contracts.execution.signing.CommandSigner;
 
 /** Configuration, topology and the running streams, put together. */
@@ -29,13 +31,32 @@ class EnforcementWiring {
         return new EnforcementStreams(config, EnforcementTopology.build(EnforcementSettings.of(signer, config.stores())));
     }
 
-    /** UP only while Kafka Streams runs or rebalances: a stopped or failed enforcement decides nothing. */
+    /**
+     * Ready (UP) only while Kafka Streams is RUNNING: rebalancing or restoring its stores it decides
+     * nothing yet. In the readiness group; the liveness group has {@link #enforcementStreamsAliveHealthIndicator}.
+     */
     @Bean
     HealthIndicator enforcementStreamsHealthIndicator(EnforcementStreams streams) {
         return () -> {
             KafkaStreams.State state = streams.state();
-            boolean deciding = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-            return (deciding ? Health.up() : Health.down()).withDetail("state", state.name()).build();
+            return (state == KafkaStreams.State.RUNNING ? Health.up() : Health.down()).withDetail("state", state.name()).build();
         };
+    }
+
+    /** Alive unless Kafka Streams has stopped or failed for good: then an orchestrator should restart it. */
+    @Bean
+    HealthIndicator enforcementStreamsAliveHealthIndicator(EnforcementStreams streams) {
+        return () -> {
+            KafkaStreams.State state = streams.state();
+            boolean alive = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING
+                    || state == KafkaStreams.State.CREATED;
+            return (alive ? Health.up() : Health.down()).withDetail("state", state.name()).build();
+        };
+    }
+
+    /** Kafka Streams' own metrics (process rates, commit latency, lag, restoration) beside the service's. */
+    @Bean
+    MeterBinder enforcementStreamsMetrics(EnforcementStreams streams) {
+        return streams::bindMetricsTo;
     }
 }

@@ -115,5 +115,8 @@ class EnforcementStreamsConfigTest {
         assertThat(streams.isRunning()).isFalse();
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsEntry("state", "NOT_RUNNING");
+        // stopped for good is not alive either: an orchestrator restarts it
+        assertThat(new EnforcementWiring().enforcementStreamsAliveHealthIndicator(streams).health().getStatus())
+                .isEqualTo(Status.DOWN);
     }
 }

@@ -3,13 +3,18 @@ package com.myagents.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.myagents.launcher.lifecycle.OrderlyStop;
+import com.myagents.launcher.lifecycle.StartFailure;
 
 /**
  * {@code java -jar launcher/target/myagents-local.jar [--wipe]}: the whole system on this machine.
@@ -27,23 +32,59 @@ public final class Launcher {
         if (Arrays.asList(args).contains("--wipe")) {
             wipe(options.dataDir());
         }
+        Duration stopTimeout = stopTimeout(System.getenv());
         long begin = System.nanoTime();
-        LocalStack stack = LocalStack.start(options);
+        log.info("starting myagents (data in {})", options.dataDir());
+        LocalStack stack = LocalStack.prepare(options);
+        // the stop hook ends the JVM (OrderlyStop halts it); until then main waits on this
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
-            stopped.countDown();
-        }, "myagents-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OrderlyStop.run(stack, stopTimeout),
+                "myagents-stop"));
+        try {
+            stack.startAll();
+        } catch (LocalStack.StopRequested stopping) {
+            stopped.await();
+            return;
+        } catch (RuntimeException error) {
+            StartFailure failure = StartFailure.of("launcher", error, null);
+            log.error("myagents did not start: {} — {}", failure.component(), failure.cause());
+            if (!failure.known()) {
+                log.error("details", failure.getCause());
+            }
+            Runtime.getRuntime().halt(1);
+        }
         log.info("""
 
                 myagents is up in {} s (data in {})
                   CP (customers):  http://localhost:{}/   demo@myagents.local / demo-password
                   PP (operators):  http://localhost:{}/   ops@myagents.local / ops-password
                   Kafka:           {}
-                Ctrl-C stops everything; state is kept for the next start.""",
-                (System.nanoTime() - begin) / 1_000_000_000, options.dataDir(),
-                options.ports().cpBackend(), options.ports().ppBackend(), stack.bootstrapServers());
+                  Health, metrics: http://localhost:<management port>/actuator/health/readiness, …/actuator/prometheus
+                                   ({})
+                Ctrl-C stops everything in order (at most {} s); state is kept for the next start.""",
+                String.format("%.1f", (System.nanoTime() - begin) / 1e9), options.dataDir(),
+                options.ports().cpBackend(), options.ports().ppBackend(), stack.bootstrapServers(),
+                managementPorts(options), stopTimeout.toSeconds());
         stopped.await();
+    }
+
+    private static String managementPorts(LocalStackOptions options) {
+        return LocalStackOptions.ALL_SERVICES.stream().filter(options::runs)
+                .map(service -> service + " " + options.ports().managementOf(service))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** MYAGENTS_STOP_TIMEOUT: seconds (or an ISO-8601 duration) after which a stop halts the JVM; 30 s by default. */
+    static Duration stopTimeout(Map<String, String> env) {
+        String value = env.get("MYAGENTS_STOP_TIMEOUT");
+        if (value == null || value.isBlank()) {
+            return Duration.ofSeconds(30);
+        }
+        try {
+            return value.trim().matches("\\d+") ? Duration.ofSeconds(Long.parseLong(value.trim())) : Duration.parse(value.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("MYAGENTS_STOP_TIMEOUT=" + value + " is neither seconds nor a duration like PT45S");
+        }
     }
 
     static void wipe(Path dataDir) throws IOException {

@@ -1,11 +1,13 @@
 package com.myagents.launcher;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -22,21 +24,34 @@ import com.myagents.enforcement.EnforcementApplication;
 import com.myagents.gateway.GatewayApplication;
 import com.myagents.goals.GoalRunnerApplication;
 import com.myagents.ingest.IngestApiApplication;
+import com.myagents.launcher.lifecycle.StartFailure;
+import com.myagents.launcher.lifecycle.StopSequence;
 import com.myagents.plant.PlantStoreApplication;
 import com.myagents.pp.PpBackendApplication;
 
 /**
  * The whole system in one JVM: a real Kafka broker and a real PostgreSQL (unless external ones are
- * configured), then every service as its own Spring context on its own port, in dependency order.
+ * configured), then every service as its own Spring context on its own port, in dependency order,
+ * one progress line per component. It stops in a fixed order, each step bounded (see
+ * {@link #stopSequence()}); a stop asked for while it is still starting stops what has started and
+ * starts nothing more.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    /** The doors first, so that nothing new comes in while the rest drains. */
+    private static final List<String> DOORS = List.of("cp-backend", "pp-backend", "gateway");
+    private static final List<String> STREAM_APPS = List.of("enforcement-streams", "goal-runner-streams");
+
     private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
     private final Map<String, Runnable> starters = new LinkedHashMap<>();
     private final LocalStackOptions options;
+    /** Held while one component starts and while the stack stops: a stop waits for the start in flight. */
+    private final ReentrantLock lifecycle = new ReentrantLock();
+    private volatile boolean stopping;
+    private EmbeddedKafkaBroker kafka;
+    private EmbeddedPostgresServer postgres;
     private String bootstrapServers;
     private String jdbcUrl;
 
@@ -45,14 +60,42 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(LocalStackOptions options) {
-        LocalStack stack = new LocalStack(options);
+        LocalStack stack = prepare(options);
+        stack.startAll();
+        return stack;
+    }
+
+    /** A stack not started yet, so that a stop can be wired before the start begins. */
+    public static LocalStack prepare(LocalStackOptions options) {
+        return new LocalStack(options);
+    }
+
+    /**
+     * Starts every component in order.
+     *
+     * @throws StartFailure naming the component that did not start and why, after stopping the rest
+     * @throws StopRequested when a stop was asked for meanwhile (what had started is stopped by that stop)
+     */
+    public void startAll() {
         try {
-            stack.startInfrastructure();
-            stack.startServices();
-            return stack;
-        } catch (RuntimeException e) {
-            stack.close();
+            startInfrastructure();
+            startServices();
+        } catch (StopRequested e) {
             throw e;
+        } catch (RuntimeException e) {
+            if (stopping) {
+                // a component that failed because the stop took its broker or database away: not a start failure
+                throw new StopRequested();
+            }
+            close();
+            throw e;
+        }
+    }
+
+    /** Thrown by {@link #startAll()} when a stop came while it was starting. */
+    public static final class StopRequested extends RuntimeException {
+        StopRequested() {
+            super("stop requested while starting");
         }
     }
 
@@ -60,21 +103,51 @@ public final class LocalStack implements AutoCloseable {
         if (options.externalKafka() != null) {
             bootstrapServers = options.externalKafka();
         } else {
-            EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(options.dataDir().resolve("kafka"),
-                    options.ports().kafka(), options.ports().kafkaController());
-            started.add(kafka);
-            bootstrapServers = kafka.bootstrapServers();
-            log.info("Kafka (KRaft, embedded) on {}", bootstrapServers);
+            Path dir = options.dataDir().resolve("kafka");
+            component("kafka", dir, () -> {
+                StartFailure.requireFree("kafka", "Kafka's client (MYAGENTS_PORT_KAFKA)", options.ports().kafka());
+                StartFailure.requireFree("kafka", "Kafka's controller (MYAGENTS_PORT_KAFKA_CONTROLLER)",
+                        options.ports().kafkaController());
+                kafka = EmbeddedKafkaBroker.start(dir, options.ports().kafka(), options.ports().kafkaController());
+                bootstrapServers = kafka.bootstrapServers();
+                return "KRaft on " + bootstrapServers + ", controller on " + options.ports().kafkaController();
+            });
         }
-        TopicProvisioner.ensureTopics(bootstrapServers, (short) 1);
+        component("topics", null, () -> {
+            TopicProvisioner.ensureTopics(bootstrapServers, (short) 1);
+            return "every topic of the registry exists";
+        });
         if (options.externalDatabase() != null) {
             jdbcUrl = options.externalDatabase().url();
         } else {
-            EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("postgres"),
-                    options.ports().postgres(), "myagents");
-            started.add(postgres);
-            jdbcUrl = postgres.jdbcUrl();
-            log.info("PostgreSQL (embedded) on {}", jdbcUrl);
+            Path dir = options.dataDir().resolve("postgres");
+            component("postgresql", dir, () -> {
+                StartFailure.requireFree("postgresql", "PostgreSQL (MYAGENTS_PORT_POSTGRES)", options.ports().postgres());
+                // stopped by this stack, last, not by a JVM hook of its own racing the services that use it
+                postgres = EmbeddedPostgresServer.start(dir, options.ports().postgres(), "myagents", false);
+                jdbcUrl = postgres.jdbcUrl();
+                return jdbcUrl;
+            });
+        }
+    }
+
+    /** Starts one component under the lifecycle lock, with its progress line, or names it in its failure. */
+    private void component(String name, Path dataDir, Supplier<String> starter) {
+        lifecycle.lock();
+        try {
+            if (stopping) {
+                throw new StopRequested();
+            }
+            long begin = System.nanoTime();
+            String where;
+            try {
+                where = starter.get();
+            } catch (RuntimeException e) {
+                throw StartFailure.of(name, e, dataDir);
+            }
+            log.info("  up  {} in {} ms  ({})", String.format("%-20s", name), (System.nanoTime() - begin) / 1_000_000, where);
+        } finally {
+            lifecycle.unlock();
         }
     }
 
@@ -128,22 +201,42 @@ public final class LocalStack implements AutoCloseable {
         properties.put("myagents.data-dir", options.dataDir().toString());
         properties.put("myagents.demo-data", Boolean.toString(options.demoData()));
         properties.put("spring.main.banner-mode", "off");
+        // the launcher prints one progress line per component; Boot's own start-up lines would repeat it
+        properties.put("spring.main.log-startup-info", "false");
+        // This stack stops its services in order (see stopSequence), not each context's own JVM hook
+        properties.put("spring.main.register-shutdown-hook", "false");
+        properties.put("logging.register-shutdown-hook", "false");
+        // The doors stop accepting and finish what is in flight, briefly
+        properties.put("server.shutdown", "graceful");
+        properties.put("spring.lifecycle.timeout-per-shutdown-phase", "4s");
+        int management = options.ports().managementOf(name);
+        properties.put("management.server.port", Integer.toString(management));
+        properties.put("management.endpoints.web.exposure.include", "health,prometheus,metrics,info");
+        properties.put("management.endpoint.health.probes.enabled", "true");
+        properties.put("management.endpoint.health.show-details", "always");
+        // eight contexts in one JVM: each keeps its own registry, none joins the JVM-wide global one
+        properties.put("management.metrics.use-global-registry", "false");
+        properties.put("management.metrics.tags.service", name);
         properties.putAll(own);
         properties.putAll(options.overrides());
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        Runnable starter = () -> {
-            long begin = System.nanoTime();
-            services.put(name, builder.get().run(args));
-            log.info("{} up on port {} in {} ms", name, port, (System.nanoTime() - begin) / 1_000_000);
-        };
+        Runnable starter = () -> component(name, null, () -> {
+            ConfigurableApplicationContext context = builder.get().run(args);
+            synchronized (services) {
+                services.put(name, context);
+            }
+            return "port " + port + ", management " + management;
+        });
         starters.put(name, starter);
         starter.run();
-        started.add(() -> stop(name));
     }
 
     /** Stops one service the way an orchestrator would (its state stays in Kafka and PostgreSQL). */
     public void stop(String name) {
-        ConfigurableApplicationContext context = services.remove(name);
+        ConfigurableApplicationContext context;
+        synchronized (services) {
+            context = services.remove(name);
+        }
         if (context != null) {
             context.close();
         }
@@ -175,18 +268,71 @@ public final class LocalStack implements AutoCloseable {
         return options.dataDir();
     }
 
+    /**
+     * The stop, in its order: the doors stop accepting (CP, PP, gateway, side by side) → ingest-api →
+     * plant-store (outbox relay, materializer) → the stream apps (closed side by side, bounded) →
+     * connectors → the broker (controlled shutdown) → PostgreSQL. Each step is bounded; a step past
+     * its bound is named and left behind. Waits (bounded) for a component that is starting now;
+     * after it, nothing more starts.
+     */
+    public StopSequence stopSequence() {
+        stopping = true;
+        List<StopSequence.Step> steps = new ArrayList<>();
+        steps.add(StopSequence.Step.of("starting component", Duration.ofSeconds(15), this::awaitStartInFlight));
+        steps.add(servicesStep("doors", Duration.ofSeconds(5), DOORS));
+        steps.add(servicesStep("ingest-api", Duration.ofSeconds(4), List.of("ingest-api")));
+        steps.add(servicesStep("plant-store", Duration.ofSeconds(4), List.of("plant-store")));
+        steps.add(servicesStep("stream apps", Duration.ofSeconds(8), STREAM_APPS));
+        steps.add(servicesStep("connectors", Duration.ofSeconds(4), List.of("connectors")));
+        steps.add(StopSequence.Step.of("kafka", Duration.ofSeconds(8), this::stopKafka));
+        steps.add(StopSequence.Step.of("postgresql", Duration.ofSeconds(5), this::stopPostgres));
+        return new StopSequence(steps);
+    }
+
+    /** Until the component starting now (if any) is up; past the step's bound the stop goes on without it. */
+    private void awaitStartInFlight() {
+        try {
+            lifecycle.lockInterruptibly();
+            lifecycle.unlock();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private StopSequence.Step servicesStep(String step, Duration bound, List<String> names) {
+        List<Runnable> parts = new ArrayList<>();
+        for (String name : names) {
+            parts.add(() -> stop(name));
+        }
+        if (parts.isEmpty()) {
+            parts.add(() -> { });
+        }
+        return new StopSequence.Step(step, bound, parts);
+    }
+
+    private void stopKafka() {
+        EmbeddedKafkaBroker broker = kafka;
+        kafka = null;
+        if (broker != null && !broker.close(Duration.ofSeconds(6))) {
+            log.warn("Kafka's controller did not finish its raft shutdown in 6 s (see EmbeddedKafkaBroker#close(Duration)); "
+                    + "the broker's partitions are closed, the metadata log is recovered on the next start");
+        }
+    }
+
+    private void stopPostgres() {
+        EmbeddedPostgresServer server = postgres;
+        postgres = null;
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Stops everything in the order of {@link #stopSequence()}, each step bounded. */
     @Override
     public void close() {
-        List<AutoCloseable> reversed = new ArrayList<>(started);
-        Collections.reverse(reversed);
-        for (AutoCloseable part : reversed) {
-            try {
-                part.close();
-            } catch (Exception e) {
-                log.warn("error while stopping", e);
-            }
+        StopSequence.Outcome outcome = stopSequence().run();
+        if (!outcome.clean()) {
+            log.warn("stopped; these steps overran their bound: {}", outcome.overran());
         }
-        started.clear();
-        services.clear();
     }
 }

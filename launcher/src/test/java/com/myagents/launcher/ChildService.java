@@ -24,6 +24,7 @@ final class ChildService implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path log;
     private final int port;
+    private final int managementPort = com.myagents.embedded.FreePorts.next();
     private Process process;
 
     ChildService(String service, int port, Map<String, String> environment, Path log) {
@@ -35,6 +36,7 @@ final class ChildService implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
         this.environment.put("MYAGENTS_SERVICES", service);
         this.environment.put("MYAGENTS_PORT_" + service.toUpperCase().replace('-', '_'), Integer.toString(port));
+        this.environment.put("MYAGENTS_MGMT_PORT_" + service.toUpperCase().replace('-', '_'), Integer.toString(managementPort));
     }
 
     ChildService start() {
@@ -63,7 +65,7 @@ final class ChildService implements AutoCloseable {
     /** Waits until the service reports UP (it must get there by itself, nothing restarts it). */
     void awaitHealthy() {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/actuator/health")).build();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("child exited with " + process.exitValue() + "; see " + log);

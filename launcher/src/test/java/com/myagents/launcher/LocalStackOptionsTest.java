@@ -72,6 +72,34 @@ class LocalStackOptionsTest {
     }
 
     @Test
+    void everyPortMovesTheInfrastructureAndTheManagementPortsToo() {
+        LocalStackOptions options = LocalStackOptions.fromEnvironment(Map.of(
+                "MYAGENTS_PORT_KAFKA", "19092", "MYAGENTS_PORT_KAFKA_CONTROLLER", "19093", "MYAGENTS_PORT_POSTGRES", "25432",
+                "MYAGENTS_PORT_PLANT_STORE", "18092", "MYAGENTS_MGMT_PORT_GATEWAY", "28090"));
+
+        assertThat(options.ports().kafka()).isEqualTo(19092);
+        assertThat(options.ports().kafkaController()).isEqualTo(19093);
+        assertThat(options.ports().postgres()).isEqualTo(25432);
+        assertThat(options.ports().of("plant-store")).isEqualTo(18092);
+        assertThat(options.ports().managementOf("plant-store")).as("moves along with its service").isEqualTo(18192);
+        assertThat(options.ports().managementOf("gateway")).isEqualTo(28090);
+        assertThat(options.ports().of("gateway")).isEqualTo(8090);
+        assertThat(LocalStackOptions.Ports.defaults().managementOf("cp-backend")).isEqualTo(8180);
+        assertThatThrownBy(() -> LocalStackOptions.fromEnvironment(Map.of("MYAGENTS_PORT_POSTGRES", "70000")))
+                .hasMessageContaining("MYAGENTS_PORT_POSTGRES=70000 is not a port");
+        assertThatThrownBy(() -> LocalStackOptions.Ports.defaults().managementOf("nope")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theStopDeadlineIsThirtySecondsUnlessSet() {
+        assertThat(Launcher.stopTimeout(Map.of())).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(Launcher.stopTimeout(Map.of("MYAGENTS_STOP_TIMEOUT", "45"))).isEqualTo(java.time.Duration.ofSeconds(45));
+        assertThat(Launcher.stopTimeout(Map.of("MYAGENTS_STOP_TIMEOUT", "PT1M"))).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThatThrownBy(() -> Launcher.stopTimeout(Map.of("MYAGENTS_STOP_TIMEOUT", "soon")))
+                .hasMessageContaining("MYAGENTS_STOP_TIMEOUT=soon");
+    }
+
+    @Test
     void keysAreGeneratedOnceAndReadBackAndWipeRemovesEverything() throws Exception {
         LocalSecrets first = LocalSecrets.loadOrCreate(dir);
         LocalSecrets again = LocalSecrets.loadOrCreate(dir);

@@ -3,6 +3,7 @@ package com.myagents.plant;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import com.myagents.contracts.TopicProvisioner;
+import com.myagents.plant.materializer.FlowMeters;
 import com.myagents.plant.materializer.Materializer;
 import com.myagents.plant.outbox.ConnectionOpener;
 import com.myagents.plant.outbox.OutboxRelay;
@@ -23,6 +25,7 @@ import com.myagents.plant.outbox.OutboxRelaySettings;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
@@ -66,24 +69,30 @@ class PlantStoreConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty(name = "myagents.outbox.relay.enabled", matchIfMissing = true)
-    HealthIndicator outboxRelayHealthIndicator(OutboxRelay relay) {
-        return relay::health;
+    HealthIndicator outboxRelayHealthIndicator(OutboxRelay relay,
+            @Value("${myagents.outbox.relay.ready-max-lag:60s}") Duration maxLag) {
+        return () -> relay.health(maxLag);
     }
 
     @Bean
     @ConditionalOnBooleanProperty(name = "myagents.materializer.enabled", matchIfMissing = true)
-    HealthIndicator materializerHealthIndicator(Materializer materializer) {
-        return materializer::health;
+    HealthIndicator materializerHealthIndicator(Materializer materializer,
+            @Value("${myagents.materializer.ready-max-lag:60s}") Duration maxLag) {
+        return () -> materializer.health(maxLag);
     }
 
     @Bean
     @ConditionalOnBooleanProperty(name = "myagents.outbox.relay.enabled", matchIfMissing = true)
     MeterBinder outboxMetrics(OutboxRelay relay) {
         return registry -> {
+            relay.bindMetricsTo(registry);
             Gauge.builder("myagents.outbox.pending", relay, OutboxRelay::pendingCount)
                     .description("outbox rows committed but not yet published").register(registry);
             FunctionCounter.builder("myagents.outbox.published", relay, OutboxRelay::publishedCount)
                     .description("outbox rows published by this relay").register(registry);
+            TimeGauge.builder("myagents.outbox.oldest.age", relay, TimeUnit.MILLISECONDS,
+                    r -> r.oldestPendingAge().toMillis())
+                    .description("how long the oldest unpublished outbox row has waited").register(registry);
         };
     }
 
@@ -91,10 +100,19 @@ class PlantStoreConfiguration {
     @ConditionalOnBooleanProperty(name = "myagents.materializer.enabled", matchIfMissing = true)
     MeterBinder materializerMetrics(Materializer materializer) {
         return registry -> {
+            materializer.countInto(new FlowMeters(registry));
             FunctionCounter.builder("myagents.materializer.applied", materializer, Materializer::appliedCount)
                     .description("stream records written to PostgreSQL").register(registry);
             FunctionCounter.builder("myagents.materializer.skipped", materializer, Materializer::skippedCount)
                     .description("poison records logged and skipped").register(registry);
+            for (String topic : Materializer.topicNames()) {
+                Gauge.builder("myagents.materializer.lag", materializer, m -> m.lagByTopic().getOrDefault(topic, 0L))
+                        .tag("topic", topic).baseUnit("records")
+                        .description("records of the topic not yet written to PostgreSQL").register(registry);
+            }
+            TimeGauge.builder("myagents.materializer.lag.age", materializer, TimeUnit.MILLISECONDS,
+                    m -> m.behind().toMillis())
+                    .description("age of the oldest record not yet written to PostgreSQL (about)").register(registry);
         };
     }
 

@@ -65,10 +65,10 @@ public final class BenchStack implements AutoCloseable {
         return PlantDatabase.connect(stack.jdbcUrl(), "postgres", "");
     }
 
-    /** The HTTP ports of the services running now (each answers /actuator/health). */
+    /** The management ports of the services running now (each answers /actuator/health). */
     public List<Integer> servicePorts() {
         return stack.services().values().stream()
-                .map(context -> context.getEnvironment().getProperty("local.server.port", Integer.class))
+                .map(context -> context.getEnvironment().getProperty("local.management.port", Integer.class))
                 .toList();
     }
 

@@ -22,7 +22,7 @@ public final class ChildStack implements AutoCloseable {
 
     private static final List<String> INFRASTRUCTURE = List.of("kafka", "kafkaController", "postgres");
 
-    /** The launcher's default ports of every service (each answers /actuator/health). */
+    /** The launcher's default management ports of every service (each answers /actuator/health). */
     public static final List<Integer> SERVICE_PORTS = defaultPorts(false);
     /** ... and of Kafka (broker, controller) and PostgreSQL. */
     public static final List<Integer> ALL_PORTS = defaultPorts(true);
@@ -57,16 +57,27 @@ public final class ChildStack implements AutoCloseable {
         }
     }
 
-    /** Read from {@link LocalStackOptions.Ports#defaults()}, so a service added to the launcher is waited for too. */
+    /**
+     * Read from {@link LocalStackOptions.Ports#defaults()}, so a service added to the launcher is waited for too:
+     * the management ports (where /actuator/health is), and with the infrastructure every port the launcher binds.
+     */
     private static List<Integer> defaultPorts(boolean withInfrastructure) {
         LocalStackOptions.Ports defaults = LocalStackOptions.Ports.defaults();
         List<Integer> ports = new ArrayList<>();
-        for (RecordComponent component : LocalStackOptions.Ports.class.getRecordComponents()) {
-            if (withInfrastructure || !INFRASTRUCTURE.contains(component.getName())) {
-                try {
-                    ports.add((Integer) component.getAccessor().invoke(defaults));
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
+        for (String service : LocalStackOptions.ALL_SERVICES) {
+            ports.add(defaults.managementOf(service));
+            if (withInfrastructure) {
+                ports.add(defaults.of(service));
+            }
+        }
+        if (withInfrastructure) {
+            for (RecordComponent component : LocalStackOptions.Ports.class.getRecordComponents()) {
+                if (INFRASTRUCTURE.contains(component.getName())) {
+                    try {
+                        ports.add((Integer) component.getAccessor().invoke(defaults));
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
                 }
             }
         }

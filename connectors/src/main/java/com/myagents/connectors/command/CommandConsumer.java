@@ -28,13 +28,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.SmartLifecycle;
 
 import com.myagents.connectors.connector.RetryLater;
 import com.myagents.contracts.Topics;
+import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.worker.Backoff;
 import com.myagents.contracts.worker.WorkerThread;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Reads execution commands (only what enforcement committed) and publishes what each one came to
@@ -47,6 +51,8 @@ import com.myagents.contracts.worker.WorkerThread;
 public class CommandConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CommandConsumer.class);
+    private static final String CORRELATION_MDC = "correlation_id";
+    private volatile MeterRegistry registry;
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final CommandHandler handler;
@@ -149,12 +155,23 @@ public class CommandConsumer implements SmartLifecycle {
                     rewind(kafka, next);
                     return true;
                 }
-                Publication publication = handleOrRetry(record);
-                if (publication == null) {
-                    rewind(kafka, next);
-                    return false;
+                ExecutionCommand command = command(record);
+                // every line logged while handling it carries the execution's correlation id
+                if (command != null && command.correlationId() != null) {
+                    MDC.put(CORRELATION_MDC, command.correlationId());
                 }
-                publish(kafka, producer, record, publication);
+                Publication publication;
+                try {
+                    publication = handleOrRetry(record);
+                    if (publication == null) {
+                        rewind(kafka, next);
+                        return false;
+                    }
+                    publish(kafka, producer, record, publication);
+                } finally {
+                    MDC.remove(CORRELATION_MDC);
+                }
+                countResult(command, publication);
                 next.put(partition, record.offset() + 1);
                 attempts.remove(place(record));
                 handled.incrementAndGet();
@@ -215,6 +232,33 @@ public class CommandConsumer implements SmartLifecycle {
             if (kafka.assignment().contains(partition)) {
                 kafka.seek(partition, offset);
             }
+        });
+    }
+
+    /** Connector results by platform and outcome go to this registry from now on. */
+    public void countInto(MeterRegistry meterRegistry) {
+        this.registry = meterRegistry;
+    }
+
+    private static ExecutionCommand command(ConsumerRecord<String, byte[]> record) {
+        try {
+            return Topics.EXECUTION_COMMANDS.valueSerde().deserializer().deserialize(record.topic(), record.value());
+        } catch (RuntimeException unreadable) {
+            return null; // the handler refuses it; here it has no correlation id and platform "unknown"
+        }
+    }
+
+    private void countResult(ExecutionCommand command, Publication publication) {
+        MeterRegistry meters = registry;
+        if (meters == null) {
+            return;
+        }
+        publication.result().ifPresent(result -> {
+            Object platform = command == null ? null
+                    : command.payload() != null && command.payload().get("platform") != null ? command.payload().get("platform")
+                    : command.action();
+            meters.counter("myagents.connector.results", "platform", String.valueOf(platform == null ? "unknown" : platform),
+                    "outcome", result.status().name().toLowerCase(java.util.Locale.ROOT)).increment();
         });
     }
 

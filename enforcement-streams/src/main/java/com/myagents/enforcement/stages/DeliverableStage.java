@@ -12,6 +12,7 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import com.myagents.contracts.approvals.ApprovalEvent;
 import com.myagents.contracts.execution.ExecutionRequest;
@@ -58,6 +59,19 @@ public final class DeliverableStage implements Processor<String, ExecutionReques
 
     @Override
     public void process(Record<String, ExecutionRequest> record) {
+        // every line logged while deciding it (downstream stages included) carries its correlation id
+        String correlationId = record.value() == null ? null : record.value().correlationId();
+        if (correlationId != null) {
+            MDC.put("correlation_id", correlationId);
+        }
+        try {
+            decide(record);
+        } finally {
+            MDC.remove("correlation_id");
+        }
+    }
+
+    private void decide(Record<String, ExecutionRequest> record) {
         ExecutionRequest request = record.value();
         if (request == null) {
             log.warn("dropped an execution request record without a value (key {})", record.key());

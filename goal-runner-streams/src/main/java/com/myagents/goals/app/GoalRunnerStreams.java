@@ -10,6 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+
 import com.myagents.contracts.TopicProvisioner;
 import com.myagents.contracts.streams.StreamThreadFailures;
 
@@ -30,6 +33,8 @@ public final class GoalRunnerStreams implements SmartLifecycle {
     private final GoalRunnerProperties properties;
     private final String bootstrapServers;
     private volatile KafkaStreams streams;
+    private volatile MeterRegistry registry;
+    private KafkaStreamsMetrics metrics;
 
     public GoalRunnerStreams(Topology topology, Properties config, GoalRunnerProperties properties,
             String bootstrapServers) {
@@ -48,6 +53,10 @@ public final class GoalRunnerStreams implements SmartLifecycle {
         KafkaStreams created = new KafkaStreams(topology, config);
         created.setUncaughtExceptionHandler(new StreamThreadFailures("goal-runner-streams", false,
                 MAX_THREAD_REPLACEMENTS, REPLACEMENT_WINDOW, Clock.systemUTC()));
+        if (registry != null) {
+            metrics = new KafkaStreamsMetrics(created);
+            metrics.bindTo(registry);
+        }
         created.start();
         streams = created;
         log.info("goal-runner streams {} started against {}", properties.applicationId(), bootstrapServers);
@@ -58,7 +67,20 @@ public final class GoalRunnerStreams implements SmartLifecycle {
         if (streams != null) {
             // leave the group so a restarted or surviving instance takes the partitions at once
             streams.close(new KafkaStreams.CloseOptions().timeout(properties.closeTimeout()).leaveGroup(true));
+            closeMetrics();
             streams = null;
+        }
+    }
+
+    /** Kafka Streams' own metrics (threads, tasks, stores, its clients) go to this registry from the next start on. */
+    public void bindMetricsTo(MeterRegistry meterRegistry) {
+        this.registry = meterRegistry;
+    }
+
+    private void closeMetrics() {
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
         }
     }
 

@@ -9,6 +9,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import com.myagents.goals.marketing.ContentGenerator;
 import com.myagents.goals.marketing.MarketingPlanner;
 import com.myagents.goals.marketing.TemplateContentGenerator;
@@ -63,14 +65,33 @@ class GoalRunnerWiring {
                 properties, bootstrapServers);
     }
 
-    /** UP only while Kafka Streams runs or rebalances: a stopped or failed runner schedules nothing. */
+    /**
+     * Ready (UP) only while Kafka Streams is RUNNING: rebalancing or restoring its stores it
+     * schedules nothing yet. In the readiness group; the liveness group has {@link #goalRunnerStreamsAliveHealthIndicator}.
+     */
     @Bean
     HealthIndicator goalRunnerStreamsHealthIndicator(GoalRunnerStreams streams) {
         return () -> {
             KafkaStreams.State state = streams.state();
-            boolean running = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
-            return (running ? Health.up() : Health.down()).withDetail("state", state.name())
+            return (state == KafkaStreams.State.RUNNING ? Health.up() : Health.down()).withDetail("state", state.name())
                     .withDetail("active_tasks", streams.activeTaskCount()).build();
         };
+    }
+
+    /** Alive unless Kafka Streams has stopped or failed for good: then an orchestrator should restart it. */
+    @Bean
+    HealthIndicator goalRunnerStreamsAliveHealthIndicator(GoalRunnerStreams streams) {
+        return () -> {
+            KafkaStreams.State state = streams.state();
+            boolean alive = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING
+                    || state == KafkaStreams.State.CREATED;
+            return (alive ? Health.up() : Health.down()).withDetail("state", state.name()).build();
+        };
+    }
+
+    /** Kafka Streams' own metrics (process rates, commit latency, lag, restoration) beside the service's. */
+    @Bean
+    MeterBinder goalRunnerStreamsMetrics(GoalRunnerStreams streams) {
+        return streams::bindMetricsTo;
     }
 }

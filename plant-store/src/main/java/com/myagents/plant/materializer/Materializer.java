@@ -1,6 +1,7 @@
 package com.myagents.plant.materializer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,6 +59,10 @@ public class Materializer implements SmartLifecycle {
     private final WorkerHealth health = new WorkerHealth();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private final MaterializerLag lag = new MaterializerLag();
+    /** The events of the batch being written (worker thread only), counted once it commits. */
+    private final List<Object> parsed = new ArrayList<>();
+    private volatile FlowMeters meters = FlowMeters.NONE;
 
     private volatile Consumer<String, byte[]> consumer;
     private final WorkerThread worker = new WorkerThread("plant-materializer", this::work);
@@ -98,21 +103,56 @@ public class Materializer implements SmartLifecycle {
     }
 
     public Health health() {
+        return health(null);
+    }
+
+    /** As {@link #health()}, and DOWN while it is behind by more than {@code maxLag} (readiness). */
+    public Health health(Duration maxLag) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("applied", applied.get());
         details.put("skipped", skipped.get());
-        return health.report(worker.running(), details);
+        details.put("lag", lag.records());
+        Duration behind = lag.behind(Instant.now());
+        details.put("behind_ms", behind.toMillis());
+        Health report = health.report(worker.running(), details);
+        if (maxLag != null && behind.compareTo(maxLag) > 0) {
+            return Health.down().withDetails(report.getDetails()).withDetail("behind", "by more than " + maxLag).build();
+        }
+        return report;
+    }
+
+    /** Counts what it writes into these domain counters from now on. */
+    public void countInto(FlowMeters flowMeters) {
+        this.meters = flowMeters;
+    }
+
+    /** The names of the topics it writes to PostgreSQL. */
+    public static List<String> topicNames() {
+        return TOPICS.stream().map(Topic::name).toList();
+    }
+
+    /** Records not yet materialized, per topic (as of the last poll). */
+    public Map<String, Long> lagByTopic() {
+        return lag.records();
+    }
+
+    /** How far behind the materializer is: the age of the oldest record it has not written yet (about). */
+    public Duration behind() {
+        return lag.behind(Instant.now());
     }
 
     private void work() {
         Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
-        try (Consumer<String, byte[]> kafka = new KafkaConsumer<>(config())) {
+        try (Consumer<String, byte[]> kafka = new KafkaConsumer<>(config());
+             FlowMeters.Binding clientMetrics = meters.bindClient(kafka)) {
             consumer = kafka;
             kafka.subscribe(TOPICS.stream().map(Topic::name).toList());
             while (worker.running()) {
                 try {
                     ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
-                    if (materialize(kafka, records)) {
+                    boolean written = materialize(kafka, records);
+                    lag.observe(kafka, records, written, Instant.now());
+                    if (written) {
                         health.succeeded();
                         backoff.reset();
                     } else if (!backoff.pause(this::isRunning)) {
@@ -189,6 +229,7 @@ public class Materializer implements SmartLifecycle {
     /** One transaction for the records' writes; an unreadable record fails it before anything is written. */
     private void applyAll(List<ConsumerRecord<String, byte[]>> batch) {
         List<Write> writes = new ArrayList<>(batch.size());
+        parsed.clear();
         for (ConsumerRecord<String, byte[]> record : batch) {
             if (record.value() != null) {
                 writes.add(parse(record));
@@ -198,6 +239,7 @@ public class Materializer implements SmartLifecycle {
             dsl.transaction(cfg -> writes.forEach(write -> write.into(cfg.dsl())));
         }
         applied.addAndGet(writes.size());
+        parsed.forEach(meters::materialized);
     }
 
     private Write parse(ConsumerRecord<String, byte[]> record) {
@@ -234,11 +276,12 @@ public class Materializer implements SmartLifecycle {
         throw new IllegalArgumentException("not a topic the materializer reads: " + topic);
     }
 
-    private static <V> V read(Topic<String, V> topic, byte[] value) {
+    private <V> V read(Topic<String, V> topic, byte[] value) {
         V event = topic.valueSerde().deserializer().deserialize(topic.name(), value);
         if (event == null) {
             throw new IllegalArgumentException("empty " + topic.name() + " record");
         }
+        parsed.add(event);
         return event;
     }
 

@@ -39,6 +39,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.SmartLifecycle;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+
 import com.myagents.contracts.serde.JsonSerde;
 import com.myagents.plant.jooq.generated.tables.records.OutboxRecord;
 import com.myagents.contracts.worker.Backoff;
@@ -71,6 +74,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final WorkerThread worker = new WorkerThread("outbox-relay", this::work);
     private Connection listener;
     private Producer<String, byte[]> producer;
+    private volatile MeterRegistry registry;
+    private KafkaClientMetrics producerMetrics;
     private Instant nextPurge = Instant.EPOCH;
 
     /**
@@ -109,15 +114,34 @@ public class OutboxRelay implements SmartLifecycle {
         return published.get();
     }
 
+    /** How long the oldest unpublished row has waited (zero when none waits): what the relay is behind by. */
+    public Duration oldestPendingAge() {
+        OffsetDateTime oldest = dsl.select(DSL.min(OUTBOX.CREATED_AT)).from(OUTBOX).where(OUTBOX.PUBLISHED_AT.isNull())
+                .fetchOne(0, OffsetDateTime.class);
+        return oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), Instant.now()).abs();
+    }
+
     public Health health() {
+        return health(null);
+    }
+
+    /** As {@link #health()}, and DOWN while the oldest unpublished row is older than {@code maxLag} (readiness). */
+    public Health health(Duration maxLag) {
         Map<String, Object> details = new LinkedHashMap<>();
+        Duration age = Duration.ZERO;
         try {
             details.put("pending", pendingCount());
+            age = oldestPendingAge();
+            details.put("oldest_pending_age_ms", age.toMillis());
         } catch (RuntimeException e) {
             details.put("pending", "unknown: " + e.getMessage());
         }
         details.put("published", published.get());
-        return health.report(worker.running(), details);
+        Health report = health.report(worker.running(), details);
+        if (maxLag != null && age.compareTo(maxLag) > 0) {
+            return Health.down().withDetails(report.getDetails()).withDetail("behind", "by more than " + maxLag).build();
+        }
+        return report;
     }
 
     private void work() {
@@ -261,11 +285,25 @@ public class OutboxRelay implements SmartLifecycle {
             config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
             config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
             producer = new KafkaProducer<>(config);
+            MeterRegistry meters = registry;
+            if (meters != null) {
+                producerMetrics = new KafkaClientMetrics(producer);
+                producerMetrics.bindTo(meters);
+            }
         }
         return producer;
     }
 
+    /** The producer's own metrics (kafka_producer_*) go to this registry from its next creation on. */
+    public void bindMetricsTo(MeterRegistry meterRegistry) {
+        this.registry = meterRegistry;
+    }
+
     private void closeProducer() {
+        if (producerMetrics != null) {
+            producerMetrics.close();
+            producerMetrics = null;
+        }
         if (producer != null) {
             try {
                 producer.close(Duration.ofSeconds(5));

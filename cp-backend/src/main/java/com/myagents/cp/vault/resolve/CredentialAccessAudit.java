@@ -6,7 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Repository;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** One row per resolve attempt, granted or refused. Caller-supplied values are cut to their column sizes. */
 @Repository
@@ -18,9 +21,11 @@ public class CredentialAccessAudit {
     }
 
     private final DSLContext db;
+    private final ObjectProvider<MeterRegistry> meters;
 
-    public CredentialAccessAudit(DSLContext db) {
+    public CredentialAccessAudit(DSLContext db, ObjectProvider<MeterRegistry> meters) {
         this.db = db;
+        this.meters = meters;
     }
 
     public void record(Attempt attempt, OffsetDateTime at) {
@@ -34,6 +39,8 @@ public class CredentialAccessAudit {
                 .set(CREDENTIAL_ACCESS_AUDIT.CORRELATION_ID, cut(attempt.correlationId(), 128))
                 .set(CREDENTIAL_ACCESS_AUDIT.OUTCOME, attempt.outcome().dbValue())
                 .execute();
+        meters.ifAvailable(registry -> registry.counter("myagents.vault.resolves", "outcome", attempt.outcome().dbValue())
+                .increment());
     }
 
     private static String cut(String value, int max) {

@@ -1,0 +1,53 @@
+package com.myagents.cp.auth;
+
+import java.io.IOException;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Counts failed logins ({@code myagents_login_failures_total}: 401 from the login endpoint) and
+ * lockouts ({@code myagents_login_lockouts_total}: 423 or 429 from it), from the answer the
+ * caller got, so that the counters stay true whatever the login code does inside.
+ */
+@Component
+class LoginMeters extends OncePerRequestFilter {
+
+    private static final String LOGIN = "/api/cp/auth/login";
+
+    private final Counter failures;
+    private final Counter lockouts;
+
+    LoginMeters(ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable();
+        this.failures = registry == null ? null : Counter.builder("myagents.login.failures")
+                .description("logins refused for a wrong email or password").register(registry);
+        this.lockouts = registry == null ? null : Counter.builder("myagents.login.lockouts")
+                .description("logins refused because the account or caller is locked out").register(registry);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return failures == null || !"POST".equals(request.getMethod()) || !LOGIN.equals(request.getRequestURI());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        chain.doFilter(request, response);
+        int status = response.getStatus();
+        if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+            failures.increment();
+        } else if (status == 423 || status == 429) {
+            lockouts.increment();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package com.myagents.plant.materializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * How far behind the materializer is, measured on its own thread after each poll (the consumer is
+ * not thread-safe) and read by health and metrics: records not yet written per topic, and since
+ * when a partition has had records waiting — the age of its oldest unwritten record, about.
+ */
+final class MaterializerLag {
+
+    private final Map<TopicPartition, Instant> waitingSince = new HashMap<>();
+    private volatile Map<String, Long> records = Map.of();
+    private volatile Instant oldestWaiting;
+
+    /** After one poll: {@code written} false when the poll's records were rewound (database away). */
+    void observe(Consumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> polled, boolean written, Instant now) {
+        Map<String, Long> byTopic = new TreeMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong lag = consumer.currentLag(partition);
+            long waiting = lag.orElse(0L);
+            if (!written) {
+                waiting += polled.records(partition).size();
+            }
+            byTopic.merge(partition.topic(), waiting, Long::sum);
+            if (waiting == 0) {
+                waitingSince.remove(partition);
+            } else {
+                // the first record still waiting is no older than the last one written; without one, since now
+                Instant since = written ? lastWritten(polled, partition, now) : waitingSince.getOrDefault(partition, now);
+                waitingSince.merge(partition, since, (old, fresh) -> written ? fresh : old);
+            }
+        }
+        waitingSince.keySet().retainAll(consumer.assignment());
+        records = Map.copyOf(byTopic);
+        oldestWaiting = waitingSince.values().stream().min(Instant::compareTo).orElse(null);
+    }
+
+    private Instant lastWritten(ConsumerRecords<String, byte[]> polled, TopicPartition partition, Instant now) {
+        var list = polled.records(partition);
+        if (list.isEmpty()) {
+            return waitingSince.getOrDefault(partition, now);
+        }
+        ConsumerRecord<String, byte[]> last = list.get(list.size() - 1);
+        return Instant.ofEpochMilli(Math.min(last.timestamp(), now.toEpochMilli()));
+    }
+
+    Map<String, Long> records() {
+        return records;
+    }
+
+    Duration behind(Instant now) {
+        Instant since = oldestWaiting;
+        return since == null ? Duration.ZERO : Duration.between(since, now);
+    }
+}
