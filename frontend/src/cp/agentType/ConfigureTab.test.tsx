@@ -348,7 +348,7 @@ describe('Configure tab', () => {
     });
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Service Unavailable');
+    expect(alert).toHaveTextContent('The service is busy');
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 });

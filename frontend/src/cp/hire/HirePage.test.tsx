@@ -106,6 +106,6 @@ describe('Hire', () => {
 
     stubBackend({ 'GET /api/cp/agent-types': problem(503, { title: 'Service Unavailable' }) });
     renderApp(cpRoutes, '/hire');
-    expect(await screen.findByRole('alert')).toHaveTextContent('Service Unavailable');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The service is busy');
   });
 });

@@ -169,7 +169,7 @@ describe('My Agents hub', () => {
     renderApp(cpRoutes, '/');
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Service Unavailable');
+    expect(alert).toHaveTextContent('The service is busy');
     expect(alert).toHaveTextContent('corr-503');
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });

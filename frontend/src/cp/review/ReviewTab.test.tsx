@@ -184,7 +184,7 @@ describe('Review tab: execute', () => {
     await userEvent.click(within(item).getByRole('button', { name: 'Execute' }));
 
     const alert = await within(item).findByRole('alert');
-    expect(alert).toHaveTextContent('Internal Server Error');
+    expect(alert).toHaveTextContent('Something went wrong on our side');
     expect(alert).not.toHaveTextContent('Execution denied');
   });
 
@@ -349,7 +349,7 @@ describe('Review tab: browsing', () => {
 
     const alert = await screen.findByRole('alert');
 
-    expect(alert).toHaveTextContent('Bad Gateway');
+    expect(alert).toHaveTextContent('A service we depend on did not answer');
     expect(alert).toHaveTextContent('corr-502');
   });
 });
