@@ -44,7 +44,7 @@ function openReview(deliverables: Deliverable[] | ((call: RecordedCall) => Respo
   return calls;
 }
 
-async function draftItem(title: string): Promise<HTMLElement> {
+async function draftItem(title: string | RegExp): Promise<HTMLElement> {
   const heading = await screen.findByRole('heading', { name: title });
   return heading.closest('li')!;
 }
