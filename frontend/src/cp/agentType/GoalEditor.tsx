@@ -15,6 +15,7 @@ import type { JsonSchema } from '../schemaForm/schema';
 import { useSchemaForm, violationsUnder } from '../schemaForm/useSchemaForm';
 import type { Violation } from '../schemaForm/validate';
 import { timeZones } from '../schemaForm/widgets/TimezoneField';
+import { useUnsavedChanges } from '../../shared/unsavedChanges';
 
 const EMPTY_SETTINGS: JsonSchema = { type: 'object', properties: {} };
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -124,6 +125,8 @@ export function GoalEditor({
     },
   });
   const canSave = allErrors.length === 0 && !save.isPending;
+  // An open editor holds edits the customer has not saved.
+  useUnsavedChanges(settings.touched || (goal ? frequency !== goal.frequency : false));
   const unshownSettings = settings.serverErrors.filter((error) => !isShownAtField(error.pointer, settings.fieldMap));
   const errorsAt = (pointer: string) => [
     ...topErrors.filter((error) => error.pointer === pointer),
@@ -140,6 +143,7 @@ export function GoalEditor({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    settings.markSubmitted();
     if (canSave) {
       save.mutate();
     }
@@ -268,12 +272,9 @@ export function GoalEditor({
         </button>
       </div>
       {save.isError && <ProblemAlert error={save.error} />}
-      <FormProblems
-        id={problemsId}
-        heading="Saving is disabled until these are fixed:"
-        errors={allErrors}
-        labelOf={labelOf}
-      />
+      <div className={settings.touched || settings.submitted || timeOfDay ? undefined : 'visually-hidden'}>
+        <FormProblems id={problemsId} heading="Saving is disabled until these are fixed:" errors={allErrors} labelOf={labelOf} />
+      </div>
     </form>
   );
 }

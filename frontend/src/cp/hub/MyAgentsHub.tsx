@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 import { usePageTitle } from '../../shared/usePageTitle';
+import { confirmLeavingUnsaved } from '../../shared/unsavedChanges';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { EmptyState, Loading } from '../../shared/StatusMessages';
@@ -78,6 +79,9 @@ export function MyAgentsHub() {
   }, [requestedId, fallback, setParams]);
 
   function updateParam(name: string, value: string) {
+    if (!confirmLeavingUnsaved()) {
+      return;
+    }
     setParams((current) => {
       const next = new URLSearchParams(current);
       next.set(name, value);
