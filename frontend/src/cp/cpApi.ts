@@ -368,7 +368,7 @@ export const cpSession = new SessionStore<Customer>('myagents.cp.session');
 
 const client = createApiClient({
   getToken: () => cpSession.current()?.access_token,
-  onUnauthorized: () => cpSession.end(),
+  onUnauthorized: () => cpSession.expire(),
 });
 
 export const cpApi = {

@@ -58,6 +58,12 @@ describe('Hire', () => {
     const { router } = renderApp(cpRoutes, '/hire');
 
     await userEvent.click(await screen.findByRole('button', { name: 'Hire Digital Marketing Agent (Healthcare)' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Hire and start configuring' }));
+    const dialog = screen.getByRole('dialog', { name: 'Hire Digital Marketing Agent (Healthcare)?' });
+    expect(dialog).toHaveTextContent('The free trial:');
+    expect(dialog).toHaveTextContent('After the trial you pay per action');
+    expect(calls.some((call) => call.method === 'POST')).toBe(false);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Hire and start configuring' }));
 
     expect(await screen.findByRole('heading', { name: 'New marketing agent' })).toBeInTheDocument();
     expect(screen.getByLabelText('Agent')).toHaveValue('hired-3');
@@ -77,6 +83,7 @@ describe('Hire', () => {
     const { router } = renderApp(cpRoutes, '/hire');
 
     await userEvent.click(await screen.findByRole('button', { name: 'Hire Digital Marketing Agent (Healthcare)' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Hire and start configuring' }));
 
     await screen.findByLabelText('Agent');
     expect(searchParams(router).get('agent')).toBe('hired-9');
@@ -91,6 +98,7 @@ describe('Hire', () => {
     renderApp(cpRoutes, '/hire');
 
     await userEvent.click(await screen.findByRole('button', { name: 'Hire Digital Marketing Agent (Healthcare)' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Hire and start configuring' }));
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('You already have this agent on trial.');
