@@ -333,7 +333,7 @@ describe('Review tab: review', () => {
 
     const outcome = await within(batch).findByRole('status');
     expect(outcome).toHaveTextContent('1 approved, 1 not approved');
-    expect(outcome).toHaveTextContent('del-b: already rejected');
+    expect(outcome).toHaveTextContent('social post · LinkedIn: already rejected');
     expect(posts(calls, '/api/cp/deliverables/review-batch')[0].body).toEqual({
       deliverable_ids: ['del-a', 'del-b'],
       decision: 'approved',

@@ -45,7 +45,8 @@ public class HiredAgentSearch {
             }
             String exact = CustomerDirectory.normalize(typed);
             String fragment = typed.strip();
-            if (exact != null) {
+            // "demo@myagents" is the start of an address, "demo@myagents.local" a whole one.
+            if (exact != null && exact.substring(exact.indexOf('@')).contains(".")) {
                 return new Text(exact, null);
             }
             if (fragment.length() < MIN_FRAGMENT || fragment.length() > MAX_FRAGMENT) {
