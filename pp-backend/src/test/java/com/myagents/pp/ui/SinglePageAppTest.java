@@ -37,7 +37,7 @@ class SinglePageAppTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/assets/missing.js", "/assets/1.0.0", "/api/other/thing", "/api/pp/agent-types/a.b.v1",
+    @ValueSource(strings = {"/assets/missing.js", "/assets/1.0.0", "/api/other/thing",
         "/actuator/nothing-here", "/favicon.ico"})
     void answersNotFoundRatherThanTheAppForFilesAndApis(String path) {
         HttpResponse<String> response = send(request(path).GET().build());
