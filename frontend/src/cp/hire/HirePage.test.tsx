@@ -58,7 +58,6 @@ describe('Hire', () => {
     const { router } = renderApp(cpRoutes, '/hire');
 
     await userEvent.click(await screen.findByRole('button', { name: 'Hire Digital Marketing Agent (Healthcare)' }));
-    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Hire and start configuring' }));
     const dialog = screen.getByRole('dialog', { name: 'Hire Digital Marketing Agent (Healthcare)?' });
     expect(dialog).toHaveTextContent('The free trial:');
     expect(dialog).toHaveTextContent('After the trial you pay per action');
