@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
+    // The build machine is shared and often loaded; a slow render is not a failure.
+    testTimeout: 30_000,
     unstubGlobals: true,
   },
 });

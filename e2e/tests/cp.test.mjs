@@ -1,6 +1,8 @@
 // The customer's journey through the CP web app against a running system (CP_URL): sign in,
-// switch agents, configure the marketing agent with a platform connection, add a goal and run
-// it, approve a draft and execute it, and be denied executing one that is not approved.
+// switch agents, open a fresh form without a wall of errors, see that a plan blocked by its risk
+// checks cannot be approved, configure the marketing agent with a platform connection, add a
+// goal and run it, approve a draft and publish it after a confirmation that restates it, and find
+// no way to publish a draft nobody approved.
 // The steps build on each other and run in order; each leaves a screenshot in target/screenshots.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -19,6 +21,8 @@ describe('CP: a customer puts an agent to work', () => {
   before(async () => {
     browser = await launchBrowser();
     page = await newPage(browser);
+    // Leaving a form with unsaved edits asks first; the journey always agrees.
+    page.on('dialog', (dialog) => dialog.accept());
     if (process.env.E2E_DEBUG) {
       page.on('console', (message) => console.log('console', message.type(), message.text()));
       page.on('response', (response) => response.url().includes('/api/') && console.log('<<', response.status(), response.request().method(), response.url()));
@@ -85,6 +89,47 @@ describe('CP: a customer puts an agent to work', () => {
     await page.reload();
     await page.getByRole('heading', { name: CUSTOMER.marketingAgent, level: 2 }).waitFor();
   });
+
+  journeyStep(
+    'opens a fresh form without errors, and explains a field in words once it is touched',
+    'fresh-form',
+    async () => {
+      await chooseAgent(CUSTOMER.tradingAgent);
+      await tab('Configure').click();
+      const form = tabPanel().getByRole('form', { name: /^Configure / });
+      await form.waitFor();
+      assert.equal(await form.locator('.field-errors').count(), 0, 'a fresh form shows no errors before it is touched');
+      assert.equal(await form.getByText(/Required property/).count(), 0, 'no raw validator text');
+      await screenshot(page, '03a-fresh-form-no-errors');
+
+      const coins = form.getByRole('group', { name: 'Allowed coins' });
+      await coins.getByRole('textbox', { name: 'Add to Allowed coins' }).fill('btc');
+      await coins.getByRole('button', { name: 'Add' }).click();
+      await coins.getByText(/must be an upper-case coin symbol/).waitFor();
+      await screenshot(page, '03b-pattern-error-in-words');
+      await coins.getByRole('button', { name: /^Remove btc/ }).first().click();
+    },
+    { laterStepsNeedIt: false },
+  );
+
+  journeyStep(
+    'cannot approve a trading plan that failed its risk checks, and reads why',
+    'blocked-plan',
+    async () => {
+      await tab('Review').click();
+      const blocked = tabPanel().locator('[data-deliverable-id="00000000-0000-0000-0000-00000000d002"]');
+      await blocked.waitFor();
+      await blocked.getByText('Failed its risk checks — cannot be approved.').waitFor();
+      await blocked.getByRole('button', { name: 'Review' }).click();
+      const panel = tabPanel().getByRole('complementary');
+      const approve = panel.getByRole('button', { name: 'Approve', exact: true });
+      assert.ok(await approve.isDisabled(), 'Approve is disabled for a blocked plan');
+      assert.match(await panel.innerText(), /max units per order \(5 units asked, at most 2 allowed\)/);
+      await screenshot(page, '03c-blocked-plan-cannot-be-approved');
+      await chooseAgent(CUSTOMER.marketingAgent);
+    },
+    { laterStepsNeedIt: false },
+  );
 
   journeyStep('configures the marketing agent, connecting a platform in CP', 'configure', async () => {
     await tab('Configure').click();
@@ -172,8 +217,10 @@ describe('CP: a customer puts an agent to work', () => {
     await tab('Goal Setting').click();
     const card = tabPanel().locator(`[data-goal-instance-id="${goalInstanceId}"]`);
     await card.getByRole('button', { name: 'Run now' }).click();
-    await card.getByRole('status').filter({ hasText: /^Run started/ }).waitFor();
-    await screenshot(page, '05-goal-run-started');
+    // The card says what really happened: requested, then finished (or why not).
+    await card.getByText(/^Run (requested|finished)/).first().waitFor();
+    assert.equal(await card.getByText(/Run started/).count(), 0);
+    await screenshot(page, '05-goal-run-requested');
   });
 
   journeyStep('finds the drafts of that run and approves one with notes', 'approve', async () => {
@@ -195,46 +242,40 @@ describe('CP: a customer puts an agent to work', () => {
     const card = tabPanel().locator(`[data-deliverable-id="${approvedDraftId}"]`);
     await card.getByRole('button', { name: 'Review' }).click();
     const panel = tabPanel().getByRole('complementary');
-    await panel.getByLabel('Notes (optional)').fill('Approved by the end-to-end test');
-    await panel.getByRole('button', { name: 'Approve' }).click();
-    await panel.getByRole('status').filter({ hasText: /^Approved\. Approval id/ }).waitFor();
-    await card.getByText('approved', { exact: true }).waitFor();
+    await panel.getByLabel('Notes (optional; kept on the draft)').fill('Approved by the end-to-end test');
+    await panel.getByRole('button', { name: 'Approve', exact: true }).click();
+    await panel.getByRole('status').filter({ hasText: /^Approved\./ }).waitFor();
+    await card.getByText('Approved', { exact: true }).waitFor();
     await screenshot(page, '07-draft-approved');
   });
 
   journeyStep(
-    'executes the approved draft and sees the decision and its result',
+    'publishes the approved draft after a confirmation that restates it, and reads what really happened',
     'execute',
     async () => {
       const card = tabPanel().locator(`[data-deliverable-id="${approvedDraftId}"]`);
-      await card.getByRole('button', { name: 'Execute' }).click();
+      await card.getByRole('button', { name: 'Publish…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Publish this post?' });
+      assert.match(await dialog.innerText(), /This post goes out on (LinkedIn|X|Instagram|Facebook)/);
+      await screenshot(page, '08a-publish-confirmation');
+      await dialog.getByRole('button', { name: 'Publish now' }).click();
 
-      const decision = card.getByRole('status').filter({ hasText: 'Decision: allowed' });
-      await decision.waitFor();
-      assert.match(await decision.textContent(), /Correlation id: [\w-]{8,}/);
-      const outcome = card.getByRole('status').filter({ hasText: /Result:/ });
+      // A trial publishes as a dry run: it must say so, never "executed".
+      const outcome = card.getByRole('status').filter({ hasText: /Published\.|Dry run — nothing was sent\.|It failed/ });
       await outcome.waitFor({ timeout: PIPELINE_TIMEOUT_MS }).catch(async (failure) => {
         await screenshot(page, '08-executed-no-result');
         throw failure;
       });
-      assert.match(await outcome.textContent(), /Result: (Executed|Dry-run record|failed)/);
       await screenshot(page, '08-executed');
     },
     { laterStepsNeedIt: false },
   );
 
-  journeyStep('is denied executing a draft nobody approved, with the correlation id', 'denied', async () => {
+  journeyStep('finds no way to publish a draft nobody approved', 'not-approved', async () => {
     const card = tabPanel().locator(`[data-deliverable-id="${unapprovedDraftId}"]`);
-    await card.getByText('pending review', { exact: true }).waitFor();
+    await card.getByText('Waiting for review', { exact: true }).waitFor();
 
-    await card.getByRole('button', { name: 'Execute' }).click();
-
-    const denial = card.getByRole('alert');
-    await denial.waitFor();
-    const text = await denial.textContent();
-    assert.match(text, /Execution denied/);
-    assert.match(text, /approval_missing/);
-    assert.match(text, /Correlation id: [\w-]{8,}/);
-    await screenshot(page, '09-execution-denied');
+    assert.equal(await card.getByRole('button', { name: /^(Publish|Execute|Place order)/ }).count(), 0);
+    await screenshot(page, '09-unapproved-has-no-publish');
   });
 });

@@ -84,6 +84,17 @@ describe('PP: an operator authors and audits', () => {
       await screenshot(page, '12-pp-published');
     }));
 
+  it('reloads a deep link to an agent type version and gets the app, not raw JSON', STEP, () =>
+    step(page, 'pp-deep-link', async () => {
+      await page.goto(`${PP_URL}/agent-types/marketing.healthcare.v1/versions/1.0.0`);
+      await page.getByRole('heading', { name: /1\.0\.0/ }).first().waitFor();
+      await page.reload();
+      await page.getByRole('heading', { name: /1\.0\.0/ }).first().waitFor();
+      assert.doesNotMatch(await page.content(), /no such endpoint/);
+      assert.match(await page.title(), /Agent type version/);
+      await screenshot(page, '11a-pp-deep-link-reloaded');
+    }));
+
   it("finds a customer's denial by correlation id and sees the check that failed", STEP, () =>
     step(page, 'pp-denial', async () => {
       const correlationId = await customerDenialCorrelationId();
@@ -93,6 +104,7 @@ describe('PP: an operator authors and audits', () => {
       const denials = page.getByRole('table', { name: 'Denials' });
       await denials.getByText('approval_missing').first().waitFor({ timeout: 30_000 });
       await denials.getByRole('link', { name: `Correlation ${correlationId}` }).click();
+      await page.getByRole('link', { name: '← Back to Denials' }).waitFor();
       const timeline = page.getByRole('list', { name: 'Timeline' });
       await timeline.waitFor();
       const steps = await timeline.getByRole('heading', { level: 3 }).allInnerTexts();

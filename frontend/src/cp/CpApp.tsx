@@ -1,6 +1,5 @@
-import { Navigate } from 'react-router-dom';
 import type { RouteObject } from 'react-router-dom';
-import { AppShell, LoginPage, RequireSession } from '../shared/auth';
+import { AppShell, LoginPage, NotFoundPage, RequireSession } from '../shared/auth';
 import { cpApi, cpSession } from './cpApi';
 import { HirePage } from './hire/HirePage';
 import { MyAgentsHub } from './hub/MyAgentsHub';
@@ -36,7 +35,7 @@ export const cpRoutes: RouteObject[] = [
           </RequireSession>
         ),
       },
-      { path: '*', element: <Navigate to="/" replace /> },
+      { path: '*', element: <NotFoundPage homeLabel="Go to My Agents" /> },
     ],
   },
 ];

@@ -38,6 +38,18 @@ export interface AgentInstanceSummary {
   retention_until: string | null;
   read_only?: boolean;
   drafts_pending_review: number;
+  /** Lifecycle (issue 13): which plan the instance is on and what it may spend. */
+  plan?: 'trial' | 'paid' | 'none' | string;
+  budget_minor_per_month?: number | null;
+  max_budget_minor_per_month?: number;
+  currency?: string;
+  month_spend_minor?: number;
+  ended_at?: string | null;
+  approval_ttl_hours?: number;
+  /** The agent type's name for people, when the backend sends it. */
+  agent_type_display_name?: string;
+  /** The agent's own timezone (its config), when the backend sends it. */
+  timezone?: string | null;
 }
 
 export interface MyAgentsSummary {
@@ -134,6 +146,8 @@ export interface Goal {
   goal_template_id: string;
   frequency: string;
   time_of_day?: string | null;
+  /** null: the goal follows the agent's timezone. */
+  timezone?: string | null;
   settings: Record<string, unknown>;
   enabled: boolean;
   created_at?: string;
@@ -145,7 +159,7 @@ export interface Goal {
 export interface GoalRun {
   run_id: string;
   period_key?: string;
-  status: 'triggered' | 'completed' | 'failed' | 'denied' | string;
+  status: 'triggered' | 'completed' | 'failed' | 'denied' | 'skipped' | string;
   reason?: string | null;
   detail?: string | null;
   cost_minor?: number | null;
@@ -162,6 +176,8 @@ export interface GoalRequest {
   goal_template_id: string;
   frequency: string;
   time_of_day?: string;
+  /** null or absent: follow the agent's timezone. */
+  timezone?: string | null;
   settings: Record<string, unknown>;
   enabled: boolean;
 }
@@ -184,6 +200,8 @@ export interface ExecutionResultRecord {
   status: 'executed' | 'failed' | 'dry_run' | string;
   external_id?: string | null;
   detail?: string | null;
+  /** A dry run's would-be request: {platform, text} for posts, the order's fields for orders. */
+  request_summary?: Record<string, unknown> | null;
 }
 
 export interface LastExecution {
@@ -215,6 +233,18 @@ export interface Deliverable {
   /** Older shape: the approval id at the top level. */
   approval_id?: string | null;
   last_execution?: LastExecution | null;
+  /** A failed execution that may be tried again (approve again, then execute). */
+  retryable?: boolean;
+  /** A reason code saying why the last execution failed. */
+  failure_reason?: string | null;
+}
+
+export interface BudgetRequest {
+  budget_minor_per_month: number;
+}
+
+export interface EditDeliverableRequest {
+  payload: Record<string, unknown>;
 }
 
 export interface DeliverableFilters {
@@ -338,7 +368,7 @@ export const cpSession = new SessionStore<Customer>('myagents.cp.session');
 
 const client = createApiClient({
   getToken: () => cpSession.current()?.access_token,
-  onUnauthorized: () => cpSession.end(),
+  onUnauthorized: () => cpSession.expire(),
 });
 
 export const cpApi = {
@@ -395,6 +425,23 @@ export const cpApi = {
     client.post<ExecutionAccepted>(`/api/cp/deliverables/${segment(deliverableId)}/execute`, request),
 
   execution: (correlationId: string) => client.get<ExecutionAccepted>(`/api/cp/executions/${segment(correlationId)}`),
+
+  editDeliverable: (deliverableId: string, request: EditDeliverableRequest) =>
+    client.put<Deliverable>(`/api/cp/deliverables/${segment(deliverableId)}`, request),
+
+  /** Lifecycle (issue 13): a trial or ended plan becomes a paid one with a monthly budget. */
+  subscribe: (subscriptionId: string, request: BudgetRequest) =>
+    client.post<AgentInstanceSummary>(`/api/cp/subscriptions/${segment(subscriptionId)}/convert`, request),
+
+  changeBudget: (subscriptionId: string, request: BudgetRequest) =>
+    client.put<AgentInstanceSummary>(`/api/cp/subscriptions/${segment(subscriptionId)}/budget`, request),
+
+  cancelSubscription: (subscriptionId: string) =>
+    client.post<AgentInstanceSummary>(`/api/cp/subscriptions/${segment(subscriptionId)}/cancel`),
+
+  /** Remembers the instance the customer opened, so the hub opens it next time. */
+  selectInstance: (hiredInstanceId: string) =>
+    client.put<void>('/api/cp/my-agents/selected', { hired_instance_id: hiredInstanceId }),
 
   credentials: async (api: CredentialApiPath) => storedCredentials(await client.get<unknown>(api)),
 

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { Navigate, Outlet } from 'react-router-dom';
+import { Outlet } from 'react-router-dom';
 import type { RouteObject } from 'react-router-dom';
-import { AppShell, LoginPage, RequireSession } from '../shared/auth';
+import { AppShell, LoginPage, NotFoundPage, RequireSession } from '../shared/auth';
+import { Titled } from './Titled';
 import { RequireAccess } from './access';
 import type { Area } from './access';
 import { AgentTypesPage } from './agentTypes/AgentTypesPage';
@@ -20,8 +21,12 @@ async function login(credentials: { email: string; password: string }) {
   return { grant: granted, principal: granted.operator };
 }
 
-function guarded(area: Area, page: ReactNode) {
-  return <RequireAccess area={area}>{page}</RequireAccess>;
+function guarded(area: Area, page: ReactNode, title?: string) {
+  return (
+    <RequireAccess area={area}>
+      {title ? <Titled title={title}>{page}</Titled> : page}
+    </RequireAccess>
+  );
 }
 
 export const ppRoutes: RouteObject[] = [
@@ -36,25 +41,25 @@ export const ppRoutes: RouteObject[] = [
           </RequireSession>
         ),
         children: [
-          { path: '/', element: <LandingPage /> },
+          { path: '/', element: <Titled title="Home"><LandingPage /></Titled> },
           {
             path: '/agent-types',
             element: <Outlet />,
             children: [
-              { index: true, element: guarded('readAgentTypes', <AgentTypesPage />) },
-              { path: ':agentTypeId', element: guarded('readAgentTypes', <AgentTypeVersionsPage />) },
-              { path: ':agentTypeId/versions/:version', element: guarded('readAgentTypes', <VersionPage />) },
+              { index: true, element: guarded('readAgentTypes', <AgentTypesPage />, 'Agent types') },
+              { path: ':agentTypeId', element: guarded('readAgentTypes', <AgentTypeVersionsPage />, 'Agent type') },
+              { path: ':agentTypeId/versions/:version', element: guarded('readAgentTypes', <VersionPage />, 'Agent type version') },
             ],
           },
-          { path: '/ops/hired-agents', element: guarded('supportViews', <HiredAgentSearchPage />) },
-          { path: '/ops/hired-agents/:hiredInstanceId', element: guarded('supportViews', <HiredAgentPage />) },
-          { path: '/ops/denials', element: guarded('auditViews', <DenialsPage />) },
-          { path: '/ops/decisions', element: guarded('auditViews', <DecisionsPage />) },
-          { path: '/ops/correlations', element: guarded('auditViews', <CorrelationLookupPage />) },
-          { path: '/ops/correlations/:correlationId', element: guarded('auditViews', <CorrelationPage />) },
+          { path: '/ops/hired-agents', element: guarded('supportViews', <HiredAgentSearchPage />, 'Hired agents') },
+          { path: '/ops/hired-agents/:hiredInstanceId', element: guarded('supportViews', <HiredAgentPage />, 'Hired agent') },
+          { path: '/ops/denials', element: guarded('auditViews', <DenialsPage />, 'Denials') },
+          { path: '/ops/decisions', element: guarded('auditViews', <DecisionsPage />, 'Decisions') },
+          { path: '/ops/correlations', element: guarded('auditViews', <CorrelationLookupPage />, 'Find a correlation') },
+          { path: '/ops/correlations/:correlationId', element: guarded('auditViews', <CorrelationPage />, 'Correlation') },
         ],
       },
-      { path: '*', element: <Navigate to="/" replace /> },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ];

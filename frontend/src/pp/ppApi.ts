@@ -233,7 +233,7 @@ export const ppSession = new SessionStore<Operator>('myagents.pp.session');
 
 const client = createApiClient({
   getToken: () => ppSession.current()?.access_token,
-  onUnauthorized: () => ppSession.end(),
+  onUnauthorized: () => ppSession.expire(),
 });
 
 const agentType = (agentTypeId: string) => `/api/pp/agent-types/${segment(agentTypeId)}`;

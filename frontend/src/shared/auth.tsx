@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Location } from 'react-router-dom';
 import { LoginForm } from './LoginForm';
 import type { Credentials } from './LoginForm';
 import { useSession } from './session';
+import { usePageTitle } from './usePageTitle';
 import type { SessionStore, TokenGrant } from './session';
 
 /** Where to go after login: back to the page that sent us here (query included), or home. */
@@ -36,6 +37,7 @@ export function LoginPage<P>({
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  usePageTitle('Sign in');
   if (session) {
     return <Navigate to={returnPath(location)} replace />;
   }
@@ -46,7 +48,16 @@ export function LoginPage<P>({
     store.start(grant, principal);
     navigate(returnPath(location), { replace: true });
   }
-  return <LoginForm heading={heading} onLogin={signIn} />;
+  return (
+    <>
+      {store.expired() && (
+        <p role="status" className="alert alert-info session-expired">
+          Your session expired. Please sign in again{returnPath(location) !== '/' ? ' to go back where you were' : ''}.
+        </p>
+      )}
+      <LoginForm heading={heading} onLogin={signIn} />
+    </>
+  );
 }
 
 /** Top bar with the app's name, who is signed in and Sign out; pages render below it. */
@@ -75,5 +86,21 @@ export function AppShell<P extends { display_name: string }>({ brand, store }: {
       </header>
       <Outlet />
     </>
+  );
+}
+
+/** A page the app does not have: say so, with a way back (never silently show another page). */
+export function NotFoundPage({ homeLabel = 'Go to the start page' }: { homeLabel?: string }) {
+  usePageTitle('Page not found');
+  return (
+    <main className="page">
+      <section className="card empty-state" aria-labelledby="not-found-heading">
+        <h1 id="not-found-heading">Page not found</h1>
+        <p className="muted">There is no page at this address. It may have moved, or the link may be mistyped.</p>
+        <p>
+          <Link to="/">{homeLabel}</Link>
+        </p>
+      </section>
+    </main>
   );
 }

@@ -37,6 +37,7 @@ export class SessionStore<P> {
       this.cached = parse<P>(raw);
     }
     if (this.cached && this.cached.expires_at <= this.now()) {
+      this.storage().setItem(`${this.key}.expired`, '1');
       this.storage().removeItem(this.key);
       this.cachedRaw = null;
       this.cached = null;
@@ -52,12 +53,28 @@ export class SessionStore<P> {
       principal,
     };
     this.storage().setItem(this.key, JSON.stringify(session));
+    this.storage().removeItem(`${this.key}.expired`);
     this.notify();
   }
 
   end(): void {
     this.storage().removeItem(this.key);
+    this.storage().removeItem(`${this.key}.expired`);
     this.notify();
+  }
+
+  /** The server no longer accepts the token: end the session and tell the sign-in page why. */
+  expire(): void {
+    if (this.storage().getItem(this.key) !== null) {
+      this.storage().setItem(`${this.key}.expired`, '1');
+    }
+    this.storage().removeItem(this.key);
+    this.notify();
+  }
+
+  /** Whether the last session ended by expiring (not by signing out). */
+  expired(): boolean {
+    return this.storage().getItem(`${this.key}.expired`) === '1';
   }
 
   subscribe = (listener: () => void): (() => void) => {

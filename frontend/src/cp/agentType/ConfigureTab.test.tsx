@@ -108,7 +108,7 @@ describe('Configure tab', () => {
     await user.click(saveButton());
 
     expect(await screen.findByText('Saved: the agent is configured.')).toBeInTheDocument();
-    const put = calls.find((call) => call.method === 'PUT')!;
+    const put = calls.find((call) => call.method === 'PUT' && !call.path.endsWith('/selected'))!;
     expect(put.path).toBe('/api/cp/hired-agents/draft');
     expect(put.body).toEqual({ subscription_id: 'sub-1', config: completeMarketingConfig });
   });
@@ -130,7 +130,7 @@ describe('Configure tab', () => {
 
     await user.click(saveButton());
     await screen.findByText('Saved: the agent is configured.');
-    expect((calls.find((call) => call.method === 'PUT')!.body as { config: { offerings: string[] } }).config.offerings).toEqual([
+    expect((calls.find((call) => call.method === 'PUT' && !call.path.endsWith('/selected'))!.body as { config: { offerings: string[] } }).config.offerings).toEqual([
       'Dental care',
       'Vaccinations',
     ]);
@@ -202,7 +202,7 @@ describe('Configure tab', () => {
 
     // Then the secret went to the vault, the dialog is gone and the ref is chosen
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(calls.find((call) => call.path === '/api/cp/platform-credentials' && call.method === 'PUT')!.body).toEqual({
+    expect(calls.find((call) => call.path === '/api/cp/platform-credentials' && call.method === 'PUT' && !call.path.endsWith('/selected'))!.body).toEqual({
       platform: 'instagram',
       posting_identity: '@sunrise',
       access_token: 'ig-secret-token',
@@ -234,7 +234,7 @@ describe('Configure tab', () => {
     await user.click(screen.getByRole('button', { name: 'Connect LinkedIn' }));
     expect(screen.getByLabelText('Access token')).toHaveValue('');
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
-    expect(calls.some((call) => call.path === '/api/cp/platform-credentials' && call.method === 'PUT')).toBe(false);
+    expect(calls.some((call) => call.path === '/api/cp/platform-credentials' && call.method === 'PUT' && !call.path.endsWith('/selected'))).toBe(false);
   });
 
   it('shows why the vault refused a credential, inside the dialog', async () => {
@@ -288,7 +288,7 @@ describe('Configure tab', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
 
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Exchange connection' })).toHaveValue('ex-ref-1'));
-    expect(calls.find((call) => call.path === '/api/cp/exchange-setup' && call.method === 'PUT')!.body).toEqual({
+    expect(calls.find((call) => call.path === '/api/cp/exchange-setup' && call.method === 'PUT' && !call.path.endsWith('/selected'))!.body).toEqual({
       exchange_provider: 'delta_exchange_india',
       api_key: 'key-123',
       api_secret: 'secret-456',
@@ -348,7 +348,7 @@ describe('Configure tab', () => {
     });
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Service Unavailable');
+    expect(alert).toHaveTextContent('The service is busy');
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 });

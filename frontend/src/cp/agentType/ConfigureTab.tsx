@@ -13,6 +13,7 @@ import { SchemaFields } from '../schemaForm/SchemaForm';
 import { sameJsonValue } from '../schemaForm/schema';
 import { useSchemaForm, violationsUnder } from '../schemaForm/useSchemaForm';
 import { useAgentType, useHiredAgent } from './useAgentType';
+import { useUnsavedChanges } from '../../shared/unsavedChanges';
 
 /** The Configure tab: a form built entirely from the definition's config_schema and ui_hints. */
 export function ConfigureTab({ instance }: { instance: AgentInstanceSummary }) {
@@ -88,11 +89,13 @@ function ConfigureForm({
 
   const labelOf = (pointer: string) => labelForPointer(pointer, form.fieldMap);
   const dirty = !sameJsonValue(form.cleanValue, hired.config ?? {});
+  useUnsavedChanges(dirty && form.touched && !readOnly);
   const canSave = !readOnly && !save.isPending && form.clientErrors.length === 0;
   const unshown = form.serverErrors.filter((error) => !isShownAtField(error.pointer, form.fieldMap));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    form.markSubmitted();
     if (canSave) {
       save.mutate();
     }
@@ -102,10 +105,12 @@ function ConfigureForm({
     <div className="configure">
       <form onSubmit={submit} aria-labelledby={headingId} noValidate className="schema-form">
         <h3 id={headingId}>Configure {definition.display_name}</h3>
-        <p className={hired.configured ? 'muted' : 'alert alert-info'}>
-          {hired.configured
-            ? 'Every required setting is saved.'
-            : 'This agent is not configured yet: it cannot run goals until every required setting is saved.'}
+        <p className={hired.configured && !(dirty && form.touched) ? 'muted' : 'alert alert-info'}>
+          {dirty && form.touched
+            ? 'You have unsaved changes.'
+            : hired.configured
+              ? 'Every required setting is saved.'
+              : 'This agent is not configured yet: it cannot run goals until every required setting is saved.'}
         </p>
         {readOnly && (
           <p className="alert alert-info">This agent is read-only now, so its configuration can be viewed but not changed.</p>
@@ -135,12 +140,15 @@ function ConfigureForm({
             </p>
           )}
           {save.isError && <ProblemAlert error={save.error} />}
-          <FormProblems
-            id={problemsId}
-            heading={`Save is disabled until ${form.clientErrors.length === 1 ? 'this is' : 'these are'} fixed:`}
-            errors={form.clientErrors}
-            labelOf={labelOf}
-          />
+          {/* Always the Save button's description; on screen once the customer has started. */}
+          <div className={form.touched || form.submitted ? undefined : 'visually-hidden'}>
+            <FormProblems
+              id={problemsId}
+              heading={`Save is disabled until ${form.clientErrors.length === 1 ? 'this is' : 'these are'} fixed:`}
+              errors={form.clientErrors}
+              labelOf={labelOf}
+            />
+          </div>
         </div>
       </form>
       <FinalizeSection hired={hired} dirty={dirty} readOnly={readOnly} finalize={finalize} />

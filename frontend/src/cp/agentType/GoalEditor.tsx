@@ -14,6 +14,8 @@ import { SchemaFields } from '../schemaForm/SchemaForm';
 import type { JsonSchema } from '../schemaForm/schema';
 import { useSchemaForm, violationsUnder } from '../schemaForm/useSchemaForm';
 import type { Violation } from '../schemaForm/validate';
+import { timeZones } from '../schemaForm/widgets/TimezoneField';
+import { useUnsavedChanges } from '../../shared/unsavedChanges';
 
 const EMPTY_SETTINGS: JsonSchema = { type: 'object', properties: {} };
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -79,6 +81,12 @@ export function GoalEditor({
   );
   const [timeOfDay, setTimeOfDay] = useState(goal?.time_of_day ?? '');
   const [enabled, setEnabled] = useState(goal?.enabled ?? true);
+  // A goal follows the agent's timezone unless the customer picks one for it (timezone null).
+  const agentZone = typeof config.timezone === 'string' && config.timezone ? config.timezone : undefined;
+  const [ownZone, setOwnZone] = useState<string | null>(goal?.timezone ?? null);
+  const zoneChoiceName = useId();
+  const zoneSelectId = useId();
+  const zones = useMemo(timeZones, []);
   const [topErrors, setTopErrors] = useState<Violation[]>([]);
 
   const ownErrors: Violation[] = [];
@@ -97,6 +105,7 @@ export function GoalEditor({
         goal_template_id: template.goal_template_id,
         frequency,
         ...(template.needs_time_window || timeOfDay ? { time_of_day: timeOfDay } : {}),
+        timezone: ownZone,
         settings: settings.cleanValue,
         enabled,
       }),
@@ -116,6 +125,8 @@ export function GoalEditor({
     },
   });
   const canSave = allErrors.length === 0 && !save.isPending;
+  // An open editor holds edits the customer has not saved.
+  useUnsavedChanges(settings.touched || (goal ? frequency !== goal.frequency : false));
   const unshownSettings = settings.serverErrors.filter((error) => !isShownAtField(error.pointer, settings.fieldMap));
   const errorsAt = (pointer: string) => [
     ...topErrors.filter((error) => error.pointer === pointer),
@@ -132,6 +143,7 @@ export function GoalEditor({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    settings.markSubmitted();
     if (canSave) {
       save.mutate();
     }
@@ -188,11 +200,46 @@ export function GoalEditor({
             }}
           />
           <p id={`${timeId}-help`} className="help">
-            When the goal runs, in the agent's time zone.
+            When the goal runs, in the time zone chosen below.
           </p>
           <InlineErrors id={`${timeId}-errors`} label="Time of day" errors={timeErrors} />
         </div>
       )}
+      <fieldset className="field goal-timezone">
+        <legend>Time zone</legend>
+        <label className="checkbox-label">
+          <input
+            type="radio"
+            name={zoneChoiceName}
+            checked={ownZone === null}
+            onChange={() => setOwnZone(null)}
+          />
+          Use the agent's timezone{agentZone ? ` (${agentZone})` : ''}
+        </label>
+        <label className="checkbox-label">
+          <input
+            type="radio"
+            name={zoneChoiceName}
+            checked={ownZone !== null}
+            onChange={() => setOwnZone(agentZone ?? 'UTC')}
+          />
+          A time zone of its own
+        </label>
+        {ownZone !== null && (
+          <>
+            <label htmlFor={zoneSelectId} className="visually-hidden">
+              Goal's time zone
+            </label>
+            <select id={zoneSelectId} value={ownZone} onChange={(event) => setOwnZone(event.target.value)}>
+              {(zones.includes(ownZone) ? zones : [ownZone, ...zones]).map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replace(/_/g, ' ')}
+                </option>
+              ))}
+            </select>
+          </>
+        )}
+      </fieldset>
       <SchemaFields
         fields={settings.fields}
         value={settings.value}
@@ -225,12 +272,9 @@ export function GoalEditor({
         </button>
       </div>
       {save.isError && <ProblemAlert error={save.error} />}
-      <FormProblems
-        id={problemsId}
-        heading="Saving is disabled until these are fixed:"
-        errors={allErrors}
-        labelOf={labelOf}
-      />
+      <div className={settings.touched || settings.submitted || timeOfDay ? undefined : 'visually-hidden'}>
+        <FormProblems id={problemsId} heading="Saving is disabled until these are fixed:" errors={allErrors} labelOf={labelOf} />
+      </div>
     </form>
   );
 }

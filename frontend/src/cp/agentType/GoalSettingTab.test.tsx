@@ -47,11 +47,11 @@ describe('Goal Setting tab', () => {
     openGoals([goal(), goal({ goal_instance_id: 'goal-2', goal_template_id: 'marketing.daily_education_micropost', frequency: 'daily', time_of_day: '09:30', enabled: false, settings: { topics: ['flu shots'] } })]);
 
     const weekly = await goalCard('Weekly multichannel posting batch');
-    expect(weekly).toHaveTextContent('weekly');
+    expect(weekly).toHaveTextContent('Weekly');
     expect(weekly).toHaveTextContent('Posts per week3');
     expect(weekly).toHaveTextContent('Tonefriendly');
     const daily = await goalCard('Daily patient-education micro-post');
-    expect(daily).toHaveTextContent('daily at 09:30');
+    expect(daily).toHaveTextContent('Daily at 09:30');
     expect(within(daily).getByRole('checkbox', { name: 'Enabled' })).not.toBeChecked();
     expect(screen.getByRole('button', { name: 'Add Weekly multichannel posting batch' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Add Daily patient-education micro-post' })).toBeInTheDocument();
@@ -79,11 +79,14 @@ describe('Goal Setting tab', () => {
     ]);
 
     const weekly = await goalCard('Weekly multichannel posting batch');
-    expect(within(weekly).getByRole('status')).toHaveTextContent(
-      'Last run (weekly:2026-W48) was not started: trial cap exceeded — 10 of 10 trial goal runs used',
-    );
+    const status = within(weekly).getByRole('status');
+    expect(status).toHaveTextContent("Last run was not started Fri, 27 Nov 2026, 09:30: Today's trial allowance is used up.");
+    expect(status).toHaveTextContent('It renews tomorrow, or subscribe to lift the trial limits.');
+    expect(status).not.toHaveTextContent('trial_cap_exceeded');
     const daily = await goalCard('Daily patient-education micro-post');
-    expect(daily).toHaveTextContent('Last run (daily:2026-11-26): completed');
+    expect(daily).toHaveTextContent('Last run finished Thu, 26 Nov 2026, 09:30');
+    // ids only behind Details
+    expect(within(daily).getByText('Details').closest('details')).not.toHaveAttribute('open');
   });
 
   it('adds a goal: frequency limited to the template, time of day required, settings from its schema', async () => {
@@ -109,10 +112,11 @@ describe('Goal Setting tab', () => {
     await user.click(add);
 
     expect(await screen.findByText('Added Daily patient-education micro-post.')).toBeInTheDocument();
-    expect(calls.find((call) => call.method === 'PUT')!.body).toEqual({
+    expect(calls.find((call) => call.method === 'PUT' && call.path.endsWith('/goals'))!.body).toEqual({
       goal_template_id: 'marketing.daily_education_micropost',
       frequency: 'weekly',
       time_of_day: '08:15',
+      timezone: null,
       settings: { topics: ['hydration'], include_call_to_action: true },
       enabled: true,
     });
@@ -137,7 +141,7 @@ describe('Goal Setting tab', () => {
     await user.click(within(form).getByRole('button', { name: 'Save goal' }));
 
     await waitFor(() => expect(posts).toHaveAccessibleDescription('Posts per week must be at most 7 during the trial'));
-    expect((calls.find((call) => call.method === 'PUT')!.body as { goal_instance_id: string }).goal_instance_id).toBe('goal-1');
+    expect((calls.find((call) => call.method === 'PUT' && call.path.endsWith('/goals'))!.body as { goal_instance_id: string }).goal_instance_id).toBe('goal-1');
   });
 
   it('keeps Save disabled while a setting breaks its schema', async () => {
@@ -178,11 +182,12 @@ describe('Goal Setting tab', () => {
     const card = await goalCard('Weekly multichannel posting batch');
 
     await user.click(within(card).getByRole('checkbox', { name: 'Enabled' }));
-    await waitFor(() => expect(calls.some((call) => call.method === 'PUT')).toBe(true));
-    expect(calls.find((call) => call.method === 'PUT')!.body).toMatchObject({ goal_instance_id: 'goal-1', enabled: false });
+    await waitFor(() => expect(calls.some((call) => call.method === 'PUT' && call.path.endsWith('/goals'))).toBe(true));
+    expect(calls.find((call) => call.method === 'PUT' && call.path.endsWith('/goals'))!.body).toMatchObject({ goal_instance_id: 'goal-1', enabled: false });
 
     await user.click(within(card).getByRole('button', { name: 'Run now' }));
-    expect(await within(card).findByRole('status')).toHaveTextContent('Run started (run id run-77)');
+    expect(await within(card).findByText('Run requested. Its outcome shows here when it is done.')).toBeInTheDocument();
+    expect(card).not.toHaveTextContent('run-77');
 
     await user.click(within(card).getByRole('button', { name: 'Delete' }));
     await user.click(within(card).getByRole('button', { name: 'Delete goal' }));
@@ -206,5 +211,66 @@ describe('Goal Setting tab', () => {
     const alert = await within(card).findByRole('alert');
     expect(alert).toHaveTextContent('The agent is not finalized yet.');
     expect(alert).toHaveTextContent('corr-run');
+  });
+
+  it('says why a refused run did not start, with Finalize as the next step', async () => {
+    const calls = openGoals([goal()], {
+      'POST /api/cp/hired-agents/hired-1/goals/goal-1/run': problem(409, {
+        title: 'Conflict',
+        reason: 'not_finalized',
+        detail: 'finalize the agent first',
+      }),
+      'POST /api/cp/hired-agents/hired-1/finalize': json(
+        200,
+        hiredAgent({ config: completeMarketingConfig, configured: true, finalized_at: '2026-12-03T09:00:00Z' }),
+      ),
+    });
+    const user = userEvent.setup();
+    const card = await goalCard('Weekly multichannel posting batch');
+
+    await user.click(within(card).getByRole('button', { name: 'Run now' }));
+
+    const alert = await within(card).findByRole('alert');
+    expect(alert).toHaveTextContent('Not started: This agent is not finalized yet, so its trial has not started.');
+    expect(alert).toHaveTextContent('Finalize this agent to start its trial.');
+    expect(alert).not.toHaveTextContent('Run started');
+    await user.click(within(alert).getByRole('button', { name: 'Finalize this agent' }));
+    expect(await within(card).findByText(/Finalized: the trial has started/)).toBeInTheDocument();
+    expect(calls.some((call) => call.method === 'POST' && call.path.endsWith('/finalize'))).toBe(true);
+  });
+
+  it('follows a requested run to its outcome: a skipped run says why and what to do', async () => {
+    let runs = 0;
+    openGoals([], {
+      'GET /api/cp/hired-agents/hired-1/goals': () => {
+        runs += 1;
+        return json(200, {
+          goals: [
+            goal(
+              runs < 2
+                ? {}
+                : {
+                    last_run: {
+                      run_id: 'run-9',
+                      status: 'skipped',
+                      reason: 'trial_ended',
+                      completed_at: '2026-12-03T09:00:00Z',
+                    },
+                  },
+            ),
+          ],
+        });
+      },
+      'POST /api/cp/hired-agents/hired-1/goals/goal-1/run': json(202, { run_id: 'run-9', goal_instance_id: 'goal-1' }),
+    });
+    const user = userEvent.setup();
+    const card = await goalCard('Weekly multichannel posting batch');
+
+    await user.click(within(card).getByRole('button', { name: 'Run now' }));
+
+    const alert = await within(card).findByRole('alert', {}, { timeout: 4000 });
+    expect(alert).toHaveTextContent('Skipped: The free trial has ended.');
+    expect(alert).toHaveTextContent('Subscribe to keep the agent working.');
+    expect(within(alert).getByRole('button', { name: 'See plans' })).toBeInTheDocument();
   });
 });

@@ -1,7 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useState } from 'react';
-import { formatDate, humanize } from '../../shared/format';
-import { ProblemAlert } from '../../shared/ProblemAlert';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { isApiProblem } from '../../shared/api';
+import { ConfirmDialog } from '../../shared/ConfirmDialog';
+import { formatDateTime, humanize } from '../../shared/format';
+import { Details, ProblemAlert } from '../../shared/ProblemAlert';
+import { reasonText } from '../../shared/reasons';
+import { NextStepAction } from '../NextStep';
 import { EmptyState, Loading } from '../../shared/StatusMessages';
 import { cpApi, cpQueryKeys } from '../cpApi';
 import type { AgentInstanceSummary, AgentTypeDefinition, Goal, GoalRun, GoalTemplate } from '../cpApi';
@@ -9,16 +13,27 @@ import { layoutFields } from '../schemaForm/fields';
 import { allowedFrequencies, GoalEditor, templateName } from './GoalEditor';
 import { useAgentType, useHiredAgent } from './useAgentType';
 
+const RUN_POLL_MS = 2000;
+
 type Editing = { mode: 'new'; template: GoalTemplate } | { mode: 'edit'; goal: Goal } | null;
 
 /** The Goal Setting tab: the agent's goals (add, edit, enable, delete, run now) from its templates. */
 export function GoalSettingTab({ instance }: { instance: AgentInstanceSummary }) {
   const definition = useAgentType(instance);
   const hired = useHiredAgent(instance.hired_instance_id);
+  const [awaitingRun, setAwaitingRun] = useState(false);
   const goals = useQuery({
     queryKey: cpQueryKeys.goals(instance.hired_instance_id),
     queryFn: () => cpApi.goals(instance.hired_instance_id),
+    // While a requested run has not finished, its outcome is fetched until it shows.
+    refetchInterval: awaitingRun ? RUN_POLL_MS : false,
   });
+  const running = (goals.data?.goals ?? []).some((goal) => goal.last_run?.status === 'triggered');
+  useEffect(() => {
+    if (!running && awaitingRun && goals.isFetched) {
+      setAwaitingRun(false);
+    }
+  }, [running, awaitingRun, goals.isFetched]);
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -75,6 +90,8 @@ export function GoalSettingTab({ instance }: { instance: AgentInstanceSummary })
               ) : (
                 <GoalCard
                   key={goal.goal_instance_id}
+                  onRunRequested={() => setAwaitingRun(true)}
+                  agentTimezone={typeof config.timezone === 'string' ? config.timezone : undefined}
                   hiredInstanceId={instance.hired_instance_id}
                   goal={goal}
                   template={template}
@@ -161,7 +178,11 @@ function GoalCard({
   template,
   readOnly,
   onEdit,
+  onRunRequested,
+  agentTimezone,
 }: {
+  onRunRequested: () => void;
+  agentTimezone?: string;
   hiredInstanceId: string;
   goal: Goal;
   template: GoalTemplate | undefined;
@@ -196,12 +217,41 @@ function GoalCard({
     mutationFn: () => cpApi.deleteGoal(hiredInstanceId, goal.goal_instance_id),
     onSuccess: refresh,
   });
+  const [confirmingRun, setConfirmingRun] = useState(false);
   const run = useMutation({
     mutationFn: () => cpApi.runGoal(hiredInstanceId, goal.goal_instance_id),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: cpQueryKeys.deliverables(hiredInstanceId) });
+      onRunRequested();
+      void queryClient.invalidateQueries({ queryKey: cpQueryKeys.goals(hiredInstanceId) });
+    },
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: cpQueryKeys.summary });
     },
   });
+  // The outcome of the run this card asked for, once the goal's latest run is that run.
+  const requested = run.data?.run_id;
+  const outcome = requested && goal.last_run?.run_id === requested ? goal.last_run : undefined;
+  const finished = outcome && outcome.status !== 'triggered';
+  useEffect(() => {
+    if (finished) {
+      void queryClient.invalidateQueries({ queryKey: cpQueryKeys.deliverables(hiredInstanceId) });
+      void queryClient.invalidateQueries({ queryKey: cpQueryKeys.summary });
+    }
+  }, [finished, hiredInstanceId, queryClient]);
+  // Drafting again for a period that already has drafts piles them up: ask first.
+  const alreadyDraftedToday = Boolean(
+    goal.last_run?.status === 'completed' &&
+      goal.last_run.completed_at &&
+      new Date(goal.last_run.completed_at).toDateString() === new Date().toDateString(),
+  );
+  function requestRun() {
+    if (alreadyDraftedToday && !confirmingRun) {
+      setConfirmingRun(true);
+      return;
+    }
+    setConfirmingRun(false);
+    run.mutate();
+  }
   const enabled = toggle.isPending ? Boolean(toggle.variables) : goal.enabled;
 
   return (
@@ -211,11 +261,12 @@ function GoalCard({
         <span className={`badge ${enabled ? 'badge-approved' : ''}`}>{enabled ? 'enabled' : 'disabled'}</span>
       </div>
       <p className="muted">
-        {humanize(goal.frequency)}
+        {humanize(goal.frequency).replace(/^./, (first) => first.toUpperCase())}
         {goal.time_of_day ? ` at ${goal.time_of_day}` : ''}
-        {goal.updated_at ? ` · changed ${formatDate(goal.updated_at)}` : ''}
+        {goal.timezone ? ` (${goal.timezone.replace(/_/g, ' ')})` : ''}
+        {goal.updated_at ? ` · changed ${formatDateTime(goal.updated_at, agentTimezone)}` : ''}
       </p>
-      {goal.last_run && <LastRun run={goal.last_run} />}
+      {goal.last_run && !outcome && <LastRun run={goal.last_run} hiredInstanceId={hiredInstanceId} timeZone={agentTimezone} />}
       {settingFields.length > 0 && (
         <dl className="settings-summary">
           {settingFields
@@ -244,8 +295,13 @@ function GoalCard({
             Edit
           </button>
         )}
-        <button type="button" disabled={readOnly || run.isPending} aria-describedby={headingId} onClick={() => run.mutate()}>
-          {run.isPending ? 'Starting…' : 'Run now'}
+        <button
+          type="button"
+          disabled={readOnly || run.isPending || (Boolean(requested) && !finished && !run.isError)}
+          aria-describedby={headingId}
+          onClick={requestRun}
+        >
+          {run.isPending ? 'Asking…' : 'Run now'}
         </button>
         <button
           type="button"
@@ -277,33 +333,105 @@ function GoalCard({
           </div>
         </div>
       )}
-      {run.isSuccess && (
-        <p role="status" className="alert alert-success">
-          Run started (run id <code>{run.data.run_id}</code>). Its drafts appear under Review.
+      {confirmingRun && (
+        <ConfirmDialog
+          title={`Run ${name} again?`}
+          confirmLabel="Draft again"
+          cancelLabel="Keep today's drafts"
+          onConfirm={requestRun}
+          onCancel={() => setConfirmingRun(false)}
+        >
+          <p>
+            It already ran today and its drafts are waiting under Review. Running it again makes a second set of drafts
+            beside them.
+          </p>
+        </ConfirmDialog>
+      )}
+      {run.isSuccess && !finished && (
+        <p role="status" className="alert alert-info">
+          Run requested. Its outcome shows here when it is done.
         </p>
       )}
-      {[toggle, remove, run].map((mutation, index) =>
+      {outcome && finished && <RunOutcome run={outcome} hiredInstanceId={hiredInstanceId} />}
+      {run.isError &&
+        (isApiProblem(run.error) && run.error.status === 409 && run.error.reason ? (
+          <div role="alert" className="alert alert-error">
+            <p className="alert-title">Not started: {reasonText(run.error.reason).text}</p>
+            {reasonText(run.error.reason).next && <p>{reasonText(run.error.reason).next}</p>}
+            <NextStepAction reason={run.error.reason} hiredInstanceId={hiredInstanceId} />
+          </div>
+        ) : (
+          <ProblemAlert error={run.error} />
+        ))}
+      {[toggle, remove].map((mutation, index) =>
         mutation.isError ? <ProblemAlert key={index} error={mutation.error} /> : null,
       )}
     </li>
   );
 }
 
-/** What became of the goal's latest run; a denial says why, in enforcement's words. */
-function LastRun({ run }: { run: GoalRun }) {
-  const when = run.completed_at ?? run.triggered_at;
-  if (run.status === 'denied') {
+/** The outcome of a run the customer just asked for, in words, with the next step. */
+function RunOutcome({ run, hiredInstanceId }: { run: GoalRun; hiredInstanceId: string }) {
+  if (run.status === 'completed') {
     return (
-      <p className="goal-last-run goal-last-run-denied" role="status">
-        Last run ({run.period_key ?? run.run_id}) was not started: {humanize(run.reason ?? 'denied')}
-        {run.detail ? ` — ${run.detail}` : ''}
+      <p role="status" className="alert alert-success">
+        Run finished. Its drafts are waiting for you under Review.
       </p>
     );
   }
+  const reason = reasonText(run.reason);
+  const title =
+    run.status === 'skipped' ? 'Skipped' : run.status === 'denied' ? 'Not started' : run.status === 'failed' ? 'The run failed' : humanize(run.status);
   return (
-    <p className="goal-last-run muted">
-      Last run ({run.period_key ?? run.run_id}): {humanize(run.status)}
-      {when ? ` ${formatDate(when)}` : ''}
-    </p>
+    <div role="alert" className="alert alert-error">
+      <p className="alert-title">
+        {title}
+        {run.reason ? `: ${reason.text}` : '.'}
+      </p>
+      {run.reason && reason.next && <p>{reason.next}</p>}
+      {!run.reason && run.detail && <p>{run.detail}</p>}
+      <NextStepAction reason={run.reason} hiredInstanceId={hiredInstanceId} />
+    </div>
+  );
+}
+
+/** What became of the goal's latest run: a refusal or skip says why, in the customer's words. */
+function LastRun({ run, hiredInstanceId, timeZone }: { run: GoalRun; hiredInstanceId: string; timeZone?: string }) {
+  const when = run.completed_at ?? run.triggered_at;
+  const at = when ? ` ${formatDateTime(when, timeZone)}` : '';
+  if (run.status === 'denied' || run.status === 'skipped') {
+    const reason = reasonText(run.reason);
+    return (
+      <div className="goal-last-run goal-last-run-denied" role="status">
+        <p>
+          {run.status === 'skipped' ? 'Skipped' : 'Last run was not started'}
+          {at}: {reason.text} {reason.next}
+        </p>
+        <NextStepAction reason={run.reason} hiredInstanceId={hiredInstanceId} />
+      </div>
+    );
+  }
+  const words: Record<string, string> = {
+    triggered: 'Running now…',
+    completed: 'Last run finished',
+    failed: 'Last run failed',
+  };
+  return (
+    <div className="goal-last-run muted">
+      <p>
+        {words[run.status] ?? `Last run: ${humanize(run.status)}`}
+        {run.status === 'triggered' ? '' : at}
+        {run.status === 'failed' && run.detail ? ` — ${run.detail}` : ''}
+      </p>
+      <Details>
+        Run <code>{run.run_id}</code>
+        {run.period_key ? (
+          <>
+            {' '}
+            for period <code>{run.period_key}</code>
+          </>
+        ) : null}
+      </Details>
+    </div>
   );
 }

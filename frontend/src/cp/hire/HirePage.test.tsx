@@ -58,6 +58,11 @@ describe('Hire', () => {
     const { router } = renderApp(cpRoutes, '/hire');
 
     await userEvent.click(await screen.findByRole('button', { name: 'Hire Digital Marketing Agent (Healthcare)' }));
+    const dialog = screen.getByRole('dialog', { name: 'Hire Digital Marketing Agent (Healthcare)?' });
+    expect(dialog).toHaveTextContent('The free trial:');
+    expect(dialog).toHaveTextContent('After the trial you pay per action');
+    expect(calls.some((call) => call.method === 'POST')).toBe(false);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Hire and start configuring' }));
 
     expect(await screen.findByRole('heading', { name: 'New marketing agent' })).toBeInTheDocument();
     expect(screen.getByLabelText('Agent')).toHaveValue('hired-3');
@@ -77,6 +82,7 @@ describe('Hire', () => {
     const { router } = renderApp(cpRoutes, '/hire');
 
     await userEvent.click(await screen.findByRole('button', { name: 'Hire Digital Marketing Agent (Healthcare)' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Hire and start configuring' }));
 
     await screen.findByLabelText('Agent');
     expect(searchParams(router).get('agent')).toBe('hired-9');
@@ -91,6 +97,7 @@ describe('Hire', () => {
     renderApp(cpRoutes, '/hire');
 
     await userEvent.click(await screen.findByRole('button', { name: 'Hire Digital Marketing Agent (Healthcare)' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Hire and start configuring' }));
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('You already have this agent on trial.');
@@ -106,6 +113,6 @@ describe('Hire', () => {
 
     stubBackend({ 'GET /api/cp/agent-types': problem(503, { title: 'Service Unavailable' }) });
     renderApp(cpRoutes, '/hire');
-    expect(await screen.findByRole('alert')).toHaveTextContent('Service Unavailable');
+    expect(await screen.findByRole('alert')).toHaveTextContent('The service is busy');
   });
 });

@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { humanize } from '../../shared/format';
+import { ConfirmDialog } from '../../shared/ConfirmDialog';
+import { formatMoney, humanize } from '../../shared/format';
+import { usePageTitle } from '../../shared/usePageTitle';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { EmptyState, Loading } from '../../shared/StatusMessages';
 import { templateName } from '../agentType/GoalEditor';
@@ -8,11 +11,21 @@ import { cpApi, cpQueryKeys } from '../cpApi';
 import type { AgentTypeDefinition, EnforcementDefaults } from '../cpApi';
 
 function minor(amount: number, currency = 'INR'): string {
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).format(amount / 100);
-  } catch {
-    return `${amount / 100} ${currency}`;
+  return formatMoney(amount, currency);
+}
+
+/** What the agent costs once the trial is over: prices per action and the monthly ceiling. */
+function priceAfterTrial(defaults: EnforcementDefaults | undefined): string {
+  if (!defaults) {
+    return 'After the trial, you choose a monthly budget to keep it working.';
   }
+  const costs = Object.entries(defaults.action_costs_minor ?? {});
+  const prices = costs.map(([action, cost]) => `${humanize(action)} ${minor(cost, defaults.currency)}`).join(', ');
+  const budget =
+    defaults.budget_minor_per_month !== undefined
+      ? ` You choose a monthly budget of up to ${minor(defaults.budget_minor_per_month, defaults.currency)}; it never spends more.`
+      : '';
+  return `After the trial you pay per action${prices ? ` (${prices})` : ''}.${budget} Nothing is charged unless you subscribe.`;
 }
 
 function trialTerms(defaults: EnforcementDefaults | undefined): string[] {
@@ -39,6 +52,7 @@ function trialTerms(defaults: EnforcementDefaults | undefined): string[] {
 
 /** The catalog of published agent types; hiring one opens it on Configure in the hub. */
 export function HirePage() {
+  usePageTitle('Hire an agent');
   const catalog = useQuery({ queryKey: cpQueryKeys.agentTypes, queryFn: cpApi.agentTypes, staleTime: 60_000 });
   return (
     <div className="hire">
@@ -82,12 +96,10 @@ function CatalogEntry({ definition }: { definition: AgentTypeDefinition }) {
     },
   });
   const terms = trialTerms(definition.enforcement_defaults);
+  const [confirming, setConfirming] = useState(false);
   return (
     <li className="card catalog-entry" aria-labelledby={headingId}>
       <h2 id={headingId}>{definition.display_name}</h2>
-      <p className="muted">
-        {definition.agent_type_id} · version {definition.version}
-      </p>
       {definition.description && <p>{definition.description}</p>}
       {definition.goal_templates.length > 0 && (
         <>
@@ -113,10 +125,35 @@ function CatalogEntry({ definition }: { definition: AgentTypeDefinition }) {
         </>
       )}
       <div className="button-row">
-        <button type="button" disabled={hire.isPending} onClick={() => hire.mutate()}>
+        <button type="button" disabled={hire.isPending} onClick={() => setConfirming(true)}>
           {hire.isPending ? 'Hiring…' : `Hire ${definition.display_name}`}
         </button>
       </div>
+      {confirming && (
+        <ConfirmDialog
+          title={`Hire ${definition.display_name}?`}
+          confirmLabel="Hire and start configuring"
+          busy={hire.isPending}
+          onConfirm={() => {
+            setConfirming(false);
+            hire.mutate();
+          }}
+          onCancel={() => setConfirming(false)}
+        >
+          {terms.length > 0 && (
+            <>
+              <p>The free trial:</p>
+              <ul>
+                {terms.map((term) => (
+                  <li key={term}>{term}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p>The trial starts when you finalize the agent, after configuring it and giving it a goal.</p>
+          <p>{priceAfterTrial(definition.enforcement_defaults)}</p>
+        </ConfirmDialog>
+      )}
       {hire.isError && <ProblemAlert error={hire.error} />}
     </li>
   );

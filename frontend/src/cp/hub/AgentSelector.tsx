@@ -6,7 +6,9 @@ export function AgentSelector({
   instances,
   selectedId,
   onSelect,
+  typeNames,
 }: {
+  typeNames?: Record<string, string>;
   instances: AgentInstanceSummary[];
   selectedId: string | null;
   onSelect: (hiredInstanceId: string) => void;
@@ -22,7 +24,7 @@ export function AgentSelector({
         )}
         {instances.map((instance) => (
           <option key={instance.hired_instance_id} value={instance.hired_instance_id}>
-            {instanceLabel(instance)}
+            {instanceLabel(instance, typeNames)}
           </option>
         ))}
       </select>

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { instance, signedInCustomer, summaryOf, twoAgents } from '../../test/cpFixtures';
@@ -26,6 +26,10 @@ function backendWith(summary: unknown) {
       display_name: 'Delta futures',
       goal_templates: [],
     }),
+    'GET /api/cp/agent-types': json(200, {
+      agent_types: [definition, { ...definition, agent_type_id: 'trading.delta_futures.v1', display_name: 'Delta futures' }],
+    }),
+    'PUT /api/cp/my-agents/selected': new Response(null, { status: 204 }),
     'GET /api/cp/hired-agents/hired-1/deliverables': json(200, { deliverables: [] }),
     'GET /api/cp/hired-agents/hired-1': json(200, { hired_instance_id: 'hired-1', subscription_id: 'sub-1', config: {}, configured: true }),
     'GET /api/cp/hired-agents/hired-2': json(200, { hired_instance_id: 'hired-2', subscription_id: 'sub-2', config: {}, configured: false }),
@@ -35,19 +39,32 @@ function backendWith(summary: unknown) {
 }
 
 describe('My Agents hub', () => {
-  it('lists every hired agent in the selector as nickname — agent type — status', async () => {
+  it("lists every hired agent in the selector as nickname — agent type's name — where it stands, never ids", async () => {
     backendWith(twoAgents);
 
     renderApp(cpRoutes, '/');
 
     const selector = await screen.findByLabelText('Agent');
-    const labels = within(selector)
-      .getAllByRole('option')
-      .map((option) => option.textContent);
-    expect(labels).toEqual([
-      'Clinic buzz — marketing.healthcare.v1 — active, trial active',
-      'Futures desk — trading.delta_futures.v1 — active',
-    ]);
+    await waitFor(() =>
+      expect(
+        within(selector)
+          .getAllByRole('option')
+          .map((option) => option.textContent),
+      ).toEqual(['Clinic buzz — Healthcare marketing — On free trial, 5 days left', 'Futures desk — Delta futures — Active']),
+    );
+  });
+
+  it('tells the backend which agent was opened, so the hub reopens it next time', async () => {
+    const calls = backendWith(twoAgents);
+
+    renderApp(cpRoutes, '/?agent=hired-2');
+
+    await screen.findByRole('heading', { name: 'Futures desk' });
+    await waitFor(() =>
+      expect(calls.find((call) => call.method === 'PUT' && call.path === '/api/cp/my-agents/selected')?.body).toEqual({
+        hired_instance_id: 'hired-2',
+      }),
+    );
   });
 
   it('writes the default selection into the URL when the link names no agent', async () => {
@@ -169,7 +186,7 @@ describe('My Agents hub', () => {
     renderApp(cpRoutes, '/');
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Service Unavailable');
+    expect(alert).toHaveTextContent('The service is busy');
     expect(alert).toHaveTextContent('corr-503');
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });

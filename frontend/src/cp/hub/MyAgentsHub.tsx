@@ -1,5 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef } from 'react';
+import { usePageTitle } from '../../shared/usePageTitle';
+import { confirmLeavingUnsaved } from '../../shared/unsavedChanges';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { EmptyState, Loading } from '../../shared/StatusMessages';
@@ -12,6 +14,7 @@ import { ReviewTab } from '../review/ReviewTab';
 import { AgentSelector } from './AgentSelector';
 import { formatDate } from '../../shared/format';
 import { isBeyondRetention } from './instanceStatus';
+import { PlanPanel } from './PlanPanel';
 import { SummaryCard } from './SummaryCard';
 
 // Selection and tab live in the URL (?agent=<hired_instance_id>&tab=<tab>): deep-linkable,
@@ -34,6 +37,32 @@ export function MyAgentsHub() {
   const [params, setParams] = useSearchParams();
   const requestedId = params.get(AGENT_PARAM);
   const fallback = summary.data ? defaultInstance(summary.data) : undefined;
+  // Agent types' display names for the selector and the summary (the catalog lists them).
+  const catalog = useQuery({ queryKey: cpQueryKeys.agentTypes, queryFn: cpApi.agentTypes, staleTime: 5 * 60_000 });
+  const typeNames = useMemo(
+    () =>
+      Object.fromEntries((catalog.data?.agent_types ?? []).map((type) => [type.agent_type_id, type.display_name])) as Record<
+        string,
+        string
+      >,
+    [catalog.data],
+  );
+  // The backend remembers the instance opened last, so the hub reopens it next time.
+  const rememberSelection = useMutation({ mutationFn: cpApi.selectInstance });
+  const remembered = useRef<string | null>(null);
+  const openedId = requestedId ?? fallback?.hired_instance_id ?? null;
+  const openedKnown = Boolean(openedId && summary.data?.instances.some((i) => i.hired_instance_id === openedId));
+  useEffect(() => {
+    if (openedId && openedKnown && remembered.current !== openedId) {
+      remembered.current = openedId;
+      rememberSelection.mutate(openedId);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [openedId, openedKnown]);
+  const openedInstance = summary.data?.instances.find((i) => i.hired_instance_id === openedId);
+  const tabParam = params.get(TAB_PARAM);
+  const tabLabel = TABS.find((candidate) => candidate.id === tabParam)?.label ?? TABS[0].label;
+  usePageTitle(openedInstance ? `${tabLabel} · ${openedInstance.nickname}` : 'My agents');
 
   // Without ?agent= the default choice is written to the URL, so what is shown is always linkable.
   useEffect(() => {
@@ -50,6 +79,9 @@ export function MyAgentsHub() {
   }, [requestedId, fallback, setParams]);
 
   function updateParam(name: string, value: string) {
+    if (!confirmLeavingUnsaved()) {
+      return;
+    }
     setParams((current) => {
       const next = new URLSearchParams(current);
       next.set(name, value);
@@ -82,6 +114,7 @@ export function MyAgentsHub() {
     <div className="hub">
       <div className="hub-head">
         <AgentSelector
+          typeNames={typeNames}
           instances={instances}
           selectedId={selected?.hired_instance_id ?? null}
           onSelect={(hiredInstanceId) => updateParam(AGENT_PARAM, hiredInstanceId)}
@@ -96,7 +129,8 @@ export function MyAgentsHub() {
         </p>
       ) : (
         <>
-          <SummaryCard instance={selected} />
+          <SummaryCard instance={selected} typeNames={typeNames} />
+          <PlanPanel key={`plan-${selected.hired_instance_id}`} instance={selected} />
           <Tabs
             key={selected.hired_instance_id}
             label={`Manage ${selected.nickname}`}

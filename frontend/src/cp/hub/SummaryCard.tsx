@@ -1,10 +1,13 @@
 import type { AgentInstanceSummary } from '../cpApi';
-import { subscriptionLabel, trialDaysLeft } from './instanceStatus';
+import { agentTypeName, subscriptionLabel, trialDaysLeft } from './instanceStatus';
 
 function trialText(instance: AgentInstanceSummary): string {
+  if (instance.trial_status === 'not_eligible') {
+    return 'Already used';
+  }
   const days = trialDaysLeft(instance);
   if (days === null) {
-    return 'No trial';
+    return instance.trial_status === 'not_started' || instance.trial_status === 'pending' ? 'Starts when finalized' : 'No trial';
   }
   if (days === 0) {
     return 'Trial ended';
@@ -21,13 +24,13 @@ function goalsText(instance: AgentInstanceSummary): string {
   return count === 0 ? 'None yet' : String(count);
 }
 
-export function SummaryCard({ instance }: { instance: AgentInstanceSummary }) {
+export function SummaryCard({ instance, typeNames }: { instance: AgentInstanceSummary; typeNames?: Record<string, string> }) {
   const headingId = `summary-${instance.hired_instance_id}`;
   return (
     <section className="card summary-card" aria-labelledby={headingId}>
       <h2 id={headingId}>{instance.nickname}</h2>
       <p className="muted">
-        {instance.agent_type_id} · version {instance.agent_type_version} · {subscriptionLabel(instance)}
+        {agentTypeName(instance, typeNames)} · {subscriptionLabel(instance)}
       </p>
       <dl className="facts">
         <div>

@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { reasonText } from '../../shared/reasons';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { cpApi, cpQueryKeys } from '../cpApi';
 import type { BatchReviewResponse, Deliverable } from '../cpApi';
+import { titleOf } from './deliverableView';
 
 /**
  * Approves the selected drafts in one request. A convenience only: Plant records a separate
@@ -62,7 +64,7 @@ export function BatchReview({
           </div>
         </>
       )}
-      {batch.isSuccess && <BatchOutcome response={batch.data} />}
+      {batch.isSuccess && <BatchOutcome response={batch.data} drafts={selected} />}
       {batch.isError && <ProblemAlert error={batch.error} />}
     </section>
   );
@@ -72,7 +74,11 @@ function isApproved(result: BatchReviewResponse['results'][number]): boolean {
   return !result.problem && (result.status === 'approved' || Boolean(result.approval_id));
 }
 
-function BatchOutcome({ response }: { response: BatchReviewResponse }) {
+function BatchOutcome({ response, drafts }: { response: BatchReviewResponse; drafts: Deliverable[] }) {
+  const nameOf = (id: string) => {
+    const draft = drafts.find((candidate) => candidate.deliverable_id === id);
+    return draft ? titleOf(draft) : 'A draft';
+  };
   const approved = response.results.filter(isApproved);
   const failed = response.results.filter((result) => !isApproved(result));
   return (
@@ -84,8 +90,10 @@ function BatchOutcome({ response }: { response: BatchReviewResponse }) {
         <ul>
           {failed.map((result) => (
             <li key={result.deliverable_id}>
-              <code>{result.deliverable_id}</code>:{' '}
-              {result.problem?.detail ?? result.problem?.title ?? result.problem?.reason ?? result.status}
+              {nameOf(result.deliverable_id)}:{' '}
+              {result.problem?.reason
+                ? reasonText(result.problem.reason).text
+                : (result.problem?.detail ?? result.problem?.title ?? result.status)}
             </li>
           ))}
         </ul>

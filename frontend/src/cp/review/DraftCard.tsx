@@ -1,8 +1,7 @@
-import { humanize } from '../../shared/format';
 import type { Deliverable } from '../cpApi';
 import { DraftPreview } from './DraftPreview';
 import { ExecuteControl } from './ExecuteControl';
-import { factsOf, isReviewable, titleOf } from './deliverableView';
+import { effectiveState, factsOf, isReviewable, planBlockedReason, stateLabel, titleOf } from './deliverableView';
 
 /** One draft in the list: select for batch review, a short preview, details, Execute. */
 export function DraftCard({
@@ -13,7 +12,9 @@ export function DraftCard({
   onSelectedChange,
   detailOpen,
   onOpenDetail,
+  plan,
 }: {
+  plan?: string;
   deliverable: Deliverable;
   hiredInstanceId: string;
   goalName?: string;
@@ -25,6 +26,8 @@ export function DraftCard({
   const titleId = `draft-${deliverable.deliverable_id}-title`;
   const title = titleOf(deliverable);
   const hasActions = deliverable.proposed_actions === undefined || deliverable.proposed_actions.length > 0;
+  const state = effectiveState(deliverable);
+  const blocked = planBlockedReason(deliverable);
   return (
     <li className={`card draft${detailOpen ? ' draft-open' : ''}`} data-deliverable-id={deliverable.deliverable_id}>
       <div className="draft-head">
@@ -34,14 +37,16 @@ export function DraftCard({
               type="checkbox"
               className="draft-select"
               aria-label={`Select ${title} for batch approval`}
+              disabled={Boolean(blocked)}
               checked={selected}
               onChange={(event) => onSelectedChange(event.target.checked)}
             />
           )}
           <h3 id={titleId}>{title}</h3>
         </div>
-        <span className={`badge badge-${deliverable.state}`}>{humanize(deliverable.state)}</span>
+        <span className={`badge badge-${state}`}>{stateLabel(state, deliverable)}</span>
       </div>
+      {blocked && isReviewable(deliverable) && <p className="alert alert-error small">Failed its risk checks — cannot be approved.</p>}
       <p className="muted">{factsOf(deliverable, goalName).join(' · ')}</p>
       <DraftPreview deliverable={deliverable} compact />
       <div className="button-row">
@@ -56,7 +61,9 @@ export function DraftCard({
           {isReviewable(deliverable) ? 'Review' : 'Details'}
         </button>
       </div>
-      {hasActions && <ExecuteControl deliverable={deliverable} hiredInstanceId={hiredInstanceId} describedBy={titleId} />}
+      {hasActions && (
+        <ExecuteControl deliverable={deliverable} hiredInstanceId={hiredInstanceId} describedBy={titleId} plan={plan} />
+      )}
     </li>
   );
 }

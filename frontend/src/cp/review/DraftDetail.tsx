@@ -1,12 +1,30 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { formatDate, humanize } from '../../shared/format';
+import { formatDateTime } from '../../shared/format';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { cpApi, cpQueryKeys } from '../cpApi';
-import type { Deliverable } from '../cpApi';
+import type { Deliverable, ReviewRequest } from '../cpApi';
 import { DraftPreview } from './DraftPreview';
 import { ExecuteControl } from './ExecuteControl';
-import { factsOf, isReviewable, titleOf } from './deliverableView';
+import {
+  approvalExpired,
+  effectiveState,
+  factsOf,
+  isReviewable,
+  planBlockedReason,
+  postTextOf,
+  stateLabel,
+  suggestedInstantOf,
+  titleOf,
+} from './deliverableView';
+
+const EDITABLE = ['draft', 'pending_review', 'approved', 'rejected', 'scheduled'];
+
+/** "2026-12-04T09:30" typed in a datetime-local input → an instant. */
+function instantOfLocal(local: string): string | undefined {
+  const time = Date.parse(local);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
 
 /** The selected draft in full, with approve / reject and notes while it awaits review. */
 export function DraftDetail({
@@ -15,7 +33,11 @@ export function DraftDetail({
   goalName,
   withExecute = false,
   onClose,
+  plan,
+  timeZone,
 }: {
+  plan?: string;
+  timeZone?: string | null;
   deliverable: Deliverable;
   hiredInstanceId: string;
   goalName?: string;
@@ -28,15 +50,38 @@ export function DraftDetail({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const queryClient = useQueryClient();
   const [notes, setNotes] = useState('');
+  const [chosenTime, setChosenTime] = useState('');
+  const [editing, setEditing] = useState(false);
+  const [editedText, setEditedText] = useState(postTextOf(deliverable) ?? '');
+  const timeId = useId();
+  const editId = useId();
+  const blockedId = useId();
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: cpQueryKeys.deliverables(hiredInstanceId) });
+    void queryClient.invalidateQueries({ queryKey: cpQueryKeys.summary });
+  };
   const review = useMutation({
-    mutationFn: (decision: 'approved' | 'rejected') =>
-      cpApi.review(deliverable.deliverable_id, { decision, ...(notes.trim() ? { notes: notes.trim() } : {}) }),
+    mutationFn: (request: ReviewRequest) =>
+      cpApi.review(deliverable.deliverable_id, { ...request, ...(notes.trim() ? { notes: notes.trim() } : {}) }),
     onSuccess: () => {
       setNotes('');
-      void queryClient.invalidateQueries({ queryKey: cpQueryKeys.deliverables(hiredInstanceId) });
-      void queryClient.invalidateQueries({ queryKey: cpQueryKeys.summary });
+      refresh();
     },
   });
+  const edit = useMutation({
+    mutationFn: () =>
+      cpApi.editDeliverable(deliverable.deliverable_id, { payload: { ...(deliverable.payload ?? {}), text: editedText } }),
+    onSuccess: () => {
+      setEditing(false);
+      refresh();
+    },
+  });
+  const blocked = planBlockedReason(deliverable);
+  const suggested = suggestedInstantOf(deliverable);
+  const chosen = chosenTime ? instantOfLocal(chosenTime) : undefined;
+  const state = effectiveState(deliverable);
+  const expired = approvalExpired(deliverable);
+  const canReview = isReviewable(deliverable) || (expired && state === 'approved');
 
   // Opening another draft moves focus to its heading, so keyboard users land in the panel.
   useEffect(() => {
@@ -55,26 +100,80 @@ export function DraftDetail({
         </button>
       </div>
       <p>
-        <span className={`badge badge-${deliverable.state}`}>{humanize(deliverable.state)}</span>{' '}
+        <span className={`badge badge-${state}`}>{stateLabel(state, deliverable)}</span>{' '}
         <span className="muted">{factsOf(deliverable, goalName).join(' · ')}</span>
       </p>
-      <DraftPreview deliverable={deliverable} />
+      {editing ? (
+        <form
+          className="edit-draft"
+          onSubmit={(event) => {
+            event.preventDefault();
+            edit.mutate();
+          }}
+        >
+          <label htmlFor={editId}>Post text</label>
+          <textarea id={editId} rows={6} value={editedText} onChange={(event) => setEditedText(event.target.value)} />
+          <p className="muted small">
+            Saving sends the draft back to review{approval?.verdict === 'approved' ? '; its earlier approval no longer counts' : ''}.
+          </p>
+          <div className="button-row">
+            <button type="submit" disabled={edit.isPending || editedText.trim() === ''}>
+              {edit.isPending ? 'Saving…' : 'Save changes'}
+            </button>
+            <button type="button" className="secondary" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+          {edit.isError && <ProblemAlert error={edit.error} />}
+        </form>
+      ) : (
+        <>
+          <DraftPreview deliverable={deliverable} />
+          {postTextOf(deliverable) !== undefined && EDITABLE.includes(deliverable.state) && (
+            <div className="button-row">
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setEditedText(postTextOf(deliverable) ?? '');
+                  setEditing(true);
+                }}
+              >
+                Edit text
+              </button>
+            </div>
+          )}
+          {edit.isSuccess && (
+            <p role="status" className="alert alert-success">
+              Saved. The draft is waiting for review again.
+            </p>
+          )}
+        </>
+      )}
       {approval && (
         <dl className="settings-summary approval-facts">
           <div>
             <dt>Review</dt>
-            <dd>{humanize(approval.verdict)}</dd>
+            <dd>
+              {approval.verdict === 'approved'
+                ? 'Approved'
+                : approval.verdict === 'rejected'
+                  ? 'Rejected'
+                  : approval.verdict === 'voided'
+                    ? 'Approval withdrawn (the draft changed)'
+                    : approval.verdict}
+            </dd>
           </div>
           {approval.decided_at && (
             <div>
               <dt>Decided</dt>
-              <dd>{formatDate(approval.decided_at)}</dd>
+              <dd>{formatDateTime(approval.decided_at, timeZone)}</dd>
             </div>
           )}
-          {approval.expires_at && (
+          {approval.expires_at && approval.verdict === 'approved' && (
             <div>
-              <dt>Approval expires</dt>
-              <dd>{formatDate(approval.expires_at)}</dd>
+              <dt>{expired ? 'Approval expired' : 'Approval valid until'}</dt>
+              <dd>{expired ? 'Approval expired — review again' : formatDateTime(approval.expires_at, timeZone)}</dd>
             </div>
           )}
           {approval.notes && (
@@ -85,44 +184,93 @@ export function DraftDetail({
           )}
         </dl>
       )}
-      {isReviewable(deliverable) && (
+      {canReview && !editing && (
         <form className="review-form" onSubmit={(event) => event.preventDefault()}>
-          <label htmlFor={notesId}>Notes (optional)</label>
+          {blocked && (
+            <p id={blockedId} className="alert alert-error">
+              Cannot be approved. {blocked}
+            </p>
+          )}
+          <label htmlFor={notesId}>Notes (optional; kept on the draft)</label>
           <textarea id={notesId} rows={3} value={notes} onChange={(event) => setNotes(event.target.value)} />
           <div className="button-row">
-            <button type="button" disabled={review.isPending} onClick={() => review.mutate('approved')}>
+            <button
+              type="button"
+              disabled={review.isPending || Boolean(blocked)}
+              aria-describedby={blocked ? blockedId : undefined}
+              onClick={() => review.mutate({ decision: 'approved' })}
+            >
               Approve
             </button>
+            {suggested && !blocked && (
+              <button
+                type="button"
+                className="secondary"
+                disabled={review.isPending}
+                onClick={() => review.mutate({ decision: 'approved', scheduled_for: suggested })}
+              >
+                Approve for {formatDateTime(suggested, timeZone)}
+              </button>
+            )}
             <button
               type="button"
               className="secondary danger"
               disabled={review.isPending}
-              onClick={() => review.mutate('rejected')}
+              onClick={() => review.mutate({ decision: 'rejected' })}
             >
               Reject
             </button>
           </div>
+          {!blocked && (
+            <div className="approve-at">
+              <label htmlFor={timeId}>Or approve for a time you choose</label>
+              <div className="button-row">
+                <input
+                  id={timeId}
+                  type="datetime-local"
+                  value={chosenTime}
+                  onChange={(event) => setChosenTime(event.target.value)}
+                />
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={review.isPending || !chosen || Date.parse(chosen) <= Date.now()}
+                  onClick={() => chosen && review.mutate({ decision: 'approved', scheduled_for: chosen })}
+                >
+                  Approve for this time
+                </button>
+              </div>
+            </div>
+          )}
         </form>
       )}
       {review.isSuccess && (
         <p role="status" className="alert alert-success">
-          {review.data.approval?.verdict === 'rejected' || review.variables === 'rejected' ? 'Rejected.' : 'Approved.'}
-          {review.data.approval?.approval_id && (
-            <>
-              {' '}
-              Approval id <code>{review.data.approval.approval_id}</code>
-              {review.data.approval.expires_at ? `, valid until ${formatDate(review.data.approval.expires_at)}` : ''}.
-            </>
-          )}{' '}
-          {review.variables === 'approved' ? 'Execute it from its card when you are ready.' : ''}
+          {review.variables.decision === 'rejected'
+            ? 'Rejected. Your notes are kept on the draft.'
+            : review.variables.scheduled_for
+              ? `Approved for ${formatDateTime(review.variables.scheduled_for, timeZone)}: it goes out by itself then.`
+              : 'Approved. Publish it from its card when you are ready.'}
+          {review.variables.decision === 'approved' && review.data.approval?.expires_at
+            ? ` The approval is valid until ${formatDateTime(review.data.approval.expires_at, timeZone)}.`
+            : ''}
         </p>
       )}
       {review.isError && <ProblemAlert error={review.error} />}
       {withExecute && (deliverable.proposed_actions?.length ?? 1) > 0 && (
-        <ExecuteControl deliverable={deliverable} hiredInstanceId={hiredInstanceId} describedBy={headingId} />
+        <ExecuteControl deliverable={deliverable} hiredInstanceId={hiredInstanceId} describedBy={headingId} plan={plan} />
       )}
-      <details>
-        <summary>Raw content</summary>
+      <details className="details-disclosure">
+        <summary>Details</summary>
+        <p>
+          Draft <code>{deliverable.deliverable_id}</code>
+          {approval?.approval_id ? (
+            <>
+              {' '}
+              · approval <code>{approval.approval_id}</code>
+            </>
+          ) : null}
+        </p>
         <pre>{JSON.stringify(deliverable.payload ?? {}, null, 2)}</pre>
       </details>
     </aside>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { humanize } from '../../shared/format';
+import { platformName } from '../../shared/platforms';
 import type { Deliverable } from '../cpApi';
 import {
   charCountOf,
@@ -22,7 +23,7 @@ function PostPreview({ deliverable, compact }: { deliverable: Deliverable; compa
   const captionId = useId();
   return (
     <figure className={`post-preview${compact ? ' compact' : ''}`} aria-labelledby={captionId}>
-      <figcaption id={captionId}>{platform ? `${platform} preview` : 'Preview'}</figcaption>
+      <figcaption id={captionId}>{platform ? `${platformName(platform)} preview` : 'Preview'}</figcaption>
       <p className="post-text">{text}</p>
       {tags.length > 0 && <p className="post-tags">{tags.join(' ')}</p>}
       <p className={`char-count${over ? ' over' : ''}`}>

@@ -1,72 +1,179 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { isApiProblem } from '../../shared/api';
 import type { ApiProblem } from '../../shared/api';
-import { humanize } from '../../shared/format';
-import { ProblemAlert } from '../../shared/ProblemAlert';
+import { ConfirmDialog } from '../../shared/ConfirmDialog';
+import { formatDateTime, humanize } from '../../shared/format';
+import { platformName } from '../../shared/platforms';
+import { Details, ProblemAlert } from '../../shared/ProblemAlert';
+import { reasonText } from '../../shared/reasons';
 import { cpApi, cpQueryKeys } from '../cpApi';
 import type { Deliverable, ExecutionAccepted, ExecutionResultRecord, LastExecution } from '../cpApi';
-import { approvalIdOf, resultFor } from './deliverableView';
+import { approvalExpired, approvalIdOf, effectiveState, executeOffer, orderOf, postTextOf, platformOf, resultFor } from './deliverableView';
 
 const POLL_MS = 1000;
 const MAX_POLLS = 60;
 
 type Tracking = { phase: 'deciding' } | { phase: 'running' } | { phase: 'done'; result: ExecutionResultRecord };
 
+function isOrder(deliverable: Deliverable): boolean {
+  return postTextOf(deliverable) === undefined && orderOf(deliverable) !== undefined;
+}
+
+function actionLabel(deliverable: Deliverable, offer: NonNullable<ReturnType<typeof executeOffer>>, action?: string, many = false): string {
+  if (offer === 'publish_for_real') {
+    return isOrder(deliverable) ? 'Place the order for real' : 'Publish for real';
+  }
+  if (offer === 'retry') {
+    return 'Retry';
+  }
+  if (many && action) {
+    return `${humanize(action).replace(/^./, (c) => c.toUpperCase())}…`;
+  }
+  return isOrder(deliverable) ? 'Place order…' : postTextOf(deliverable) !== undefined ? 'Publish…' : 'Execute…';
+}
+
+/** What will happen, restated before it happens: the post and where, or the order in full. */
+export function WhatWillHappen({ deliverable, action }: { deliverable: Deliverable; action?: string }) {
+  const text = postTextOf(deliverable);
+  if (text !== undefined) {
+    const platform = platformName(platformOf(deliverable));
+    return (
+      <>
+        <p>{platform ? `This post goes out on ${platform} now:` : 'This post goes out now:'}</p>
+        <blockquote className="outcome-summary">{text}</blockquote>
+      </>
+    );
+  }
+  const order = orderOf(deliverable);
+  if (order) {
+    return (
+      <>
+        <p>{action && /close/i.test(action) ? 'This closes the position with an order now:' : 'This places an order on the exchange now:'}</p>
+        <OrderFacts order={order} />
+      </>
+    );
+  }
+  return <p>The agent carries out {action ? humanize(action) : 'this draft'} now.</p>;
+}
+
+export function OrderFacts({ order }: { order: NonNullable<ReturnType<typeof orderOf>> }) {
+  return (
+    <dl className="settings-summary order-facts">
+      <div>
+        <dt>Side</dt>
+        <dd>{order.side ? order.side.replace(/^./, (c) => c.toUpperCase()) : '—'}</dd>
+      </div>
+      <div>
+        <dt>Size</dt>
+        <dd>
+          {order.size ?? '—'} {order.symbol}
+        </dd>
+      </div>
+      <div>
+        <dt>Price</dt>
+        <dd>{order.limitPrice !== undefined ? `limit ${order.limitPrice}` : 'market price'}</dd>
+      </div>
+      {order.notional !== undefined && (
+        <div>
+          <dt>Notional</dt>
+          <dd>
+            {order.notional.toLocaleString('en-IN')} {order.currency ?? ''}
+          </dd>
+        </div>
+      )}
+      {order.currency && (
+        <div>
+          <dt>Currency</dt>
+          <dd>{order.currency}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
 /**
- * Asks Plant to carry out a draft's side effect. The UI never decides whether that is allowed:
- * it sends the approval Plant recorded (if any) with the proposed action and shows enforcement's
- * answer — a denial with its reason and correlation id, or the allowed execution followed to its
- * result (executed, dry-run record, failed).
+ * Carries out an approved draft's side effect — only where an approved, unexecuted draft allows
+ * it (or a dry run may now go for real, or a failure may be retried) — after a dialog that
+ * restates what will happen. The UI never decides whether it is allowed: enforcement does, and
+ * its answer is shown in words (denied with the reason and next step, or the result).
  */
 export function ExecuteControl({
   deliverable,
   hiredInstanceId,
   describedBy,
+  plan,
 }: {
   deliverable: Deliverable;
   hiredInstanceId: string;
   describedBy: string;
+  plan?: string;
 }) {
   const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState<{ action: string | undefined } | null>(null);
+  const offer = executeOffer(deliverable, plan);
   const execution = useMutation({
-    mutationFn: (action: string | undefined) =>
-      cpApi.execute(deliverable.deliverable_id, {
-        approval_id: approvalIdOf(deliverable),
-        action,
-      }),
+    mutationFn: async (action: string | undefined) => {
+      let approvalId = approvalIdOf(deliverable);
+      if (offer === 'publish_for_real' || offer === 'retry') {
+        // A dry run or a failure is carried out again under a fresh approval.
+        const reviewed = await cpApi.review(deliverable.deliverable_id, { decision: 'approved' });
+        approvalId = approvalIdOf(reviewed);
+      }
+      return cpApi.execute(deliverable.deliverable_id, { approval_id: approvalId, action });
+    },
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: cpQueryKeys.deliverables(hiredInstanceId) });
       void queryClient.invalidateQueries({ queryKey: cpQueryKeys.summary });
     },
   });
   const actions = deliverable.proposed_actions ?? [];
-  const choices: (string | undefined)[] = actions.length > 1 ? actions : [actions[0]];
+  const choices: (string | undefined)[] = actions.length > 1 && offer === 'execute' ? actions : [actions[0]];
+  const expired = approvalExpired(deliverable);
 
   return (
     <div className="execute">
-      <div className="button-row">
-        {choices.map((action) => (
-          <button
-            key={action ?? 'default'}
-            type="button"
-            aria-describedby={describedBy}
-            disabled={execution.isPending}
-            onClick={() => execution.mutate(action)}
-          >
-            {choices.length > 1 && action ? `Execute ${humanize(action)}` : 'Execute'}
-          </button>
-        ))}
-      </div>
+      {offer && execution.isIdle && (
+        <div className="button-row">
+          {choices.map((action) => (
+            <button
+              key={action ?? 'default'}
+              type="button"
+              aria-describedby={describedBy}
+              onClick={() => setConfirming({ action })}
+            >
+              {actionLabel(deliverable, offer, action, choices.length > 1)}
+            </button>
+          ))}
+        </div>
+      )}
+      {confirming && offer && (
+        <ConfirmDialog
+          title={isOrder(deliverable) ? 'Place this order?' : postTextOf(deliverable) !== undefined ? 'Publish this post?' : 'Carry this out?'}
+          confirmLabel={isOrder(deliverable) ? 'Place order' : postTextOf(deliverable) !== undefined ? 'Publish now' : 'Carry out now'}
+          onConfirm={() => {
+            const { action } = confirming;
+            setConfirming(null);
+            execution.mutate(action);
+          }}
+          onCancel={() => setConfirming(null)}
+        >
+          <WhatWillHappen deliverable={deliverable} action={confirming.action} />
+          {offer !== 'execute' && <p className="muted">This approves the draft again, then carries it out.</p>}
+        </ConfirmDialog>
+      )}
+      {expired && effectiveState(deliverable) === 'approved' && (
+        <p className="alert alert-info">Approval expired — review again to carry this out.</p>
+      )}
       {execution.isPending && (
         <p role="status" className="muted">
-          Asking for execution…
+          Sending…
         </p>
       )}
       {execution.isSuccess && (
         <ExecutionProgress
           key={execution.data.correlation_id}
-          deliverableId={deliverable.deliverable_id}
+          deliverable={deliverable}
           hiredInstanceId={hiredInstanceId}
           accepted={execution.data}
         />
@@ -77,8 +184,21 @@ export function ExecuteControl({
         ) : (
           <ProblemAlert error={execution.error} />
         ))}
-      {execution.isIdle && deliverable.last_execution && <LastExecutionNote last={deliverable.last_execution} />}
+      {execution.isIdle && deliverable.last_execution && <LastExecutionNote deliverable={deliverable} last={deliverable.last_execution} />}
+      {execution.isIdle && !deliverable.last_execution && effectiveState(deliverable) === 'failed' && (
+        <FailureNote deliverable={deliverable} />
+      )}
     </div>
+  );
+}
+
+function FailureNote({ deliverable }: { deliverable: Deliverable }) {
+  const reason = reasonText(deliverable.failure_reason);
+  return (
+    <p className="alert alert-error">
+      It failed{deliverable.failure_reason ? `: ${reason.text}` : '.'}
+      {deliverable.retryable ? ' You can retry it.' : ''}
+    </p>
   );
 }
 
@@ -95,14 +215,15 @@ async function track(deliverableId: string, accepted: ExecutionAccepted): Promis
 
 /** Follows an accepted execution: the decision if it was late, then the connector's result. */
 function ExecutionProgress({
-  deliverableId,
+  deliverable,
   hiredInstanceId,
   accepted,
 }: {
-  deliverableId: string;
+  deliverable: Deliverable;
   hiredInstanceId: string;
   accepted: ExecutionAccepted;
 }) {
+  const deliverableId = deliverable.deliverable_id;
   const queryClient = useQueryClient();
   const polls = useRef(0);
   const tracking = useQuery({
@@ -131,36 +252,35 @@ function ExecutionProgress({
   const state = tracking.data;
   const gaveUp = polls.current >= MAX_POLLS && state?.phase !== 'done';
   const failed = state?.phase === 'done' && state.result.status === 'failed';
+  const deciding = state?.phase === 'deciding' || (!state && accepted.outcome === 'pending');
   return (
     <div role="status" className={`alert ${failed ? 'alert-error' : 'alert-success'} execution-outcome`}>
-      <p>
-        Decision:{' '}
-        <strong>{state?.phase === 'deciding' || (!state && accepted.outcome === 'pending') ? 'waiting for enforcement' : 'allowed'}</strong>
-      </p>
       {state?.phase === 'done' ? (
-        <ResultLine result={state.result} />
+        <ResultLine result={state.result} deliverable={deliverable} />
       ) : gaveUp ? (
         <p>No result yet. It will show on this draft when it arrives.</p>
+      ) : deciding ? (
+        <p className="muted">Checking that this is allowed…</p>
       ) : (
-        state?.phase !== 'deciding' && <p className="muted">Waiting for the result…</p>
+        <p className="muted">Allowed. Waiting for the result…</p>
       )}
-      <p className="correlation">
+      <Details>
         Correlation id: <code>{accepted.correlation_id}</code>
-      </p>
+      </Details>
     </div>
   );
 }
 
 /** A connector's detail may be a JSON record (a dry run's would-be request): its label, then the record. */
-function readDetail(detail: string | null | undefined): { text?: string; record?: unknown } {
+function readDetail(detail: string | null | undefined): { text?: string; record?: Record<string, unknown> } {
   if (!detail) {
     return {};
   }
   try {
     const record: unknown = JSON.parse(detail);
-    if (record && typeof record === 'object') {
+    if (record && typeof record === 'object' && !Array.isArray(record)) {
       const label = (record as { label?: unknown }).label;
-      return { text: typeof label === 'string' ? label : undefined, record };
+      return { text: typeof label === 'string' ? label : undefined, record: record as Record<string, unknown> };
     }
   } catch {
     // plain text
@@ -168,70 +288,141 @@ function readDetail(detail: string | null | undefined): { text?: string; record?
   return { text: detail };
 }
 
-function ResultLine({ result }: { result: ExecutionResultRecord }) {
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
+}
+
+/** What a dry run would have sent, readably: the post and where, or the order's fields. */
+export function WouldHaveSent({ summary }: { summary: Record<string, unknown> }) {
+  const text = str(summary.text);
+  if (text !== undefined) {
+    const platform = platformName(str(summary.platform));
+    return (
+      <>
+        <p>{platform ? `Would have posted on ${platform}:` : 'Would have posted:'}</p>
+        <blockquote className="outcome-summary">{text}</blockquote>
+      </>
+    );
+  }
+  const symbol = str(summary.symbol) ?? str(summary.product_symbol);
+  if (symbol) {
+    const side = str(summary.side);
+    const type = str(summary.order_type);
+    const price = str(summary.limit_price);
+    return (
+      <p className="outcome-summary">
+        Would have placed: {[side, str(summary.size), symbol].filter(Boolean).join(' ')}
+        {type ? `, ${humanize(type).replace(/ order$/, '')} order` : ''}
+        {price ? ` at ${price}` : ''}
+      </p>
+    );
+  }
+  return null;
+}
+
+function ResultLine({ result, deliverable }: { result: ExecutionResultRecord; deliverable?: Deliverable }) {
   const { text, record } = readDetail(result.detail);
-  const recordView = record !== undefined && (
-    <details>
-      <summary>{result.status === 'dry_run' ? 'What would have been sent' : 'Full record'}</summary>
-      <pre>{JSON.stringify(record, null, 2)}</pre>
+  const summary = result.request_summary ?? undefined;
+  const raw = summary ?? record;
+  const recordView = raw !== undefined && (
+    <details className="details-disclosure">
+      <summary>{result.status === 'dry_run' ? 'Show the full record' : 'Details'}</summary>
+      <pre>{JSON.stringify(raw, null, 2)}</pre>
+      {result.external_id && (
+        <p>
+          Reference on the platform: <code>{result.external_id}</code>
+        </p>
+      )}
     </details>
   );
   if (result.status === 'dry_run') {
     return (
       <>
-        <p>
-          Result: <strong>Dry-run record</strong> — nothing was sent; this is what would have been.
-          {text ? ` ${text}` : ''}
-        </p>
+        <p className="alert-title">Dry run — nothing was sent.</p>
+        {summary ? <WouldHaveSent summary={summary} /> : text && <p>{text}</p>}
         {recordView}
       </>
     );
   }
+  if (result.status === 'failed') {
+    return (
+      <>
+        <p className="alert-title">It failed{deliverable?.failure_reason ? `: ${reasonText(deliverable.failure_reason).text}` : '.'}</p>
+        {text && <p>{text}</p>}
+        {recordView}
+      </>
+    );
+  }
+  const order = deliverable ? isOrder(deliverable) : false;
   return (
     <>
-      <p>
-        Result: <strong>{result.status === 'executed' ? 'Executed' : humanize(result.status)}</strong>
-        {result.external_id && (
-          <>
-            {' '}
-            (external id <code>{result.external_id}</code>)
-          </>
-        )}
-        {text ? `. ${text}` : ''}
-      </p>
-      {recordView}
+      <p className="alert-title">{result.status === 'executed' ? (order ? 'Order placed.' : 'Published.') : humanize(result.status)}</p>
+      {text && <p>{text}</p>}
+      {recordView || (result.external_id && (
+        <Details>
+          Reference on the platform: <code>{result.external_id}</code>
+        </Details>
+      ))}
     </>
   );
 }
 
-function LastExecutionNote({ last }: { last: LastExecution }) {
+/** What became of the draft's last execution, in words; ids only under Details. */
+function LastExecutionNote({ deliverable, last }: { deliverable: Deliverable; last: LastExecution }) {
   const status = last.result?.status ?? last.status;
+  const when = last.decided_at ? ` ${formatDateTime(last.decided_at)}` : '';
+  if (status === 'denied') {
+    const reason = reasonText(last.reason);
+    return (
+      <div className="last-execution alert alert-error">
+        <p>
+          Not carried out{when}: {reason.text} {reason.next}
+        </p>
+        <Details>
+          Reason code <code>{last.reason}</code> · correlation id <code>{last.correlation_id}</code>
+        </Details>
+      </div>
+    );
+  }
+  if (last.result) {
+    return (
+      <div className={`last-execution alert ${status === 'failed' ? 'alert-error' : status === 'dry_run' ? 'alert-info' : 'alert-success'}`}>
+        <ResultLine result={last.result} deliverable={deliverable} />
+        <Details>
+          Correlation id <code>{last.correlation_id}</code>
+        </Details>
+      </div>
+    );
+  }
   return (
-    <p className="muted last-execution">
-      Last execution: <strong>{status === 'dry_run' ? 'dry-run record' : humanize(status)}</strong>
-      {last.reason && last.reason !== 'allowed' ? ` (${humanize(last.reason)})` : ''} · correlation id{' '}
-      <code>{last.correlation_id}</code>
-    </p>
+    <div className="muted last-execution">
+      <p>{status === 'pending' || status === 'allowed' ? 'Being carried out…' : humanize(status)}</p>
+      <Details>
+        Correlation id <code>{last.correlation_id}</code>
+      </Details>
+    </div>
   );
 }
 
 function ExecutionDenied({ problem }: { problem: ApiProblem }) {
+  const reason = reasonText(problem.reason);
   return (
     <div role="alert" className="alert alert-error">
-      <p className="alert-title">
-        Execution denied
+      <p className="alert-title">Not carried out: {problem.reason ? reason.text : problem.detail ?? 'it was not allowed.'}</p>
+      {problem.reason && reason.next && <p>{reason.next}</p>}
+      <Details>
         {problem.reason && (
           <>
-            : <strong>{humanize(problem.reason)}</strong> (<code>{problem.reason}</code>)
+            Reason code <code>{problem.reason}</code>.{' '}
           </>
         )}
-      </p>
-      {problem.detail && <p>{problem.detail}</p>}
-      {problem.correlation_id && (
-        <p className="correlation">
-          Correlation id: <code>{problem.correlation_id}</code>
-        </p>
-      )}
+        {problem.detail && <>{problem.detail}. </>}
+        {problem.correlation_id && (
+          <>
+            Correlation id <code>{problem.correlation_id}</code>
+          </>
+        )}
+      </Details>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { humanize } from '../../shared/format';
+import { effectiveState, stateLabel } from './deliverableView';
 import type { Deliverable } from '../cpApi';
 import { platformOf, postTextOf, slotOf, titleOf, weekOf } from './deliverableView';
 
@@ -44,7 +44,7 @@ export function ReviewCalendar({
       >
         <span className="calendar-slot">{slotOf(deliverable)?.label ?? 'Any time'}</span>
         <span className="calendar-title">{titleOf(deliverable)}</span>
-        <span className={`badge badge-${deliverable.state}`}>{humanize(deliverable.state)}</span>
+        <span className={`badge badge-${effectiveState(deliverable)}`}>{stateLabel(effectiveState(deliverable), deliverable)}</span>
         <span className="calendar-snippet">{snippet(postTextOf(deliverable))}</span>
       </button>
     </li>

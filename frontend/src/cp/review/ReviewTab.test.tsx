@@ -44,51 +44,64 @@ function openReview(deliverables: Deliverable[] | ((call: RecordedCall) => Respo
   return calls;
 }
 
-async function draftItem(title: string): Promise<HTMLElement> {
+async function draftItem(title: string | RegExp): Promise<HTMLElement> {
   const heading = await screen.findByRole('heading', { name: title });
   return heading.closest('li')!;
 }
 
 const posts = (calls: RecordedCall[], path: string) => calls.filter((call) => call.method === 'POST' && call.path === path);
 
+async function confirmIn(item: HTMLElement, button: string | RegExp, confirm: string) {
+  await userEvent.click(within(item).getByRole('button', { name: button }));
+  const dialog = screen.getByRole('dialog');
+  await userEvent.click(within(dialog).getByRole('button', { name: confirm }));
+}
+
+const approvedPost: Deliverable = {
+  ...unapprovedPost,
+  state: 'approved',
+  payload: { platform: 'linkedin', text: 'Get your flu shot this week.' },
+  approval: { approval_id: 'appr-1', verdict: 'approved', expires_at: '2030-01-01T00:00:00Z' },
+};
+
+const orderPayload = { order: { product_symbol: 'BTCUSD', side: 'buy', size: 2, limit_price: 65000 }, currency: 'USD' };
+
 describe('Review tab: execute', () => {
-  it('shows the denial reason and correlation id when execution is refused', async () => {
-    // Given an unapproved draft that enforcement will refuse
-    const calls = openReview([unapprovedPost], {
-      'POST /api/cp/deliverables/del-1/execute': problem(403, {
-        title: 'Execution denied',
-        detail: 'This draft has no approval.',
-        reason: 'approval_missing',
-        correlation_id: 'corr-deny-42',
-      }),
+  it('offers no Execute on a draft that is not approved, nor on a rejected one', async () => {
+    openReview([unapprovedPost, { ...unapprovedPost, deliverable_id: 'del-r', title: 'Rejected one', state: 'rejected' }]);
+    const pending = await draftItem('Flu season reminder');
+    const rejected = await draftItem('Rejected one');
+
+    expect(within(pending).queryByRole('button', { name: /Publish|Execute/ })).not.toBeInTheDocument();
+    expect(within(rejected).queryByRole('button', { name: /Publish|Execute/ })).not.toBeInTheDocument();
+    expect(within(pending).getByText('Waiting for review')).toBeInTheDocument();
+  });
+
+  it('restates the post and its platform before publishing, and publishes only when confirmed', async () => {
+    const calls = openReview([approvedPost], {
+      'POST /api/cp/deliverables/del-1/execute': json(202, { correlation_id: 'corr-1', outcome: 'allowed' }),
+      'GET /api/cp/deliverables/del-1': json(200, approvedPost),
     });
     const item = await draftItem('Flu season reminder');
 
-    // When the customer executes it
-    await userEvent.click(within(item).getByRole('button', { name: 'Execute' }));
+    await userEvent.click(within(item).getByRole('button', { name: 'Publish…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Publish this post?' });
+    expect(dialog).toHaveTextContent('This post goes out on LinkedIn now:');
+    expect(dialog).toHaveTextContent('Get your flu shot this week.');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(posts(calls, '/api/cp/deliverables/del-1/execute')).toHaveLength(0);
 
-    // Then the denial is shown with its reason and correlation id
-    const denial = await within(item).findByRole('alert');
-    expect(denial).toHaveTextContent('Execution denied');
-    expect(denial).toHaveTextContent('approval_missing');
-    expect(denial).toHaveTextContent('This draft has no approval.');
-    expect(denial).toHaveTextContent('Correlation id: corr-deny-42');
-    // and the request carried the proposed action but no approval it does not have
-    const execute = calls.find((call) => call.method === 'POST')!;
-    expect(execute.path).toBe('/api/cp/deliverables/del-1/execute');
-    expect(execute.body).toEqual({ action: 'publish' });
+    await confirmIn(item, 'Publish…', 'Publish now');
+    await waitFor(() => expect(posts(calls, '/api/cp/deliverables/del-1/execute')).toHaveLength(1));
+    expect(posts(calls, '/api/cp/deliverables/del-1/execute')[0].body).toEqual({ approval_id: 'appr-1', action: 'publish' });
   });
 
-  it('sends the approval id and follows an allowed execution to its result', async () => {
-    const calls = openReview([approvedOrder], {
-      'POST /api/cp/deliverables/del-2/execute': json(202, {
-        correlation_id: 'corr-ok-7',
-        outcome: 'allowed',
-        decision_id: 'dec-1',
-        reason: 'allowed',
-      }),
+  it('restates side, size, price, notional and currency before placing an order, then shows it placed', async () => {
+    const order = { ...approvedOrder, payload: orderPayload };
+    const calls = openReview([order], {
+      'POST /api/cp/deliverables/del-2/execute': json(202, { correlation_id: 'corr-ok-7', outcome: 'allowed', reason: 'allowed' }),
       'GET /api/cp/deliverables/del-2': json(200, {
-        ...approvedOrder,
+        ...order,
         state: 'executed',
         last_execution: {
           correlation_id: 'corr-ok-7',
@@ -98,107 +111,154 @@ describe('Review tab: execute', () => {
         },
       }),
     });
-    const item = await draftItem('trade intent');
+    const item = await draftItem('trade intent · buy 2 BTCUSD (limit 65000)');
 
-    await userEvent.click(within(item).getByRole('button', { name: 'Execute' }));
+    await userEvent.click(within(item).getByRole('button', { name: 'Place order…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Place this order?' });
+    expect(dialog).toHaveTextContent('SideBuy');
+    expect(dialog).toHaveTextContent('Size2 BTCUSD');
+    expect(dialog).toHaveTextContent('Pricelimit 65000');
+    expect(dialog).toHaveTextContent('Notional1,30,000 USD');
+    expect(dialog).toHaveTextContent('CurrencyUSD');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Place order' }));
 
-    const outcome = await within(item).findByText(/Result:/);
-    expect(outcome).toHaveTextContent('Result: Executed (external id order-5512)');
-    expect(outcome.closest('[role="status"]')).toHaveTextContent('Decision: allowed');
-    expect(within(item).getByText('corr-ok-7')).toBeInTheDocument();
+    expect(await within(item).findByText('Order placed.')).toBeInTheDocument();
     expect(posts(calls, '/api/cp/deliverables/del-2/execute')[0].body).toEqual({ approval_id: 'appr-9', action: 'place_order' });
   });
 
-  it('shows a dry-run record as such', async () => {
-    openReview([approvedOrder], {
+  it('labels a dry run "Dry run — nothing was sent" and shows what would have been sent, raw record folded away', async () => {
+    const order = { ...approvedOrder, payload: orderPayload };
+    openReview([order], {
       'POST /api/cp/deliverables/del-2/execute': json(202, { correlation_id: 'corr-dry', outcome: 'allowed' }),
       'GET /api/cp/deliverables/del-2': json(200, {
-        ...approvedOrder,
-        last_execution: { correlation_id: 'corr-dry', status: 'allowed', result: { status: 'dry_run', detail: 'Trial: order recorded only.' } },
+        ...order,
+        state: 'dry_run',
+        last_execution: {
+          correlation_id: 'corr-dry',
+          status: 'allowed',
+          result: {
+            status: 'dry_run',
+            detail: 'Trial: order recorded only.',
+            request_summary: { symbol: 'BTCUSD', side: 'buy', size: 2, order_type: 'limit_order', limit_price: 65000, client_order_id: 'c-1' },
+          },
+        },
       }),
     });
-    const item = await draftItem('trade intent');
+    const item = await draftItem(/trade intent/);
 
-    await userEvent.click(within(item).getByRole('button', { name: 'Execute' }));
+    await confirmIn(item, 'Place order…', 'Place order');
 
-    const record = (await within(item).findByText('Dry-run record')).closest('p');
-    expect(record).toHaveTextContent('Result: Dry-run record — nothing was sent; this is what would have been. Trial: order recorded only.');
+    const outcome = await within(item).findByText('Dry run — nothing was sent.');
+    const box = outcome.closest('[role="status"]')!;
+    expect(box).toHaveTextContent('Would have placed: buy 2 BTCUSD, limit order at 65000');
+    expect(within(box as HTMLElement).getByText('Show the full record').closest('details')).not.toHaveAttribute('open');
   });
 
-  it('shows a structured dry-run record by its label, with the record itself folded away', async () => {
-    const record = { label: 'DRY RUN: nothing was sent', requests: [{ method: 'POST', url: 'https://api.example/posts' }] };
-    openReview([approvedOrder], {
-      'POST /api/cp/deliverables/del-2/execute': json(202, { correlation_id: 'corr-dry2', outcome: 'allowed' }),
-      'GET /api/cp/deliverables/del-2': json(200, {
-        ...approvedOrder,
-        last_execution: { correlation_id: 'corr-dry2', status: 'executed', result: { status: 'dry_run', detail: JSON.stringify(record) } },
-      }),
-    });
-    const item = await draftItem('trade intent');
+  it('badges a dry-run draft as such (also the older executed+dry_run shape), with no Execute on a trial', async () => {
+    openReview([
+      {
+        ...approvedPost,
+        title: 'Tried post',
+        state: 'executed',
+        last_execution: {
+          correlation_id: 'corr-d',
+          status: 'executed',
+          result: { status: 'dry_run', request_summary: { platform: 'linkedin', text: 'Get your flu shot this week.' } },
+        },
+      },
+    ]);
+    const item = await draftItem('Tried post');
 
-    await userEvent.click(within(item).getByRole('button', { name: 'Execute' }));
-
-    expect((await within(item).findByText('Dry-run record')).closest('p')).toHaveTextContent(
-      'Result: Dry-run record — nothing was sent; this is what would have been. DRY RUN: nothing was sent',
-    );
-    expect(within(item).getByText('What would have been sent').closest('details')).toHaveTextContent('https://api.example/posts');
+    expect(within(item).getAllByText('Dry run — nothing was sent').length).toBeGreaterThan(0);
+    expect(item).toHaveTextContent('Would have posted on LinkedIn:');
+    expect(within(item).queryByRole('button', { name: /Publish|Execute/ })).not.toBeInTheDocument();
   });
 
-  it('asks for the decision when it came late, and shows a late denial', async () => {
+  it('shows a denial in words with the next step; codes and ids only under Details', async () => {
     openReview([approvedOrder], {
-      'POST /api/cp/deliverables/del-2/execute': json(202, {
-        correlation_id: 'corr-late',
-        outcome: 'pending',
-        status_url: '/api/v1/executions/corr-late',
-      }),
+      'POST /api/cp/deliverables/del-2/execute': json(202, { correlation_id: 'corr-late', outcome: 'pending' }),
       'GET /api/cp/executions/corr-late': problem(403, {
         title: 'Execution denied',
         reason: 'approval_expired',
+        detail: 'the approval expired',
         correlation_id: 'corr-late',
       }),
     });
     const item = await draftItem('trade intent');
 
-    await userEvent.click(within(item).getByRole('button', { name: 'Execute' }));
+    await confirmIn(item, 'Execute…', 'Carry out now');
 
     const denial = await within(item).findByRole('alert');
-    expect(denial).toHaveTextContent('approval_expired');
-    expect(denial).toHaveTextContent('corr-late');
-  });
-
-  it('offers one Execute per proposed action when a draft proposes several', async () => {
-    openReview([{ ...unapprovedPost, proposed_actions: ['publish', 'send'] }]);
-    const item = await draftItem('Flu season reminder');
-
-    const buttons = within(item).getAllByRole('button', { name: /^Execute/ });
-
-    expect(buttons.map((button) => button.textContent)).toEqual(['Execute publish', 'Execute send']);
+    expect(denial).toHaveTextContent('Not carried out: The approval has expired.');
+    expect(denial).toHaveTextContent('Review the draft again to approve it for now.');
+    expect(within(denial).getByText('Details').closest('details')).toHaveTextContent('approval_expired');
   });
 
   it('shows other failures as a problem, not as a denial', async () => {
-    openReview([unapprovedPost], {
+    openReview([approvedPost], {
       'POST /api/cp/deliverables/del-1/execute': problem(500, { title: 'Internal Server Error', correlation_id: 'corr-500' }),
     });
     const item = await draftItem('Flu season reminder');
 
-    await userEvent.click(within(item).getByRole('button', { name: 'Execute' }));
+    await confirmIn(item, 'Publish…', 'Publish now');
 
     const alert = await within(item).findByRole('alert');
-    expect(alert).toHaveTextContent('Internal Server Error');
-    expect(alert).not.toHaveTextContent('Execution denied');
+    expect(alert).toHaveTextContent('Something went wrong on our side');
+    expect(alert).not.toHaveTextContent('Not carried out');
   });
 
-  it('shows the last execution a draft already had', async () => {
+  it('shows the last execution a draft already had, in words', async () => {
     openReview([
       {
         ...approvedOrder,
-        state: 'approved',
         last_execution: { correlation_id: 'corr-old', status: 'denied', reason: 'trial_cap_exceeded' },
       },
     ]);
     const item = await draftItem('trade intent');
 
-    expect(within(item).getByText(/Last execution/)).toHaveTextContent('Last execution: denied (trial cap exceeded) · correlation id corr-old');
+    expect(item).toHaveTextContent("Not carried out: Today's trial allowance is used up.");
+    expect(within(item).getByText('Details', { selector: 'summary' }).closest('details')).toHaveTextContent('corr-old');
+  });
+
+  it('offers "Publish for real" after a dry run on a paid plan: approve again, then execute', async () => {
+    const dryRun: Deliverable = {
+      ...approvedPost,
+      state: 'dry_run',
+      last_execution: { correlation_id: 'corr-d', status: 'allowed', result: { status: 'dry_run' } },
+    };
+    const calls = openReview([dryRun], {
+      'GET /api/cp/my-agents/summary': json(200, { ...twoAgents, instances: [{ ...twoAgents.instances[0], plan: 'paid' }] }),
+      'POST /api/cp/deliverables/del-1/review': json(200, {
+        ...dryRun,
+        state: 'approved',
+        approval: { approval_id: 'appr-new', verdict: 'approved' },
+      }),
+      'POST /api/cp/deliverables/del-1/execute': json(202, { correlation_id: 'corr-real', outcome: 'allowed' }),
+      'GET /api/cp/deliverables/del-1': json(200, dryRun),
+    });
+    const item = await draftItem('Flu season reminder');
+
+    await confirmIn(item, 'Publish for real', 'Publish now');
+
+    await waitFor(() => expect(posts(calls, '/api/cp/deliverables/del-1/execute')).toHaveLength(1));
+    expect(posts(calls, '/api/cp/deliverables/del-1/review')[0].body).toEqual({ decision: 'approved' });
+    expect(posts(calls, '/api/cp/deliverables/del-1/execute')[0].body).toEqual({ approval_id: 'appr-new', action: 'publish' });
+  });
+
+  it('explains a retryable failure and offers Retry', async () => {
+    openReview([{ ...approvedPost, state: 'failed', retryable: true, failure_reason: 'approval_expired' }]);
+    const item = await draftItem('Flu season reminder');
+
+    expect(item).toHaveTextContent('It failed: The approval has expired. You can retry it.');
+    expect(within(item).getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+  });
+
+  it('says an expired approval must be reviewed again, and offers no Execute', async () => {
+    openReview([{ ...approvedPost, approval: { approval_id: 'a', verdict: 'approved', expires_at: '2020-01-01T00:00:00Z' } }]);
+    const item = await draftItem('Flu season reminder');
+
+    expect(item).toHaveTextContent('Approval expired — review again');
+    expect(within(item).queryByRole('button', { name: 'Publish…' })).not.toBeInTheDocument();
   });
 });
 
@@ -217,17 +277,19 @@ describe('Review tab: review', () => {
       },
     });
     const user = userEvent.setup();
-    const item = await draftItem('social post · x');
+    const item = await draftItem('social post · X');
 
     await user.click(within(item).getByRole('button', { name: 'Review' }));
-    const panel = screen.getByRole('complementary', { name: 'social post · x' });
-    expect(within(panel).getByRole('heading', { name: 'social post · x' })).toHaveFocus();
+    const panel = screen.getByRole('complementary', { name: 'social post · X' });
+    expect(within(panel).getByRole('heading', { name: 'social post · X' })).toHaveFocus();
     expect(within(panel).getByText('Goal: Weekly multichannel posting batch', { exact: false })).toBeInTheDocument();
-    await user.type(within(panel).getByLabelText('Notes (optional)'), 'Looks good');
+    await user.type(within(panel).getByLabelText('Notes (optional; kept on the draft)'), 'Looks good');
     await user.click(within(panel).getByRole('button', { name: 'Approve' }));
 
-    expect(await within(panel).findByRole('status')).toHaveTextContent('Approved. Approval id appr-1');
-    await waitFor(() => expect(within(item).getByText('approved')).toBeInTheDocument());
+    const status = await within(panel).findByRole('status');
+    expect(status).toHaveTextContent('Approved. Publish it from its card when you are ready.');
+    expect(status).not.toHaveTextContent('appr-1');
+    await waitFor(() => expect(within(item).getByText('Approved')).toBeInTheDocument());
     expect(within(panel).queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
     expect(posts(calls, '/api/cp/deliverables/del-1/review')).toHaveLength(1);
   });
@@ -237,7 +299,7 @@ describe('Review tab: review', () => {
       'POST /api/cp/deliverables/del-1/review': problem(409, { title: 'Conflict', detail: 'The draft was already reviewed.' }),
     });
     const user = userEvent.setup();
-    const item = await draftItem('social post · x');
+    const item = await draftItem('social post · X');
 
     await user.click(within(item).getByRole('button', { name: 'Review' }));
     await user.click(screen.getByRole('button', { name: 'Reject' }));
@@ -260,7 +322,7 @@ describe('Review tab: review', () => {
       }),
     });
     const user = userEvent.setup();
-    await draftItem('social post · x');
+    await draftItem('social post · X');
 
     // only drafts awaiting review can be selected
     expect(screen.getAllByRole('checkbox', { name: /for batch approval/ })).toHaveLength(2);
@@ -271,15 +333,97 @@ describe('Review tab: review', () => {
 
     const outcome = await within(batch).findByRole('status');
     expect(outcome).toHaveTextContent('1 approved, 1 not approved');
-    expect(outcome).toHaveTextContent('del-b: already rejected');
+    expect(outcome).toHaveTextContent('social post · LinkedIn: already rejected');
     expect(posts(calls, '/api/cp/deliverables/review-batch')[0].body).toEqual({
       deliverable_ids: ['del-a', 'del-b'],
       decision: 'approved',
       notes: 'week 1',
     });
     // the one that failed stays selected for another try
-    expect(screen.getByRole('checkbox', { name: 'Select social post · linkedin for batch approval' })).toBeChecked();
-    expect(screen.getByRole('checkbox', { name: 'Select social post · x for batch approval' })).not.toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Select social post · LinkedIn for batch approval' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Select social post · X for batch approval' })).not.toBeChecked();
+  });
+});
+
+describe('Review tab: scheduler', () => {
+  it('cannot approve a plan that failed its risk checks, and says why', async () => {
+    const blocked = {
+      ...unapprovedPost,
+      title: 'BTC plan',
+      payload: {
+        ...orderPayload,
+        plan_status: 'blocked_by_risk_checks',
+        risk_checks: [{ check: 'max_units_per_order', passed: false, detail: '5 units > 2 allowed' }],
+      },
+      proposed_actions: ['place_order'],
+    };
+    openReview([blocked]);
+    const user = userEvent.setup();
+    const item = await draftItem('BTC plan');
+    expect(item).toHaveTextContent('Failed its risk checks — cannot be approved.');
+    expect(within(item).queryByRole('checkbox')).toBeDisabled();
+
+    await user.click(within(item).getByRole('button', { name: 'Review' }));
+    const panel = screen.getByRole('complementary');
+    const approve = within(panel).getByRole('button', { name: 'Approve' });
+    expect(approve).toBeDisabled();
+    expect(approve).toHaveAccessibleDescription(/failed its risk checks: max units per order \(5 units > 2 allowed\)/);
+  });
+
+  it('approves for the suggested slot, so it goes out by itself then', async () => {
+    const slotted = socialPost({ payload: { platform: 'x', text: 'Slot me', suggested_slot: '2030-03-04T09:30:00Z' } });
+    const calls = openReview([slotted], {
+      'POST /api/cp/deliverables/del-1/review': json(200, { ...slotted, state: 'scheduled', scheduled_for: '2030-03-04T09:30:00Z' }),
+    });
+    const user = userEvent.setup();
+    const item = await draftItem('social post · X');
+
+    await user.click(within(item).getByRole('button', { name: 'Review' }));
+    await user.click(screen.getByRole('button', { name: 'Approve for Mon, 4 Mar 2030, 09:30' }));
+
+    expect(await screen.findByText(/Approved for Mon, 4 Mar 2030, 09:30: it goes out by itself then\./)).toBeInTheDocument();
+    expect(posts(calls, '/api/cp/deliverables/del-1/review')[0].body).toEqual({
+      decision: 'approved',
+      scheduled_for: '2030-03-04T09:30:00.000Z',
+    });
+  });
+
+  it('edits the text before approving; saving sends it back to review', async () => {
+    const calls = openReview([socialPost()], {
+      'PUT /api/cp/deliverables/del-1': (call) => json(200, { ...socialPost(), payload: (call.body as { payload: object }).payload }),
+    });
+    const user = userEvent.setup();
+    const item = await draftItem('social post · X');
+
+    await user.click(within(item).getByRole('button', { name: 'Review' }));
+    const panel = screen.getByRole('complementary');
+    await user.click(within(panel).getByRole('button', { name: 'Edit text' }));
+    const text = within(panel).getByLabelText('Post text');
+    await user.clear(text);
+    await user.type(text, 'Flu shots are free this week.');
+    await user.click(within(panel).getByRole('button', { name: 'Save changes' }));
+
+    expect(await within(panel).findByText('Saved. The draft is waiting for review again.')).toBeInTheDocument();
+    const put = calls.find((call) => call.method === 'PUT' && call.path === '/api/cp/deliverables/del-1')!;
+    expect(put.body).toEqual({
+      payload: { platform: 'x', text: 'Flu shots are free this week.', hashtags: ['#FluShot'], char_limit: 280 },
+    });
+  });
+
+  it('lists drafts in the order they go out', async () => {
+    openReview([
+      socialPost({ deliverable_id: 'late', title: 'Late', payload: { platform: 'x', text: 'b', suggested_slot: '2030-01-05T09:00:00Z' } }),
+      socialPost({ deliverable_id: 'none', title: 'Unslotted' }),
+      socialPost({ deliverable_id: 'early', title: 'Early', payload: { platform: 'x', text: 'a', suggested_slot: '2030-01-02T09:00:00Z' } }),
+    ]);
+    await draftItem('Late');
+
+    const list = screen.getByRole('list', { name: 'Drafts of Clinic buzz' });
+    expect(within(list).getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent)).toEqual([
+      'Early',
+      'Late',
+      'Unslotted',
+    ]);
   });
 });
 
@@ -287,7 +431,7 @@ describe('Review tab: browsing', () => {
   it('filters by state, goal and platform on the server', async () => {
     const calls = openReview([socialPost(), socialPost({ deliverable_id: 'del-2', payload: { platform: 'linkedin', text: 'Hi' } })]);
     const user = userEvent.setup();
-    await draftItem('social post · x');
+    await draftItem('social post · X');
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'State' }), 'approved');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Goal' }), 'goal-1');
@@ -307,11 +451,11 @@ describe('Review tab: browsing', () => {
       socialPost({ deliverable_id: 'del-long', payload: { platform: 'linkedin', text: 'x'.repeat(300), character_limit: 280 } }),
     ]);
 
-    const short = await draftItem('social post · x');
-    expect(within(short).getByRole('figure', { name: 'x preview' })).toHaveTextContent('Get your flu shot this week.');
+    const short = await draftItem('social post · X');
+    expect(within(short).getByRole('figure', { name: 'X preview' })).toHaveTextContent('Get your flu shot this week.');
     expect(within(short).getByText('28 / 280 characters')).toBeInTheDocument();
     expect(within(short).getByText('#FluShot')).toBeInTheDocument();
-    const long = await draftItem('social post · linkedin');
+    const long = await draftItem('social post · LinkedIn');
     expect(within(long).getByText(/300 \/ 280 characters/)).toHaveTextContent('300 / 280 characters — 20 over the limit');
   });
 
@@ -332,10 +476,10 @@ describe('Review tab: browsing', () => {
       'Week one, first',
       'Week one, later',
     ]);
-    expect(within(weeks[1]).getByRole('button')).toHaveTextContent('2025-03-10 09:00 (Asia/Kolkata)');
+    expect(within(weeks[1]).getByRole('button')).toHaveTextContent('Mon, 10 Mar 2025, 09:00');
     await user.click(within(weeks[1]).getByRole('button'));
     expect(screen.getByRole('complementary')).toHaveTextContent('Week two');
-    expect(within(screen.getByRole('complementary')).getByRole('button', { name: 'Execute' })).toBeInTheDocument();
+    expect(within(screen.getByRole('complementary')).getByRole('button', { name: 'Approve' })).toBeInTheDocument();
   });
 
   it('shows an empty state when the agent has no drafts', async () => {
@@ -349,7 +493,7 @@ describe('Review tab: browsing', () => {
 
     const alert = await screen.findByRole('alert');
 
-    expect(alert).toHaveTextContent('Bad Gateway');
+    expect(alert).toHaveTextContent('A service we depend on did not answer');
     expect(alert).toHaveTextContent('corr-502');
   });
 });

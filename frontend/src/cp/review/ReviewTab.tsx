@@ -10,7 +10,8 @@ import { useAgentType } from '../agentType/useAgentType';
 import { BatchReview, selectedDrafts } from './BatchReview';
 import { DraftCard } from './DraftCard';
 import { DraftDetail } from './DraftDetail';
-import { isReviewable, platformOf, REVIEW_STATES, weekOf } from './deliverableView';
+import { bySlot, isReviewable, planBlockedReason, platformOf, REVIEW_STATES, stateLabel, weekOf } from './deliverableView';
+import { platformName } from '../../shared/platforms';
 import { ReviewCalendar } from './ReviewCalendar';
 
 type View = 'list' | 'calendar';
@@ -44,7 +45,8 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
   const templates = definition.data?.goal_templates ?? [];
   const goalList = goals.data?.goals ?? [];
 
-  const items = drafts.data?.deliverables ?? [];
+  // In the order they go out, as a scheduler lists them.
+  const items = [...(drafts.data?.deliverables ?? [])].sort(bySlot);
   items.forEach((deliverable) => {
     const platform = platformOf(deliverable);
     if (platform) {
@@ -54,7 +56,7 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
   const platforms = [...seenPlatforms.current].sort();
   const hasCalendar = items.some((deliverable) => weekOf(deliverable) !== undefined);
   const shownView: View = hasCalendar ? view : 'list';
-  const reviewable = items.filter(isReviewable);
+  const reviewable = items.filter((deliverable) => isReviewable(deliverable) && !planBlockedReason(deliverable));
   const selected = selectedDrafts(reviewable, selectedIds);
   const open = items.find((deliverable) => deliverable.deliverable_id === openId);
   const nameOfGoal = (goalInstanceId?: string) => {
@@ -97,7 +99,7 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
               <option value="">All states</option>
               {REVIEW_STATES.map((state) => (
                 <option key={state} value={state}>
-                  {humanize(state)}
+                  {stateLabel(state)}
                 </option>
               ))}
             </select>
@@ -128,7 +130,7 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
                 <option value="">All platforms</option>
                 {platforms.map((platform) => (
                   <option key={platform} value={platform}>
-                    {platform}
+                    {platformName(platform)}
                   </option>
                 ))}
               </select>
@@ -206,6 +208,7 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
                       goalName={nameOfGoal(deliverable.goal_instance_id)}
                       selected={selectedIds.has(deliverable.deliverable_id)}
                       onSelectedChange={(isSelected) => toggleSelected(deliverable.deliverable_id, isSelected)}
+                      plan={instance.plan}
                       detailOpen={openId === deliverable.deliverable_id}
                       onOpenDetail={() => setOpenId(deliverable.deliverable_id)}
                     />
@@ -220,6 +223,8 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
                 hiredInstanceId={hiredInstanceId}
                 goalName={nameOfGoal(open.goal_instance_id)}
                 withExecute={shownView === 'calendar'}
+                plan={instance.plan}
+                timeZone={instance.timezone}
                 onClose={() => setOpenId(null)}
               />
             )}

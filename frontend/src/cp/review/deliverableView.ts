@@ -1,10 +1,93 @@
-import { formatDate, humanize } from '../../shared/format';
+import { formatDate, formatDateTime, humanize } from '../../shared/format';
+import { platformName } from '../../shared/platforms';
 import type { Deliverable, ExecutionResultRecord } from '../cpApi';
+
+export { formatDateTime };
 
 // Reading a deliverable for people. Payloads come from the skills that drafted them, so every
 // field is optional here and a few spellings are accepted (the contract's and the drafter's).
 
-export const REVIEW_STATES = ['draft', 'pending_review', 'approved', 'rejected', 'scheduled', 'executed', 'failed'];
+export const REVIEW_STATES = ['draft', 'pending_review', 'approved', 'rejected', 'scheduled', 'executed', 'dry_run', 'failed'];
+
+/** A draft's state in the customer's words (the filter and the badges). */
+export function stateLabel(state: string, deliverable?: Deliverable): string {
+  const isOrder = deliverable ? orderSummaryOf(deliverable) !== undefined && postTextOf(deliverable) === undefined : false;
+  const words: Record<string, string> = {
+    draft: 'Draft',
+    pending_review: 'Waiting for review',
+    approved: 'Approved',
+    rejected: 'Rejected',
+    scheduled: 'Scheduled',
+    executed: isOrder ? 'Order placed' : 'Published',
+    dry_run: 'Dry run — nothing was sent',
+    failed: 'Failed',
+  };
+  return words[state] ?? humanize(state).replace(/^./, (first) => first.toUpperCase());
+}
+
+/**
+ * The state to show: older backends mark a dry run "executed" with a dry_run result; the
+ * customer must see that nothing was sent.
+ */
+export function effectiveState(deliverable: Deliverable): string {
+  if (deliverable.state === 'executed' && deliverable.last_execution?.result?.status === 'dry_run') {
+    return 'dry_run';
+  }
+  return deliverable.state;
+}
+
+/** The approval an Execute may use now: approved, not voided, not expired. */
+export function usableApproval(deliverable: Deliverable, now: number = Date.now()) {
+  const approval = deliverable.approval;
+  if (!approval || approval.verdict !== 'approved') {
+    return undefined;
+  }
+  if (approval.expires_at && Date.parse(approval.expires_at) <= now) {
+    return undefined;
+  }
+  return approval;
+}
+
+export function approvalExpired(deliverable: Deliverable, now: number = Date.now()): boolean {
+  const approval = deliverable.approval;
+  return Boolean(
+    approval && approval.verdict === 'approved' && approval.expires_at && Date.parse(approval.expires_at) <= now,
+  );
+}
+
+/** What the customer can do to carry the draft out now. */
+export type ExecuteOffer = 'execute' | 'publish_for_real' | 'retry' | null;
+
+export function executeOffer(deliverable: Deliverable, plan: string | undefined, now: number = Date.now()): ExecuteOffer {
+  if ((deliverable.proposed_actions?.length ?? 1) === 0) {
+    return null;
+  }
+  const state = effectiveState(deliverable);
+  if (state === 'dry_run') {
+    return plan === 'paid' ? 'publish_for_real' : null;
+  }
+  if (state === 'failed') {
+    return deliverable.retryable ? 'retry' : null;
+  }
+  if (state === 'approved' && usableApproval(deliverable, now)) {
+    return 'execute';
+  }
+  return null;
+}
+
+/**
+ * A trading plan's own verdict on its risk checks: anything but ready means it must not be
+ * approved (Plant refuses too). Undefined for drafts that are not trading plans.
+ */
+export function planBlockedReason(deliverable: Deliverable): string | undefined {
+  const status = payloadOf(deliverable).plan_status;
+  if (typeof status !== 'string' || status === 'ready_for_approval' || status === 'ready') {
+    return undefined;
+  }
+  const failed = riskChecksOf(deliverable).filter((check) => check.outcome === 'failed');
+  const list = failed.map((check) => (check.detail ? `${humanize(check.check)} (${check.detail})` : humanize(check.check)));
+  return `This plan failed its risk checks${list.length ? `: ${list.join('; ')}` : ''}. Change the goal's settings to stay within your limits and run it again.`;
+}
 
 type Payload = Record<string, unknown>;
 
@@ -51,28 +134,94 @@ export function weekOf(deliverable: Deliverable): number | undefined {
 }
 
 /** When the draft is meant to go out: a slot the drafter suggested, or the review's schedule. */
-export function slotOf(deliverable: Deliverable): { label: string; sortKey: string } | undefined {
+export function slotOf(deliverable: Deliverable, timeZone?: string | null): { label: string; sortKey: string } | undefined {
+  if (deliverable.scheduled_for) {
+    return { label: formatDateTime(deliverable.scheduled_for, timeZone), sortKey: new Date(deliverable.scheduled_for).toISOString() };
+  }
   const payload = payloadOf(deliverable);
   const slot = payload.scheduled_slot ?? payload.suggested_slot;
   if (typeof slot === 'string' && slot) {
-    return { label: slot.includes('T') ? formatDateTime(slot) : slot, sortKey: slot };
+    const instant = slot.includes('T') && !Number.isNaN(Date.parse(slot));
+    return instant
+      ? { label: formatDateTime(slot, timeZone), sortKey: new Date(slot).toISOString() }
+      : { label: slot, sortKey: slot };
   }
   if (slot && typeof slot === 'object') {
     const { local, timezone, at } = slot as Record<string, unknown>;
-    const label = text(local) ? `${String(local).replace('T', ' ')}${text(timezone) ? ` (${timezone})` : ''}` : text(at) && formatDateTime(String(at));
-    if (label) {
-      return { label, sortKey: text(at) ?? String(local) };
+    if (text(at) && !Number.isNaN(Date.parse(String(at)))) {
+      return { label: formatDateTime(String(at), text(timezone) ?? timeZone), sortKey: new Date(String(at)).toISOString() };
+    }
+    if (text(local)) {
+      return { label: `${String(local).replace('T', ' ')}${text(timezone) ? ` (${timezone})` : ''}`, sortKey: String(local) };
     }
   }
-  const when = deliverable.scheduled_for ?? deliverable.suggested_for;
-  return when ? { label: formatDateTime(when), sortKey: when } : undefined;
+  const when = deliverable.suggested_for;
+  return when ? { label: formatDateTime(when, timeZone), sortKey: new Date(when).toISOString() } : undefined;
 }
 
-export function formatDateTime(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time)
-    ? iso
-    : new Date(time).toLocaleString(undefined, { weekday: 'short', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+/** When the drafter suggests it go out, as an instant (for approve-for-slot). */
+export function suggestedInstantOf(deliverable: Deliverable): string | undefined {
+  const payload = payloadOf(deliverable);
+  const slot = payload.scheduled_slot ?? payload.suggested_slot;
+  if (typeof slot === 'string' && slot.includes('T') && !Number.isNaN(Date.parse(slot))) {
+    return new Date(slot).toISOString();
+  }
+  if (slot && typeof slot === 'object') {
+    const at = (slot as Record<string, unknown>).at;
+    if (typeof at === 'string' && !Number.isNaN(Date.parse(at))) {
+      return new Date(at).toISOString();
+    }
+  }
+  const when = deliverable.suggested_for;
+  return when && !Number.isNaN(Date.parse(when)) ? new Date(when).toISOString() : undefined;
+}
+
+/** Drafts in the order they go out: by slot, then by when they were made. */
+export function bySlot(left: Deliverable, right: Deliverable): number {
+  const leftKey = slotOf(left)?.sortKey;
+  const rightKey = slotOf(right)?.sortKey;
+  if (leftKey && rightKey && leftKey !== rightKey) {
+    return leftKey.localeCompare(rightKey);
+  }
+  if (leftKey && !rightKey) {
+    return -1;
+  }
+  if (!leftKey && rightKey) {
+    return 1;
+  }
+  return (left.created_at ?? '').localeCompare(right.created_at ?? '');
+}
+
+export interface OrderView {
+  symbol: string;
+  side?: string;
+  size?: number | string;
+  limitPrice?: number | string;
+  notional?: number;
+  currency?: string;
+}
+
+/** The order a trading draft proposes, with its notional when it can be known. */
+export function orderOf(deliverable: Deliverable): OrderView | undefined {
+  const payload = payloadOf(deliverable);
+  const order = (payload.order && typeof payload.order === 'object' ? payload.order : payload) as Payload;
+  const symbol = text(order.product_symbol) ?? text(order.symbol) ?? text(payload.coin);
+  if (!symbol) {
+    return undefined;
+  }
+  const size = typeof order.size === 'number' || typeof order.size === 'string' ? order.size : undefined;
+  const limit =
+    typeof order.limit_price === 'number' || typeof order.limit_price === 'string' ? order.limit_price : undefined;
+  const stated = count(order.notional) ?? count(payload.notional) ?? count(payload.notional_inr);
+  const computed = size !== undefined && limit !== undefined ? Number(size) * Number(limit) : undefined;
+  return {
+    symbol,
+    side: text(order.side),
+    size,
+    limitPrice: limit,
+    notional: stated ?? (computed !== undefined && Number.isFinite(computed) ? computed : undefined),
+    currency: text(order.currency) ?? text(payload.currency) ?? (payload.notional_inr !== undefined ? 'INR' : undefined),
+  };
 }
 
 /** "buy 2 BTCUSD (limit 65000)" for trade intents and close proposals. */
@@ -120,20 +269,20 @@ export function titleOf(deliverable: Deliverable): string {
   const week = weekOf(deliverable);
   const parts = [
     deliverable.kind ? humanize(deliverable.kind) : undefined,
-    platformOf(deliverable),
+    platformName(platformOf(deliverable)) || undefined,
     orderSummaryOf(deliverable),
     week !== undefined ? `week ${week}` : undefined,
   ].filter(Boolean);
-  return parts.length > 0 ? parts.join(' · ') : deliverable.deliverable_id;
+  return parts.length > 0 ? parts.join(' · ') : 'Draft';
 }
 
 export function factsOf(deliverable: Deliverable, goalName?: string): string[] {
   const actions = deliverable.proposed_actions ?? [];
   const slot = slotOf(deliverable);
   return [
-    goalName ? `Goal: ${goalName}` : deliverable.goal_template_id && `Goal ${deliverable.goal_template_id}`,
-    deliverable.created_at && `created ${formatDate(deliverable.created_at)}`,
-    slot && `for ${slot.label}`,
+    goalName ? `Goal: ${goalName}` : deliverable.goal_template_id && `Goal: ${humanize(deliverable.goal_template_id)}`,
+    deliverable.created_at && `drafted ${formatDate(deliverable.created_at)}`,
+    slot && (deliverable.state === 'scheduled' ? `scheduled for ${slot.label}` : `for ${slot.label}`),
     actions.length > 0 && `proposes ${actions.map(humanize).join(', ')}`,
   ].filter((fact): fact is string => Boolean(fact));
 }

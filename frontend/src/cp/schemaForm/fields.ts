@@ -33,6 +33,10 @@ export interface UiHint {
   /** Pointer of the value (in the options document) that prefills an empty field. */
   default_from?: string;
   suggestions?: string[];
+  /** What a `pattern` asks for, in words: "a hashtag: # then letters and digits". */
+  pattern_help?: string;
+  /** Values that fit, shown with pattern errors: ["#FluShot"]. */
+  examples?: string[];
 }
 
 export type UiHints = Record<string, UiHint>;
@@ -153,6 +157,40 @@ export function labelForPointer(pointer: string, fields: Map<string, FieldSpec>)
     return pointer || 'The form';
   }
   return [parts.join(' › '), ...rest].join(', ');
+}
+
+/** The field a pointer falls in: itself, or the list / object field an entry belongs to. */
+export function fieldAt(pointer: string, fields: Map<string, FieldSpec>): FieldSpec | undefined {
+  let path = pointer;
+  while (path !== '') {
+    const field = fields.get(path);
+    if (field) {
+      return field;
+    }
+    path = path.slice(0, path.lastIndexOf('/'));
+  }
+  return undefined;
+}
+
+const PATTERN_MESSAGE = /expected format|does not match|regex|pattern/i;
+
+/**
+ * A pattern failure in the definition's words: "must be a hashtag: # then letters and digits
+ * (for example #FluShot)" instead of "is not in the expected format".
+ */
+export function explainViolation(message: string, field: FieldSpec | undefined): string {
+  if (!field || !PATTERN_MESSAGE.test(message)) {
+    return message;
+  }
+  const { pattern_help: help, examples } = field.hint;
+  if (!help && !(examples && examples.length > 0)) {
+    return message;
+  }
+  const example = examples && examples.length > 0 ? `for example ${examples.slice(0, 2).join(' or ')}` : '';
+  if (help) {
+    return `must be ${help}${example ? ` (${example})` : ''}`;
+  }
+  return `is not in the expected format (${example})`;
 }
 
 /** The label of one of a field's choices: the definition's enum_labels, else the value itself. */

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { checkDefinitionRules } from './definitionRules';
 import type { DefinitionRule } from './definitionRules';
-import { fieldsByPointer, layoutFields } from './fields';
+import { explainViolation, fieldAt, fieldsByPointer, layoutFields } from './fields';
 import type { FieldSpec, UiHints } from './fields';
 import { getAt, isWithin, setAt } from './pointer';
 import { pruned, withDefaults } from './schema';
@@ -23,6 +23,9 @@ export interface SchemaFormState {
   serverErrors: Violation[];
   setServerErrors: (errors: Violation[]) => void;
   touched: boolean;
+  /** A save was tried: every problem shows from now on. */
+  submitted: boolean;
+  markSubmitted: () => void;
 }
 
 function isEmpty(value: unknown): boolean {
@@ -68,25 +71,51 @@ export function useSchemaForm({
     return filled && typeof filled === 'object' ? (filled as Record<string, unknown>) : {};
   });
   const [touchedPointers, setTouchedPointers] = useState<string[]>([]);
-  const [serverErrors, setServerErrors] = useState<Violation[]>(initialServerErrors);
+  const [submitted, setSubmitted] = useState(false);
+  // What the server said about the saved value when the form opened waits for a touch or a save
+  // (a fresh form must not open as a wall of errors); what it says to a save shows at once.
+  const [loadedErrors, setLoadedErrors] = useState<Violation[]>(initialServerErrors);
+  const [answeredErrors, setAnsweredErrors] = useState<Violation[]>([]);
+  const explain = (errors: Violation[]) =>
+    errors
+      // A fixed field (const / read-only) is a fact, never an error the customer could fix.
+      .filter((error) => !fieldAt(error.pointer, fieldMap)?.readOnly)
+      .map((error) => ({ ...error, message: explainViolation(error.message, fieldAt(error.pointer, fieldMap)) }));
 
   const cleanValue = useMemo(() => (pruned(value) as Record<string, unknown>) ?? {}, [value]);
   const clientErrors = useMemo(
-    () => [...validate(schema, cleanValue), ...checkDefinitionRules(rules, cleanValue)],
-    [schema, cleanValue, rules],
+    () =>
+      [...validate(schema, cleanValue), ...checkDefinitionRules(rules, cleanValue)].map((error) => ({
+        ...error,
+        message: explainViolation(error.message, fieldAt(error.pointer, fieldMap)),
+      })),
+    [schema, cleanValue, rules, fieldMap],
   );
+  const isTouched = (pointer: string) =>
+    touchedPointers.some((touched) => isWithin(pointer, touched) || isWithin(touched, pointer));
+  const serverErrors = explain([
+    ...answeredErrors,
+    ...loadedErrors.filter(
+      (error) => submitted || isTouched(error.pointer) || !isEmpty(getAt(cleanValue, error.pointer)),
+    ),
+  ]);
+  function setServerErrors(errors: Violation[]) {
+    setLoadedErrors([]);
+    setAnsweredErrors(errors);
+  }
 
   function change(pointer: string, next: unknown) {
     setValue((current) => setAt(current, pointer, next));
     setTouchedPointers((current) => (current.includes(pointer) ? current : [...current, pointer]));
-    setServerErrors((current) => current.filter((error) => !isWithin(error.pointer, pointer)));
+    setLoadedErrors((current) => current.filter((error) => !isWithin(error.pointer, pointer)));
+    setAnsweredErrors((current) => current.filter((error) => !isWithin(error.pointer, pointer)));
   }
 
   // A field shows its problems once it was edited, or at once when it holds something wrong
   // (e.g. a saved value a rule now rejects); an empty field does not nag before it is touched.
   const visibleErrors = [...serverErrors];
   for (const error of clientErrors) {
-    const touched = touchedPointers.some((pointer) => isWithin(error.pointer, pointer) || isWithin(pointer, error.pointer));
+    const touched = submitted || isTouched(error.pointer);
     const holdsSomething = !isEmpty(getAt(cleanValue, error.pointer));
     if ((touched || holdsSomething) && !visibleErrors.some((shown) => sameViolation(shown, error))) {
       visibleErrors.push(error);
@@ -104,6 +133,8 @@ export function useSchemaForm({
     serverErrors,
     setServerErrors,
     touched: touchedPointers.length > 0,
+    submitted,
+    markSubmitted: () => setSubmitted(true),
   };
 }
 

@@ -1,3 +1,4 @@
+import { Person } from '../Person';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { ProblemAlert } from '../../shared/ProblemAlert';
@@ -88,7 +89,12 @@ function VersionTable({ agentTypeId, versions }: { agentTypeId: string; versions
               <td>{version.display_name}</td>
               <td>
                 {formatTime(version.created_at)}
-                {version.created_by && <span className="muted small"> by {version.created_by}</span>}
+                {version.created_by && (
+                  <span className="muted small">
+                    {' '}
+                    by <Person id={version.created_by} />
+                  </span>
+                )}
               </td>
               <td>{formatTime(version.published_at)}</td>
             </tr>

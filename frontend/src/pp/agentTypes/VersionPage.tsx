@@ -1,3 +1,4 @@
+import { Person } from '../Person';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router-dom';
 import { ProblemAlert } from '../../shared/ProblemAlert';
@@ -45,7 +46,12 @@ function VersionView({ definition, debounceMs }: { definition: Definition; debou
         <p>
           <StatusBadge status={definition.status} /> <code>{definition.agent_type_id}</code> · created{' '}
           {formatTime(definition.created_at)}
-          {definition.created_by && ` by ${definition.created_by}`}
+          {definition.created_by && (
+            <>
+              {' '}
+              by <Person id={definition.created_by} />
+            </>
+          )}
           {definition.published_at && ` · published ${formatTime(definition.published_at)}`}
         </p>
       </header>

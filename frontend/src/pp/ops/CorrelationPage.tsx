@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { humanize } from '../../shared/format';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { Loading } from '../../shared/StatusMessages';
@@ -11,6 +11,7 @@ import { ppApi, ppQueryKeys } from '../ppApi';
 import type { CheckResult, CorrelationTimeline, Row, TimelineEntry } from '../ppApi';
 import { StatusBadge } from '../StatusBadge';
 import { correlationPath } from './CorrelationLink';
+import type { CameFrom } from './CorrelationLink';
 
 /** The pipeline's stages in the order a request passes them (ties at one instant sort by this). */
 const STAGES = ['http_access', 'execution_request', 'decision', 'denial', 'command', 'connector_result'];
@@ -82,6 +83,7 @@ function CorrelationLookup({ initial = '' }: { initial?: string }) {
 /** The drill-down: everything recorded under one correlation id, in order, with each step's details. */
 export function CorrelationPage() {
   const { correlationId = '' } = useParams();
+  const cameFrom = (useLocation().state as CameFrom | null) ?? null;
   const timeline = useQuery({
     queryKey: ppQueryKeys.correlation(correlationId),
     queryFn: () => ppApi.correlation(correlationId),
@@ -89,7 +91,7 @@ export function CorrelationPage() {
   return (
     <main className="page pp-wide">
       <p>
-        <Link to="/ops/denials">← Denials</Link>
+        {cameFrom ? <Link to={cameFrom.from}>← Back to {cameFrom.label}</Link> : <Link to="/ops/correlations">← Find a correlation</Link>}
       </p>
       <h1>
         Correlation <code className="pp-break">{correlationId}</code>

@@ -223,7 +223,12 @@ function InstanceDetails({ view }: { view: InstanceView }) {
         <RowSection
           key={section.key}
           title={section.title}
-          rows={view[section.key] ?? []}
+          rows={(view[section.key] ?? []).map((row) =>
+            // A customer reviews their own drafts: name them, not their id.
+            row.reviewer && row.reviewer === agent.customer_id
+              ? { ...row, reviewer: `${agent.customer_email ?? 'The customer'} (customer)` }
+              : row,
+          )}
           columns={section.columns}
           rowKey={section.rowKey}
           empty={section.empty}

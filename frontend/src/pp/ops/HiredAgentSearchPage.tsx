@@ -14,7 +14,7 @@ import { useUrlFilters } from './useUrlFilters';
 
 const CRITERIA = ['email', 'customer_id', 'subscription_id', 'hired_instance_id'] as const;
 const LABELS: Record<(typeof CRITERIA)[number], string> = {
-  email: 'Customer email',
+  email: 'Customer email or agent name (part is enough)',
   customer_id: 'Customer id',
   subscription_id: 'Subscription id',
   hired_instance_id: 'Hired instance id',
@@ -54,7 +54,7 @@ export function HiredAgentSearchPage() {
             <input
               id={`search-${key}`}
               name={key}
-              type={key === 'email' ? 'email' : 'text'}
+              type={key === 'email' ? 'search' : 'text'}
               autoComplete="off"
               value={draft[key]}
               onChange={(event) => setDraft((current) => ({ ...current, [key]: event.target.value }))}

@@ -70,8 +70,8 @@ class PlantMigrationsTest {
     void migratesAnEmptyDatabaseIntoEveryTableTheGeneratedCodeKnows() {
         // Given an empty schema, when Flyway migrated it (schema, seed, demo data)
         assertThat(database.migration().success).isTrue();
-        // every versioned script of db/plant plus the one demo script
-        assertThat(database.migration().migrationsExecuted).isEqualTo(schemaScripts() + 1);
+        // every versioned script of db/plant plus the two demo scripts
+        assertThat(database.migration().migrationsExecuted).isEqualTo(schemaScripts() + 2);
 
         // Then every generated table, with every generated column, is there
         List<String> tables = new ArrayList<>();
@@ -318,6 +318,31 @@ class PlantMigrationsTest {
         assertThat(payload.path("text").asString()).isNotBlank();
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical(payload).getBytes(StandardCharsets.UTF_8));
         assertThat(draft.getPayloadHash()).isEqualTo(HexFormat.of().formatHex(digest));
+    }
+
+    @Test
+    void demoDataHasATradingPlanBlockedByItsRiskChecksWhoseHashIsTheCanonicalPayload() throws Exception {
+        DeliverablesRecord plan = dsl.selectFrom(DELIVERABLES)
+                .where(DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString("00000000-0000-0000-0000-00000000d002"))).fetchSingle();
+        assertThat(plan.getHiredInstanceId()).isEqualTo(UUID.fromString("00000000-0000-0000-0000-00000000b002"));
+        JsonNode payload = json(plan.getPayload());
+        assertThat(payload.path("plan_status").asString()).isEqualTo("blocked_by_risk_checks");
+        assertThat(strings(json(plan.getProposedActions()))).isEmpty();
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical(payload).getBytes(StandardCharsets.UTF_8));
+        assertThat(plan.getPayloadHash()).isEqualTo(HexFormat.of().formatHex(digest));
+    }
+
+    @Test
+    void patternFieldsOfThePublishedDefinitionsSayWhatTheyExpectInWords() {
+        JsonNode marketing = json(definition("marketing.healthcare.v1").getUiHints());
+        JsonNode hashtags = marketing.at("/constraints/fields/hashtags/fields/required");
+        assertThat(hashtags.path("pattern_help").asString()).contains("#");
+        assertThat(hashtags.path("label").asString()).isEqualTo("Always include");
+        assertThat(marketing.at("/platform_credentials/help").asString()).doesNotContain("CP");
+        JsonNode trading = json(definition("trading.delta_futures.v1").getUiHints());
+        assertThat(trading.at("/allowed_coins/examples/0").asString()).isEqualTo("BTC");
+        assertThat(trading.at("/allowed_coins/label").asString()).isEqualTo("Allowed coins");
+        assertThat(trading.at("/exchange_provider/help").asString()).doesNotContain("Phase");
     }
 
     private static void assertHintsCover(JsonNode schema, JsonNode hints, String owner) {

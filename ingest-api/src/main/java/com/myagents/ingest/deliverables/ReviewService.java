@@ -74,6 +74,9 @@ class ReviewService {
                 throw ApiProblem.conflict("deliverable " + deliverableId + " is " + deliverable.getState()
                         + " and cannot be reviewed");
             }
+            if ("approved".equals(verdict)) {
+                PlanReadiness.requireReady(deliverable.getPayload() == null ? null : deliverable.getPayload().data());
+            }
             OffsetDateTime now = OffsetDateTime.now(clock);
             ApprovalsRecord approval = t.newRecord(APPROVALS);
             approval.setApprovalId(UUID.randomUUID());

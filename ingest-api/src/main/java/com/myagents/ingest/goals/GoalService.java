@@ -96,6 +96,7 @@ class GoalService {
             HiredAgentRow row = instances.forWrite(t, customerId, hiredInstanceId);
             AgentTypeDefinition definition = instances.pinnedDefinition(row.agent());
             JsonNode template = validated(definition, request);
+            requireWithinAgentLimits(row, request);
             OffsetDateTime now = OffsetDateTime.now(clock);
             GoalInstancesRecord goal;
             boolean created = request.goalInstanceId() == null;
@@ -157,6 +158,15 @@ class GoalService {
                     row.subscription().getSubscriptionId().toString(), customerId.toString(), periodKey, Instant.now(clock)));
             return runId;
         });
+    }
+
+    /** Settings the agent's own config forbids (units over its limit, platforms it lacks) are refused. */
+    private static void requireWithinAgentLimits(HiredAgentRow row, GoalRequest request) {
+        JsonNode config = row.agent().getConfig() == null ? null : EventJson.MAPPER.readTree(row.agent().getConfig().data());
+        List<Violation> problems = GoalLimits.violations(config, request.settings());
+        if (!problems.isEmpty()) {
+            throw ApiProblem.badRequest(problems);
+        }
     }
 
     private JsonNode validated(AgentTypeDefinition definition, GoalRequest request) {

@@ -17,6 +17,8 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+import com.myagents.http.problem.ApiProblem;
+
 /**
  * Operators' search over every customer's hired agents. Filters combine with AND; an email names
  * customers through the {@link CustomerDirectory}, so an unknown email finds nothing.
@@ -25,7 +27,34 @@ import org.springframework.stereotype.Repository;
 public class HiredAgentSearch {
 
     /** What an operator searches by; {@code null} parts do not filter. */
-    public record Criteria(String email, UUID customerId, UUID subscriptionId, UUID hiredInstanceId) {
+    public record Criteria(Text email, UUID customerId, UUID subscriptionId, UUID hiredInstanceId) {
+    }
+
+    /**
+     * The email box: a whole address finds that customer exactly; anything shorter is part of an
+     * email or of an agent's nickname (case-insensitive), since operators rarely have the whole address.
+     */
+    public record Text(String exactEmail, String fragment) {
+
+        static final int MIN_FRAGMENT = 2;
+        static final int MAX_FRAGMENT = 100;
+
+        static Text of(String typed) {
+            if (typed == null || typed.isBlank()) {
+                return null;
+            }
+            String exact = CustomerDirectory.normalize(typed);
+            String fragment = typed.strip();
+            // "demo@myagents" is the start of an address, "demo@myagents.local" a whole one.
+            if (exact != null && exact.substring(exact.indexOf('@')).contains(".")) {
+                return new Text(exact, null);
+            }
+            if (fragment.length() < MIN_FRAGMENT || fragment.length() > MAX_FRAGMENT) {
+                throw ApiProblem.badRequest("email", "must be an email address or " + MIN_FRAGMENT + " to " + MAX_FRAGMENT
+                        + " characters of one or of an agent's name");
+            }
+            return new Text(null, fragment);
+        }
     }
 
     public record Found(List<HiredAgentSummary> hiredAgents, int page, int size, int total) {
@@ -65,10 +94,14 @@ public class HiredAgentSearch {
 
     private Condition where(Criteria criteria) {
         List<Condition> conditions = new ArrayList<>();
-        if (criteria.email() != null) {
+        if (criteria.email() != null && criteria.email().exactEmail() != null) {
             conditions.add(HIRED_AGENTS.CUSTOMER_ID.in(
                     DSL.select(CUSTOMER_DIRECTORY.CUSTOMER_ID).from(CUSTOMER_DIRECTORY)
-                            .where(CUSTOMER_DIRECTORY.EMAIL.eq(criteria.email()))));
+                            .where(CUSTOMER_DIRECTORY.EMAIL.eq(criteria.email().exactEmail()))));
+        } else if (criteria.email() != null) {
+            String fragment = criteria.email().fragment();
+            conditions.add(CUSTOMER_DIRECTORY.EMAIL.containsIgnoreCase(fragment)
+                    .or(HIRED_AGENTS.NICKNAME.containsIgnoreCase(fragment)));
         }
         if (criteria.customerId() != null) {
             conditions.add(HIRED_AGENTS.CUSTOMER_ID.eq(criteria.customerId()));

@@ -39,14 +39,7 @@ class OpsHiredAgentController {
                                   @RequestParam(name = "size", required = false) String size,
                                   HttpServletRequest http) {
         OperatorViews.SUPPORT.require(http);
-        String normalizedEmail = null;
-        if (email != null && !email.isBlank()) {
-            normalizedEmail = CustomerDirectory.normalize(email);
-            if (normalizedEmail == null) {
-                throw ApiProblem.badRequest("email", "must be an email address");
-            }
-        }
-        var criteria = new HiredAgentSearch.Criteria(normalizedEmail, optionalId("customer_id", customerId),
+        var criteria = new HiredAgentSearch.Criteria(HiredAgentSearch.Text.of(email), optionalId("customer_id", customerId),
                 optionalId("subscription_id", subscriptionId), optionalId("hired_instance_id", hiredInstanceId));
         return search.find(criteria, Paging.of(page, size));
     }

@@ -80,9 +80,21 @@ class OpsHiredAgentsApiTest {
     }
 
     @Test
+    void findsAgentsByPartOfTheCustomersEmailOrOfTheAgentsName() {
+        // the demo customer demo@myagents.local has "Clinic Marketing" and "Delta Futures Desk"
+        JsonNode byEmail = json(plant.call("GET", "/api/v1/ops/hired-agents?email=DEMO%40myagents", SUPPORT, null));
+        JsonNode byName = json(plant.call("GET", "/api/v1/ops/hired-agents?email=futures%20desk", SUPPORT, null));
+        JsonNode none = json(plant.call("GET", "/api/v1/ops/hired-agents?email=nobody-here", SUPPORT, null));
+
+        assertThat(values(byEmail, "customer_email")).isNotEmpty().allMatch(email -> email.contains("demo@myagents"));
+        assertThat(values(byName, "nickname")).contains("Delta Futures Desk");
+        assertThat(none.path("total").asInt()).isZero();
+    }
+
+    @Test
     void saysWhichSearchTermIsMalformedAndFindsNothingForAnUnknownEmail() {
         HttpResponse<String> badId = plant.call("GET", "/api/v1/ops/hired-agents?customer_id=42", SUPPORT, null);
-        HttpResponse<String> badEmail = plant.call("GET", "/api/v1/ops/hired-agents?email=nobody", SUPPORT, null);
+        HttpResponse<String> badEmail = plant.call("GET", "/api/v1/ops/hired-agents?email=x", SUPPORT, null);
         HttpResponse<String> badSize = plant.call("GET", "/api/v1/ops/hired-agents?size=1000&page=-1", SUPPORT, null);
 
         assertThat(badId.statusCode()).isEqualTo(400);
@@ -178,5 +190,11 @@ class OpsHiredAgentsApiTest {
         List<String> ids = new ArrayList<>();
         body.path("hired_agents").forEach(agent -> ids.add(agent.path("hired_instance_id").asString()));
         return ids;
+    }
+
+    private static java.util.List<String> values(JsonNode found, String field) {
+        java.util.List<String> values = new java.util.ArrayList<>();
+        found.path("hired_agents").forEach(agent -> values.add(agent.path(field).asString("")));
+        return values;
     }
 }

@@ -85,8 +85,31 @@ final class UiHintRules {
         pointsToList(hint, "options_from", hintPath);
         pointsToList(hint, "keyed_by", hintPath);
         JsonNode resolved = FieldTypes.resolve(root, schema);
+        explainsPattern(root, resolved, widget, name, hint, hintPath);
         if (widget.equals("object") && resolved.path("properties").isObject()) {
             check(root, resolved, schemaPath, hint.path("fields"), hintPath + "/fields");
+        }
+    }
+
+    /**
+     * A field the customer types into under a {@code pattern} must say in words what it expects
+     * ({@code pattern_help}, or {@code examples}): CP shows it instead of "not in the expected format".
+     * Fields picked from options (enum, timezone, credential) are exempt.
+     */
+    private void explainsPattern(JsonNode root, JsonNode resolved, String widget, String name, JsonNode hint, String hintPath) {
+        if (!(widget.equals("text") || widget.equals("list")) || hint.has("options_from")) {
+            return;
+        }
+        JsonNode typed = widget.equals("list") ? FieldTypes.resolve(root, resolved.path("items")) : resolved;
+        if (typed == null || !typed.has("pattern") || typed.has("enum")) {
+            return;
+        }
+        boolean helped = !hint.path("pattern_help").asString("").isBlank()
+                || (hint.path("examples").isArray() && !hint.path("examples").isEmpty());
+        if (!helped) {
+            findings.add(new Finding(hintPath, "field " + name + " must match the pattern " + typed.path("pattern").asString()
+                    + ": say what it expects in words with pattern_help (e.g. \"an upper-case coin symbol such as BTC\") "
+                    + "or give examples"));
         }
     }
 

@@ -1,18 +1,27 @@
 package com.myagents.pp.ui;
 
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
 
 import org.springframework.core.io.Resource;
 import org.springframework.web.servlet.resource.PathResourceResolver;
 
 /**
  * Static files of a packaged single-page app, and its {@code index.html} for any other GET that is
- * a client-side route: not under {@code api/} or {@code actuator/} and without a file extension.
- * A missing {@code /app.js} stays a 404; a missing {@code /agents/42} is the app's business.
+ * a client-side route: not under {@code api/}, {@code actuator/} or {@code assets/}, and not naming
+ * a static file by its extension. Route segments may hold dots (an agent type id
+ * {@code marketing.healthcare.v1}, a version {@code 1.0.0}), so only the extensions the build
+ * emits count as files. A missing {@code /app.js} stays a 404; a missing {@code /agents/42} is the
+ * app's business.
  */
 public final class SinglePageApp extends PathResourceResolver {
 
     static final String INDEX = "index.html";
+
+    private static final Set<String> FILE_EXTENSIONS = Set.of(
+            "js", "mjs", "css", "map", "html", "htm", "json", "txt", "xml", "webmanifest",
+            "svg", "png", "jpg", "jpeg", "gif", "webp", "ico", "woff", "woff2", "ttf", "otf", "wasm");
 
     @Override
     protected Resource getResource(String resourcePath, Resource location) throws IOException {
@@ -25,10 +34,13 @@ public final class SinglePageApp extends PathResourceResolver {
 
     static boolean isClientRoute(String resourcePath) {
         String path = resourcePath.startsWith("/") ? resourcePath.substring(1) : resourcePath;
-        if (path.equals("api") || path.startsWith("api/") || path.equals("actuator") || path.startsWith("actuator/")) {
-            return false;
+        for (String reserved : new String[] {"api", "actuator", "assets"}) {
+            if (path.equals(reserved) || path.startsWith(reserved + "/")) {
+                return false;
+            }
         }
         String last = path.substring(path.lastIndexOf('/') + 1);
-        return !last.contains(".");
+        int dot = last.lastIndexOf('.');
+        return dot < 0 || !FILE_EXTENSIONS.contains(last.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 }

@@ -101,6 +101,21 @@ class GuardrailsTest {
     }
 
     @Test
+    void aPatternFieldTheCustomerTypesMustSayWhatItExpects() {
+        ObjectNode definition = SeededDefinitions.trading();
+        ObjectNode coins = (ObjectNode) definition.get("ui_hints").get("allowed_coins");
+        coins.remove("pattern_help");
+        coins.remove("examples");
+
+        assertThat(Guardrails.check(definition)).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo("/ui_hints/allowed_coins");
+            assertThat(f.message()).contains("pattern_help", "examples");
+        });
+        coins.set("examples", json("[\"BTC\"]"));
+        assertThat(Guardrails.check(definition)).isEmpty();
+    }
+
+    @Test
     void anEnumWidgetNeedsOptions() {
         ObjectNode definition = SeededDefinitions.marketing();
         properties(definition).set("mood", json("{\"type\":\"string\"}"));

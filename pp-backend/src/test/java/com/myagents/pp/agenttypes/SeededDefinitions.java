@@ -23,21 +23,43 @@ final class SeededDefinitions {
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SEED = "db/plant/V2__seed_agent_types.sql";
     private static final String METERING = "db/plant/V4__metering.sql";
+    private static final String HINTS = "db/plant/V8__ui_hints_in_customer_words.sql";
     private static final String[] PARTS = {"config_schema", "ui_hints", "goal_templates", "enforcement_defaults",
             "extra_rules"};
     private static final List<JsonNode> BLOCKS = blocks();
     /** V4's jsonb merges, marketing then trading: top-level keys replace those of the seed (jsonb ||). */
     private static final List<JsonNode> METERING_MERGES = meteringMerges();
+    /** V8's ui_hints merges, marketing then trading: top-level hints replace those of the seed. */
+    private static final List<JsonNode> HINT_MERGES = jsonBlocks(HINTS, 2);
 
     private SeededDefinitions() {
     }
 
     static ObjectNode marketing() {
-        return withMetering(definition("marketing.healthcare.v1", 0), METERING_MERGES.get(0));
+        return withHints(withMetering(definition("marketing.healthcare.v1", 0), METERING_MERGES.get(0)), HINT_MERGES.get(0));
     }
 
     static ObjectNode trading() {
-        return withMetering(definition("trading.delta_futures.v1", PARTS.length), METERING_MERGES.get(1));
+        return withHints(withMetering(definition("trading.delta_futures.v1", PARTS.length), METERING_MERGES.get(1)),
+                HINT_MERGES.get(1));
+    }
+
+    private static ObjectNode withHints(ObjectNode definition, JsonNode merge) {
+        ObjectNode hints = (ObjectNode) definition.get("ui_hints");
+        merge.properties().forEach(key -> hints.set(key.getKey(), key.getValue().deepCopy()));
+        return definition;
+    }
+
+    private static List<JsonNode> jsonBlocks(String path, int expected) {
+        Matcher json = Pattern.compile("\\$json\\$(.*?)\\$json\\$", Pattern.DOTALL).matcher(migration(path));
+        List<JsonNode> blocks = new ArrayList<>();
+        while (json.find()) {
+            blocks.add(JSON.readTree(json.group(1)));
+        }
+        if (blocks.size() != expected) {
+            throw new IllegalStateException("expected " + expected + " JSON blocks in " + path + ", found " + blocks.size());
+        }
+        return blocks;
     }
 
     private static ObjectNode withMetering(ObjectNode definition, JsonNode merge) {

@@ -18,8 +18,9 @@ import com.myagents.pp.Http;
 class SinglePageAppTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/my-agents", "/my-agents/h-1/goals", "/login"})
-    void servesTheAppForEveryClientRoute(String path) {
+    @ValueSource(strings = {"/", "/my-agents", "/my-agents/h-1/goals", "/login",
+        "/agent-types/marketing.healthcare.v1", "/agent-types/marketing.healthcare.v1/versions/1.0.0"})
+    void servesTheAppForEveryClientRouteDotsIncluded(String path) {
         HttpResponse<String> response = send(request(path).GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -36,7 +37,8 @@ class SinglePageAppTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/assets/missing.js", "/api/other/thing", "/actuator/nothing-here", "/favicon.ico"})
+    @ValueSource(strings = {"/assets/missing.js", "/assets/1.0.0", "/api/other/thing",
+        "/actuator/nothing-here", "/favicon.ico"})
     void answersNotFoundRatherThanTheAppForFilesAndApis(String path) {
         HttpResponse<String> response = send(request(path).GET().build());
 

@@ -1,0 +1,287 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { ReactNode } from 'react';
+import { isApiProblem } from '../../shared/api';
+import { ConfirmDialog } from '../../shared/ConfirmDialog';
+import { formatDate, formatMoney, fromMinor, toMinor } from '../../shared/format';
+import { ProblemAlert } from '../../shared/ProblemAlert';
+import { cpApi, cpQueryKeys } from '../cpApi';
+import type { AgentInstanceSummary } from '../cpApi';
+
+type Dialog = 'subscribe' | 'budget' | 'cancel' | null;
+
+/** Whether the customer can move this instance onto a paid plan now. */
+export function canSubscribe(instance: AgentInstanceSummary): boolean {
+  if (instance.plan === 'paid' && instance.subscription_status !== 'cancelled') {
+    return false;
+  }
+  return (
+    instance.plan === 'trial' ||
+    instance.trial_status === 'not_eligible' ||
+    instance.trial_status === 'ended' ||
+    instance.trial_status === 'expired' ||
+    instance.plan === 'none'
+  );
+}
+
+function planName(instance: AgentInstanceSummary): string {
+  if (instance.subscription_status === 'cancelled') {
+    return 'Cancelled';
+  }
+  if (instance.plan === 'paid') {
+    return 'Paid plan';
+  }
+  if (instance.trial_status === 'not_eligible') {
+    return 'No plan — the free trial was already used';
+  }
+  if (instance.plan === 'trial') {
+    return instance.trial_status === 'ended' || instance.trial_status === 'expired' ? 'Free trial (ended)' : 'Free trial';
+  }
+  return 'No plan';
+}
+
+/**
+ * The instance's plan: trial or paid, this month's spend against its budget, and the three
+ * lifecycle actions — subscribe (choosing a monthly budget), change the budget, cancel. Shown
+ * only when the backend reports the plan (issue 13's summary fields).
+ */
+export function PlanPanel({ instance }: { instance: AgentInstanceSummary }) {
+  const headingId = useId();
+  const queryClient = useQueryClient();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const currency = instance.currency ?? 'INR';
+  const max = instance.max_budget_minor_per_month ?? 0;
+  const budget = instance.budget_minor_per_month ?? null;
+  const spent = instance.month_spend_minor ?? 0;
+  const cancelled = instance.subscription_status === 'cancelled';
+
+  function applied(updated: AgentInstanceSummary | undefined, message: string) {
+    setDialog(null);
+    setNotice(message);
+    void queryClient.invalidateQueries({ queryKey: cpQueryKeys.summary });
+    void queryClient.invalidateQueries({ queryKey: cpQueryKeys.hiredAgent(instance.hired_instance_id) });
+    void queryClient.invalidateQueries({ queryKey: cpQueryKeys.goals(instance.hired_instance_id) });
+    return updated;
+  }
+
+  const subscribe = useMutation({
+    mutationFn: (minor: number) => cpApi.subscribe(instance.subscription_id, { budget_minor_per_month: minor }),
+    onSuccess: (updated, minor) =>
+      applied(updated, `Subscribed. ${instance.nickname} can spend up to ${formatMoney(minor, currency)} a month.`),
+  });
+  const changeBudget = useMutation({
+    mutationFn: (minor: number) => cpApi.changeBudget(instance.subscription_id, { budget_minor_per_month: minor }),
+    onSuccess: (updated, minor) => applied(updated, `Budget changed to ${formatMoney(minor, currency)} a month.`),
+  });
+  const cancel = useMutation({
+    mutationFn: () => cpApi.cancelSubscription(instance.subscription_id),
+    onSuccess: (updated) =>
+      applied(
+        updated,
+        `Subscription cancelled. Runs and executions have stopped${
+          updated?.retention_until ? `; your data is kept until ${formatDate(updated.retention_until)}` : ''
+        }.`,
+      ),
+  });
+
+  if (instance.plan === undefined) {
+    return null;
+  }
+  return (
+    <section className="card plan-panel" aria-labelledby={headingId}>
+      <h3 id={headingId}>Plan</h3>
+      <dl className="facts">
+        <div>
+          <dt>Plan</dt>
+          <dd>{planName(instance)}</dd>
+        </div>
+        {instance.plan === 'paid' && budget !== null && (
+          <>
+            <div>
+              <dt>Monthly budget</dt>
+              <dd>{formatMoney(budget, currency)}</dd>
+            </div>
+            <div>
+              <dt>Spent this month</dt>
+              <dd>{formatMoney(spent, currency)}</dd>
+            </div>
+            <div>
+              <dt>Left this month</dt>
+              <dd>{formatMoney(Math.max(0, budget - spent), currency)}</dd>
+            </div>
+          </>
+        )}
+        {instance.plan === 'trial' && spent > 0 && (
+          <div>
+            <dt>Spent in the trial</dt>
+            <dd>{formatMoney(spent, currency)}</dd>
+          </div>
+        )}
+      </dl>
+      {cancelled && instance.retention_until && (
+        <p className="muted">
+          Runs and executions have stopped. Your data is kept until {formatDate(instance.retention_until)}, then deleted.
+        </p>
+      )}
+      {instance.trial_status === 'not_eligible' && !cancelled && (
+        <p className="alert alert-info">
+          You already had a free trial of this agent, so it runs only on a paid plan. Subscribe to let it run.
+        </p>
+      )}
+      {notice && (
+        <p role="status" className="alert alert-success">
+          {notice}
+        </p>
+      )}
+      <div className="button-row">
+        {canSubscribe(instance) && (
+          <button type="button" onClick={() => setDialog('subscribe')}>
+            Subscribe
+          </button>
+        )}
+        {instance.plan === 'paid' && !cancelled && (
+          <>
+            <button type="button" className="secondary" onClick={() => setDialog('budget')}>
+              Change budget
+            </button>
+            <button type="button" className="secondary danger" onClick={() => setDialog('cancel')}>
+              Cancel subscription
+            </button>
+          </>
+        )}
+      </div>
+      {dialog === 'subscribe' && (
+        <BudgetDialog
+          title={`Subscribe to ${instance.nickname}`}
+          confirmLabel="Subscribe"
+          initialMinor={max}
+          maxMinor={max}
+          currency={currency}
+          busy={subscribe.isPending}
+          error={subscribe.error}
+          terms={
+            <p>
+              You pay for what the agent does, up to the monthly budget you choose (at most {formatMoney(max, currency)}).
+              When the budget is used up, the agent waits until next month. You can change the budget or cancel at any
+              time.
+            </p>
+          }
+          onConfirm={(minor) => subscribe.mutate(minor)}
+          onCancel={() => {
+            subscribe.reset();
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog === 'budget' && (
+        <BudgetDialog
+          title="Change the monthly budget"
+          confirmLabel="Save budget"
+          initialMinor={budget ?? max}
+          maxMinor={max}
+          currency={currency}
+          busy={changeBudget.isPending}
+          error={changeBudget.error}
+          terms={<p>Spent so far this month: {formatMoney(spent, currency)}.</p>}
+          onConfirm={(minor) => changeBudget.mutate(minor)}
+          onCancel={() => {
+            changeBudget.reset();
+            setDialog(null);
+          }}
+        />
+      )}
+      {dialog === 'cancel' && (
+        <ConfirmDialog
+          title={`Cancel the subscription of ${instance.nickname}?`}
+          confirmLabel="Cancel subscription"
+          cancelLabel="Keep it"
+          danger
+          busy={cancel.isPending}
+          onConfirm={() => cancel.mutate()}
+          onCancel={() => {
+            cancel.reset();
+            setDialog(null);
+          }}
+        >
+          <p>
+            Its goals stop running and no draft is published or executed any more. Your configuration, goals and drafts
+            are kept (read-only) for the retention period, then deleted.
+          </p>
+          {cancel.isError && <ProblemAlert error={cancel.error} />}
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
+
+function BudgetDialog({
+  title,
+  confirmLabel,
+  initialMinor,
+  maxMinor,
+  currency,
+  busy,
+  error,
+  terms,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  confirmLabel: string;
+  initialMinor: number;
+  maxMinor: number;
+  currency: string;
+  busy: boolean;
+  error: unknown;
+  terms: ReactNode;
+  onConfirm: (minor: number) => void;
+  onCancel: () => void;
+}) {
+  const inputId = useId();
+  const errorId = useId();
+  const [amount, setAmount] = useState(String(fromMinor(initialMinor, currency)));
+  const parsed = Number(amount);
+  const minor = Number.isFinite(parsed) ? toMinor(parsed, currency) : NaN;
+  const localError =
+    amount.trim() === '' || !Number.isFinite(minor)
+      ? 'Enter an amount.'
+      : minor <= 0
+        ? 'The budget must be more than zero.'
+        : maxMinor > 0 && minor > maxMinor
+          ? `The budget can be at most ${formatMoney(maxMinor, currency)} a month.`
+          : null;
+  const serverFieldError = isApiProblem(error)
+    ? error.errors.find((violation) => (violation.pointer ?? violation.field ?? '').includes('budget_minor_per_month'))
+    : undefined;
+  return (
+    <ConfirmDialog
+      title={title}
+      confirmLabel={busy ? 'Saving…' : confirmLabel}
+      busy={busy}
+      confirmDisabled={localError !== null}
+      onConfirm={() => onConfirm(minor)}
+      onCancel={onCancel}
+    >
+      {terms}
+      <label htmlFor={inputId}>Monthly budget ({currency})</label>
+      <input
+        id={inputId}
+        type="number"
+        inputMode="decimal"
+        min={0}
+        step="any"
+        value={amount}
+        aria-invalid={localError !== null || serverFieldError !== undefined}
+        aria-describedby={localError || serverFieldError ? errorId : undefined}
+        onChange={(event) => setAmount(event.target.value)}
+      />
+      {(localError || serverFieldError) && (
+        <p id={errorId} className="field-errors">
+          {localError ?? serverFieldError?.message}
+        </p>
+      )}
+      {error !== null && error !== undefined && !serverFieldError && <ProblemAlert error={error} />}
+    </ConfirmDialog>
+  );
+}
