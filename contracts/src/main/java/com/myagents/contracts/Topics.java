@@ -55,7 +55,10 @@ public final class Topics {
             "myagents.goal-run-requests.v1", "subscription_id", ID,
             new JsonSerde<>(GoalRunRequest.class, "goal-run-request", 1), PARTITIONS, Cleanup.DELETE, WEEK);
 
-    /** Enforcement's answers to goal run requests; denied ones are on the denials topic too. */
+    /**
+     * Enforcement's answers to goal run requests (denied ones are on the denials topic too), and the
+     * goal runner's skips of runs it could not run (outcome {@code skip}, with the reason).
+     */
     public static final Topic<String, GoalRunDecision> GOAL_RUN_DECISIONS = new Topic<>(
             "myagents.goal-run-decisions.v1", "goal_instance_id", ID,
             new JsonSerde<>(GoalRunDecision.class, "goal-run-decision", 1), PARTITIONS, Cleanup.DELETE, WEEK);

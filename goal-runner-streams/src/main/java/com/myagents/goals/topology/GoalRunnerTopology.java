@@ -40,6 +40,7 @@ import com.myagents.goals.trading.TradingPlanner;
  * goal-changes ──► GoalScheduler [goal-schedules, goal-due-index] ──(wall clock)──► goal-triggers
  * goal-triggers ──────┬► RunDrafter [goal-schedules, drafted-runs] ──► deliverable-drafts
  * goal-run-decisions ─┘        ├── metered run: ask first ──► goal-run-requests (enforcement answers)
+ *                              ├── cannot run: skipped, with the reason ──► goal-run-decisions
  *                              └── guardrail report due ─┐
  * execution-decisions ── by subscription_id ─────┴► GuardrailReporter [recent-attempts] ──► deliverable-drafts
  * </pre>
@@ -85,7 +86,9 @@ public final class GoalRunnerTopology {
                 .mapValues(trigger -> (RunInput) new RunInput.Triggered(trigger), Named.as("triggered"));
         KStream<String, RunInput> metered = builder
                 .stream(Topics.GOAL_RUN_DECISIONS.name(), Topics.GOAL_RUN_DECISIONS.consumed().withName("goal-run-decisions-source"))
-                .filter((key, decision) -> decision != null && decision.trigger() != null, Named.as("goal-run-decisions-with-trigger"))
+                // enforcement's answers only: this runner's own skips travel on the same topic
+                .filter((key, decision) -> decision != null && decision.trigger() != null && !decision.skipped(),
+                        Named.as("goal-run-decisions-with-trigger"))
                 .mapValues(decision -> (RunInput) new RunInput.Metered(decision), Named.as("metered"));
         Map<String, KStream<String, RunOutput>> outputs = triggers.merge(metered, Named.as("run-inputs"))
                 .process(() -> new RunDrafter(marketing, trading, drafterStores, settings.draftedRunsRetention()),
@@ -93,11 +96,16 @@ public final class GoalRunnerTopology {
                 .split(Named.as("run-output-"))
                 .branch((key, output) -> output instanceof RunOutput.Drafted, Branched.as("drafted"))
                 .branch((key, output) -> output instanceof RunOutput.MeteringAsked, Branched.as("metering"))
+                .branch((key, output) -> output instanceof RunOutput.Skipped, Branched.as("skipped"))
                 .defaultBranch(Branched.as("guardrail-due"));
 
         outputs.get("run-output-metering")
                 .mapValues(output -> ((RunOutput.MeteringAsked) output).request(), Named.as("metering-request"))
                 .to(Topics.GOAL_RUN_REQUESTS.name(), Topics.GOAL_RUN_REQUESTS.produced().withName("goal-run-requests-sink"));
+
+        outputs.get("run-output-skipped")
+                .mapValues(output -> ((RunOutput.Skipped) output).skip(), Named.as("skipped-run"))
+                .to(Topics.GOAL_RUN_DECISIONS.name(), Topics.GOAL_RUN_DECISIONS.produced().withName("skipped-runs-sink"));
 
         outputs.get("run-output-drafted")
                 .mapValues(output -> ((RunOutput.Drafted) output).draft(), Named.as("drafted-draft"))

@@ -67,6 +67,7 @@ public final class GoalRunnerDriver implements AutoCloseable {
     private TestOutputTopic<String, DeliverableDraft> drafts;
     private TestOutputTopic<String, GoalRunRequest> runRequests;
     private TestInputTopic<String, GoalRunDecision> runDecisions;
+    private TestOutputTopic<String, GoalRunDecision> skips;
     /** Whether metered runs are allowed as soon as they ask, as enforcement would with room left. */
     private boolean allowMeteredRuns = true;
     private final List<GoalRunRequest> unanswered = new ArrayList<>();
@@ -96,6 +97,7 @@ public final class GoalRunnerDriver implements AutoCloseable {
         drafts = output(Topics.DELIVERABLE_DRAFTS);
         runRequests = output(Topics.GOAL_RUN_REQUESTS);
         runDecisions = input(Topics.GOAL_RUN_DECISIONS);
+        skips = output(Topics.GOAL_RUN_DECISIONS);
     }
 
     /** From now on, metered runs wait for {@link #answer} instead of being allowed at once. */
@@ -186,6 +188,11 @@ public final class GoalRunnerDriver implements AutoCloseable {
 
     public List<KeyValue<String, DeliverableDraft>> drafts() {
         return drafts.readKeyValuesToList();
+    }
+
+    /** The runs this runner recorded as skipped (its own records on the goal-run decisions topic), with their keys. */
+    public List<KeyValue<String, GoalRunDecision>> skips() {
+        return skips.readKeyValuesToList().stream().filter(kv -> kv.value.skipped()).toList();
     }
 
     public <V> KeyValueStore<String, V> store(String name) {
