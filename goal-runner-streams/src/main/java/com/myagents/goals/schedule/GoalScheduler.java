@@ -161,14 +161,26 @@ public final class GoalScheduler implements Processor<String, GoalChange, String
             if (schedule == null || schedule.zone().getId().equals(goal.zone())) {
                 continue;
             }
-            Instant since = agent == null || agent.changedAt() == null || agent.changedAt().isAfter(now) ? now
-                    : agent.changedAt();
+            Instant since = changedSince(agent, now);
             Instant next = goal.nextDueAt().isAfter(since) ? schedule.dueAt(schedule.firstDueAfter(since)) : goal.nextDueAt();
             dueIndex.delete(DueIndex.key(goal.nextDueAt(), entry.key));
             goals.put(entry.key, goal.withNextDue(next, schedule.zone().getId()));
             dueIndex.put(DueIndex.key(next, entry.key), entry.key);
             log.info("goal {} follows its instance to time zone {}: next due {}", entry.key, schedule.zone().getId(), next);
         }
+    }
+
+    /**
+     * When the instance's zone changed, as far as rescheduling goes: its change time, but no earlier
+     * than a change this check could have missed (two intervals), so a change noticed late (the
+     * runner was down, the record came late) is taken as made now and never fires a past period.
+     */
+    private static Instant changedSince(HiredAgentChange agent, Instant now) {
+        Instant earliest = now.minus(ZONE_CHECK_INTERVAL.multipliedBy(2));
+        if (agent == null || agent.changedAt() == null || agent.changedAt().isAfter(now)) {
+            return now;
+        }
+        return agent.changedAt().isBefore(earliest) ? earliest : agent.changedAt();
     }
 
     private List<KeyValue<String, String>> dueBy(long nowMillis) {
