@@ -14,6 +14,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +23,7 @@ import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.goals.GoalRunRequest;
 import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.hiring.HiredAgentChange;
+import com.myagents.contracts.market.MarkPrice;
 import com.myagents.goals.marketing.MarketingPlanner;
 import com.myagents.goals.runs.DraftAssembler;
 import com.myagents.goals.runs.GoalRun;
@@ -29,6 +31,7 @@ import com.myagents.goals.runs.HiredAgents;
 import com.myagents.goals.runs.PlannedDraft;
 import com.myagents.goals.runs.SkipReason;
 import com.myagents.goals.schedule.ScheduledGoal;
+import com.myagents.goals.trading.MarkPrices;
 import com.myagents.goals.trading.TradingPlanner;
 
 /**
@@ -56,9 +59,10 @@ public final class RunDrafter implements Processor<String, RunInput, String, Run
     private KeyValueStore<String, ScheduledGoal> goals;
     private KeyValueStore<String, Long> draftedRuns;
     private HiredAgents agents;
+    private MarkPrices prices;
 
-    /** The stores this processor reads ({@code goals}, {@code hiredAgents}) and writes ({@code draftedRuns}). */
-    public record StoreNames(String goals, String draftedRuns, String hiredAgents) {
+    /** The stores this processor reads ({@code goals}, {@code hiredAgents}, {@code markPrices}) and writes ({@code draftedRuns}). */
+    public record StoreNames(String goals, String draftedRuns, String hiredAgents, String markPrices) {
     }
 
     /**
@@ -79,6 +83,11 @@ public final class RunDrafter implements Processor<String, RunInput, String, Run
         this.goals = context.getStateStore(stores.goals());
         this.draftedRuns = context.getStateStore(stores.draftedRuns());
         this.agents = HiredAgents.from(context, stores.hiredAgents());
+        KeyValueStore<String, ValueAndTimestamp<MarkPrice>> markPrices = context.getStateStore(stores.markPrices());
+        this.prices = symbol -> {
+            ValueAndTimestamp<MarkPrice> latest = symbol == null ? null : markPrices.get(symbol);
+            return latest == null ? null : latest.value();
+        };
         context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::forgetOldRuns);
     }
 
@@ -170,7 +179,7 @@ public final class RunDrafter implements Processor<String, RunInput, String, Run
             case WEEKLY_BATCH -> marketing.weeklyBatch(draft.run());
             case DAILY_MICROPOST -> marketing.dailyMicropost(draft.run());
             case MONTHLY_CAMPAIGN -> marketing.monthlyCampaign(draft.run());
-            case TRADE_INTENT -> trading.tradeIntent(draft.run());
+            case TRADE_INTENT -> trading.tradeIntent(draft.run(), prices);
             case CLOSE_REMINDER -> trading.closeReminders(draft.run());
             case GUARDRAIL_REPORT -> throw new IllegalStateException("handled above");
         };

@@ -23,6 +23,7 @@ import com.myagents.contracts.Topics;
 import com.myagents.contracts.deliverables.DeliverableDraft;
 import com.myagents.contracts.execution.Action;
 import com.myagents.contracts.hiring.HiredAgentChange;
+import com.myagents.contracts.market.MarkPrice;
 import com.myagents.goals.drafts.RunDrafter;
 import com.myagents.goals.drafts.RunInput;
 import com.myagents.goals.drafts.RunOutput;
@@ -37,6 +38,7 @@ import com.myagents.goals.trading.TradingPlanner;
  * The goal-runner topology, built from the topic registry and nothing else:
  * <pre>
  * hired-agents ──► global store "hired-agents" (read by the scheduler and the drafter)
+ * mark-prices ───► global store "mark-prices" (the drafter prices market orders with it)
  * goal-changes ──► GoalScheduler [goal-schedules, goal-due-index] ──(wall clock)──► goal-triggers
  * goal-triggers ──────┬► RunDrafter [goal-schedules, drafted-runs] ──► deliverable-drafts
  * goal-run-decisions ─┘        ├── metered run: ask first ──► goal-run-requests (enforcement answers)
@@ -50,6 +52,7 @@ import com.myagents.goals.trading.TradingPlanner;
 public final class GoalRunnerTopology {
 
     public static final String HIRED_AGENTS_STORE = "hired-agents";
+    public static final String MARK_PRICES_STORE = "mark-prices";
     public static final String GOAL_SCHEDULES_STORE = "goal-schedules";
     public static final String DUE_INDEX_STORE = "goal-due-index";
     public static final String DRAFTED_RUNS_STORE = "drafted-runs";
@@ -67,6 +70,10 @@ public final class GoalRunnerTopology {
                 Materialized.<String, HiredAgentChange>as(supplier(settings, HIRED_AGENTS_STORE))
                         .withKeySerde(Topics.HIRED_AGENTS.keySerde())
                         .withValueSerde(Topics.HIRED_AGENTS.valueSerde()));
+        builder.globalTable(Topics.MARK_PRICES.name(), Topics.MARK_PRICES.consumed().withName("mark-prices-source"),
+                Materialized.<String, MarkPrice>as(supplier(settings, MARK_PRICES_STORE))
+                        .withKeySerde(Topics.MARK_PRICES.keySerde())
+                        .withValueSerde(Topics.MARK_PRICES.valueSerde()));
         builder.addStateStore(store(settings, GOAL_SCHEDULES_STORE, InternalSerdes.SCHEDULED_GOAL));
         builder.addStateStore(store(settings, DUE_INDEX_STORE, Serdes.String()));
         builder.addStateStore(store(settings, DRAFTED_RUNS_STORE, Serdes.Long()));
@@ -80,7 +87,7 @@ public final class GoalRunnerTopology {
                 .to(Topics.GOAL_TRIGGERS.name(), Topics.GOAL_TRIGGERS.produced().withName("goal-triggers-sink"));
 
         RunDrafter.StoreNames drafterStores = new RunDrafter.StoreNames(GOAL_SCHEDULES_STORE, DRAFTED_RUNS_STORE,
-                HIRED_AGENTS_STORE);
+                HIRED_AGENTS_STORE, MARK_PRICES_STORE);
         KStream<String, RunInput> triggers = builder
                 .stream(Topics.GOAL_TRIGGERS.name(), Topics.GOAL_TRIGGERS.consumed().withName("goal-triggers-source"))
                 .mapValues(trigger -> (RunInput) new RunInput.Triggered(trigger), Named.as("triggered"));
