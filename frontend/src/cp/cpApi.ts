@@ -145,7 +145,7 @@ export interface Goal {
 export interface GoalRun {
   run_id: string;
   period_key?: string;
-  status: 'triggered' | 'completed' | 'failed' | 'denied' | string;
+  status: 'triggered' | 'completed' | 'failed' | 'denied' | 'skipped' | string;
   reason?: string | null;
   detail?: string | null;
   cost_minor?: number | null;

@@ -292,6 +292,14 @@ function GoalCard({
 /** What became of the goal's latest run; a denial says why, in enforcement's words. */
 function LastRun({ run }: { run: GoalRun }) {
   const when = run.completed_at ?? run.triggered_at;
+  if (run.status === 'skipped') {
+    return (
+      <p className="goal-last-run goal-last-run-denied" role="status">
+        Last run ({run.period_key ?? run.run_id}) was skipped: {humanize(run.reason ?? 'skipped')}
+        {run.detail ? ` — ${run.detail}` : ''}
+      </p>
+    );
+  }
   if (run.status === 'denied') {
     return (
       <p className="goal-last-run goal-last-run-denied" role="status">

@@ -29,7 +29,7 @@ class SkippedGoalRunsApiTest {
                 + "values (? || ':daily:2026-11-26', ?::uuid, 'daily:2026-11-26', 'completed', '2026-11-26T04:00:00Z')", goalId, goalId);
         api.execute("insert into plant.goal_runs (run_id, goal_instance_id, period_key, status, reason, detail, "
                 + "triggered_at, completed_at) values (? || ':daily:2026-11-27', ?::uuid, 'daily:2026-11-27', 'skipped', "
-                + "'trial_ended', 'Skipped: the trial has ended; subscribe to keep the agent running', '2026-11-27T04:00:00Z', "
+                + "'trial_ended', 'the trial has ended; subscribe to keep the agent running', '2026-11-27T04:00:00Z', "
                 + "'2026-11-27T04:00:01Z')", goalId, goalId);
 
         HttpResponse<String> goals = api.call("GET", "/api/v1/hired-agents/" + instance + "/goals", DEMO_CUSTOMER, null);
@@ -38,7 +38,7 @@ class SkippedGoalRunsApiTest {
         assertThat(lastRun.path("run_id").asString()).isEqualTo(goalId + ":daily:2026-11-27");
         assertThat(lastRun.path("status").asString()).isEqualTo("skipped");
         assertThat(lastRun.path("reason").asString()).isEqualTo("trial_ended");
-        assertThat(lastRun.path("detail").asString()).startsWith("Skipped: the trial has ended");
+        assertThat(lastRun.path("detail").asString()).startsWith("the trial has ended");
 
         HttpResponse<String> ops = api.call("GET", "/api/v1/ops/hired-agents/" + instance, ADMIN, null);
         assertThat(ops.statusCode()).as(ops.body()).isEqualTo(200);

@@ -16,15 +16,15 @@ public enum SkipReason {
     ALREADY_RAN(null, "the run already ran"),
     /** The goal was deleted: there is no goal to show the run on. */
     GOAL_UNKNOWN(null, "the goal no longer exists"),
-    GOAL_DISABLED(ReasonCode.GOAL_DISABLED, "Skipped: the goal is paused"),
-    NOT_FINALIZED(ReasonCode.NOT_FINALIZED, "Skipped: the agent is not finalized yet, so its trial has not started"),
-    NOT_CONFIGURED(ReasonCode.NOT_CONFIGURED, "Skipped: the agent's configuration is incomplete"),
-    SUBSCRIPTION_INACTIVE(ReasonCode.SUBSCRIPTION_INACTIVE, "Skipped: the subscription is not active"),
-    TRIAL_ENDED(ReasonCode.TRIAL_ENDED, "Skipped: the trial has ended; subscribe to keep the agent running"),
+    GOAL_DISABLED(ReasonCode.GOAL_DISABLED, "the goal is paused"),
+    NOT_FINALIZED(ReasonCode.NOT_FINALIZED, "the agent is not finalized yet, so its trial has not started"),
+    NOT_CONFIGURED(ReasonCode.NOT_CONFIGURED, "the agent's configuration is incomplete"),
+    SUBSCRIPTION_INACTIVE(ReasonCode.SUBSCRIPTION_INACTIVE, "the subscription is not active"),
+    TRIAL_ENDED(ReasonCode.TRIAL_ENDED, "the trial has ended; subscribe to keep the agent running"),
     NOT_ELIGIBLE(ReasonCode.NOT_ELIGIBLE,
-            "Skipped: this subscription has no trial (one was used already); subscribe to run the agent"),
+            "this subscription has no trial (one was used already); subscribe to run the agent"),
     /** The goal's template, skill binding or settings cannot make a run. */
-    SETTINGS_INVALID(ReasonCode.SETTINGS_INVALID, "Skipped: the goal's settings cannot make a run; edit the goal");
+    SETTINGS_INVALID(ReasonCode.SETTINGS_INVALID, "the goal's settings cannot make a run; edit the goal");
 
     private final ReasonCode recorded;
     private final String words;
@@ -43,7 +43,7 @@ public enum SkipReason {
         return recorded;
     }
 
-    /** What the customer reads on the goal. */
+    /** What the customer reads on the goal, after "skipped:" and the reason. */
     public String words() {
         return words;
     }

@@ -223,7 +223,7 @@ class MaterializerTest {
                 UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
                 "daily:2026-11-27", Instant.parse("2026-11-27T03:30:00Z"));
         GoalRunDecision skipped = GoalRunDecision.skip(trigger, ReasonCode.NOT_FINALIZED,
-                "Skipped: the agent is not finalized yet, so its trial has not started", Map.of("trial_status", "not_started"),
+                "the agent is not finalized yet, so its trial has not started", Map.of("trial_status", "not_started"),
                 Instant.parse("2026-11-27T03:30:02Z"));
         send(Topics.GOAL_RUN_DECISIONS, goalInstanceId.toString(), skipped);
         send(Topics.GOAL_RUN_DECISIONS, goalInstanceId.toString(), skipped);
@@ -238,7 +238,7 @@ class MaterializerTest {
         var run = runs.get(0);
         assertThat(run.getStatus()).isEqualTo("skipped");
         assertThat(run.getReason()).isEqualTo("not_finalized");
-        assertThat(run.getDetail()).isEqualTo("Skipped: the agent is not finalized yet, so its trial has not started");
+        assertThat(run.getDetail()).isEqualTo("the agent is not finalized yet, so its trial has not started");
         assertThat(run.getPeriodKey()).isEqualTo("daily:2026-11-27");
         assertThat(run.getGoalInstanceId()).isEqualTo(goalInstanceId);
         assertThat(run.getTriggeredAt().toInstant()).isEqualTo(Instant.parse("2026-11-27T03:30:00Z"));
