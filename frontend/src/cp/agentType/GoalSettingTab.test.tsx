@@ -89,6 +89,26 @@ describe('Goal Setting tab', () => {
     expect(within(daily).getByText('Details').closest('details')).not.toHaveAttribute('open');
   });
 
+  it('shows a skipped run with why the goal runner did not run it', async () => {
+    openGoals([
+      goal({
+        last_run: {
+          run_id: 'goal-1:weekly:2026-W48',
+          period_key: 'weekly:2026-W48',
+          status: 'skipped',
+          reason: 'trial_ended',
+          detail: 'the trial has ended; subscribe to keep the agent running',
+          completed_at: '2026-11-27T04:00:01Z',
+        },
+      }),
+    ]);
+
+    const weekly = await goalCard('Weekly multichannel posting batch');
+    expect(within(weekly).getByRole('status')).toHaveTextContent(
+      'Last run (weekly:2026-W48) was skipped: trial ended — the trial has ended; subscribe to keep the agent running',
+    );
+  });
+
   it('adds a goal: frequency limited to the template, time of day required, settings from its schema', async () => {
     const calls = openGoals([]);
     const user = userEvent.setup();

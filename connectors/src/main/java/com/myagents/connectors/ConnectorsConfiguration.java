@@ -20,8 +20,10 @@ import com.myagents.connectors.command.Refusals;
 import com.myagents.connectors.connector.Connector;
 import com.myagents.connectors.delta.DeltaConnector;
 import com.myagents.connectors.delta.DeltaRequests;
+import com.myagents.connectors.delta.DeltaTickers;
 import com.myagents.connectors.hiring.HiredInstances;
 import com.myagents.connectors.http.Transport;
+import com.myagents.connectors.market.MarkPricePublisher;
 import com.myagents.connectors.social.LinkedInConnector;
 import com.myagents.connectors.social.XConnector;
 import com.myagents.connectors.vault.CredentialLookup;
@@ -81,6 +83,14 @@ class ConnectorsConfiguration {
         ConnectorsProperties.Delta delta = properties.delta();
         return new DeltaConnector(new DeltaRequests(delta.baseUrl(), delta.userAgent(), clock), transport,
                 delta.usdInrRate());
+    }
+
+    @Bean
+    MarkPricePublisher markPricePublisher(ConnectorsProperties properties, Transport transport, Clock clock,
+            KafkaClients kafka) {
+        ConnectorsProperties.Delta delta = properties.delta();
+        return new MarkPricePublisher(new DeltaTickers(delta.baseUrl(), delta.userAgent(), transport, clock),
+                delta.markPriceSymbols(), delta.markPriceInterval(), kafka.config());
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.myagents.connectors;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -39,10 +40,21 @@ public record ConnectorsProperties(
         return hiredInstanceId == null ? mode : instanceModes.getOrDefault(hiredInstanceId, mode);
     }
 
+    /**
+     * @param markPriceSymbols  the products whose mark price is published for the trading planner
+     *                          (none by default: market orders are then refused for want of a price)
+     * @param markPriceInterval how often those prices are read from Delta's public ticker
+     */
     public record Delta(
             @DefaultValue("https://api.india.delta.exchange") URI baseUrl,
             @DefaultValue("myagents-connectors/0.1 (java)") String userAgent,
-            @DefaultValue("85") BigDecimal usdInrRate) {
+            @DefaultValue("85") BigDecimal usdInrRate,
+            List<String> markPriceSymbols,
+            @DefaultValue("30s") Duration markPriceInterval) {
+
+        public Delta {
+            markPriceSymbols = markPriceSymbols == null ? List.of() : List.copyOf(markPriceSymbols);
+        }
     }
 
     public record LinkedIn(

@@ -20,6 +20,7 @@ import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.goals.GoalRunRequest;
 import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.hiring.HiredAgentChange;
+import com.myagents.contracts.market.MarkPrice;
 import com.myagents.contracts.serde.JsonSerde;
 import com.myagents.contracts.subscriptions.SubscriptionState;
 
@@ -55,7 +56,10 @@ public final class Topics {
             "myagents.goal-run-requests.v1", "subscription_id", ID,
             new JsonSerde<>(GoalRunRequest.class, "goal-run-request", 1), PARTITIONS, Cleanup.DELETE, WEEK);
 
-    /** Enforcement's answers to goal run requests; denied ones are on the denials topic too. */
+    /**
+     * Enforcement's answers to goal run requests (denied ones are on the denials topic too), and the
+     * goal runner's skips of runs it could not run (outcome {@code skip}, with the reason).
+     */
     public static final Topic<String, GoalRunDecision> GOAL_RUN_DECISIONS = new Topic<>(
             "myagents.goal-run-decisions.v1", "goal_instance_id", ID,
             new JsonSerde<>(GoalRunDecision.class, "goal-run-decision", 1), PARTITIONS, Cleanup.DELETE, WEEK);
@@ -93,6 +97,11 @@ public final class Topics {
             "myagents.execution-results.v1", "deliverable_id", ID,
             new JsonSerde<>(ExecutionResult.class, "execution-result", 1), PARTITIONS, Cleanup.DELETE, WEEK);
 
+    /** The latest mark price of each exchange product, published by the exchange connector; read by the trading planner. */
+    public static final Topic<String, MarkPrice> MARK_PRICES = new Topic<>(
+            "myagents.mark-prices.v1", "product_symbol", ID,
+            new JsonSerde<>(MarkPrice.class, "mark-price", 1), PARTITIONS, Cleanup.COMPACT, FOREVER);
+
     /** HTTP access records of every hop; PP's correlation drill-down starts here. */
     public static final Topic<String, AccessRecord> ACCESS_RECORDS = new Topic<>(
             "myagents.access-records.v1", "correlation_id", ID,
@@ -101,7 +110,7 @@ public final class Topics {
     private static final List<Topic<String, ?>> ALL = List.of(
             HIRED_AGENTS, GOAL_CHANGES, GOAL_TRIGGERS, GOAL_RUN_REQUESTS, GOAL_RUN_DECISIONS, DELIVERABLE_DRAFTS, APPROVALS, SUBSCRIPTIONS,
             EXECUTION_REQUESTS, EXECUTION_DECISIONS, EXECUTION_COMMANDS, ENFORCEMENT_DENIALS, EXECUTION_RESULTS,
-            ACCESS_RECORDS);
+            ACCESS_RECORDS, MARK_PRICES);
 
     private Topics() {
     }

@@ -75,6 +75,51 @@ class TradingRiskRulesTest {
     }
 
     @Test
+    void deniesAMarketOrderWhoseNotionalAtItsPlansMarkPriceExceedsTheCurrentLimit() {
+        enforcement.instance(instance(List.of("BTC"), 10, "100000"));
+
+        ExecutionDecision decision = executePriced(order("BTCUSD", 2, null), mark("BTCUSD", "60000"));
+
+        assertThat(decision.reason()).isEqualTo(ReasonCode.RISK_CHECK_FAILED);
+        assertThat(decision.detail()).contains("notional 120000 exceeds max_notional_inr 100000");
+        assertThat(decision.inputs()).containsKey("mark_price");
+        assertThat(decision.inputs().get("mark_price").toString()).contains("60000");
+    }
+
+    @Test
+    void allowsAMarketOrderWithinTheLimitAtItsPlansMarkPrice() {
+        enforcement.instance(instance(List.of("BTC"), 10, "100000"));
+
+        ExecutionDecision decision = executePriced(order("BTCUSD", 1, null), mark("BTCUSD", "60000"));
+
+        assertThat(decision.reason()).isEqualTo(ReasonCode.ALLOWED);
+        assertThat(decision.checks()).anySatisfy(c -> {
+            assertThat(c.check()).isEqualTo("risk_notional_within_limit");
+            assertThat(c.detail()).contains("60000 of at most 100000");
+        });
+    }
+
+    @Test
+    void deniesAMarketOrderWithNoMarkPriceForItsProductWhenANotionalLimitIsSet() {
+        enforcement.instance(instance(List.of("BTC", "ETH"), 10, "100000"));
+
+        ExecutionDecision noPrice = execute(order("BTCUSD", 1, null), "place_order");
+
+        assertThat(noPrice.reason()).isEqualTo(ReasonCode.RISK_CHECK_FAILED);
+        assertThat(noPrice.detail()).contains("no mark price of BTCUSD");
+    }
+
+    @Test
+    void aMarkPriceOfAnotherProductDoesNotPriceTheOrder() {
+        enforcement.instance(instance(List.of("BTC", "ETH"), 10, "100000"));
+
+        ExecutionDecision decision = executePriced(order("BTCUSD", 1, null), mark("ETHUSD", "3000"));
+
+        assertThat(decision.reason()).isEqualTo(ReasonCode.RISK_CHECK_FAILED);
+        assertThat(decision.detail()).contains("no mark price of BTCUSD");
+    }
+
+    @Test
     void deniesAnOrderWhenNoConfigurationIsKnown() {
         ExecutionDecision decision = execute(order("BTCUSD", 1, null), "place_order");
 
@@ -103,6 +148,16 @@ class TradingRiskRulesTest {
         return onlyDecision();
     }
 
+    private ExecutionDecision executePriced(Map<String, Object> order, Map<String, Object> markPrice) {
+        enforcement.send(approvedPayload(Map.of("order", order, "mark_price", markPrice), "place_order"));
+        return onlyDecision();
+    }
+
+    private static Map<String, Object> mark(String symbol, String price) {
+        return Map.of("product_symbol", symbol, "price", price, "observed_at", "2026-11-27T09:29:00Z",
+                "exchange", "delta_exchange_india");
+    }
+
     private ExecutionDecision onlyDecision() {
         List<ExecutionDecision> decisions = enforcement.decisions().stream().map(d -> d.value).toList();
         assertThat(decisions).hasSize(1);
@@ -111,8 +166,11 @@ class TradingRiskRulesTest {
 
     /** A paid subscription and an approved trade intent with this order. */
     private ExecutionRequest approvedRequest(Map<String, Object> order, String action) {
+        return approvedPayload(Map.of("order", order), action);
+    }
+
+    private ExecutionRequest approvedPayload(Map<String, Object> payload, String action) {
         enforcement.subscription(Scenario.paid(100_000));
-        Map<String, Object> payload = Map.of("order", order);
         String hash = PayloadHash.of(payload);
         enforcement.approve(new ApprovalEvent("approval-1", "deliverable-1", Scenario.SUBSCRIPTION, Scenario.CUSTOMER,
                 ApprovalEvent.Verdict.APPROVED, "reviewer", null, hash, EnforcementDriver.START,

@@ -84,7 +84,7 @@ public final class Connectors {
     public static ConnectorsProperties properties(ExecutionMode mode, StubPlatforms platforms, int maxAttempts) {
         return new ConnectorsProperties(mode, Map.of(), platforms.uri(), "test-connectors", maxAttempts,
                 Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(3), Duration.ofMillis(200),
-                new ConnectorsProperties.Delta(platforms.uri(), "myagents-test", new BigDecimal("85")),
+                new ConnectorsProperties.Delta(platforms.uri(), "myagents-test", new BigDecimal("85"), List.of(), Duration.ofSeconds(30)),
                 new ConnectorsProperties.LinkedIn(platforms.uri(), "202605"),
                 new ConnectorsProperties.X(platforms.uri()));
     }

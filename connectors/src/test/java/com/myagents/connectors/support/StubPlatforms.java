@@ -78,8 +78,9 @@ public final class StubPlatforms {
     public void reset() {
         server.resetAll();
         vaultCallers.clear();
+        // like Delta, public market data (tickers) needs no signature; everything else under /v2/ does
         server.stubFor(requestMatching(request -> MatchResult.of(request.getUrl().startsWith("/v2/")
-                && !deltaSignatureValid(request)))
+                && !request.getUrl().startsWith("/v2/tickers/") && !deltaSignatureValid(request)))
                 .atPriority(1)
                 .willReturn(json(401, "{\"success\":false,\"error\":{\"code\":\"InvalidSignature\"}}")));
         server.stubFor(requestMatching(request -> MatchResult.of(request.getUrl().startsWith("/internal/vault/")

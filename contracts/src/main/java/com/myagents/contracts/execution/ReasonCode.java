@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Why enforcement decided what it decided. The codes are the contract auditors read on the
- * denials topic and operators see in PP: add codes, never rename one.
+ * Why enforcement decided what it decided, or why the goal runner skipped a goal run. The codes are
+ * the contract auditors read on the denials topic and operators see in PP: add codes, never rename one.
  */
 public enum ReasonCode {
     ALLOWED("allowed"),
@@ -26,7 +26,18 @@ public enum ReasonCode {
     TRIAL_ACTION_NOT_ALLOWED("trial_action_not_allowed"),
     BUDGET_EXCEEDED("budget_exceeded"),
     RISK_CHECK_FAILED("risk_check_failed"),
-    SIGNATURE_INVALID("signature_invalid");
+    SIGNATURE_INVALID("signature_invalid"),
+    // Why the goal runner skipped a goal run (a goal-run decision with outcome skip); trial_ended,
+    // subscription_inactive above are used for skips too.
+    /** The instance was never finalized: its trial has not started. */
+    NOT_FINALIZED("not_finalized"),
+    /** The instance's configuration is incomplete. */
+    NOT_CONFIGURED("not_configured"),
+    GOAL_DISABLED("goal_disabled"),
+    /** A subscription without a trial (the customer used it already) that is not on a paid plan. */
+    NOT_ELIGIBLE("not_eligible"),
+    /** The goal's settings, template or schedule cannot make a run. */
+    SETTINGS_INVALID("settings_invalid");
 
     private final String code;
 

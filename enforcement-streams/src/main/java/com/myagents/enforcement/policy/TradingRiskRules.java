@@ -3,6 +3,7 @@ package com.myagents.enforcement.policy;
 import static com.myagents.contracts.execution.ReasonCode.RISK_CHECK_FAILED;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ import com.myagents.contracts.hiring.HiredAgentChange;
  * or a lowered {@code max_units_per_order} stops an order approved yesterday. A close
  * ({@code reduce_only}) is only checked to be one: it can only lower exposure, and refusing it
  * because the coin was since disallowed would keep the customer in the very position they want out of.
+ * A market order's notional is its size × the mark price its plan recorded; an entering market order
+ * whose plan has none is denied when a {@code max_notional_inr} is set, as its notional cannot be checked.
  */
 final class TradingRiskRules {
 
@@ -64,10 +67,19 @@ final class TradingRiskRules {
         }
         trail.pass("risk_size_within_limit", size + " of at most " + maxUnits + " units");
 
-        BigDecimal price = decimal(order.get("limit_price"));
         BigDecimal maxNotional = decimal(limits.get("max_notional_inr"));
+        BigDecimal price;
+        if ("market_order".equals(order.get("order_type"))) {
+            price = markPrice(trail, request, symbol);
+            if (price == null && maxNotional != null && !Boolean.TRUE.equals(order.get("reduce_only"))) {
+                return trail.fail("risk_notional_within_limit", RISK_CHECK_FAILED, "a market order with no mark price of "
+                        + symbol + " in its plan cannot be checked against max_notional_inr " + maxNotional.toPlainString());
+            }
+        } else {
+            price = decimal(order.get("limit_price"));
+        }
         if (price == null || maxNotional == null) {
-            trail.pass("risk_notional_within_limit", price == null ? "no limit price: notional unknown" : "no max_notional_inr set");
+            trail.pass("risk_notional_within_limit", price == null ? "no price: notional unknown" : "no max_notional_inr set");
             return null;
         }
         BigDecimal notional = price.multiply(size);
@@ -77,6 +89,25 @@ final class TradingRiskRules {
         }
         trail.pass("risk_notional_within_limit", notional.toPlainString() + " of at most " + maxNotional.toPlainString());
         return null;
+    }
+
+    /**
+     * The mark price a market order is priced at: the one its plan recorded, which the customer
+     * approved with it (the payload hash covers it), for the order's own product; recorded as an
+     * input of the decision. {@code null} when the plan has none.
+     */
+    private static BigDecimal markPrice(CheckTrail trail, ExecutionRequest request, Object symbol) {
+        Map<String, Object> mark = map(request.payload() == null ? null : request.payload().get("mark_price"));
+        BigDecimal price = symbol != null && symbol.equals(mark.get("product_symbol")) ? decimal(mark.get("price")) : null;
+        if (price != null && price.signum() <= 0) {
+            price = null;
+        }
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("product_symbol", String.valueOf(symbol));
+        input.put("price", price == null ? null : price.toPlainString());
+        input.put("observed_at", mark.get("observed_at") == null ? null : String.valueOf(mark.get("observed_at")));
+        trail.input("mark_price", input);
+        return price;
     }
 
     @SuppressWarnings("unchecked")

@@ -21,7 +21,7 @@ public sealed interface RunDecision permits RunDecision.Draft, RunDecision.Skip 
     /**
      * @param goal           the goal's current state, or {@code null} if unknown (deleted or never seen)
      * @param agent          the hired instance's current state, or {@code null} if unknown
-     * @param alreadyDrafted whether this run id already produced its drafts
+     * @param alreadyDrafted whether this run id already produced its drafts (or was recorded as skipped)
      */
     static RunDecision decide(GoalTrigger trigger, ScheduledGoal goal, HiredAgentChange agent, boolean alreadyDrafted,
             Instant now) {
@@ -31,18 +31,17 @@ public sealed interface RunDecision permits RunDecision.Draft, RunDecision.Skip 
         if (goal == null) {
             return new Skip(SkipReason.GOAL_UNKNOWN);
         }
+        // the instance first: an agent that cannot run explains every goal of it at once
+        SkipReason notRunnable = SkipReason.notRunnable(agent, now);
+        if (notRunnable != null) {
+            return new Skip(notRunnable);
+        }
         if (!goal.goal().enabled()) {
             return new Skip(SkipReason.GOAL_DISABLED);
         }
         Optional<Skill> skill = Skill.of(goal.goal());
         if (skill.isEmpty()) {
-            return new Skip(SkipReason.SKILL_UNKNOWN);
-        }
-        if (agent == null) {
-            return new Skip(SkipReason.INSTANCE_UNKNOWN);
-        }
-        if (!agent.runnable(now)) {
-            return new Skip(SkipReason.INSTANCE_NOT_RUNNABLE);
+            return new Skip(SkipReason.SETTINGS_INVALID);
         }
         return new Draft(new GoalRun(trigger, goal.goal(), agent), skill.get());
     }

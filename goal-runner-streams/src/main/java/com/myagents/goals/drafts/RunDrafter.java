@@ -3,7 +3,9 @@ package com.myagents.goals.drafts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -12,18 +14,24 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.myagents.contracts.deliverables.DeliverableDraft;
+import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.goals.GoalRunRequest;
 import com.myagents.contracts.goals.GoalTrigger;
+import com.myagents.contracts.hiring.HiredAgentChange;
+import com.myagents.contracts.market.MarkPrice;
 import com.myagents.goals.marketing.MarketingPlanner;
 import com.myagents.goals.runs.DraftAssembler;
 import com.myagents.goals.runs.GoalRun;
 import com.myagents.goals.runs.HiredAgents;
 import com.myagents.goals.runs.PlannedDraft;
+import com.myagents.goals.runs.SkipReason;
 import com.myagents.goals.schedule.ScheduledGoal;
+import com.myagents.goals.trading.MarkPrices;
 import com.myagents.goals.trading.TradingPlanner;
 
 /**
@@ -34,7 +42,9 @@ import com.myagents.goals.trading.TradingPlanner;
  * <p>
  * A run that costs is not drafted on its trigger: it asks enforcement first, and drafts when the
  * allowed answer comes back (keyed by goal, to this task). A denied run ends there, marked as run:
- * enforcement has recorded the denial for the customer and the auditors.
+ * enforcement has recorded the denial for the customer and the auditors. A run that cannot run (the
+ * instance not finalized or not runnable, the goal paused, its settings unusable) is recorded as a
+ * skipped goal run with the reason, on the goal-run decisions topic, so it never vanishes.
  */
 public final class RunDrafter implements Processor<String, RunInput, String, RunOutput> {
 
@@ -49,9 +59,10 @@ public final class RunDrafter implements Processor<String, RunInput, String, Run
     private KeyValueStore<String, ScheduledGoal> goals;
     private KeyValueStore<String, Long> draftedRuns;
     private HiredAgents agents;
+    private MarkPrices prices;
 
-    /** The stores this processor reads ({@code goals}, {@code hiredAgents}) and writes ({@code draftedRuns}). */
-    public record StoreNames(String goals, String draftedRuns, String hiredAgents) {
+    /** The stores this processor reads ({@code goals}, {@code hiredAgents}, {@code markPrices}) and writes ({@code draftedRuns}). */
+    public record StoreNames(String goals, String draftedRuns, String hiredAgents, String markPrices) {
     }
 
     /**
@@ -72,6 +83,11 @@ public final class RunDrafter implements Processor<String, RunInput, String, Run
         this.goals = context.getStateStore(stores.goals());
         this.draftedRuns = context.getStateStore(stores.draftedRuns());
         this.agents = HiredAgents.from(context, stores.hiredAgents());
+        KeyValueStore<String, ValueAndTimestamp<MarkPrice>> markPrices = context.getStateStore(stores.markPrices());
+        this.prices = symbol -> {
+            ValueAndTimestamp<MarkPrice> latest = symbol == null ? null : markPrices.get(symbol);
+            return latest == null ? null : latest.value();
+        };
         context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::forgetOldRuns);
     }
 
@@ -93,10 +109,11 @@ public final class RunDrafter implements Processor<String, RunInput, String, Run
         String goalId = record.key() != null ? record.key() : trigger.goalInstanceId();
         ScheduledGoal goal = goalId == null ? null : goals.get(goalId);
         String agentId = goal != null ? goal.goal().hiredInstanceId() : trigger.hiredInstanceId();
-        RunDecision decision = RunDecision.decide(trigger, goal, agents.get(agentId),
-                draftedRuns.get(trigger.runId()) != null, Instant.ofEpochMilli(now));
+        HiredAgentChange agent = agents.get(agentId);
+        RunDecision decision = RunDecision.decide(trigger, goal, agent, draftedRuns.get(trigger.runId()) != null,
+                Instant.ofEpochMilli(now));
         if (decision instanceof RunDecision.Skip skip) {
-            log.info("goal run {} drafts nothing: {}", trigger.runId(), skip.reason().code());
+            skip(goalId, trigger, skip.reason(), agent, now, record.timestamp());
             return;
         }
         RunDecision.Draft draft = (RunDecision.Draft) decision;
@@ -109,8 +126,9 @@ public final class RunDrafter implements Processor<String, RunInput, String, Run
         try {
             outputs = outputs(draft);
         } catch (RuntimeException e) {
-            // bad settings must not stop the stream: the run is logged and not marked, so a fixed goal can re-run it
+            // bad settings must not stop the stream: the run is recorded as skipped, and a fixed goal runs next time
             log.warn("goal run {} failed to plan ({}): {}", trigger.runId(), draft.skill(), e.toString());
+            skip(goalId, trigger, SkipReason.SETTINGS_INVALID, agent, now, record.timestamp());
             return;
         }
         draftedRuns.put(trigger.runId(), now);
@@ -120,6 +138,29 @@ public final class RunDrafter implements Processor<String, RunInput, String, Run
             context.forward(new Record<>(key, output, record.timestamp()));
         }
         log.info("goal run {} ({}) yielded {} output(s)", trigger.runId(), draft.skill(), outputs.size());
+    }
+
+    /**
+     * A run that does not run: recorded as a skipped goal run with the reason (once per run id, the
+     * mark is stored with the record's commit), or only logged when there is no goal to show it on.
+     */
+    private void skip(String goalId, GoalTrigger trigger, SkipReason reason, HiredAgentChange agent, long now,
+            long timestamp) {
+        log.info("goal run {} drafts nothing: {}", trigger.runId(), reason.code());
+        if (reason.recorded() == null || goalId == null) {
+            return;
+        }
+        draftedRuns.put(trigger.runId(), now);
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        if (agent != null) {
+            inputs.put("configured", agent.configured());
+            inputs.put("subscription_status", agent.subscriptionStatus());
+            inputs.put("trial_status", agent.trialStatus());
+            inputs.put("trial_end_at", agent.trialEndAt() == null ? null : agent.trialEndAt().toString());
+        }
+        GoalRunDecision skipped = GoalRunDecision.skip(trigger, reason.recorded(), reason.words(), inputs,
+                Instant.ofEpochMilli(now));
+        context.forward(new Record<>(goalId, new RunOutput.Skipped(skipped), timestamp));
     }
 
     /** The trigger as enforcement needs it: template, instance, subscription and customer from the current state. */
@@ -138,7 +179,7 @@ public final class RunDrafter implements Processor<String, RunInput, String, Run
             case WEEKLY_BATCH -> marketing.weeklyBatch(draft.run());
             case DAILY_MICROPOST -> marketing.dailyMicropost(draft.run());
             case MONTHLY_CAMPAIGN -> marketing.monthlyCampaign(draft.run());
-            case TRADE_INTENT -> trading.tradeIntent(draft.run());
+            case TRADE_INTENT -> trading.tradeIntent(draft.run(), prices);
             case CLOSE_REMINDER -> trading.closeReminders(draft.run());
             case GUARDRAIL_REPORT -> throw new IllegalStateException("handled above");
         };

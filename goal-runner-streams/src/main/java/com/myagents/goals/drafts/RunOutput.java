@@ -1,15 +1,18 @@
 package com.myagents.goals.drafts;
 
 import com.myagents.contracts.deliverables.DeliverableDraft;
+import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.goals.GoalRunRequest;
 import com.myagents.goals.runs.GoalRun;
 
 /**
  * What a run yields: drafts ready for the drafts topic, a guardrail report that first needs the
  * subscription's recorded attempts (kept elsewhere, keyed by subscription), or, for a run that
- * costs, the question to enforcement whether it may start (nothing is generated before the answer).
+ * costs, the question to enforcement whether it may start (nothing is generated before the answer);
+ * or, for a run that cannot run, the record that it was skipped and why.
  */
-public sealed interface RunOutput permits RunOutput.Drafted, RunOutput.GuardrailReportDue, RunOutput.MeteringAsked {
+public sealed interface RunOutput
+        permits RunOutput.Drafted, RunOutput.GuardrailReportDue, RunOutput.MeteringAsked, RunOutput.Skipped {
 
     record Drafted(DeliverableDraft draft) implements RunOutput {
     }
@@ -18,5 +21,8 @@ public sealed interface RunOutput permits RunOutput.Drafted, RunOutput.Guardrail
     }
 
     record MeteringAsked(GoalRunRequest request) implements RunOutput {
+    }
+
+    record Skipped(GoalRunDecision skip) implements RunOutput {
     }
 }

@@ -1,14 +1,13 @@
 package com.myagents.goals.schedule;
 
-import java.time.Instant;
-
-import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.goals.runs.SkipReason;
 
 /**
  * What the scheduler does with a goal whose due time has come: {@link Fire} one trigger for the
- * period, or {@link Skip} it with a reason. A skipped period is not retried; the goal waits for
- * its next period.
+ * period, or {@link Skip} it because the period already has its trigger. Whether the instance and
+ * the goal may run is not the scheduler's to decide: the drafter decides it for scheduled and
+ * requested runs alike and records a run it does not run as skipped, with the reason, so no due
+ * period vanishes without a trace.
  */
 public sealed interface DueDecision permits DueDecision.Fire, DueDecision.Skip {
 
@@ -22,21 +21,11 @@ public sealed interface DueDecision permits DueDecision.Fire, DueDecision.Skip {
 
     /**
      * @param goal   the scheduler's state of the goal
-     * @param agent  the hired instance's latest state, or {@code null} if none is known
-     * @param period the latest period due at or before {@code now}
+     * @param period the latest period due at or before now
      */
-    static DueDecision decide(ScheduledGoal goal, HiredAgentChange agent, Period period, Instant now) {
+    static DueDecision decide(ScheduledGoal goal, Period period) {
         if (period.key().equals(goal.lastPeriodKey())) {
             return new Skip(period, SkipReason.ALREADY_RAN);
-        }
-        if (!goal.goal().enabled()) {
-            return new Skip(period, SkipReason.GOAL_DISABLED);
-        }
-        if (agent == null) {
-            return new Skip(period, SkipReason.INSTANCE_UNKNOWN);
-        }
-        if (!agent.runnable(now)) {
-            return new Skip(period, SkipReason.INSTANCE_NOT_RUNNABLE);
         }
         return new Fire(period);
     }

@@ -23,6 +23,7 @@ import com.myagents.contracts.Topics;
 import com.myagents.contracts.deliverables.DeliverableDraft;
 import com.myagents.contracts.execution.Action;
 import com.myagents.contracts.hiring.HiredAgentChange;
+import com.myagents.contracts.market.MarkPrice;
 import com.myagents.goals.drafts.RunDrafter;
 import com.myagents.goals.drafts.RunInput;
 import com.myagents.goals.drafts.RunOutput;
@@ -37,9 +38,11 @@ import com.myagents.goals.trading.TradingPlanner;
  * The goal-runner topology, built from the topic registry and nothing else:
  * <pre>
  * hired-agents ──► global store "hired-agents" (read by the scheduler and the drafter)
+ * mark-prices ───► global store "mark-prices" (the drafter prices market orders with it)
  * goal-changes ──► GoalScheduler [goal-schedules, goal-due-index] ──(wall clock)──► goal-triggers
  * goal-triggers ──────┬► RunDrafter [goal-schedules, drafted-runs] ──► deliverable-drafts
  * goal-run-decisions ─┘        ├── metered run: ask first ──► goal-run-requests (enforcement answers)
+ *                              ├── cannot run: skipped, with the reason ──► goal-run-decisions
  *                              └── guardrail report due ─┐
  * execution-decisions ── by subscription_id ─────┴► GuardrailReporter [recent-attempts] ──► deliverable-drafts
  * </pre>
@@ -49,6 +52,7 @@ import com.myagents.goals.trading.TradingPlanner;
 public final class GoalRunnerTopology {
 
     public static final String HIRED_AGENTS_STORE = "hired-agents";
+    public static final String MARK_PRICES_STORE = "mark-prices";
     public static final String GOAL_SCHEDULES_STORE = "goal-schedules";
     public static final String DUE_INDEX_STORE = "goal-due-index";
     public static final String DRAFTED_RUNS_STORE = "drafted-runs";
@@ -66,6 +70,10 @@ public final class GoalRunnerTopology {
                 Materialized.<String, HiredAgentChange>as(supplier(settings, HIRED_AGENTS_STORE))
                         .withKeySerde(Topics.HIRED_AGENTS.keySerde())
                         .withValueSerde(Topics.HIRED_AGENTS.valueSerde()));
+        builder.globalTable(Topics.MARK_PRICES.name(), Topics.MARK_PRICES.consumed().withName("mark-prices-source"),
+                Materialized.<String, MarkPrice>as(supplier(settings, MARK_PRICES_STORE))
+                        .withKeySerde(Topics.MARK_PRICES.keySerde())
+                        .withValueSerde(Topics.MARK_PRICES.valueSerde()));
         builder.addStateStore(store(settings, GOAL_SCHEDULES_STORE, InternalSerdes.SCHEDULED_GOAL));
         builder.addStateStore(store(settings, DUE_INDEX_STORE, Serdes.String()));
         builder.addStateStore(store(settings, DRAFTED_RUNS_STORE, Serdes.Long()));
@@ -79,13 +87,15 @@ public final class GoalRunnerTopology {
                 .to(Topics.GOAL_TRIGGERS.name(), Topics.GOAL_TRIGGERS.produced().withName("goal-triggers-sink"));
 
         RunDrafter.StoreNames drafterStores = new RunDrafter.StoreNames(GOAL_SCHEDULES_STORE, DRAFTED_RUNS_STORE,
-                HIRED_AGENTS_STORE);
+                HIRED_AGENTS_STORE, MARK_PRICES_STORE);
         KStream<String, RunInput> triggers = builder
                 .stream(Topics.GOAL_TRIGGERS.name(), Topics.GOAL_TRIGGERS.consumed().withName("goal-triggers-source"))
                 .mapValues(trigger -> (RunInput) new RunInput.Triggered(trigger), Named.as("triggered"));
         KStream<String, RunInput> metered = builder
                 .stream(Topics.GOAL_RUN_DECISIONS.name(), Topics.GOAL_RUN_DECISIONS.consumed().withName("goal-run-decisions-source"))
-                .filter((key, decision) -> decision != null && decision.trigger() != null, Named.as("goal-run-decisions-with-trigger"))
+                // enforcement's answers only: this runner's own skips travel on the same topic
+                .filter((key, decision) -> decision != null && decision.trigger() != null && !decision.skipped(),
+                        Named.as("goal-run-decisions-with-trigger"))
                 .mapValues(decision -> (RunInput) new RunInput.Metered(decision), Named.as("metered"));
         Map<String, KStream<String, RunOutput>> outputs = triggers.merge(metered, Named.as("run-inputs"))
                 .process(() -> new RunDrafter(marketing, trading, drafterStores, settings.draftedRunsRetention()),
@@ -93,11 +103,16 @@ public final class GoalRunnerTopology {
                 .split(Named.as("run-output-"))
                 .branch((key, output) -> output instanceof RunOutput.Drafted, Branched.as("drafted"))
                 .branch((key, output) -> output instanceof RunOutput.MeteringAsked, Branched.as("metering"))
+                .branch((key, output) -> output instanceof RunOutput.Skipped, Branched.as("skipped"))
                 .defaultBranch(Branched.as("guardrail-due"));
 
         outputs.get("run-output-metering")
                 .mapValues(output -> ((RunOutput.MeteringAsked) output).request(), Named.as("metering-request"))
                 .to(Topics.GOAL_RUN_REQUESTS.name(), Topics.GOAL_RUN_REQUESTS.produced().withName("goal-run-requests-sink"));
+
+        outputs.get("run-output-skipped")
+                .mapValues(output -> ((RunOutput.Skipped) output).skip(), Named.as("skipped-run"))
+                .to(Topics.GOAL_RUN_DECISIONS.name(), Topics.GOAL_RUN_DECISIONS.produced().withName("skipped-runs-sink"));
 
         outputs.get("run-output-drafted")
                 .mapValues(output -> ((RunOutput.Drafted) output).draft(), Named.as("drafted-draft"))

@@ -1,6 +1,7 @@
 package com.myagents.goals.trading;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.myagents.contracts.market.MarkPrice;
 import com.myagents.goals.runs.DeliverableIds;
 import com.myagents.goals.runs.Fields;
 import com.myagents.goals.runs.GoalRun;
@@ -17,8 +19,8 @@ import com.myagents.goals.runs.PlannedDraft;
 
 /**
  * Plans the drafts of the three trading goals, deterministically: a plan is a pure function of the
- * run (goal settings, instance configuration, due time) and, for the guardrail report, of the
- * recorded decisions. No model, no network, no clock: the same inputs give the same bytes. It has
+ * run (goal settings, instance configuration, due time), for a market order of the mark price it
+ * is given (recorded in the plan), and for the guardrail report of the recorded decisions. No model, no network, no clock: the same inputs give the same bytes. It has
  * no dependencies on purpose; a test fails if a content generator is ever wired in.
  *
  * <p>A plan whose risk checks fail is still drafted, so the customer sees why, but it proposes no
@@ -34,8 +36,21 @@ public final class TradingPlanner {
     static final String BLOCKED = "blocked_by_risk_checks";
     private static final Set<String> SIDES = Set.of("buy", "sell");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
+    /** How old a mark price may be, before the run's due time, to price a market order. */
+    static final Duration MARK_PRICE_MAX_AGE = Duration.ofMinutes(15);
 
     public List<PlannedDraft> tradeIntent(GoalRun run) {
+        return tradeIntent(run, MarkPrices.NONE);
+    }
+
+    /**
+     * A trade intent. A market order's notional is its units × the latest mark price known of its
+     * product: the price used is an input of the plan, recorded in it ({@code mark_price}), so the
+     * same run with the same price gives the same bytes. An entering market order is refused (plan
+     * blocked) when no recent price is known and a {@code max_notional_inr} is set: its notional
+     * could not be checked.
+     */
+    public List<PlannedDraft> tradeIntent(GoalRun run, MarkPrices prices) {
         TradingProfile profile = TradingProfile.of(run.config());
         Fields settings = run.settings();
         List<RiskCheck> checks = new ArrayList<>();
@@ -59,8 +74,11 @@ public final class TradingPlanner {
         Long size = wholeUnits(settings.decimal("units"));
         checks.add(sizeCheck(size, settings.raw("units"), profile));
 
-        BigDecimal notional = size != null && limitPrice != null ? limitPrice.multiply(BigDecimal.valueOf(size)) : null;
-        checks.add(notionalCheck(notional, orderType, profile));
+        MarkPrice mark = "market_order".equals(orderType) && coin != null
+                ? usable(prices.latest(TradingProfile.productSymbol(coin)), run.dueAt()) : null;
+        BigDecimal price = limitPrice != null ? limitPrice : mark == null ? null : mark.value();
+        BigDecimal notional = size != null && price != null ? price.multiply(BigDecimal.valueOf(size)) : null;
+        checks.add(notionalCheck(notional, orderType, profile, exit, coin));
 
         String deliverableId = DeliverableIds.of(run.runId(), 0);
         Map<String, Object> order = new LinkedHashMap<>();
@@ -79,6 +97,9 @@ public final class TradingPlanner {
         payload.put("coin", coin);
         payload.put("order", order);
         payload.put("notional_inr", notional == null ? null : Decimals.text(notional));
+        if ("market_order".equals(orderType)) {
+            payload.put("mark_price", mark == null ? null : markPayload(mark));
+        }
         return List.of(new PlannedDraft(0, TRADE_INTENT, payload, proposed(checks, "place_order"), run.dueAt()));
     }
 
@@ -229,10 +250,36 @@ public final class TradingPlanner {
         return size <= profile.maxUnitsPerOrder() ? RiskCheck.pass(check, detail) : RiskCheck.fail(check, detail);
     }
 
-    private static RiskCheck notionalCheck(BigDecimal notional, String orderType, TradingProfile profile) {
+    /** A price the plan may use: known, positive, and observed no longer than {@link #MARK_PRICE_MAX_AGE} before the run. */
+    private static MarkPrice usable(MarkPrice mark, Instant dueAt) {
+        if (mark == null || mark.value() == null || mark.observedAt() == null
+                || mark.observedAt().isBefore(dueAt.minus(MARK_PRICE_MAX_AGE))) {
+            return null;
+        }
+        return mark;
+    }
+
+    private static Map<String, Object> markPayload(MarkPrice mark) {
+        Map<String, Object> price = new LinkedHashMap<>();
+        price.put("product_symbol", mark.productSymbol());
+        price.put("price", Decimals.text(mark.value()));
+        price.put("observed_at", mark.observedAt().toString());
+        price.put("exchange", mark.exchange());
+        return price;
+    }
+
+    private static RiskCheck notionalCheck(BigDecimal notional, String orderType, TradingProfile profile, boolean exit,
+            String coin) {
         String check = "notional_within_max_notional_inr";
+        if (notional == null && "market_order".equals(orderType) && !exit && profile.maxNotionalInr() != null) {
+            return RiskCheck.fail(check, "no mark price of " + (coin == null ? "the product" : TradingProfile.productSymbol(coin))
+                    + " from the last " + MARK_PRICE_MAX_AGE.toMinutes() + " minutes is known, so a market order's notional"
+                    + " cannot be checked against max_notional_inr " + Decimals.text(profile.maxNotionalInr())
+                    + "; use a limit order");
+        }
         if (notional == null) {
-            return RiskCheck.skipped(check, "no price is known for a " + orderType);
+            return RiskCheck.skipped(check, exit ? "no price is known for a " + orderType + " that only reduces exposure"
+                    : "no price is known for a " + orderType);
         }
         if (profile.maxNotionalInr() == null) {
             return RiskCheck.skipped(check, "no max_notional_inr is configured (notional " + Decimals.text(notional) + ")");

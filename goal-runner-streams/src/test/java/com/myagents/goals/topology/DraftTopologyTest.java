@@ -22,6 +22,7 @@ import com.myagents.contracts.execution.Outcome;
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.contracts.goals.GoalChange;
 import com.myagents.contracts.goals.GoalTrigger;
+import com.myagents.contracts.market.MarkPrice;
 import com.myagents.goals.Fixtures;
 import com.myagents.goals.marketing.Platform;
 
@@ -79,6 +80,20 @@ class DraftTopologyTest {
                 .containsEntry("order_type", "limit_order").containsEntry("limit_price", "180000")
                 .containsEntry("reduce_only", false).containsEntry("client_order_id", expectedId.replace("-", ""));
         assertThat(order.get("size")).isEqualTo(2);
+    }
+
+    @Test
+    void aMarketOrderIsPricedWithTheLatestMarkPriceTheConnectorPublished() {
+        driver.agent(tradingAgent(hired));
+        driver.markPrice(new MarkPrice("BTCUSD", "99000", "delta_exchange_india", NOW.minusSeconds(30)));
+        driver.markPrice(new MarkPrice("BTCUSD", "101000", "delta_exchange_india", NOW.minusSeconds(5)));
+        driver.goal(tradeIntent(Map.of("coin", "BTC", "intent", "enter", "side", "buy", "units", 5, "order_type", "market")));
+
+        driver.trigger(onDemand(goalId, "req-1"));
+
+        DeliverableDraft draft = driver.drafts().get(0).value;
+        assertThat(draft.payload()).containsEntry("notional_inr", "505000").containsEntry("plan_status", "blocked_by_risk_checks");
+        assertThat(draft.proposedActions()).isEmpty();
     }
 
     @Test

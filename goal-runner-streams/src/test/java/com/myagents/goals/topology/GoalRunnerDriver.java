@@ -33,6 +33,7 @@ import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.goals.GoalChange;
 import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.hiring.HiredAgentChange;
+import com.myagents.contracts.market.MarkPrice;
 import com.myagents.goals.marketing.MarketingPlanner;
 import com.myagents.goals.marketing.TemplateContentGenerator;
 import com.myagents.goals.trading.TradingPlanner;
@@ -67,6 +68,8 @@ public final class GoalRunnerDriver implements AutoCloseable {
     private TestOutputTopic<String, DeliverableDraft> drafts;
     private TestOutputTopic<String, GoalRunRequest> runRequests;
     private TestInputTopic<String, GoalRunDecision> runDecisions;
+    private TestOutputTopic<String, GoalRunDecision> skips;
+    private TestInputTopic<String, MarkPrice> markPrices;
     /** Whether metered runs are allowed as soon as they ask, as enforcement would with room left. */
     private boolean allowMeteredRuns = true;
     private final List<GoalRunRequest> unanswered = new ArrayList<>();
@@ -96,6 +99,8 @@ public final class GoalRunnerDriver implements AutoCloseable {
         drafts = output(Topics.DELIVERABLE_DRAFTS);
         runRequests = output(Topics.GOAL_RUN_REQUESTS);
         runDecisions = input(Topics.GOAL_RUN_DECISIONS);
+        skips = output(Topics.GOAL_RUN_DECISIONS);
+        markPrices = input(Topics.MARK_PRICES);
     }
 
     /** From now on, metered runs wait for {@link #answer} instead of being allowed at once. */
@@ -139,6 +144,11 @@ public final class GoalRunnerDriver implements AutoCloseable {
         agentsSeen.add(agent);
         agents.pipeInput(agent.hiredInstanceId(), agent, now);
         allowAsked();
+    }
+
+    /** A mark price as the exchange connector publishes it. */
+    public void markPrice(MarkPrice price) {
+        markPrices.pipeInput(price.productSymbol(), price, now);
     }
 
     public void goal(GoalChange goal) {
@@ -186,6 +196,11 @@ public final class GoalRunnerDriver implements AutoCloseable {
 
     public List<KeyValue<String, DeliverableDraft>> drafts() {
         return drafts.readKeyValuesToList();
+    }
+
+    /** The runs this runner recorded as skipped (its own records on the goal-run decisions topic), with their keys. */
+    public List<KeyValue<String, GoalRunDecision>> skips() {
+        return skips.readKeyValuesToList().stream().filter(kv -> kv.value.skipped()).toList();
     }
 
     public <V> KeyValueStore<String, V> store(String name) {

@@ -227,7 +227,7 @@ class SchedulerTopologyTest {
     }
 
     @Test
-    void goalsOfInstancesThatMayNotRunNeverFireAndResumeWithTheNextPeriodOnceTheyMay() {
+    void duePeriodsOfInstancesThatMayNotRunFireOnceAndDraftNothingUntilTheNextPeriodOnceTheyMay() {
         HiredAgentChange cancelled = Fixtures.agent(hired, "marketing.healthcare.v1", "Asia/Kolkata",
                 marketingAgent(hired, "Asia/Kolkata").config(), false);
         String orphan = id();
@@ -237,13 +237,18 @@ class SchedulerTopologyTest {
         driver.goal(daily(orphan, id(), "09:00", "Asia/Kolkata", FRIDAY));
 
         driver.tick(Duration.ofDays(2).plusHours(4), Duration.ofMinutes(30));
-        assertThat(driver.triggers()).as("not runnable, and no instance known at all").isEmpty();
+        assertThat(driver.triggers()).as("every due period fires, for the drafter to record why it did not run")
+                .extracting(GoalTrigger::periodKey).containsOnly("daily:2026-11-27", "daily:2026-11-28", "daily:2026-11-29")
+                .hasSize(6);
+        assertThat(driver.drafts()).as("not runnable, and no instance known at all").isEmpty();
+        assertThat(driver.skips()).hasSize(6);
 
         driver.agent(marketingAgent(hired, "Asia/Kolkata"));
         driver.tick(Duration.ofHours(12), Duration.ofMinutes(30));
         assertThat(driver.triggers()).as("the day already skipped is not fired late").isEmpty();
         driver.tick(Duration.ofHours(12), Duration.ofMinutes(30));
-        assertThat(driver.triggers()).extracting(GoalTrigger::goalInstanceId).containsExactly(goalId);
+        assertThat(driver.triggers()).extracting(GoalTrigger::goalInstanceId).containsExactlyInAnyOrder(goalId, orphan);
+        assertThat(driver.drafts()).isNotEmpty().allSatisfy(d -> assertThat(d.value.goalInstanceId()).isEqualTo(goalId));
     }
 
     @Test

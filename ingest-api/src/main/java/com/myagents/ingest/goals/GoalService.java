@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -65,11 +66,12 @@ class GoalService {
     }
 
     List<GoalView> list(UUID customerId, UUID hiredInstanceId) {
-        instances.forRead(db, customerId, hiredInstanceId);
+        HiredAgentRow row = instances.forRead(db, customerId, hiredInstanceId);
+        String instanceZone = instanceZone(row);
         List<GoalInstancesRecord> goals = db.selectFrom(GOAL_INSTANCES).where(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(hiredInstanceId))
                 .orderBy(GOAL_INSTANCES.CREATED_AT).fetch();
         Map<UUID, GoalRunView> lastRuns = lastRuns(db, goals.stream().map(GoalInstancesRecord::getGoalInstanceId).toList());
-        return goals.stream().map(g -> view(g, lastRuns.get(g.getGoalInstanceId()))).toList();
+        return goals.stream().map(g -> view(g, lastRuns.get(g.getGoalInstanceId()), instanceZone)).toList();
     }
 
     /** The latest run of each goal, by when it completed or (still running) was triggered. */
@@ -117,12 +119,13 @@ class GoalService {
             goal.setSettings(JSONB.valueOf(EventJson.MAPPER.writeValueAsString(
                     request.settings() == null ? EventJson.MAPPER.createObjectNode() : request.settings())));
             goal.setEnabled(request.enabled() == null || request.enabled());
+            goal.setTimezone(ownZone(request.timezone()));
             goal.setUpdatedAt(now);
             goal.store();
             outbox.append(t, Topics.GOAL_CHANGES, goal.getGoalInstanceId().toString(),
                     change(goal, row, template.path("skill_binding").asString(null), false));
-            return new Saved(view(goal, created ? null : lastRuns(t, List.of(goal.getGoalInstanceId())).get(goal.getGoalInstanceId())),
-                    created);
+            return new Saved(view(goal, created ? null : lastRuns(t, List.of(goal.getGoalInstanceId())).get(goal.getGoalInstanceId()),
+                    instanceZone(row)), created);
         });
     }
 
@@ -185,6 +188,9 @@ class GoalService {
         if (template.path("needs_time_window").asBoolean(false) && request.timeOfDay() == null) {
             problems.add(new Violation("/time_of_day", "is required for this goal (HH:mm, in the agent's time zone)"));
         }
+        if (request.timezone() != null && !request.timezone().isBlank() && !ianaZone(request.timezone())) {
+            problems.add(new Violation("/timezone", "must be an IANA time zone such as Asia/Kolkata, or absent to follow the agent's"));
+        }
         if (request.timeOfDay() != null) {
             try {
                 LocalTime.parse(request.timeOfDay(), HH_MM);
@@ -206,22 +212,38 @@ class GoalService {
         return template;
     }
 
+    /** A goal's own zone travels on its change only when it has one: without, the scheduler follows the instance's. */
     private GoalChange change(GoalInstancesRecord goal, HiredAgentRow row, String skillBinding, boolean deleted) {
-        JsonNode config = EventJson.MAPPER.readTree(row.agent().getConfig().data());
         Map<String, Object> settings = EventJson.MAPPER.readValue(goal.getSettings().data(),
                 new TypeReference<Map<String, Object>>() { });
         return new GoalChange(goal.getGoalInstanceId().toString(), goal.getGoalTemplateId(), skillBinding,
                 goal.getHiredInstanceId().toString(), row.subscription().getSubscriptionId().toString(),
                 row.agent().getCustomerId().toString(), goal.getFrequency(),
                 goal.getTimeOfDay() == null ? null : goal.getTimeOfDay().format(HH_MM),
-                config.path("timezone").asString(null), settings, Boolean.TRUE.equals(goal.getEnabled()), deleted,
+                goal.getTimezone(), settings, Boolean.TRUE.equals(goal.getEnabled()), deleted,
                 Instant.now(clock));
     }
 
-    private static GoalView view(GoalInstancesRecord g, GoalRunView lastRun) {
+    private static GoalView view(GoalInstancesRecord g, GoalRunView lastRun, String instanceZone) {
         return new GoalView(g.getGoalInstanceId().toString(), g.getHiredInstanceId().toString(), g.getGoalTemplateId(),
                 g.getFrequency(), g.getTimeOfDay() == null ? null : g.getTimeOfDay().format(HH_MM),
                 EventJson.MAPPER.readTree(g.getSettings().data()), Boolean.TRUE.equals(g.getEnabled()),
+                g.getTimezone(), g.getTimezone() != null ? g.getTimezone() : instanceZone,
                 g.getCreatedAt(), g.getUpdatedAt(), lastRun);
+    }
+
+    /** The zone the scheduler uses for a goal without its own: the instance's configured one, else UTC. */
+    private static String instanceZone(HiredAgentRow row) {
+        String zone = EventJson.MAPPER.readTree(row.agent().getConfig().data()).path("timezone").asString(null);
+        return zone != null && ianaZone(zone) ? zone : "UTC";
+    }
+
+    private static String ownZone(String requested) {
+        return requested == null || requested.isBlank() ? null : requested.trim();
+    }
+
+    private static boolean ianaZone(String id) {
+        String zone = id.trim();
+        return "UTC".equals(zone) || ZoneId.getAvailableZoneIds().contains(zone);
     }
 }

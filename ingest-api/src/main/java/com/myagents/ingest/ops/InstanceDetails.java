@@ -72,7 +72,7 @@ public class InstanceDetails {
                 .from(SUBSCRIPTIONS).where(SUBSCRIPTIONS.SUBSCRIPTION_ID.eq(subscriptionId)).fetchOne()));
         view.put("goals", rows(db.select(GOAL_INSTANCES.GOAL_INSTANCE_ID, GOAL_INSTANCES.GOAL_TEMPLATE_ID,
                         GOAL_INSTANCES.FREQUENCY, GOAL_INSTANCES.TIME_OF_DAY, GOAL_INSTANCES.SETTINGS,
-                        GOAL_INSTANCES.ENABLED, GOAL_INSTANCES.CREATED_AT, GOAL_INSTANCES.UPDATED_AT)
+                        GOAL_INSTANCES.ENABLED, GOAL_INSTANCES.TIMEZONE, GOAL_INSTANCES.CREATED_AT, GOAL_INSTANCES.UPDATED_AT)
                 .from(GOAL_INSTANCES).where(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(hiredInstanceId))
                 .orderBy(GOAL_INSTANCES.CREATED_AT.desc()).limit(LIMIT).fetch()));
         view.put("runs", rows(db.selectFrom(GOAL_RUNS)

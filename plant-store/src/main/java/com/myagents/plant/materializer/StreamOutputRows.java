@@ -121,16 +121,20 @@ class StreamOutputRows {
     }
 
     /**
-     * A metered goal run: allowed, it is triggered at its price (its drafts complete it); denied,
-     * the run ends there with enforcement's reason, for the customer to see on the goal.
+     * A goal-run decision. Enforcement's on a metered run: allowed, it is triggered at its price (its
+     * drafts complete it); denied, the run ends there with enforcement's reason. The goal runner's
+     * skip of a run it could not run ends it as skipped with the reason. Either way the customer sees
+     * on the goal what became of the run; a replay, or a later record for a run that already ended,
+     * changes nothing.
      */
     void recordGoalRunDecision(DSLContext tx, GoalRunDecision decision) {
         UUID goalInstanceId = uuidOrNull(decision.trigger().goalInstanceId());
         if (goalInstanceId == null) {
             return;
         }
-        String status = decision.allowed() ? "triggered" : "denied";
+        String status = decision.allowed() ? "triggered" : decision.skipped() ? "skipped" : "denied";
         OffsetDateTime decidedAt = at(decision.decidedAt());
+        boolean open = decision.allowed();
         tx.insertInto(GOAL_RUNS)
                 .set(GOAL_RUNS.RUN_ID, decision.runId())
                 .set(GOAL_RUNS.GOAL_INSTANCE_ID, goalInstanceId)
@@ -138,18 +142,22 @@ class StreamOutputRows {
                         : periodKey(decision.runId(), decision.trigger().goalInstanceId()))
                 .set(GOAL_RUNS.STATUS, status)
                 .set(GOAL_RUNS.TRIGGERED_AT, at(decision.trigger().dueAt() == null ? decision.decidedAt() : decision.trigger().dueAt()))
-                .set(GOAL_RUNS.COMPLETED_AT, decision.allowed() ? null : decidedAt)
+                .set(GOAL_RUNS.COMPLETED_AT, open ? null : decidedAt)
                 .set(GOAL_RUNS.REASON, decision.reason().code())
                 .set(GOAL_RUNS.DETAIL, decision.detail())
                 .set(GOAL_RUNS.COST_MINOR, decision.costMinor())
                 .onConflict(GOAL_RUNS.RUN_ID)
                 .doUpdate()
                 .set(GOAL_RUNS.STATUS, DSL.when(GOAL_RUNS.STATUS.eq("triggered"), DSL.inline(status)).otherwise(GOAL_RUNS.STATUS))
-                .set(GOAL_RUNS.COMPLETED_AT, DSL.when(GOAL_RUNS.STATUS.eq("triggered"), DSL.val(decision.allowed() ? null : decidedAt, GOAL_RUNS.COMPLETED_AT))
+                .set(GOAL_RUNS.COMPLETED_AT, DSL.when(GOAL_RUNS.STATUS.eq("triggered"), DSL.val(open ? null : decidedAt, GOAL_RUNS.COMPLETED_AT))
                         .otherwise(GOAL_RUNS.COMPLETED_AT))
-                .set(GOAL_RUNS.REASON, decision.reason().code())
+                .set(GOAL_RUNS.REASON, DSL.when(GOAL_RUNS.STATUS.eq("triggered"), DSL.val(decision.reason().code(), GOAL_RUNS.REASON))
+                        .otherwise(GOAL_RUNS.REASON))
                 .set(GOAL_RUNS.DETAIL, DSL.when(GOAL_RUNS.STATUS.eq("triggered"), DSL.val(decision.detail(), GOAL_RUNS.DETAIL)).otherwise(GOAL_RUNS.DETAIL))
-                .set(GOAL_RUNS.COST_MINOR, decision.costMinor())
+                // a run skipped after it was allowed keeps the price it was charged
+                .set(GOAL_RUNS.COST_MINOR, decision.skipped() ? GOAL_RUNS.COST_MINOR
+                        : DSL.when(GOAL_RUNS.STATUS.eq("triggered"), DSL.val(decision.costMinor(), GOAL_RUNS.COST_MINOR))
+                                .otherwise(GOAL_RUNS.COST_MINOR))
                 .execute();
     }
 

@@ -215,6 +215,37 @@ class MaterializerTest {
         assertThat(dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(allowed)).fetchSingle().getStatus()).isEqualTo("completed");
     }
 
+    @Test
+    void aSkippedGoalRunIsRecordedOnceOnItsGoalWithTheReasonAndNothingMovesItAfterwards() {
+        UUID goalInstanceId = UUID.randomUUID();
+        String runId = goalInstanceId + ":daily:2026-11-27";
+        GoalTrigger trigger = new GoalTrigger(runId, goalInstanceId.toString(), "marketing.daily_education_micropost",
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                "daily:2026-11-27", Instant.parse("2026-11-27T03:30:00Z"));
+        GoalRunDecision skipped = GoalRunDecision.skip(trigger, ReasonCode.NOT_FINALIZED,
+                "the agent is not finalized yet, so its trial has not started", Map.of("trial_status", "not_started"),
+                Instant.parse("2026-11-27T03:30:02Z"));
+        send(Topics.GOAL_RUN_DECISIONS, goalInstanceId.toString(), skipped);
+        send(Topics.GOAL_RUN_DECISIONS, goalInstanceId.toString(), skipped);
+        // a stray later decision for the same run (say, a late metered answer) does not reopen it
+        send(Topics.GOAL_RUN_DECISIONS, goalInstanceId.toString(), runDecision(runId, goalInstanceId, true));
+        String marker = goalInstanceId + ":daily:2026-11-28";
+        send(Topics.GOAL_RUN_DECISIONS, goalInstanceId.toString(), runDecision(marker, goalInstanceId, false));
+        awaitRow(GOAL_RUNS, GOAL_RUNS.RUN_ID.eq(marker));
+
+        var runs = dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(runId)).fetch();
+        assertThat(runs).hasSize(1);
+        var run = runs.get(0);
+        assertThat(run.getStatus()).isEqualTo("skipped");
+        assertThat(run.getReason()).isEqualTo("not_finalized");
+        assertThat(run.getDetail()).isEqualTo("the agent is not finalized yet, so its trial has not started");
+        assertThat(run.getPeriodKey()).isEqualTo("daily:2026-11-27");
+        assertThat(run.getGoalInstanceId()).isEqualTo(goalInstanceId);
+        assertThat(run.getTriggeredAt().toInstant()).isEqualTo(Instant.parse("2026-11-27T03:30:00Z"));
+        assertThat(run.getCompletedAt().toInstant()).isEqualTo(Instant.parse("2026-11-27T03:30:02Z"));
+        assertThat(run.getCostMinor()).isZero();
+    }
+
     private static GoalRunDecision runDecision(String runId, UUID goalInstanceId, boolean allowed) {
         GoalTrigger trigger = new GoalTrigger(runId, goalInstanceId.toString(), "marketing.daily_education_micropost",
                 UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString(),
