@@ -31,8 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JsonBodyCheck {
 
-    /** Longer than any free text the product takes (a LinkedIn post is 3,000); a schema may cap lower. */
-    public static final int MAX_STRING_CHARS = 10_000;
+    /** Longer than any free text the product takes (a Facebook post is 63,206 characters); schemas cap lower. */
+    public static final int MAX_STRING_CHARS = 65_536;
     public static final int MAX_DEPTH = 32;
     /** Digits and exponent a number may have: enough for any money or quantity, too few to be costly. */
     static final int MAX_SCALE = 30;
