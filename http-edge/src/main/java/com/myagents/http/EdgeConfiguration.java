@@ -1,6 +1,7 @@
 package com.myagents.http;
 
 import org.apache.catalina.core.StandardHost;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -19,9 +20,10 @@ import com.myagents.http.problem.ProblemErrorReportValve;
 @Configuration(proxyBeanMethods = false)
 public class EdgeConfiguration {
 
+    /** {@code myagents.edge.door=true} (the doors) mints every correlation id; other services keep the caller's. */
     @Bean
-    public CorrelationIdFilter correlationIdFilter() {
-        return new CorrelationIdFilter();
+    public CorrelationIdFilter correlationIdFilter(@Value("${myagents.edge.door:false}") boolean door) {
+        return door ? CorrelationIdFilter.atDoor() : new CorrelationIdFilter();
     }
 
     @Bean

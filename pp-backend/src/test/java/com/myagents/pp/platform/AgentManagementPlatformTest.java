@@ -92,12 +92,12 @@ class AgentManagementPlatformTest {
         assertThat(json(acknowledged).path("status").asString()).isEqualTo("published");
         assertThat(editPublished.statusCode()).isEqualTo(409);
 
-        OperatorAuditRecord audited = audit(acknowledgedId).get(0);
+        OperatorAuditRecord audited = audit(acknowledged.headers().firstValue("X-Correlation-ID").orElseThrow()).get(0);
         assertThat(audited.getAction()).isEqualTo("agent_type:publish");
         assertThat(audited.getStatusCode()).isEqualTo(200);
         assertThat(audited.getOperatorId()).hasToString("00000000-0000-0000-0000-0000000b0001");
         assertThat(audited.getDetail().data()).contains("\"acknowledged_breaking_changes\": true", "\"published\": true",
-                "\"affected_instances\": 1");
+                "\"affected_instances\": 1", "\"definition_hash\"");
     }
 
     @Test

@@ -1,3 +1,8 @@
+-- Issue 14, the edge: a browser's own correlation id is kept for reference only (the doors mint the
+-- one timelines join on), and sane maxima for the trading agent's numbers.
+
+alter table access_records add column client_correlation_id varchar(128);
+
 -- Sane maxima for the trading agent's numbers (issue 14 item 3): the 1.0.0 definition bounded
 -- every number from below only, so units of 10^26 and a limit price of 1e308 were valid config and
 -- goal settings. No real order comes near these ceilings; the request edge refuses anything beyond
