@@ -34,9 +34,11 @@ class AgentTypesApiTest {
     }
 
     @Test
-    void thePlantContractIsPublishedAsOpenApi() {
-        HttpResponse<String> docs = api.call("GET", "/v3/api-docs", null, null);
+    void thePlantContractIsPublishedAsOpenApiToServiceCallersOnly() {
+        HttpResponse<String> docs = api.call("GET", "/v3/api-docs", ADMIN, null);
+        HttpResponse<String> anonymous = api.call("GET", "/v3/api-docs", null, null);
 
+        assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(json(docs).path("paths").propertyNames()).contains("/api/v1/agent-types",
                 "/api/v1/agent-types/{agent_type_id}", "/api/v1/hired-agents/draft",

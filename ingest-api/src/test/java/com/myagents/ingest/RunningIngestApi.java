@@ -93,6 +93,20 @@ final class RunningIngestApi {
         return "{\"review_receipt\":\"" + receipt + "\"}";
     }
 
+    /** A call with a body declared as {@code contentType}, sent as the given bytes. */
+    HttpResponse<String> callRaw(String method, String path, Principal as, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .header(Hops.PLANT_IDENTITY_HEADER, gateway.sign(as, Hops.PLANT_AUDIENCE, Duration.ofSeconds(60)))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpResponse<String> call(String method, String path, Principal as, String body) {
         return call(method, path, as, body, null);
     }
