@@ -148,6 +148,21 @@ class HostileInputTest {
     }
 
     @Test
+    void theVaultDoesNotResolveOnCpsPublicPortAndAnAnonymousCallWritesNothing() {
+        long audited = query("select count(*) from cp.credential_access_audit");
+        String body = "{\"credential_ref\":\"cref_x\",\"customer_id\":\"" + DEMO
+                + "\",\"purpose\":\"publish\",\"correlation_id\":\"exec-probe-0001\"}";
+
+        HttpResponse<String> onPublicPort = door.call("POST", "/internal/vault/resolve", null, body);
+        HttpResponse<String> anonymousOnVaultPort = new CpClient("http://localhost:" + RunningSystem.vaultPort())
+                .call("POST", "/internal/vault/resolve", null, body);
+
+        assertProblem(onPublicPort, 404);
+        assertProblem(anonymousOnVaultPort, 401);
+        assertThat(query("select count(*) from cp.credential_access_audit")).isEqualTo(audited);
+    }
+
+    @Test
     void spoofedServerOnlyHeadersChangeNothingAndAMalformedCorrelationIdIsReplaced() {
         HttpResponse<String> answer = door.call("GET", "/api/cp/hired-agents/" + MARKETING_INSTANCE, other, null, Map.of(
                 "X-Customer-Id", DEMO, "X-Plant-Identity", "forged", "X-Internal-Bypass", "true",
