@@ -3,6 +3,9 @@ package com.myagents.connectors;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+import com.myagents.http.problem.ProblemErrorsConfiguration;
 
 /**
  * The connectors: the one place where an allowed command becomes an external side effect (a
@@ -14,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration"})
 @ConfigurationPropertiesScan("com.myagents.connectors")
+@Import(ProblemErrorsConfiguration.class)
 public class ConnectorsApplication {
 
     public static final String NAME = "connectors";

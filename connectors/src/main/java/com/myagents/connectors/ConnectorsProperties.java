@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ConnectorsProperties(
         @DefaultValue("dry_run") ExecutionMode mode,
         Map<String, ExecutionMode> instanceModes,
-        @DefaultValue("http://localhost:8080") URI vaultUrl,
+        @DefaultValue("http://localhost:8096") URI vaultUrl,
         @DefaultValue("myagents-connectors") String groupId,
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("1s") Duration retryBackoffInitial,

@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 import com.myagents.http.EdgeConfiguration;
+import com.myagents.http.body.JsonBodiesConfiguration;
 
 /**
  * The customers' single door: login, the proxy to the gateway and the CP UI. Kafka auto-configuration
@@ -15,7 +16,7 @@ import com.myagents.http.EdgeConfiguration;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration"})
 @ConfigurationPropertiesScan("com.myagents.cp")
-@Import(EdgeConfiguration.class)
+@Import({EdgeConfiguration.class, JsonBodiesConfiguration.class})
 public class CpBackendApplication {
 
     public static final String NAME = "cp-backend";

@@ -43,7 +43,8 @@ public final class RunningCpBackend {
                     "--myagents.gateway.service-key=" + Base64.getEncoder().encodeToString(SERVICE_KEY),
                     "--myagents.vault.master-key=" + Base64.getEncoder().encodeToString(VAULT_MASTER_KEY),
                     "--myagents.vault.master-key-id=" + VAULT_MASTER_KEY_ID,
-                    "--myagents.vault.resolver-key=" + Base64.getEncoder().encodeToString(RESOLVER_KEY));
+                    "--myagents.vault.resolver-key=" + Base64.getEncoder().encodeToString(RESOLVER_KEY),
+                    "--myagents.vault.internal-port=0");
             base = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
         }
         return base;
@@ -57,6 +58,13 @@ public final class RunningCpBackend {
 
     public static URI uri(String path) {
         return base().resolve(path);
+    }
+
+    /** A path on the vault's internal listener, where the connectors resolve. */
+    public static URI vaultUri(String path) {
+        base();
+        return URI.create("http://127.0.0.1:" + app.getBean(com.myagents.cp.vault.resolve.VaultListener.class).port())
+                .resolve(path);
     }
 
     private static byte[] randomKey() {

@@ -2,6 +2,9 @@ package com.myagents.enforcement;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
+
+import com.myagents.http.problem.ProblemErrorsConfiguration;
 
 /**
  * The enforcement stream application: no database and no Spring Kafka, so the auto-configuration
@@ -16,6 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
         "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration"})
+@Import(ProblemErrorsConfiguration.class)
 public class EnforcementApplication {
 
     public static final String NAME = "enforcement-streams";

@@ -15,7 +15,7 @@ import com.myagents.gateway.access.LoggedAccessJournal;
 import com.myagents.gateway.auth.ServiceAssertionFilter;
 import com.myagents.gateway.auth.ServiceClients;
 import com.myagents.gateway.ratelimit.RateLimitFilter;
-import com.myagents.gateway.ratelimit.TokenBucketLimiter;
+import com.myagents.http.ratelimit.TokenBucketLimiter;
 import com.myagents.http.EdgeConfiguration;
 import com.myagents.http.forwarding.Forwarder;
 import com.myagents.http.identity.Hops;

@@ -2,6 +2,9 @@ package com.myagents.goals;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
+
+import com.myagents.http.problem.ProblemErrorsConfiguration;
 
 /**
  * The goal-runner stream application: schedules due goals into goal triggers and turns triggers
@@ -18,6 +21,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
         "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration"})
+@Import(ProblemErrorsConfiguration.class)
 public class GoalRunnerApplication {
 
     public static final String NAME = "goal-runner-streams";

@@ -34,9 +34,11 @@ class AgentTypesApiTest {
     }
 
     @Test
-    void thePlantContractIsPublishedAsOpenApi() {
-        HttpResponse<String> docs = api.call("GET", "/v3/api-docs", null, null);
+    void thePlantContractIsPublishedAsOpenApiToServiceCallersOnly() {
+        HttpResponse<String> docs = api.call("GET", "/v3/api-docs", ADMIN, null);
+        HttpResponse<String> anonymous = api.call("GET", "/v3/api-docs", null, null);
 
+        assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(json(docs).path("paths").propertyNames()).contains("/api/v1/agent-types",
                 "/api/v1/agent-types/{agent_type_id}", "/api/v1/hired-agents/draft",
@@ -66,7 +68,8 @@ class AgentTypesApiTest {
         HttpResponse<String> hiddenDraft = api.call("GET", "/api/v1/agent-types/" + type + "?version=1.0.0", DEMO_CUSTOMER, null);
         HttpResponse<String> edited = api.call("PUT", "/api/v1/agent-types/" + type + "/versions/1.0.0", ADMIN,
                 "{\"display_name\":\"Test agent\"}");
-        HttpResponse<String> published = api.call("POST", "/api/v1/agent-types/" + type + "/versions/1.0.0/publish", ADMIN, null);
+        HttpResponse<String> published = api.call("POST", "/api/v1/agent-types/" + type + "/versions/1.0.0/publish", ADMIN,
+                api.reviewedPublish(type, "1.0.0"));
         HttpResponse<String> editAfter = api.call("PUT", "/api/v1/agent-types/" + type + "/versions/1.0.0", ADMIN,
                 "{\"display_name\":\"Changed\"}");
         HttpResponse<String> next = api.call("POST", "/api/v1/agent-types/" + type + "/versions", ADMIN, "{}");
@@ -94,7 +97,8 @@ class AgentTypesApiTest {
         HttpResponse<String> versionsByCustomer = api.call("GET", "/api/v1/agent-types/" + type + "/versions", DEMO_CUSTOMER, null);
         api.call("POST", "/api/v1/agent-types/" + type + "/versions", ADMIN,
                 "{\"display_name\":\"x\",\"config_schema\":{\"type\":\"nonsense\"},\"goal_templates\":[{\"goal_template_id\":\"a\"},{\"goal_template_id\":\"a\"}]}");
-        HttpResponse<String> publish = api.call("POST", "/api/v1/agent-types/" + type + "/versions/1.0.0/publish", ADMIN, null);
+        HttpResponse<String> publish = api.call("POST", "/api/v1/agent-types/" + type + "/versions/1.0.0/publish", ADMIN,
+                api.reviewedPublish(type, "1.0.0"));
         HttpResponse<String> secondDraft = api.call("POST", "/api/v1/agent-types/" + type + "/versions", ADMIN, "{}");
 
         assertThat(byCustomer.statusCode()).isEqualTo(403);
@@ -103,5 +107,31 @@ class AgentTypesApiTest {
         assertThat(publish.statusCode()).isEqualTo(400);
         assertThat(publish.body()).contains("/config_schema", "/goal_templates/1/goal_template_id");
         assertThat(secondDraft.statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void anAdminCallAloneCannotPublishOnlyAReceiptForThatExactContentCan() {
+        String type = "test.receipt." + System.nanoTime();
+        String publish = "/api/v1/agent-types/" + type + "/versions/1.0.0/publish";
+        api.call("POST", "/api/v1/agent-types/" + type + "/versions", ADMIN, "{\"display_name\":\"Reviewed\","
+                + "\"config_schema\":{\"type\":\"object\",\"properties\":{\"nickname\":{\"type\":\"string\"}}}}");
+        String reviewed = api.reviewedPublish(type, "1.0.0");
+        String forged = "{\"review_receipt\":\"" + new com.myagents.http.review.ReviewReceipts(new byte[32],
+                java.time.Clock.systemUTC()).mint(new com.myagents.http.review.ReviewReceipts.Receipt(type, "1.0.0",
+                "0".repeat(64), "ops-1")) + "\"}";
+
+        HttpResponse<String> bare = api.call("POST", publish, ADMIN, null);
+        HttpResponse<String> withForgery = api.call("POST", publish, ADMIN, forged);
+        api.call("PUT", "/api/v1/agent-types/" + type + "/versions/1.0.0", ADMIN, "{\"display_name\":\"Changed after review\"}");
+        HttpResponse<String> stale = api.call("POST", publish, ADMIN, reviewed);
+
+        assertThat(bare.statusCode()).isEqualTo(403);
+        assertThat(json(bare).path("reason").asString()).isEqualTo("review_required");
+        assertThat(withForgery.statusCode()).isEqualTo(403);
+        assertThat(stale.statusCode()).isEqualTo(403);
+        assertThat(json(stale).path("reason").asString()).isEqualTo("review_receipt_stale");
+        assertThat(json(api.call("GET", "/api/v1/agent-types/" + type + "?version=1.0.0", ADMIN, null))
+                .path("status").asString()).isEqualTo("draft");
+        assertThat(api.call("POST", publish, ADMIN, api.reviewedPublish(type, "1.0.0")).statusCode()).isEqualTo(200);
     }
 }

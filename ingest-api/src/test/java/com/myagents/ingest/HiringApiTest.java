@@ -92,6 +92,48 @@ class HiringApiTest {
     }
 
     @Test
+    void aBodyDeclaredAsAnythingButUtf8JsonIsA415AndNothingIsStored() {
+        String trading = hire(DEMO_CUSTOMER, "trading.delta_futures.v1").path("subscription_id").asString();
+        String yaml = "subscription_id: " + trading + "\nconfig:\n  nickname: Via YAML\n";
+        String json = "{\"subscription_id\":\"" + trading + "\",\"config\":{\"nickname\":\"Via UTF-16\"}}";
+
+        List<HttpResponse<String>> answers = List.of(
+                api.callRaw("PUT", "/api/v1/hired-agents/draft", DEMO_CUSTOMER, "application/yaml",
+                        yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                api.callRaw("PUT", "/api/v1/hired-agents/draft", DEMO_CUSTOMER, "application/x-yaml",
+                        yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                api.callRaw("PUT", "/api/v1/hired-agents/draft", DEMO_CUSTOMER, "application/json; charset=UTF-16",
+                        json.getBytes(java.nio.charset.StandardCharsets.UTF_16)),
+                api.callRaw("PUT", "/api/v1/hired-agents/draft", DEMO_CUSTOMER, "application/xml",
+                        "<draft/>".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(415);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+        JsonNode stored = json(api.call("GET", "/api/v1/hired-agents/by-subscription/" + trading, DEMO_CUSTOMER, null));
+        assertThat(stored.path("config").isEmpty()).isTrue();
+    }
+
+    @Test
+    void tradingUnitsAndPricesHaveSaneMaximaAndNumbersBeyond64BitsAreA400() {
+        String trading = hire(DEMO_CUSTOMER, "trading.delta_futures.v1").path("subscription_id").asString();
+
+        HttpResponse<String> tooMany = saveDraft(DEMO_CUSTOMER, trading, TRADING_CONFIG
+                .replace("\"max_units_per_order\":5", "\"max_units_per_order\":2000000"));
+        HttpResponse<String> beyond = saveDraft(DEMO_CUSTOMER, trading, TRADING_CONFIG
+                .replace("\"max_units_per_order\":5", "\"max_units_per_order\":100000000000000000000000000"));
+
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(tooMany.body()).contains("/config/risk_limits/max_units_per_order");
+        assertThat(beyond.statusCode()).isEqualTo(400);
+        assertThat(json(beyond).path("errors").get(0).path("pointer").asString())
+                .isEqualTo("/config/risk_limits/max_units_per_order");
+        JsonNode stored = json(api.call("GET", "/api/v1/hired-agents/by-subscription/" + trading, DEMO_CUSTOMER, null));
+        assertThat(stored.path("config").isEmpty()).isTrue();
+    }
+
+    @Test
     void secretsAreRejectedByKeyAndByValueAtAnyDepthAndNothingIsStored() {
         String marketing = hire(DEMO_CUSTOMER, "marketing.healthcare.v1").path("subscription_id").asString();
         String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U";
@@ -168,12 +210,12 @@ class HiringApiTest {
         String v1 = "{\"$schema\":\"https://json-schema.org/draft/2020-12/schema\",\"type\":\"object\","
                 + "\"required\":[\"nickname\"],\"properties\":{\"nickname\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"}}}";
         api.call("POST", "/api/v1/agent-types/" + type + "/versions", ADMIN, "{\"display_name\":\"Strict\",\"config_schema\":" + v1 + "}");
-        api.call("POST", "/api/v1/agent-types/" + type + "/versions/1.0.0/publish", ADMIN, null);
+        api.call("POST", "/api/v1/agent-types/" + type + "/versions/1.0.0/publish", ADMIN, api.reviewedPublish(type, "1.0.0"));
         JsonNode hired = hire(DEMO_CUSTOMER, type);
         JsonNode configured = json(saveDraft(DEMO_CUSTOMER, hired.path("subscription_id").asString(), "{\"nickname\":\"n\"}"));
         api.call("POST", "/api/v1/agent-types/" + type + "/versions", ADMIN,
                 "{\"config_schema\":" + v1.replace("[\"nickname\"]", "[\"nickname\",\"city\"]") + "}");
-        api.call("POST", "/api/v1/agent-types/" + type + "/versions/1.1.0/publish", ADMIN, null);
+        api.call("POST", "/api/v1/agent-types/" + type + "/versions/1.1.0/publish", ADMIN, api.reviewedPublish(type, "1.1.0"));
 
         JsonNode pinned = json(api.call("GET", "/api/v1/hired-agents/" + hired.path("hired_instance_id").asString(), DEMO_CUSTOMER, null));
         JsonNode upgraded = json(api.call("POST", "/api/v1/hired-agents/" + hired.path("hired_instance_id").asString() + "/upgrade",

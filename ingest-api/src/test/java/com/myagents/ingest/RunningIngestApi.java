@@ -39,6 +39,8 @@ final class RunningIngestApi {
     static final Principal ADMIN = new Principal("ops-1", Principal.Kind.OPERATOR, "ops@myagents.local", Set.of("admin"));
     static final Principal SUPPORT = new Principal("ops-2", Principal.Kind.OPERATOR, "support@myagents.local", Set.of("support"));
 
+    static final byte[] RECEIPT_KEY = randomKey();
+
     private static RunningIngestApi instance;
 
     final ConfigurableApplicationContext context;
@@ -69,10 +71,40 @@ final class RunningIngestApi {
                     "--spring.datasource.password=" + postgres.password(),
                     "--spring.kafka.bootstrap-servers=" + SharedTestInfra.kafkaBootstrapServers(),
                     "--myagents.plant.identity-key=" + Base64.getEncoder().encodeToString(key),
-                    "--myagents.execute.decision-wait=2s");
+                    "--myagents.execute.decision-wait=2s",
+                    "--myagents.review.receipt-key=" + Base64.getEncoder().encodeToString(RECEIPT_KEY));
             instance = new RunningIngestApi(context, new IdentityTokens(Hops.GATEWAY_ISSUER, key), postgres);
         }
         return instance;
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    /** The body of a publish with pp-backend's receipt for the version as Plant has it now. */
+    String reviewedPublish(String agentTypeId, String version) {
+        JsonNode definition = json(call("GET", "/api/v1/agent-types/" + agentTypeId + "?version=" + version, ADMIN, null));
+        String receipt = new com.myagents.http.review.ReviewReceipts(RECEIPT_KEY, java.time.Clock.systemUTC())
+                .mint(new com.myagents.http.review.ReviewReceipts.Receipt(agentTypeId, version,
+                        com.myagents.http.review.DefinitionHash.of(definition), "ops-1"));
+        return "{\"review_receipt\":\"" + receipt + "\"}";
+    }
+
+    /** A call with a body declared as {@code contentType}, sent as the given bytes. */
+    HttpResponse<String> callRaw(String method, String path, Principal as, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType)
+                .header(Hops.PLANT_IDENTITY_HEADER, gateway.sign(as, Hops.PLANT_AUDIENCE, Duration.ofSeconds(60)))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     HttpResponse<String> call(String method, String path, Principal as, String body) {

@@ -20,7 +20,8 @@ public final class LocalSecrets {
 
     static final List<String> NAMES = List.of(
             "customer-token-key", "operator-token-key", "cp-service-key", "pp-service-key",
-            "plant-identity-key", "command-signing-key", "vault-master-key", "vault-resolver-key");
+            "plant-identity-key", "command-signing-key", "vault-master-key", "vault-resolver-key",
+            "review-receipt-key");
 
     private final Properties keys;
 

@@ -20,6 +20,7 @@ import com.myagents.connectors.ConnectorsApplication;
 import com.myagents.cp.CpBackendApplication;
 import com.myagents.embedded.EmbeddedKafkaBroker;
 import com.myagents.embedded.EmbeddedPostgresServer;
+import com.myagents.embedded.FreePorts;
 import com.myagents.enforcement.EnforcementApplication;
 import com.myagents.gateway.GatewayApplication;
 import com.myagents.goals.GoalRunnerApplication;
@@ -39,6 +40,8 @@ import com.myagents.pp.PpBackendApplication;
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    /** The vault's internal listener beside the default ports (issue 14): connectors only, never published. */
+    static final int VAULT_DEFAULT_PORT = 8096;
 
     /** The doors first, so that nothing new comes in while the rest drains. */
     private static final List<String> DOORS = List.of("cp-backend", "pp-backend", "gateway");
@@ -160,12 +163,15 @@ public final class LocalStack implements AutoCloseable {
         start("enforcement-streams", EnforcementApplication::builder, ports.enforcement(), Map.of(
                 "myagents.enforcement.command-signing-key", keys.get("command-signing-key")));
         start("goal-runner-streams", GoalRunnerApplication::builder, ports.goalRunner(), Map.of());
+        // the vault resolves on its own listener, never on CP's public port: 8096 beside the default ports
+        int vaultPort = ports.equals(LocalStackOptions.Ports.defaults()) ? VAULT_DEFAULT_PORT : FreePorts.next();
         start("connectors", ConnectorsApplication::builder, ports.connectors(), Map.of(
                 "myagents.enforcement.command-signing-key", keys.get("command-signing-key"),
                 "myagents.vault.resolver-key", keys.get("vault-resolver-key"),
-                "myagents.connectors.vault-url", "http://localhost:" + ports.cpBackend()));
+                "myagents.connectors.vault-url", "http://localhost:" + vaultPort));
         start("ingest-api", IngestApiApplication::builder, ports.ingestApi(), Map.of(
-                "myagents.plant.identity-key", keys.get("plant-identity-key")));
+                "myagents.plant.identity-key", keys.get("plant-identity-key"),
+                "myagents.review.receipt-key", keys.get("review-receipt-key")));
         start("gateway", GatewayApplication::builder, ports.gateway(), Map.of(
                 "myagents.gateway.plant-url", "http://localhost:" + ports.ingestApi(),
                 "myagents.gateway.plant-identity-key", keys.get("plant-identity-key"),
@@ -176,11 +182,13 @@ public final class LocalStack implements AutoCloseable {
                 "myagents.gateway.service-key", keys.get("cp-service-key"),
                 "myagents.tokens.key", keys.get("customer-token-key"),
                 "myagents.vault.master-key", keys.get("vault-master-key"),
-                "myagents.vault.resolver-key", keys.get("vault-resolver-key")));
+                "myagents.vault.resolver-key", keys.get("vault-resolver-key"),
+                "myagents.vault.internal-port", Integer.toString(vaultPort)));
         start("pp-backend", PpBackendApplication::builder, ports.ppBackend(), Map.of(
                 "myagents.gateway.url", gatewayUrl,
                 "myagents.gateway.service-key", keys.get("pp-service-key"),
-                "myagents.tokens.key", keys.get("operator-token-key")));
+                "myagents.tokens.key", keys.get("operator-token-key"),
+                "myagents.review.receipt-key", keys.get("review-receipt-key")));
     }
 
     private void start(String name, Supplier<SpringApplicationBuilder> builder, int port, Map<String, String> own) {

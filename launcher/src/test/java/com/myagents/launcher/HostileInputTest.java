@@ -97,6 +97,72 @@ class HostileInputTest {
     }
 
     @Test
+    void aNulCharacterOrANumberBeyond64BitsIsA400NamingTheFieldAndWritesNothing() {
+        Map<String, Long> before = plantCounts();
+        String goals = "/api/cp/hired-agents/" + MARKETING_INSTANCE + "/goals";
+
+        Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
+        answers.put("/email", door.call("POST", "/api/cp/auth/login", null,
+                "{\"email\":\"demo@myagents.local\\u0000\",\"password\":\"demo-password\"}"));
+        answers.put("/config/nickname", door.call("PUT", "/api/cp/hired-agents/draft", demo, "{\"subscription_id\":\""
+                + MARKETING_SUBSCRIPTION + "\",\"config\":{\"nickname\":\"Sun\\u0000rise\"}}"));
+        answers.put("/payload/text", door.call("PUT", "/api/cp/deliverables/" + SAMPLE, demo,
+                "{\"payload\":{\"platform\":\"linkedin\",\"text\":\"nul \\u0000 here\"}}"));
+        answers.put("/settings/posts_per_week", door.call("PUT", goals, demo, "{\"goal_template_id\":"
+                + "\"marketing.weekly_multichannel_batch\",\"frequency\":\"weekly\",\"settings\":{\"posts_per_week\":"
+                + "100000000000000000000000000}}"));
+        answers.put("/max_notional_inr", door.call("PUT", "/api/cp/exchange-setup", demo, "{\"exchange_provider\":"
+                + "\"delta_exchange_india\",\"api_key\":\"k\",\"api_secret\":\"s\",\"default_coin\":\"BTC\","
+                + "\"allowed_coins\":[\"BTC\"],\"max_units_per_order\":1,\"max_notional_inr\":1e308}"));
+
+        answers.forEach((pointer, answer) -> {
+            assertProblem(answer, 400);
+            assertThat(json(answer).path("errors").get(0).path("pointer").asString()).as(answer.body()).isEqualTo(pointer);
+        });
+        assertThat(plantCounts()).isEqualTo(before);
+        assertThat(query("select count(*) from plant.deliverables where payload::text like '%nul %'")).isZero();
+    }
+
+    @Test
+    void aDraftEditLongerThanThePlatformTakesIsRefused() {
+        HttpResponse<String> answer = door.call("PUT", "/api/cp/deliverables/" + SAMPLE, demo,
+                "{\"payload\":{\"platform\":\"x\",\"text\":\"" + "y".repeat(281) + "\"}}");
+
+        assertProblem(answer, 400);
+        assertThat(json(answer).path("errors").get(0).path("pointer").asString()).isEqualTo("/payload/text");
+    }
+
+    @Test
+    void theDoorMintsTheCorrelationIdAndKeepsTheBrowsersOnlyAsAClientReference() {
+        String offered = "spliced-into-" + UUID.randomUUID();
+
+        HttpResponse<String> answer = door.call("GET", "/api/cp/hired-agents/" + MARKETING_INSTANCE, demo, null,
+                Map.of("X-Correlation-ID", offered));
+
+        String minted = answer.headers().firstValue("X-Correlation-ID").orElseThrow();
+        assertThat(minted).isNotEqualTo(offered);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(query(
+                "select count(*) from plant.access_records where correlation_id = '" + minted
+                        + "' and client_correlation_id = '" + offered + "'")).isEqualTo(1));
+        assertThat(query("select count(*) from plant.access_records where correlation_id = '" + offered + "'")).isZero();
+    }
+
+    @Test
+    void theVaultDoesNotResolveOnCpsPublicPortAndAnAnonymousCallWritesNothing() {
+        long audited = query("select count(*) from cp.credential_access_audit");
+        String body = "{\"credential_ref\":\"cref_x\",\"customer_id\":\"" + DEMO
+                + "\",\"purpose\":\"publish\",\"correlation_id\":\"exec-probe-0001\"}";
+
+        HttpResponse<String> onPublicPort = door.call("POST", "/internal/vault/resolve", null, body);
+        HttpResponse<String> anonymousOnVaultPort = new CpClient("http://localhost:" + RunningSystem.vaultPort())
+                .call("POST", "/internal/vault/resolve", null, body);
+
+        assertProblem(onPublicPort, 404);
+        assertProblem(anonymousOnVaultPort, 401);
+        assertThat(query("select count(*) from cp.credential_access_audit")).isEqualTo(audited);
+    }
+
+    @Test
     void spoofedServerOnlyHeadersChangeNothingAndAMalformedCorrelationIdIsReplaced() {
         HttpResponse<String> answer = door.call("GET", "/api/cp/hired-agents/" + MARKETING_INSTANCE, other, null, Map.of(
                 "X-Customer-Id", DEMO, "X-Plant-Identity", "forged", "X-Internal-Bypass", "true",

@@ -39,6 +39,12 @@ final class RunningSystem {
         return options;
     }
 
+    /** cp-backend's internal vault listener, as the connectors were given it. */
+    static int vaultPort() {
+        return Integer.parseInt(stack().services().get("cp-backend").getEnvironment()
+                .getProperty("myagents.vault.internal-port"));
+    }
+
     static String cp() {
         return "http://localhost:" + options().ports().cpBackend();
     }

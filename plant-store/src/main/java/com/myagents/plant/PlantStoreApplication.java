@@ -2,12 +2,16 @@ package com.myagents.plant;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
+
+import com.myagents.http.problem.ProblemErrorsConfiguration;
 
 /**
  * Plant's store: migrates schema {@code plant}, relays the outbox to Kafka and materializes the
  * streams' outputs into PostgreSQL.
  */
 @SpringBootApplication(scanBasePackages = "com.myagents.plant")
+@Import(ProblemErrorsConfiguration.class)
 public class PlantStoreApplication {
 
     public static final String APP_NAME = "plant-store";

@@ -79,8 +79,15 @@ class PlantStoreApplicationTest {
             assertThat(body.path("components").path("outboxRelay").path("details").has("pending")).isTrue();
             assertThat(body.path("components").path("materializer").path("status").asString()).isEqualTo("UP");
         });
-        assertThat(get("/actuator/metrics/myagents.outbox.pending").statusCode()).isEqualTo(200);
-        assertThat(get("/actuator/metrics/myagents.materializer.skipped").statusCode()).isEqualTo(200);
+        io.micrometer.core.instrument.MeterRegistry meters = app.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+        assertThat(meters.find("myagents.outbox.pending").meter()).isNotNull();
+        assertThat(meters.find("myagents.materializer.skipped").meter()).isNotNull();
+        // the service port shows health only; metrics are not served there
+        assertThat(get("/actuator/metrics/myagents.outbox.pending").statusCode()).isEqualTo(404);
+        assertThat(get("/actuator/info").statusCode()).isEqualTo(404);
+        HttpResponse<String> error = get("/error");
+        assertThat(error.statusCode()).isEqualTo(404);
+        assertThat(error.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     @Test

@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 import com.myagents.http.EdgeConfiguration;
+import com.myagents.http.body.JsonBodiesConfiguration;
 
 /**
  * The operators' single door: login with roles, the audited proxy to the gateway and the PP UI.
@@ -16,7 +17,7 @@ import com.myagents.http.EdgeConfiguration;
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
         "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration"})
 @ConfigurationPropertiesScan("com.myagents.pp")
-@Import(EdgeConfiguration.class)
+@Import({EdgeConfiguration.class, JsonBodiesConfiguration.class})
 public class PpBackendApplication {
 
     public static final String NAME = "pp-backend";

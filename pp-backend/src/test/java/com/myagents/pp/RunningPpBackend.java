@@ -52,6 +52,17 @@ public final class RunningPpBackend {
         return base().resolve(path);
     }
 
+    /** A bean of the running app, for tests that look behind the HTTP surface. */
+    public static <T> T bean(Class<T> type) {
+        base();
+        return app.getBean(type);
+    }
+
+    /** The correlation id the door minted for a request (its response header). */
+    public static String correlationOf(java.net.http.HttpResponse<?> response) {
+        return response.headers().firstValue(com.myagents.http.identity.Hops.CORRELATION_HEADER).orElseThrow();
+    }
+
     /** The audit entries of one request, read from the database the app writes. */
     public static List<OperatorAuditRecord> auditOf(String correlationId) {
         base();

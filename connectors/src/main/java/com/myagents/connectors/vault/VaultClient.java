@@ -27,9 +27,12 @@ import com.myagents.http.identity.Principal;
 import tools.jackson.databind.JsonNode;
 
 /**
- * cp-backend's {@code POST /internal/vault/resolve}: one secret, for one customer's execution, for
- * one purpose, with a short-lived HS256 service token (issuer {@value #ISSUER}, audience
- * {@value #AUDIENCE}, signed with {@code myagents.vault.resolver-key}). The vault audits every call.
+ * cp-backend's {@code POST /internal/vault/resolve}, on the vault's own internal listener
+ * ({@code myagents.connectors.vault-url}, port 8096 by default; CP's public port does not serve it):
+ * one secret, for one customer's execution, for one purpose, with a short-lived HS256 service token
+ * (issuer {@value #ISSUER}, audience {@value #AUDIENCE}, signed with {@code myagents.vault.resolver-key}).
+ * The vault audits every authenticated call and hands each credential out once per execution (a
+ * second resolve for the same correlation id is refused 409, a final refusal).
  * A vault that cannot be reached or answers 5xx is a transient failure ({@link VaultUnavailable});
  * every other refusal is final ({@link CredentialUnavailable}).
  */
@@ -91,7 +94,8 @@ public class VaultClient {
         try {
             response = transport.send(request);
         } catch (Unreachable | NoAnswer e) {
-            // a resolve has no side effect but an audit row: asking again is always safe
+            // nothing was answered (or the answer was lost): asking again is safe; if the vault did answer,
+            // the repeat is refused as a replay and the command fails without any side effect
             throw new VaultUnavailable("CP's vault did not answer: " + e.getMessage(), e);
         }
         return read(response, credentialRef);

@@ -14,6 +14,9 @@ import java.time.Instant;
  * @param path          the request path without the query string (queries may carry personal data)
  * @param receivedAt    when the request arrived
  * @param completedAt   when the answer was complete
+ * @param clientCorrelationId the correlation id a browser offered at a door, kept for reference only:
+ *                      the door minted {@code correlation_id} itself, so a caller can never join
+ *                      its records into another timeline; {@code null} when none was offered
  */
 public record AccessRecord(
         String recordId,
@@ -27,5 +30,14 @@ public record AccessRecord(
         int status,
         long durationMs,
         Instant receivedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        String clientCorrelationId) {
+
+    /** A record without a client-offered correlation id. */
+    public AccessRecord(String recordId, String correlationId, String service, String client, String principalId,
+                        String principalKind, String method, String path, int status, long durationMs,
+                        Instant receivedAt, Instant completedAt) {
+        this(recordId, correlationId, service, client, principalId, principalKind, method, path, status, durationMs,
+                receivedAt, completedAt, null);
+    }
 }

@@ -1,5 +1,7 @@
 package com.myagents.cp.auth;
 
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
@@ -9,9 +11,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.myagents.cp.customers.Customer;
 import com.myagents.cp.customers.CustomerRepository;
+import com.myagents.http.correlation.CorrelationIdFilter;
 import com.myagents.http.identity.Principal;
 import com.myagents.http.problem.ApiProblem;
+import com.myagents.http.throttle.LoginThrottle;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -24,20 +29,39 @@ public class AuthController {
     private final CustomerLogin login;
     private final CustomerTokens tokens;
     private final CustomerRepository customers;
+    private final LoginThrottle throttle;
+    private final LoginAudit audit;
 
-    public AuthController(CustomerLogin login, CustomerTokens tokens, CustomerRepository customers) {
+    public AuthController(CustomerLogin login, CustomerTokens tokens, CustomerRepository customers,
+                          LoginThrottle throttle, LoginAudit audit) {
         this.login = login;
         this.tokens = tokens;
         this.customers = customers;
+        this.throttle = throttle;
+        this.audit = audit;
     }
 
+    /** Throttled per account and per client address: repeated failures lock out (429, Retry-After), audited. */
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public LoginResponse login(@RequestBody LoginRequest request) {
+    public LoginResponse login(@RequestBody LoginRequest request, HttpServletRequest http) {
         request.validate();
-        return login.authenticate(request.email(), request.password())
-                .map(customer -> new LoginResponse(tokens.issue(customer), "Bearer", tokens.ttl().toSeconds(),
-                        CustomerView.of(customer)))
-                .orElseThrow(() -> ApiProblem.unauthorized(WRONG_CREDENTIALS));
+        String address = http.getRemoteAddr();
+        String correlationId = CorrelationIdFilter.current(http);
+        try {
+            throttle.check(request.email(), address);
+        } catch (ApiProblem locked) {
+            audit.record(request.email(), address, LoginAudit.LOCKED_OUT, correlationId);
+            throw locked;
+        }
+        Optional<Customer> customer = login.authenticate(request.email(), request.password());
+        if (customer.isEmpty()) {
+            LoginThrottle.Outcome outcome = throttle.failed(request.email(), address);
+            audit.record(request.email(), address, outcome.name().toLowerCase(Locale.ROOT), correlationId);
+            throw ApiProblem.unauthorized(WRONG_CREDENTIALS);
+        }
+        throttle.succeeded(request.email());
+        return new LoginResponse(tokens.issue(customer.get()), "Bearer", tokens.ttl().toSeconds(),
+                CustomerView.of(customer.get()));
     }
 
     @GetMapping("/me")

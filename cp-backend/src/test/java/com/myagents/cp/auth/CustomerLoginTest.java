@@ -140,4 +140,32 @@ class CustomerLoginTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void locksAnAccountOutAfterRepeatedFailuresAuditsItAndRefusesEvenTheRightPasswordMeanwhile() {
+        String login = "/api/cp/auth/login";
+        java.util.List<Integer> failures = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            failures.add(postJson(login, "{\"email\":\"other@myagents.local\",\"password\":\"guess-" + i + "\"}")
+                    .statusCode());
+        }
+        HttpResponse<String> locked = postJson(login, "{\"email\":\"other@myagents.local\",\"password\":\"other-password\"}");
+        try {
+            assertThat(failures).containsOnly(401);
+            assertThat(locked.statusCode()).isEqualTo(429);
+            assertThat(locked.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+            assertThat(locked.body()).doesNotContain("access_token");
+            assertThat(com.myagents.cp.CpDatabase.query("SELECT outcome FROM cp.login_audit WHERE correlation_id = ?",
+                    locked.headers().firstValue(Hops.CORRELATION_HEADER).orElseThrow()))
+                    .singleElement().satisfies(row -> assertThat(row.get("outcome")).isEqualTo("locked_out"));
+            assertThat(com.myagents.cp.CpDatabase.query("SELECT outcome FROM cp.login_audit WHERE email = ? "
+                    + "AND outcome = 'account_locked'", "other@myagents.local")).isNotEmpty();
+        } finally {
+            // the other customer's account is shared by the other tests of this JVM
+            RunningCpBackend.bean(com.myagents.http.throttle.LoginThrottle.class).succeeded("other@myagents.local");
+        }
+        assertThat(postJson(login, "{\"email\":\"other@myagents.local\",\"password\":\"other-password\"}")
+                .statusCode()).isEqualTo(200);
+    }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import com.myagents.cp.Credentials;
 import com.myagents.cp.Demo;
+import com.myagents.cp.Http;
 import com.myagents.cp.RecordingGateway;
 import com.myagents.cp.RecordingGateway.Received;
 import com.myagents.cp.RunningCpBackend;
@@ -50,11 +51,11 @@ class DraftConfigTest {
 
         HttpResponse<String> response = putJson(PATH, Demo.token(), draft);
 
-        // Then Plant gets the same bytes, as the verified customer, through the usual door
+        // Then Plant gets the same document, as the verified customer, through the usual door
         Received got = GATEWAY.next();
         assertThat(got.method()).isEqualTo("PUT");
         assertThat(got.path()).isEqualTo("/api/v1/hired-agents/draft");
-        assertThat(got.body()).isEqualTo(draft);
+        assertThat(Http.JSON.readTree(got.body())).isEqualTo(Http.JSON.readTree(draft));
         Principal asserted = new IdentityTokens(Hops.GATEWAY_ISSUER, RunningCpBackend.SERVICE_KEY)
                 .verify(got.header("Authorization").substring(7), Hops.CP_ISSUER, Hops.GATEWAY_AUDIENCE);
         assertThat(asserted.id()).isEqualTo(Demo.CUSTOMER_ID);
@@ -96,6 +97,51 @@ class DraftConfigTest {
                         "/config/platform_credentials/x/credential_ref", "/config/platform_credentials/y/credential_ref",
                         "/config/platform_credentials/we~1ird~0key/credential_ref");
         assertThat(GATEWAY.receivedNothing()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"application/json; charset=UTF-16", "application/json; charset=UTF-16BE",
+            "application/yaml", "text/plain", "application/x-www-form-urlencoded"})
+    void refusesAnyOtherDeclaredTypeOrCharsetWith415AndForwardsNothing(String contentType) {
+        String theirs = Credentials.platform(Demo.otherToken(), "linkedin", "tok");
+        // read as UTF-8 JSON this is an unreadable body; read as UTF-16 (or YAML) it carries a foreign ref
+        java.nio.charset.Charset charset = contentType.contains("UTF-16BE") ? java.nio.charset.StandardCharsets.UTF_16BE
+                : contentType.contains("UTF-16") ? java.nio.charset.StandardCharsets.UTF_16
+                : java.nio.charset.StandardCharsets.UTF_8;
+        String body = contentType.contains("yaml") ? "config:\n  credential_ref: " + theirs + "\n"
+                : "{\"config\":{\"credential_ref\":\"" + theirs + "\"}}";
+
+        HttpResponse<String> response = send(request(PATH).header("Authorization", "Bearer " + Demo.token())
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(charset))).build());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(GATEWAY.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void refusesUtf16BytesDeclaredAsJsonRatherThanGuessTheirEncoding() {
+        String theirs = Credentials.platform(Demo.otherToken(), "linkedin", "tok");
+
+        HttpResponse<String> response = send(request(PATH).header("Authorization", "Bearer " + Demo.token())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(("{\"config\":{\"credential_ref\":\"" + theirs + "\"}}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_16LE))).build());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(GATEWAY.receivedNothing()).isTrue();
+    }
+
+    @Test
+    void forwardsTheDocumentItCheckedReSerialisedNotTheCallersSpelling() throws Exception {
+        String mine = Credentials.platform(Demo.token(), "x", "tok");
+
+        HttpResponse<String> response = putJson(PATH, Demo.token(),
+                "{ \"config\" : { \"credential\\u005fref\" :\n \"" + mine + "\" } }");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(GATEWAY.next().body()).isEqualTo("{\"config\":{\"credential_ref\":\"" + mine + "\"}}");
     }
 
     @Test

@@ -130,13 +130,16 @@ class GatewayProxyTest {
     }
 
     @Test
-    void echoesAWellFormedCorrelationIdAndPassesItOn() throws Exception {
+    void mintsTheCorrelationIdAndPassesTheBrowsersOnOnlyAsAClientReference() throws Exception {
         HttpResponse<String> response = send(request("/api/cp/agent-types")
                 .header("Authorization", "Bearer " + demoToken)
                 .header(Hops.CORRELATION_HEADER, "trace-0123456789").GET().build());
 
-        assertThat(GATEWAY.next().header(Hops.CORRELATION_HEADER)).isEqualTo("trace-0123456789");
-        assertThat(response.headers().allValues(Hops.CORRELATION_HEADER)).containsExactly("trace-0123456789");
+        RecordingGateway.Received got = GATEWAY.next();
+        String minted = got.header(Hops.CORRELATION_HEADER);
+        assertThat(minted).isNotEqualTo("trace-0123456789").isNotBlank();
+        assertThat(got.header(Hops.CLIENT_CORRELATION_HEADER)).isEqualTo("trace-0123456789");
+        assertThat(response.headers().allValues(Hops.CORRELATION_HEADER)).containsExactly(minted);
     }
 
     @Test

@@ -184,7 +184,7 @@ class VaultAtRestTest {
         Principal connector = new Principal("connector-facebook", Principal.Kind.SERVICE, null, Set.of());
         String token = new IdentityTokens("connector", RunningCpBackend.RESOLVER_KEY)
                 .sign(connector, "cp-vault", Duration.ofMinutes(1));
-        return Http.send(Http.request("/internal/vault/resolve")
+        return Http.send(HttpRequest.newBuilder(RunningCpBackend.vaultUri("/internal/vault/resolve"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"credential_ref":"%s","customer_id":"%s","purpose":"publish","correlation_id":"%s"}"""

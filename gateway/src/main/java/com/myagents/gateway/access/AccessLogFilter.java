@@ -9,6 +9,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.myagents.gateway.ApiPaths;
 import com.myagents.gateway.auth.ServiceCall;
 import com.myagents.http.correlation.CorrelationIdFilter;
+import com.myagents.http.identity.Hops;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -60,7 +61,14 @@ public class AccessLogFilter extends OncePerRequestFilter implements Ordered {
                     request.getMethod(),
                     request.getRequestURI(),
                     failed ? 500 : response.getStatus(),
-                    (System.nanoTime() - started) / 1_000_000));
+                    (System.nanoTime() - started) / 1_000_000,
+                    clientCorrelationId(request)));
         }
+    }
+
+    /** The id a door says its browser offered; only a well-formed one is kept, and only for reference. */
+    private static String clientCorrelationId(HttpServletRequest request) {
+        String offered = request.getHeader(Hops.CLIENT_CORRELATION_HEADER);
+        return CorrelationIdFilter.wellFormed(offered) ? offered : null;
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param principalId   verified principal, {@code null} when it did not authenticate
  * @param principalKind CUSTOMER, OPERATOR or SERVICE, {@code null} when it did not authenticate
  * @param path          request path without the query string (queries may carry personal data)
+ * @param clientCorrelationId the id a browser offered at the door, for reference only (never joined on)
  */
 public record AccessRecord(
         Instant at,
@@ -20,5 +21,11 @@ public record AccessRecord(
         String method,
         String path,
         int status,
-        long durationMs) {
+        long durationMs,
+        String clientCorrelationId) {
+
+    public AccessRecord(Instant at, String correlationId, String client, String principalId, String principalKind,
+                        String method, String path, int status, long durationMs) {
+        this(at, correlationId, client, principalId, principalKind, method, path, status, durationMs, null);
+    }
 }

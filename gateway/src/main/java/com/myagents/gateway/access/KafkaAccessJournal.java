@@ -76,7 +76,8 @@ public class KafkaAccessJournal implements AccessJournal, AutoCloseable {
     static com.myagents.contracts.access.AccessRecord event(AccessRecord record) {
         return new com.myagents.contracts.access.AccessRecord(UUID.randomUUID().toString(), record.correlationId(),
                 SERVICE, record.client(), record.principalId(), record.principalKind(), record.method(), record.path(),
-                record.status(), record.durationMs(), record.at().minusMillis(record.durationMs()), record.at());
+                record.status(), record.durationMs(), record.at().minusMillis(record.durationMs()), record.at(),
+                record.clientCorrelationId());
     }
 
     /** Records the broker acknowledged. */

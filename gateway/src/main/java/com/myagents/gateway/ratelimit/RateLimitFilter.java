@@ -11,6 +11,8 @@ import com.myagents.gateway.auth.ServiceAssertionFilter;
 import com.myagents.http.identity.Principal;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.http.problem.ProblemResponse;
+import com.myagents.http.ratelimit.RateDecision;
+import com.myagents.http.ratelimit.TokenBucketLimiter;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

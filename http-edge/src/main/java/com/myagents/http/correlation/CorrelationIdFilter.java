@@ -17,15 +17,35 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
- * Gives every request one correlation id before anything else runs: the caller's when it is
- * well-formed (so a trace crosses hops), a fresh one otherwise (so a caller cannot inject log lines
- * or giant values). The id is a request attribute, the SLF4J MDC key {@value #MDC_KEY}, and the
- * {@code X-Correlation-ID} response header.
+ * Gives every request one correlation id before anything else runs. Inside the system the caller's
+ * is kept when it is well-formed (so a trace crosses hops), a fresh one minted otherwise (so a caller
+ * cannot inject log lines or giant values). At a door ({@link #atDoor()}) the id is always minted:
+ * a browser that chose it could splice its calls into another customer's timeline; what it offered is
+ * kept only as {@link #CLIENT_ATTRIBUTE} (the forwarder passes it on for the access record). The id is
+ * a request attribute, the SLF4J MDC key {@value #MDC_KEY}, and the {@code X-Correlation-ID} response
+ * header.
  */
 public class CorrelationIdFilter extends OncePerRequestFilter implements Ordered {
 
     public static final String ATTRIBUTE = CorrelationIdFilter.class.getName() + ".id";
+    public static final String CLIENT_ATTRIBUTE = CorrelationIdFilter.class.getName() + ".client";
     public static final String MDC_KEY = "correlation_id";
+
+    private final boolean mintAlways;
+
+    /** Keeps a well-formed id from the caller: for services behind the doors. */
+    public CorrelationIdFilter() {
+        this(false);
+    }
+
+    private CorrelationIdFilter(boolean mintAlways) {
+        this.mintAlways = mintAlways;
+    }
+
+    /** Mints every id itself: for the doors, whose callers are browsers. */
+    public static CorrelationIdFilter atDoor() {
+        return new CorrelationIdFilter(true);
+    }
 
     private static final Pattern WELL_FORMED = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$");
 
@@ -56,7 +76,15 @@ public class CorrelationIdFilter extends OncePerRequestFilter implements Ordered
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String offered = request.getHeader(Hops.CORRELATION_HEADER);
-        String id = wellFormed(offered) ? offered : mint();
+        String id;
+        if (mintAlways) {
+            id = mint();
+            if (wellFormed(offered)) {
+                request.setAttribute(CLIENT_ATTRIBUTE, offered);
+            }
+        } else {
+            id = wellFormed(offered) ? offered : mint();
+        }
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(Hops.CORRELATION_HEADER, id);
         String previous = MDC.get(MDC_KEY);

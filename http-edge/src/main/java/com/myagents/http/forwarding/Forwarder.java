@@ -101,6 +101,9 @@ public class Forwarder {
             }
         }
         builder.setHeader(Hops.CORRELATION_HEADER, CorrelationIdFilter.current(request));
+        if (request.getAttribute(CorrelationIdFilter.CLIENT_ATTRIBUTE) instanceof String offered) {
+            builder.setHeader(Hops.CLIENT_CORRELATION_HEADER, offered);
+        }
         extraHeaders.forEach(builder::setHeader);
         return builder.build();
     }

@@ -10,6 +10,8 @@ public final class Hops {
     public static final String PP_ISSUER = "pp-backend";
     public static final String PLANT_IDENTITY_HEADER = "X-Plant-Identity";
     public static final String CORRELATION_HEADER = "X-Correlation-ID";
+    /** From a door to the gateway: the id the browser offered, for the access record only. */
+    public static final String CLIENT_CORRELATION_HEADER = "X-Client-Correlation-ID";
 
     private Hops() {
     }

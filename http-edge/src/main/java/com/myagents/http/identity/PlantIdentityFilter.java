@@ -60,9 +60,10 @@ public class PlantIdentityFilter extends OncePerRequestFilter implements Ordered
         chain.doFilter(request, response);
     }
 
+    /** Plant's API, and its OpenAPI description: both only for callers with the gateway's signed identity. */
     static boolean isPlantApi(String path) {
         String collapsed = path.replaceAll("/{2,}", "/");
-        return collapsed.equals("/api/v1") || collapsed.startsWith("/api/v1/");
+        return collapsed.equals("/api/v1") || collapsed.startsWith("/api/v1/") || collapsed.startsWith("/v3/");
     }
 
     /**

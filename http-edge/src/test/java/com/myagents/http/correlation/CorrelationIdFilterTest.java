@@ -99,4 +99,17 @@ class CorrelationIdFilterTest {
         assertThat(CorrelationIdFilter.current(request)).isEqualTo(first);
         assertThat(filter.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE);
     }
+
+    @Test
+    void aDoorMintsEveryIdAndKeepsTheBrowsersOnlyForReference() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/cp/x");
+        request.addHeader(Hops.CORRELATION_HEADER, "someone-elses-timeline-0001");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        CorrelationIdFilter.atDoor().doFilter(request, response, (req, res) -> { });
+
+        assertThat(CorrelationIdFilter.current(request)).isNotEqualTo("someone-elses-timeline-0001");
+        assertThat(response.getHeader(Hops.CORRELATION_HEADER)).isEqualTo(CorrelationIdFilter.current(request));
+        assertThat(request.getAttribute(CorrelationIdFilter.CLIENT_ATTRIBUTE)).isEqualTo("someone-elses-timeline-0001");
+    }
 }

@@ -77,6 +77,7 @@ class PlantIdentityFilterTest {
         assertThat(PlantIdentityFilter.pathWithinApplication(withParams)).isEqualTo("/api/v1/x");
         assertThat(PlantIdentityFilter.isPlantApi("/api/v1")).isTrue();
         assertThat(PlantIdentityFilter.isPlantApi("/api/v10/x")).isFalse();
+        assertThat(PlantIdentityFilter.isPlantApi("/v3/api-docs")).isTrue();
         assertThat(filter.getOrder()).isGreaterThan(Integer.MIN_VALUE);
     }
 }

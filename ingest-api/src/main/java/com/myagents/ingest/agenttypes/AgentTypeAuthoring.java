@@ -21,11 +21,13 @@ class AgentTypeAuthoring {
 
     private final AgentTypeRepository repository;
     private final ConfigRules rules;
+    private final ReviewReceiptCheck reviewed;
     private final Clock clock = Clock.systemUTC();
 
-    AgentTypeAuthoring(AgentTypeRepository repository, ConfigRules rules) {
+    AgentTypeAuthoring(AgentTypeRepository repository, ConfigRules rules, ReviewReceiptCheck reviewed) {
         this.repository = repository;
         this.rules = rules;
+        this.reviewed = reviewed;
     }
 
     AgentTypeDefinition createDraft(String agentTypeId, DefinitionDraft body, String operatorId) {
@@ -62,9 +64,10 @@ class AgentTypeAuthoring {
         return edited;
     }
 
-    AgentTypeDefinition publish(String agentTypeId, String version) {
+    AgentTypeDefinition publish(String agentTypeId, String version, String reviewReceipt) {
         AgentTypeDefinition draft = repository.find(agentTypeId, version)
                 .orElseThrow(() -> ApiProblem.notFound("agent type " + agentTypeId + " " + version));
+        reviewed.require(reviewReceipt, draft);
         List<Violation> problems = rules.definitionProblems(draft);
         if (!problems.isEmpty()) {
             throw ApiProblem.badRequest(problems);

@@ -21,7 +21,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Agent type definitions: everyone reads published versions; operators see drafts; admins
- * create, edit and publish them (PP's Agent Management calls these through the gateway).
+ * create, edit and publish them (PP's Agent Management calls these through the gateway); a publish
+ * also needs PP's review receipt for exactly that version.
  */
 @RestController
 @RequestMapping("/api/v1/agent-types")
@@ -86,8 +87,9 @@ class AgentTypeController {
 
     @PostMapping("/{agent_type_id}/versions/{version}/publish")
     AgentTypeDefinition publish(@PathVariable("agent_type_id") String agentTypeId,
-                                @PathVariable("version") String version, HttpServletRequest http) {
+                                @PathVariable("version") String version,
+                                @RequestBody(required = false) PublishCommand body, HttpServletRequest http) {
         Caller.of(http).requireOperatorRole("admin");
-        return authoring.publish(agentTypeId, version);
+        return authoring.publish(agentTypeId, version, body == null ? null : body.reviewReceipt());
     }
 }

@@ -105,6 +105,9 @@ class ReviewService {
         if (request == null || request.payload() == null || !request.payload().isObject()) {
             throw ApiProblem.badRequest("payload", "must be a JSON object");
         }
+        PostLength.tooLong(request.payload()).ifPresent(tooLong -> {
+            throw ApiProblem.badRequest(List.of(tooLong));
+        });
         List<Violation> secrets = SecretScanner.findSecrets(request.payload()).stream()
                 .map(v -> new Violation("/payload" + v.pointer(), v.message())).toList();
         if (!secrets.isEmpty()) {

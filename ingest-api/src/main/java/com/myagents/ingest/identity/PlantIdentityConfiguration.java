@@ -11,7 +11,10 @@ import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Keys;
 import com.myagents.http.identity.PlantIdentityFilter;
 
-/** Every /api/v1 call must carry the identity the gateway signed; nothing else is trusted. */
+/**
+ * Every /api/v1 call must carry the identity the gateway signed; nothing else is trusted. The OpenAPI
+ * description ({@code /v3/api-docs}) needs the same service credential: only health is open.
+ */
 @Configuration
 class PlantIdentityConfiguration {
 
@@ -20,7 +23,7 @@ class PlantIdentityConfiguration {
             @Value("${myagents.plant.identity-key}") String identityKey) {
         var verifier = new IdentityTokens(Hops.GATEWAY_ISSUER, Keys.decode(identityKey));
         var registration = new FilterRegistrationBean<>(new PlantIdentityFilter(verifier));
-        registration.addUrlPatterns("/api/v1/*");
+        registration.addUrlPatterns("/api/v1/*", "/v3/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -83,8 +83,7 @@ class OpsImpactApiTest {
     private void publish(String type, String schema) {
         plant.call("POST", "/api/v1/agent-types/" + type + "/versions", ADMIN,
                 "{\"display_name\":\"Impact test\",\"config_schema\":" + schema + "}");
-        HttpResponse<String> published = plant.call("POST", "/api/v1/agent-types/" + type + "/versions/1.0.0/publish",
-                ADMIN, null);
+        HttpResponse<String> published = plant.publishReviewed(type, "1.0.0", ADMIN);
         assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
     }
 

@@ -68,6 +68,18 @@ public final class OpsPlant {
                 new org.apache.kafka.common.serialization.ByteArraySerializer());
     }
 
+    private static final byte[] RECEIPT_KEY = new SecureRandom().generateSeed(32);
+
+    /** Publishes a version with the receipt pp-backend would mint after reviewing it as Plant has it now. */
+    public HttpResponse<String> publishReviewed(String agentTypeId, String version, Principal as) {
+        JsonNode definition = json(call("GET", "/api/v1/agent-types/" + agentTypeId + "?version=" + version, as, null));
+        String receipt = new com.myagents.http.review.ReviewReceipts(RECEIPT_KEY, java.time.Clock.systemUTC())
+                .mint(new com.myagents.http.review.ReviewReceipts.Receipt(agentTypeId, version,
+                        com.myagents.http.review.DefinitionHash.of(definition), as.id()));
+        return call("POST", "/api/v1/agent-types/" + agentTypeId + "/versions/" + version + "/publish", as,
+                "{\"review_receipt\":\"" + receipt + "\"}");
+    }
+
     public static synchronized OpsPlant get() {
         if (instance == null) {
             EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
@@ -84,7 +96,8 @@ public final class OpsPlant {
                     "--spring.datasource.password=" + postgres.password(),
                     "--spring.kafka.bootstrap-servers=" + bootstrap,
                     "--myagents.plant.identity-key=" + Base64.getEncoder().encodeToString(key),
-                    "--myagents.execute.decision-wait=1s");
+                    "--myagents.execute.decision-wait=1s",
+                    "--myagents.review.receipt-key=" + Base64.getEncoder().encodeToString(RECEIPT_KEY));
             // plant-store's materializer writes the access records and commands the drill-down reads
             new com.myagents.plant.materializer.Materializer(context.getBean(DSLContext.class), java.util.Map.of(
                     "bootstrap.servers", bootstrap, "group.id", "ops-test-materializer")).start();

@@ -216,8 +216,13 @@ class StreamOutputRows {
                 .set(ACCESS_RECORDS.DURATION_MS, access.durationMs())
                 .set(ACCESS_RECORDS.RECEIVED_AT, at(access.receivedAt() != null ? access.receivedAt() : completed))
                 .set(ACCESS_RECORDS.COMPLETED_AT, at(completed))
+                .set(ACCESS_RECORDS.CLIENT_CORRELATION_ID, clip(access.clientCorrelationId(), 128))
                 .onConflictDoNothing()
                 .execute();
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     void recordCommand(DSLContext tx, ExecutionCommand command) {

@@ -19,6 +19,8 @@ import com.myagents.pp.operators.Right;
 import com.myagents.pp.plant.PlantClient;
 
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Agent Management's two actions that pp-backend decides itself: validate a version (admins and
@@ -37,11 +39,14 @@ public class AgentManagementController {
     private final DefinitionReview review;
     private final PlantClient plant;
     private final AuditedAction audited;
+    private final ReviewReceiptMint receipts;
 
-    public AgentManagementController(DefinitionReview review, PlantClient plant, AuditedAction audited) {
+    public AgentManagementController(DefinitionReview review, PlantClient plant, AuditedAction audited,
+                                     ReviewReceiptMint receipts) {
         this.review = review;
         this.plant = plant;
         this.audited = audited;
+        this.receipts = receipts;
     }
 
     @PostMapping("/validate")
@@ -83,8 +88,12 @@ public class AgentManagementController {
                     if (report.breaking() && !acknowledged) {
                         throw unacknowledged(report);
                     }
+                    // Plant publishes only with a receipt for exactly the content reviewed above
+                    ObjectNode receipt = JsonNodeFactory.instance.objectNode().put("review_receipt",
+                            receipts.mint(agentTypeId, version, report.definitionHash(), operator));
+                    detail.put("definition_hash", report.definitionHash());
                     PlantClient.Reply published = plant.post("/api/v1/agent-types/" + agentTypeId + "/versions/"
-                            + version + "/publish", null, operator, correlationId);
+                            + version + "/publish", receipt, operator, correlationId);
                     detail.put("published", published.ok());
                     return published.relay();
                 });

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 import com.myagents.http.identity.Principal;
 import com.myagents.http.problem.ApiProblem;
+import com.myagents.http.review.DefinitionHash;
 import com.myagents.pp.plant.PlantClient;
 
 import tools.jackson.databind.JsonNode;
@@ -57,7 +58,8 @@ public class DefinitionReview {
             checked = impact.path("instances_checked").asInt();
         }
         return new ValidationReport(agentTypeId, version, candidate.path("status").asString(null), errors.isEmpty(),
-                errors, previous == null ? null : previous.path("version").asString(), breaking, affected, checked);
+                errors, previous == null ? null : previous.path("version").asString(), breaking, affected, checked,
+                DefinitionHash.of(candidate));
     }
 
     /** The highest published (or retired) version below {@code version}. */

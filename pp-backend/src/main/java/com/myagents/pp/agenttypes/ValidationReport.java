@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
  * does not ({@code errors}), what it breaks compared with {@code compared_with} (the previous
  * published version, {@code null} for a first version) and which configured hired agents would
  * stop being configured ({@code affected_instances}, as Plant computes readiness, out of
- * {@code instances_checked}).
+ * {@code instances_checked}); {@code definition_hash} names the exact content reviewed.
  */
 public record ValidationReport(
         String agentTypeId,
@@ -20,7 +20,8 @@ public record ValidationReport(
         String comparedWith,
         List<BreakingChange> breakingChanges,
         List<JsonNode> affectedInstances,
-        int instancesChecked) {
+        int instancesChecked,
+        String definitionHash) {
 
     public boolean breaking() {
         return !breakingChanges.isEmpty();

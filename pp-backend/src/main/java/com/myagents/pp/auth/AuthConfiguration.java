@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,9 @@ import com.myagents.http.identity.BcryptPasswords;
 import com.myagents.http.identity.BearerAuthenticationFilter;
 import com.myagents.http.identity.Keys;
 import com.myagents.http.identity.Principal;
+import com.myagents.http.ratelimit.TokenBucketLimiter;
+import com.myagents.http.throttle.DoorRateLimitFilter;
+import com.myagents.http.throttle.LoginThrottle;
 
 @Configuration(proxyBeanMethods = false)
 public class AuthConfiguration {
@@ -21,6 +25,23 @@ public class AuthConfiguration {
     @Bean
     public OperatorTokens operatorTokens(TokenProperties properties) {
         return new OperatorTokens(keyOf(properties), properties.ttl());
+    }
+
+    @Bean
+    public LoginThrottle loginThrottle() {
+        return LoginThrottle.defaults();
+    }
+
+    /** The door's own endpoints are limited per operator (per address for login), like the gateway limits proxied calls. */
+    @Bean
+    public FilterRegistrationBean<DoorRateLimitFilter> doorRateLimitFilter(
+            @Value("${myagents.edge.rate-limit.requests-per-second:50}") double requestsPerSecond,
+            @Value("${myagents.edge.rate-limit.burst:100}") int burst) {
+        FilterRegistrationBean<DoorRateLimitFilter> registration = new FilterRegistrationBean<>(
+                new DoorRateLimitFilter("/api/pp", new TokenBucketLimiter(requestsPerSecond, burst)));
+        registration.setOrder(DoorRateLimitFilter.ORDER);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     @Bean

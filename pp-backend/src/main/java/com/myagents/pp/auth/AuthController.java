@@ -32,10 +32,12 @@ public class AuthController {
         this.operators = operators;
     }
 
+    /** Throttled per account and per client address: repeated failures lock out (429, Retry-After), audited. */
     @PostMapping(path = "/login", consumes = MediaType.APPLICATION_JSON_VALUE)
     public LoginResponse login(@RequestBody LoginRequest request, HttpServletRequest http) {
         request.validate();
-        return login.authenticate(request.email(), request.password(), CorrelationIdFilter.current(http))
+        return login.authenticate(request.email(), request.password(), http.getRemoteAddr(),
+                        CorrelationIdFilter.current(http))
                 .map(operator -> new LoginResponse(tokens.issue(operator), "Bearer", tokens.ttl().toSeconds(),
                         OperatorView.of(operator)))
                 .orElseThrow(() -> ApiProblem.unauthorized(WRONG_CREDENTIALS));

@@ -7,36 +7,58 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import com.myagents.http.problem.ApiProblem;
+import com.myagents.http.throttle.LoginThrottle;
 import com.myagents.pp.audit.OperatorAudit;
 import com.myagents.pp.operators.Operator;
 import com.myagents.pp.operators.OperatorRepository;
 
 /**
  * Email + password to an operator, with one answer for "no such email" and "wrong password". Every
- * attempt is audited, failed ones with the account they aimed at when it exists.
+ * attempt is audited, failed ones with the account they aimed at when it exists. Repeated failures
+ * lock the account (and a guessing address) out for a while: 429 with Retry-After, audited as
+ * {@value #LOCKED} — even the right password is refused then, so a guess cannot be confirmed.
  */
 @Service
 public class OperatorLogin {
 
     static final String SIGNED_IN = "login";
     static final String REFUSED = "login_failed";
+    static final String LOCKED = "login_locked";
 
     private final OperatorRepository operators;
     private final BcryptPasswords passwords;
     private final OperatorAudit audit;
+    private final LoginThrottle throttle;
 
-    public OperatorLogin(OperatorRepository operators, BcryptPasswords passwords, OperatorAudit audit) {
+    public OperatorLogin(OperatorRepository operators, BcryptPasswords passwords, OperatorAudit audit,
+                         LoginThrottle throttle) {
         this.operators = operators;
         this.passwords = passwords;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
-    public Optional<Operator> authenticate(String email, String password, String correlationId) {
+    /** @throws com.myagents.http.problem.ApiProblem 429 while the account or {@code address} is locked out */
+    public Optional<Operator> authenticate(String email, String password, String address, String correlationId) {
         Optional<Operator> operator = operators.findByEmail(email);
-        boolean matches = passwords.matches(password, operator.map(Operator::passwordHash));
         UUID who = operator.map(Operator::operatorId).orElse(null);
-        audit.recordFinished(who, matches ? SIGNED_IN : REFUSED, "email:" + email.strip().toLowerCase(Locale.ROOT),
-                correlationId, matches ? 200 : 401);
-        return matches ? operator : Optional.empty();
+        String target = "email:" + email.strip().toLowerCase(Locale.ROOT);
+        try {
+            throttle.check(email, address);
+        } catch (ApiProblem locked) {
+            audit.recordFinished(who, LOCKED, target, correlationId, locked.status());
+            throw locked;
+        }
+        boolean matches = passwords.matches(password, operator.map(Operator::passwordHash));
+        if (matches) {
+            throttle.succeeded(email);
+            audit.recordFinished(who, SIGNED_IN, target, correlationId, 200);
+            return operator;
+        }
+        LoginThrottle.Outcome outcome = throttle.failed(email, address);
+        audit.recordFinished(who, outcome == LoginThrottle.Outcome.REFUSED ? REFUSED : LOCKED, target,
+                correlationId, 401);
+        return Optional.empty();
     }
 }

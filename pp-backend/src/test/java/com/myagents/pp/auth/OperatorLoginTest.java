@@ -47,22 +47,22 @@ class OperatorLoginTest {
 
     @Test
     void auditsEverySignInAttempt() {
-        login("support@myagents.local", "support-password", "login-audit-ok-01");
-        login("support@myagents.local", "wrong-password", "login-audit-bad-01");
-        login("ghost@myagents.local", "support-password", "login-audit-ghost-01");
+        HttpResponse<String> signedIn = login("support@myagents.local", "support-password", "login-audit-ok-01");
+        HttpResponse<String> wrong = login("support@myagents.local", "wrong-password", "login-audit-bad-01");
+        HttpResponse<String> unknown = login("ghost@myagents.local", "support-password", "login-audit-ghost-01");
 
-        OperatorAuditRecord ok = RunningPpBackend.auditOf("login-audit-ok-01").get(0);
+        OperatorAuditRecord ok = RunningPpBackend.auditOf(RunningPpBackend.correlationOf(signedIn)).get(0);
         assertThat(ok.getAction()).isEqualTo("login");
         assertThat(ok.getOperatorId()).hasToString("00000000-0000-0000-0000-0000000b0002");
         assertThat(ok.getStatusCode()).isEqualTo(200);
         assertThat(ok.getTarget()).isEqualTo("email:support@myagents.local");
 
-        OperatorAuditRecord bad = RunningPpBackend.auditOf("login-audit-bad-01").get(0);
+        OperatorAuditRecord bad = RunningPpBackend.auditOf(RunningPpBackend.correlationOf(wrong)).get(0);
         assertThat(bad.getAction()).isEqualTo("login_failed");
         assertThat(bad.getOperatorId()).hasToString("00000000-0000-0000-0000-0000000b0002");
         assertThat(bad.getStatusCode()).isEqualTo(401);
 
-        OperatorAuditRecord ghost = RunningPpBackend.auditOf("login-audit-ghost-01").get(0);
+        OperatorAuditRecord ghost = RunningPpBackend.auditOf(RunningPpBackend.correlationOf(unknown)).get(0);
         assertThat(ghost.getAction()).isEqualTo("login_failed");
         assertThat(ghost.getOperatorId()).isNull();
     }
@@ -109,6 +109,29 @@ class OperatorLoginTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("email").asString()).isEqualTo("auditor@myagents.local");
         assertThat(json(response).get("roles").get(0).asString()).isEqualTo("auditor");
+    }
+
+    @Test
+    void locksAnAccountOutAfterRepeatedFailuresAuditsItAndRefusesEvenTheRightPasswordMeanwhile() {
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            statuses.add(login("auditor@myagents.local", "guess-" + i, null).statusCode());
+        }
+        HttpResponse<String> locked = login("auditor@myagents.local", "auditor-password", null);
+        try {
+            assertThat(statuses).containsOnly(401);
+            assertThat(locked.statusCode()).isEqualTo(429);
+            assertThat(locked.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+            assertThat(locked.body()).doesNotContain("access_token");
+            OperatorAuditRecord entry = RunningPpBackend.auditOf(RunningPpBackend.correlationOf(locked)).get(0);
+            assertThat(entry.getAction()).isEqualTo("login_locked");
+            assertThat(entry.getStatusCode()).isEqualTo(429);
+        } finally {
+            // the auditor account is shared by the other tests of this JVM
+            RunningPpBackend.bean(com.myagents.http.throttle.LoginThrottle.class).succeeded("auditor@myagents.local");
+        }
+        assertThat(login("auditor@myagents.local", "auditor-password", null).statusCode()).isEqualTo(200);
     }
 
     private static HttpResponse<String> login(String email, String password, String correlationId) {

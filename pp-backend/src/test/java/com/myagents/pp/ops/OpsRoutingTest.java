@@ -49,7 +49,7 @@ class OpsRoutingTest {
         assertThat(forwardedDenials.path()).isEqualTo("/api/v1/audit/denials");
         assertThat(forwardedDenials.rawQuery()).isEqualTo("reason=approval_missing&page=1");
         assertThat(forwardedDecisions.path()).isEqualTo("/api/v1/audit/decisions");
-        assertThat(RunningPpBackend.auditOf("pp-ops-denials-0001").get(0).getTarget())
+        assertThat(RunningPpBackend.auditOf(RunningPpBackend.correlationOf(denials)).get(0).getTarget())
                 .isEqualTo("/api/v1/audit/denials?reason=approval_missing&page=1");
     }
 
@@ -65,7 +65,7 @@ class OpsRoutingTest {
         assertThat(hiredAgents.statusCode()).isEqualTo(403);
         assertThat(json(hiredAgents).get("reason").asString()).isEqualTo("role_not_allowed");
         assertThat(GATEWAY.receivedNothing()).isTrue();
-        assertThat(RunningPpBackend.auditOf("pp-ops-refused-0001").get(0).getStatusCode()).isEqualTo(403);
+        assertThat(RunningPpBackend.auditOf(RunningPpBackend.correlationOf(hiredAgents)).get(0).getStatusCode()).isEqualTo(403);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -91,12 +92,12 @@ class AgentManagementPlatformTest {
         assertThat(json(acknowledged).path("status").asString()).isEqualTo("published");
         assertThat(editPublished.statusCode()).isEqualTo(409);
 
-        OperatorAuditRecord audited = audit(acknowledgedId).get(0);
+        OperatorAuditRecord audited = audit(acknowledged.headers().firstValue("X-Correlation-ID").orElseThrow()).get(0);
         assertThat(audited.getAction()).isEqualTo("agent_type:publish");
         assertThat(audited.getStatusCode()).isEqualTo(200);
         assertThat(audited.getOperatorId()).hasToString("00000000-0000-0000-0000-0000000b0001");
         assertThat(audited.getDetail().data()).contains("\"acknowledged_breaking_changes\": true", "\"published\": true",
-                "\"affected_instances\": 1");
+                "\"affected_instances\": 1", "\"definition_hash\"");
     }
 
     @Test
@@ -157,6 +158,30 @@ class AgentManagementPlatformTest {
     }
 
     record Hired(String hiredInstanceId, String subscriptionId) {
+    }
+
+    @Test
+    void noSpellingOfThePublishPathReachesPlantAroundTheReviewAndPlantRefusesAPublishWithoutAReceipt() {
+        String type = "test.pp.around." + System.nanoTime();
+        String versions = "/api/pp/agent-types/" + type + "/versions";
+        assertThat(PLATFORM.pp("POST", versions, admin, definition(SCHEMA, false)).statusCode()).isEqualTo(201);
+
+        for (String path : List.of("/api/pp//agent-types/" + type + "/versions/1.0.0/publish",
+                "/api/pp/agent-types//" + type + "/versions/1.0.0//publish", versions + "/1.0.0/publish/",
+                versions + "/1.0.0/PUBLISH", versions + "/1.0.0/publis%68", versions + "/1.0.0/x/../publish",
+                versions + "/1.0.0%2Fpublish", versions + "/1.0.0/publish;x=1", "/api/pp/Agent-Types/" + type
+                        + "/versions/1.0.0/publish")) {
+            HttpResponse<String> around = PLATFORM.pp("POST", path, admin, "{\"acknowledge_breaking_changes\":true}");
+            assertThat(around.statusCode()).as(path + ": " + around.body()).isIn(400, 404, 405);
+        }
+        Principal opsAdmin = new Principal("ops-1", Principal.Kind.OPERATOR, "ops@myagents.local", Set.of("admin"));
+        HttpResponse<String> straightToPlant = PLATFORM.asOperatorAtGateway(opsAdmin, "POST",
+                "/api/v1/agent-types/" + type + "/versions/1.0.0/publish", "{}");
+
+        assertThat(straightToPlant.statusCode()).isEqualTo(403);
+        assertThat(json(straightToPlant).path("reason").asString()).isEqualTo("review_required");
+        JsonNode stored = json(PLATFORM.pp("GET", versions, admin, null)).path("versions").get(0);
+        assertThat(stored.path("status").asString()).isEqualTo("draft");
     }
 
     private static Hired configured(String type, String config) {

@@ -76,7 +76,7 @@ class OpsViewsPlatformTest {
         assertThat(auditorOpens.statusCode()).isEqualTo(403);
         assertThat(auditorOpens.body()).doesNotContain("config");
         assertThat(auditorSearches.statusCode()).isEqualTo(403);
-        var entry = audit(searchId).get(0);
+        var entry = audit(found.headers().firstValue("X-Correlation-ID").orElseThrow()).get(0);
         assertThat(entry.getAction()).isEqualTo("gateway:GET");
         assertThat(entry.getTarget()).isEqualTo("/api/v1/ops/hired-agents?email=" + customer.email());
         assertThat(entry.getStatusCode()).isEqualTo(200);

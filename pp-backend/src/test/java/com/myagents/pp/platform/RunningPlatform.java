@@ -53,6 +53,7 @@ public final class RunningPlatform {
     private static final String CP_KEY = Keys.generate();
     private static final String PP_KEY = Keys.generate();
     private static final String PLANT_KEY = Keys.generate();
+    private static final String RECEIPT_KEY = Keys.generate();
     private static final String TOKEN_KEY = Keys.generate();
     private static final IdentityTokens CP = new IdentityTokens(Hops.CP_ISSUER, Keys.decode(CP_KEY));
 
@@ -90,7 +91,8 @@ public final class RunningPlatform {
         plantStore = run(PlantStoreApplication.builder(), common, List.of(
                 "myagents.materializer.group-id=pp-platform-test-" + UUID.randomUUID()));
         ConfigurableApplicationContext plant = run(IngestApiApplication.builder(), common, List.of(
-                "myagents.plant.identity-key=" + PLANT_KEY, "myagents.execute.decision-wait=5s"));
+                "myagents.plant.identity-key=" + PLANT_KEY, "myagents.execute.decision-wait=5s",
+                "myagents.review.receipt-key=" + RECEIPT_KEY));
         ConfigurableApplicationContext gateway = run(GatewayApplication.builder(), common, List.of(
                 "myagents.gateway.plant-url=http://127.0.0.1:" + port(plant),
                 "myagents.gateway.plant-identity-key=" + PLANT_KEY,
@@ -100,7 +102,8 @@ public final class RunningPlatform {
         pp = run(PpBackendApplication.builder(), common, List.of(
                 "myagents.gateway.url=" + gatewayUrl,
                 "myagents.gateway.service-key=" + PP_KEY,
-                "myagents.tokens.key=" + TOKEN_KEY));
+                "myagents.tokens.key=" + TOKEN_KEY,
+                "myagents.review.receipt-key=" + RECEIPT_KEY));
         ppUrl = "http://127.0.0.1:" + port(pp);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all"), new org.apache.kafka.common.serialization.StringSerializer(),
@@ -167,6 +170,18 @@ public final class RunningPlatform {
         }
         if (correlationId != null) {
             request.header(Hops.CORRELATION_HEADER, correlationId);
+        }
+        return send(request);
+    }
+
+    /** Straight to the gateway as pp-backend vouching for {@code operator}: what any call around pp's own checks looks like. */
+    public HttpResponse<String> asOperatorAtGateway(Principal operator, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + new IdentityTokens(Hops.PP_ISSUER, Keys.decode(PP_KEY))
+                        .sign(operator, Hops.GATEWAY_AUDIENCE, Duration.ofSeconds(60)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
         }
         return send(request);
     }

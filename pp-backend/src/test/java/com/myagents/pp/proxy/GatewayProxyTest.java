@@ -57,15 +57,17 @@ class GatewayProxyTest {
         assertThat(got.method()).isEqualTo("POST");
         assertThat(got.path()).isEqualTo("/api/v1/agent-types/marketing.healthcare.v1/versions");
         assertThat(got.body()).isEqualTo("{\"version\":2}");
-        assertThat(got.header(Hops.CORRELATION_HEADER)).isEqualTo("pp-admin-post-0001");
+        // the door minted the id; the browser's is passed on only as a reference for the access record
+        String minted = response.headers().firstValue(Hops.CORRELATION_HEADER).orElseThrow();
+        assertThat(got.header(Hops.CORRELATION_HEADER)).isEqualTo(minted).isNotEqualTo("pp-admin-post-0001");
+        assertThat(got.header(Hops.CLIENT_CORRELATION_HEADER)).isEqualTo("pp-admin-post-0001");
         Principal asserted = verifyAssertion(got);
         assertThat(asserted.id()).isEqualTo("00000000-0000-0000-0000-0000000b0001");
         assertThat(asserted.kind()).isEqualTo(Principal.Kind.OPERATOR);
         assertThat(asserted.roles()).containsExactly("admin");
         assertThat(response.statusCode()).isEqualTo(201);
-        assertThat(response.headers().firstValue(Hops.CORRELATION_HEADER)).hasValue("pp-admin-post-0001");
 
-        List<OperatorAuditRecord> audit = RunningPpBackend.auditOf("pp-admin-post-0001");
+        List<OperatorAuditRecord> audit = RunningPpBackend.auditOf(minted);
         assertThat(audit).hasSize(1);
         assertThat(audit.get(0).getAction()).isEqualTo("gateway:POST");
         assertThat(audit.get(0).getTarget()).isEqualTo("/api/v1/agent-types/marketing.healthcare.v1/versions");
@@ -84,7 +86,7 @@ class GatewayProxyTest {
         assertThat(got.rawQuery()).isEqualTo("customer_id=c-1&status=active");
         assertThat(verifyAssertion(got).roles()).containsExactly("support");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(RunningPpBackend.auditOf("pp-support-get-0001").get(0).getTarget())
+        assertThat(RunningPpBackend.auditOf(RunningPpBackend.correlationOf(response)).get(0).getTarget())
                 .isEqualTo("/api/v1/hired-agents?customer_id=c-1&status=active");
     }
 
@@ -104,7 +106,7 @@ class GatewayProxyTest {
             assertThat(json(response).get("reason").asString()).isEqualTo("role_read_only");
         }
         assertThat(GATEWAY.receivedNothing()).isTrue();
-        OperatorAuditRecord refusal = RunningPpBackend.auditOf("pp-support-post-0001").get(0);
+        OperatorAuditRecord refusal = RunningPpBackend.auditOf(RunningPpBackend.correlationOf(supportPost)).get(0);
         assertThat(refusal.getAction()).isEqualTo("gateway:POST");
         assertThat(refusal.getStatusCode()).isEqualTo(403);
     }
@@ -163,7 +165,7 @@ class GatewayProxyTest {
 
         GATEWAY.next();
         assertThat(response.statusCode()).isEqualTo(502);
-        OperatorAuditRecord entry = RunningPpBackend.auditOf("pp-broken-get-0001").get(0);
+        OperatorAuditRecord entry = RunningPpBackend.auditOf(RunningPpBackend.correlationOf(response)).get(0);
         assertThat(entry.getAction()).isEqualTo("gateway:GET");
         assertThat(entry.getStatusCode()).isEqualTo(502);
     }

@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum AccessOutcome {
     /** The secret was handed out. */
     RESOLVED,
-    /** No valid service token: the body was not even read. */
+    /** No valid service token: the body was not even read. No longer written (an anonymous call writes nothing). */
     UNAUTHENTICATED,
+    /** The execution already resolved this credential: a signed command resolves each credential once. */
+    REPLAYED,
     /** A service token, but the request was incomplete or malformed. */
     INVALID_REQUEST,
     /** No such ref for that customer (or no such ref at all). */

@@ -43,6 +43,13 @@ public class CredentialAccessAudit {
                 .increment());
     }
 
+    /** Whether this execution has already been handed this credential. */
+    public boolean resolvedBefore(String correlationId, String credentialRef) {
+        return db.fetchExists(CREDENTIAL_ACCESS_AUDIT, CREDENTIAL_ACCESS_AUDIT.CORRELATION_ID.eq(correlationId)
+                .and(CREDENTIAL_ACCESS_AUDIT.CREDENTIAL_REF.eq(credentialRef))
+                .and(CREDENTIAL_ACCESS_AUDIT.OUTCOME.eq(AccessOutcome.RESOLVED.dbValue())));
+    }
+
     private static String cut(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }

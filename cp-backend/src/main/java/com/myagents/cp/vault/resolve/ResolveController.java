@@ -24,9 +24,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code POST /internal/vault/resolve}: the connectors' way to a secret. Outside {@code /api/cp/},
- * so neither the customer token filter nor the gateway proxy ever handles it; only a connector
- * service token opens it. The caller is verified before its body is read.
+ * {@code POST /internal/vault/resolve}: the connectors' way to a secret, served only on the vault's
+ * own listener ({@link VaultListener}; 404 on CP's public port). Outside {@code /api/cp/}, so neither
+ * the customer token filter nor the gateway proxy ever handles it; only a connector service token
+ * opens it. The caller is verified before its body is read, and a call without a valid token writes
+ * nothing (an anonymous caller cannot fill the audit).
  */
 @RestController
 public class ResolveController {
@@ -52,8 +54,6 @@ public class ResolveController {
             caller = tokens.verify(request.getHeader(HttpHeaders.AUTHORIZATION));
         } catch (InvalidTokenException e) {
             log.warn("refused a resolve without a valid service token: {}", e.getMessage());
-            resolver.refuse(new Attempt(null, null, null, null, CorrelationIdFilter.current(request),
-                    AccessOutcome.UNAUTHENTICATED));
             throw ApiProblem.unauthorized("a connector service token is required");
         }
         ResolveRequest body = read(request, caller.id());

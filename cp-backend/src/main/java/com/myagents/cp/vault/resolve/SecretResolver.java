@@ -28,7 +28,8 @@ import com.myagents.http.problem.Violation;
 /**
  * The only way a secret leaves the vault: a connector names the ref, the customer it acts for, why,
  * and the execution's correlation id. Every attempt is audited before anything is answered; a secret
- * is handed out only after its audit row is written.
+ * is handed out only after its audit row is written, and only once per execution and credential (a
+ * signed command resolves what it needs once; a replayed request gets 409).
  */
 @Service
 public class SecretResolver {
@@ -66,6 +67,11 @@ public class SecretResolver {
         if (!violations.isEmpty()) {
             refuse(attempt, AccessOutcome.INVALID_REQUEST);
             throw ApiProblem.badRequest(violations);
+        }
+        if (audit.resolvedBefore(request.correlationId(), request.credentialRef())) {
+            refuse(attempt, AccessOutcome.REPLAYED);
+            throw ApiProblem.conflict("execution " + request.correlationId() + " has already resolved this credential;"
+                    + " a command resolves each credential once");
         }
         UUID customerId = UUID.fromString(request.customerId());
         Optional<VaultEntry> entry = entries.find(customerId, request.credentialRef());

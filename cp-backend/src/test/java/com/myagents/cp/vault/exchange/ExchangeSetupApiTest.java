@@ -82,10 +82,16 @@ class ExchangeSetupApiTest {
                  "allowed_coins":[]}""");
         HttpResponse<String> tooPrecise = putJson(PATH, Demo.token(), """
                 {"exchange_provider":"delta_exchange_india","api_key":"k","api_secret":"s","default_coin":"BTC",
-                 "allowed_coins":["BTC"],"max_units_per_order":0.000000001,"max_notional_inr":1e30}""");
+                 "allowed_coins":["BTC"],"max_units_per_order":0.000000001,"max_notional_inr":1e18}""");
+        // beyond the 64-bit range the door's edge refuses the number before the vault sees it
+        HttpResponse<String> outOfRange = putJson(PATH, Demo.token(), """
+                {"exchange_provider":"delta_exchange_india","api_key":"k","api_secret":"s","default_coin":"BTC",
+                 "allowed_coins":["BTC"],"max_units_per_order":1,"max_notional_inr":1e30}""");
 
         assertThat(pointers(json(noCoins))).containsExactly("/allowed_coins", "/max_units_per_order");
         assertThat(pointers(json(tooPrecise))).containsExactly("/max_units_per_order", "/max_notional_inr");
+        assertThat(outOfRange.statusCode()).isEqualTo(400);
+        assertThat(pointers(json(outOfRange))).containsExactly("/max_notional_inr");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package com.myagents.cp.vault.resolve;
 
-import static com.myagents.cp.Http.request;
-
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -28,14 +26,15 @@ final class Connector {
 
     /** As a connector would call: the execution's correlation id in the body and in the header. */
     static HttpResponse<String> resolve(String bearer, String ref, String customerId, String correlationId) {
-        HttpRequest.Builder builder = request(ResolveController.PATH).header(Hops.CORRELATION_HEADER, correlationId);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(RunningCpBackend.vaultUri(ResolveController.PATH))
+                .header(Hops.CORRELATION_HEADER, correlationId);
         return send(bearer, builder, """
                 {"credential_ref":"%s","customer_id":"%s","purpose":"publish","correlation_id":"%s"}"""
                 .formatted(ref, customerId, correlationId));
     }
 
     static HttpResponse<String> resolveRaw(String bearer, String body) {
-        return send(bearer, request(ResolveController.PATH), body);
+        return send(bearer, HttpRequest.newBuilder(RunningCpBackend.vaultUri(ResolveController.PATH)), body);
     }
 
     private static HttpResponse<String> send(String bearer, HttpRequest.Builder builder, String body) {

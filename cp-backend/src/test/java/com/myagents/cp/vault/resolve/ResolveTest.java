@@ -84,7 +84,7 @@ class ResolveTest {
     }
 
     @Test
-    void refusesACustomerTokenAndAuditsTheRefusal() {
+    void refusesACustomerTokenAndAnAnonymousCallWritesNothing() {
         String ref = Credentials.exchange(Demo.token());
         String correlation = "probe-" + UUID.randomUUID();
 
@@ -93,14 +93,43 @@ class ResolveTest {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).doesNotContain("api_secret");
-        assertThat(CpDatabase.query("SELECT caller, credential_ref, outcome FROM cp.credential_access_audit "
-                + "WHERE correlation_id = ?", correlation))
-                .singleElement().satisfies(row -> {
-                    assertThat(row.get("outcome")).isEqualTo("unauthenticated");
-                    assertThat(row.get("caller")).isNull();
-                    // an unauthenticated body is not read, so it cannot be quoted either
-                    assertThat(row.get("credential_ref")).isNull();
-                });
+        // an anonymous caller could otherwise fill the audit table: without a service token nothing is written
+        assertThat(CpDatabase.query("SELECT caller FROM cp.credential_access_audit WHERE correlation_id = ?",
+                correlation)).isEmpty();
+    }
+
+    @Test
+    void aSignedCommandResolvesEachCredentialOnceAndAReplayIsRefused() {
+        String ref = Credentials.exchange(Demo.token());
+        String execution = "exec-once-" + UUID.randomUUID();
+
+        HttpResponse<String> first = send(Connector.token(), ref, execution);
+        HttpResponse<String> replay = send(Connector.token(), ref, execution);
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(replay.statusCode()).isEqualTo(409);
+        assertThat(replay.body()).doesNotContain("api_secret");
+        assertThat(audit(ref)).extracting(row -> row.get("outcome")).containsExactly("resolved", "replayed");
+    }
+
+    @Test
+    void isServedOnTheVaultsOwnListenerOnlyAndTheVaultListenerServesNothingElse() {
+        String ref = Credentials.exchange(Demo.token());
+        String body = "{\"credential_ref\":\"" + ref + "\",\"customer_id\":\"" + Demo.CUSTOMER_ID
+                + "\",\"purpose\":\"publish\",\"correlation_id\":\"exec-public-0001\"}";
+
+        HttpResponse<String> onPublicPort = Http.send(Http.request(ResolveController.PATH)
+                .header("Authorization", "Bearer " + Connector.token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        HttpResponse<String> loginOnVaultPort = Http.send(HttpRequest.newBuilder(RunningCpBackend.vaultUri("/api/cp/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"demo@myagents.local\",\"password\":\"demo-password\"}"))
+                .build());
+
+        assertThat(onPublicPort.statusCode()).isEqualTo(404);
+        assertThat(onPublicPort.body()).doesNotContain("api_secret");
+        assertThat(loginOnVaultPort.statusCode()).isEqualTo(404);
+        assertThat(audit(ref)).isEmpty();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.myagents.gateway.ratelimit;
+package com.myagents.http.ratelimit;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;

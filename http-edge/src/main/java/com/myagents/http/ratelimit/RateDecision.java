@@ -1,4 +1,4 @@
-package com.myagents.gateway.ratelimit;
+package com.myagents.http.ratelimit;
 
 /** Whether one more request of a principal may pass now. */
 public sealed interface RateDecision {

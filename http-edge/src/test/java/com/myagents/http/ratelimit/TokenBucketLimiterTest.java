@@ -1,4 +1,4 @@
-package com.myagents.gateway.ratelimit;
+package com.myagents.http.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

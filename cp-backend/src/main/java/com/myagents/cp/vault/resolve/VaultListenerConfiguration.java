@@ -1,0 +1,32 @@
+package com.myagents.cp.vault.resolve;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The vault's internal listener and the filter that keeps the resolve endpoint on it alone. */
+@Configuration(proxyBeanMethods = false)
+public class VaultListenerConfiguration {
+
+    @Bean
+    public VaultListener vaultListener(@Value("${myagents.vault.internal-port:8096}") int port) {
+        return new VaultListener(port);
+    }
+
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> vaultConnector(VaultListener listener) {
+        return factory -> factory.addAdditionalConnectors(listener.connector());
+    }
+
+    @Bean
+    public FilterRegistrationBean<VaultListenerFilter> vaultListenerFilter(VaultListener listener) {
+        FilterRegistrationBean<VaultListenerFilter> registration =
+                new FilterRegistrationBean<>(new VaultListenerFilter(listener));
+        registration.setOrder(VaultListenerFilter.ORDER);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+}

@@ -1,0 +1,39 @@
+package com.myagents.http.body;
+
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * For every app that takes request bodies from outside (the doors and Plant): the
+ * {@link JsonBodyFilter}, and no message converter that could read a body as anything but JSON
+ * (YAML, XML, CBOR, forms…), so no handler can be reached by a body parsed another way.
+ */
+@Configuration(proxyBeanMethods = false)
+public class JsonBodiesConfiguration implements WebMvcConfigurer {
+
+    @Bean
+    public JsonBodyFilter jsonBodyFilter(
+            @Value("${myagents.edge.max-body-bytes:" + JsonBodyFilter.DEFAULT_MAX_BODY_BYTES + "}") long maxBodyBytes) {
+        return new JsonBodyFilter(maxBodyBytes);
+    }
+
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.removeIf(converter -> !jsonOrPlain(converter));
+    }
+
+    /** JSON (any {@code +json}), or the plain text/bytes/resources every response writer needs. */
+    static boolean jsonOrPlain(HttpMessageConverter<?> converter) {
+        return converter.getSupportedMediaTypes().stream().allMatch(type -> type.isWildcardType()
+                || type.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)
+                || (type.getSubtype() != null && type.getSubtype().endsWith("+json"))
+                || type.equalsTypeAndSubtype(MediaType.TEXT_PLAIN)
+                || type.equalsTypeAndSubtype(MediaType.APPLICATION_OCTET_STREAM));
+    }
+}
