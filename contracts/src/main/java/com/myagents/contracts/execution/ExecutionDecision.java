@@ -26,6 +26,6 @@ public record ExecutionDecision(
         Instant decidedAt) {
 
     public boolean allowed() {
-        return outcome == Outcome.ALLOW;
+        return Outcome.ALLOW.equals(outcome);
     }
 }

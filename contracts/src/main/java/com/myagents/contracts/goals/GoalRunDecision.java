@@ -26,7 +26,7 @@ public record GoalRunDecision(
         Instant decidedAt) {
 
     public boolean allowed() {
-        return outcome == Outcome.ALLOW;
+        return Outcome.ALLOW.equals(outcome);
     }
 
     public String runId() {

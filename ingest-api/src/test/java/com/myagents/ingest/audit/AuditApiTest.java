@@ -89,7 +89,7 @@ class AuditApiTest {
 
     @Test
     void namesEveryMalformedFilter() {
-        HttpResponse<String> response = PLANT.call("GET", "/api/v1/audit/denials?reason=bored&from=yesterday&to="
+        HttpResponse<String> response = PLANT.call("GET", "/api/v1/audit/denials?reason=Bored%21&from=yesterday&to="
                 + enc(T0) + "&customer_id=" + "x".repeat(200) + "&size=0", AUDITOR, null);
         HttpResponse<String> backwards = PLANT.call("GET", "/api/v1/audit/decisions?outcome=maybe&from="
                 + enc(T0) + "&to=" + enc(T0.minusMinutes(1)), AUDITOR, null);
