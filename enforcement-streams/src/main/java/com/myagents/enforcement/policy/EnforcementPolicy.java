@@ -9,9 +9,11 @@ public final class EnforcementPolicy {
     /**
      * Approvals, subscription status and trial window, trial action, trading risk against the
      * current configuration, priced reservations within trial caps (count and cost) or the paid
-     * budget, settled by connector results; metered goal runs.
+     * budget, settled by connector results; metered goal runs. Since 2026-12.1 every decision
+     * records all the rules read (proposed actions, payload digest, order, prices, ledger before,
+     * risk configuration as values), so it can be re-decided from its record.
      */
-    public static final String VERSION = "enforcement-2026-11.3";
+    public static final String VERSION = "enforcement-2026-12.1";
 
     private EnforcementPolicy() {
     }
