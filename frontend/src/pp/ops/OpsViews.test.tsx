@@ -178,6 +178,7 @@ describe('Ops: exports', () => {
     const createObjectURL = vi.fn(() => 'blob:denials');
     const revokeObjectURL = vi.fn();
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL }));
+    const save = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
     const calls = stubBackend({
       'GET /api/pp/ops/denials': json(200, { denials: [denial], page: 0, size: 25, total: 1 }),
       'GET /api/pp/ops/denials/export': new Response('denied_at,correlation_id\r\n', {
@@ -196,6 +197,8 @@ describe('Ops: exports', () => {
     expect(new URLSearchParams(exported.search).get('reason')).toBe('approval_missing');
     expect(exported.headers.get('Authorization')).toMatch(/^Bearer /);
     expect(revokeObjectURL).toHaveBeenCalledWith('blob:denials');
+    expect(save).toHaveBeenCalledTimes(1);
+    save.mockRestore();
   });
 
   it('says why an export was refused', async () => {
