@@ -1,4 +1,4 @@
-import { createApiClient, segment } from '../shared/api';
+import { ApiProblem, createApiClient, segment } from '../shared/api';
 import type { ProblemFieldError, QueryParams } from '../shared/api';
 import type { Credentials } from '../shared/LoginForm';
 import { SessionStore } from '../shared/session';
@@ -285,7 +285,47 @@ export const ppApi = {
 
   decisions: (filters: AuditFilters, page = 0, size = 25) =>
     client.get<DecisionList>('/api/pp/ops/decisions', query(filters, page, size)),
+
+  exportAudit,
 };
+
+export type ExportKind = 'denials' | 'decisions';
+export type ExportFormat = 'csv' | 'jsonl';
+
+/**
+ * Every denial or decision the filters select, as a file: pp-backend streams it from Plant and
+ * audits the download. Fetched with the session's token (a plain link could not carry it).
+ */
+async function exportAudit(
+  kind: ExportKind,
+  filters: AuditFilters,
+  format: ExportFormat,
+): Promise<{ blob: Blob; name: string }> {
+  const params = new URLSearchParams({ format });
+  for (const [name, value] of Object.entries(query(kind === 'denials' ? { ...filters, outcome: undefined } : filters))) {
+    if (value !== undefined && value !== null) {
+      params.set(name, String(value));
+    }
+  }
+  const token = ppSession.current()?.access_token;
+  let response: Response;
+  try {
+    response = await fetch(`/api/pp/ops/${kind}/export?${params.toString()}`, {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
+  } catch (cause) {
+    throw ApiProblem.unreachable(cause);
+  }
+  if (!response.ok) {
+    if (response.status === 401 && token) {
+      ppSession.end();
+    }
+    throw await ApiProblem.fromResponse(response);
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `${kind}.${format}`;
+  return { blob: await response.blob(), name };
+}
 
 export const ppQueryKeys = {
   agentTypes: ['pp', 'agent-types'] as const,

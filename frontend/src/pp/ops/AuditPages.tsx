@@ -10,6 +10,7 @@ import { ppApi, ppQueryKeys } from '../ppApi';
 import type { Decision, Denial } from '../ppApi';
 import { StatusBadge } from '../StatusBadge';
 import { CorrelationLink } from './CorrelationLink';
+import { ExportButtons } from './ExportButtons';
 import { REASON_CODES } from './reasonCodes';
 import { useUrlFilters } from './useUrlFilters';
 
@@ -41,6 +42,7 @@ export function DenialsPage() {
       <h1>Denials</h1>
       <p className="muted">Executions enforcement refused, newest first, with the reason auditors read.</p>
       <AuditFilterForm label="Filter denials" keys={DENIAL_FILTERS} applied={filters} onApply={apply} />
+      <ExportButtons kind="denials" filters={filters} />
       <section aria-labelledby="denials-heading">
         <h2 id="denials-heading" className="visually-hidden">
           Denials found
@@ -78,6 +80,7 @@ export function DecisionsPage() {
       <h1>Decisions</h1>
       <p className="muted">Every decision enforcement made, newest first: the outcome, the reason and the checks behind it.</p>
       <AuditFilterForm label="Filter decisions" keys={DECISION_FILTERS} applied={filters} onApply={apply} />
+      <ExportButtons kind="decisions" filters={filters} />
       <section aria-labelledby="decisions-heading">
         <h2 id="decisions-heading" className="visually-hidden">
           Decisions found

@@ -1,6 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { json, problem, stubBackend } from '../../test/http';
 import type { RecordedCall } from '../../test/http';
 import { renderApp, searchParams } from '../../test/render';
@@ -169,5 +169,52 @@ describe('Ops: denials', () => {
     const sent = new URLSearchParams(calls.at(-1)!.search);
     expect(sent.get('from')).toBe(new Date('2025-01-10T08:00').toISOString());
     expect(sent.get('outcome')).toBe('deny');
+  });
+});
+
+describe('Ops: exports', () => {
+  it('downloads every denial the applied filters select as CSV, with the session token', async () => {
+    signedInAs('auditor');
+    const createObjectURL = vi.fn(() => 'blob:denials');
+    const revokeObjectURL = vi.fn();
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL }));
+    const save = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    const calls = stubBackend({
+      'GET /api/pp/ops/denials': json(200, { denials: [denial], page: 0, size: 25, total: 1 }),
+      'GET /api/pp/ops/denials/export': new Response('denied_at,correlation_id\r\n', {
+        status: 200,
+        headers: { 'Content-Type': 'text/csv', 'Content-Disposition': 'attachment; filename="denials-1.csv"' },
+      }),
+    });
+    renderApp(ppRoutes, '/ops/denials?reason=approval_missing');
+    await screen.findByRole('table', { name: 'Denials' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+
+    await waitFor(() => expect(createObjectURL).toHaveBeenCalledTimes(1));
+    const exported = calls.find((call) => call.path === '/api/pp/ops/denials/export')!;
+    expect(new URLSearchParams(exported.search).get('format')).toBe('csv');
+    expect(new URLSearchParams(exported.search).get('reason')).toBe('approval_missing');
+    expect(exported.headers.get('Authorization')).toMatch(/^Bearer /);
+    expect(revokeObjectURL).toHaveBeenCalledWith('blob:denials');
+    expect(save).toHaveBeenCalledTimes(1);
+    save.mockRestore();
+  });
+
+  it('says why an export was refused', async () => {
+    signedInAs('auditor');
+    stubBackend({
+      'GET /api/pp/ops/decisions': json(200, { decisions: [], page: 0, size: 25, total: 0 }),
+      'GET /api/pp/ops/decisions/export': problem(400, {
+        title: 'Bad Request',
+        detail: 'format must be csv or jsonl',
+      }),
+    });
+    renderApp(ppRoutes, '/ops/decisions');
+    await screen.findByText('No decision matches these filters.');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Download JSON Lines' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('format must be csv or jsonl');
   });
 });

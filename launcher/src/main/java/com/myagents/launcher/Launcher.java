@@ -13,12 +13,15 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.myagents.enforcement.verify.VerifyDecisionsCommand;
 import com.myagents.launcher.lifecycle.OrderlyStop;
 import com.myagents.launcher.lifecycle.StartFailure;
 
 /**
  * {@code java -jar launcher/target/myagents-local.jar [--wipe]}: the whole system on this machine.
  * {@code --wipe} deletes the data directory first (topics, tables, keys: everything).
+ * {@code verify-decisions [...]} starts nothing: it re-decides the recorded decisions of a running
+ * system from its topics and exits with the verifier's status ({@link VerifyDecisionsCommand}).
  */
 public final class Launcher {
 
@@ -28,6 +31,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("verify-decisions")) {
+            System.exit(VerifyDecisionsCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         LocalStackOptions options = LocalStackOptions.fromEnvironment(System.getenv());
         if (Arrays.asList(args).contains("--wipe")) {
             wipe(options.dataDir());

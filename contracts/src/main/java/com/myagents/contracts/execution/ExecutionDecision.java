@@ -40,6 +40,6 @@ public record ExecutionDecision(
     }
 
     public boolean allowed() {
-        return outcome == Outcome.ALLOW;
+        return Outcome.ALLOW.equals(outcome);
     }
 }

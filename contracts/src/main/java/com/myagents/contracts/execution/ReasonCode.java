@@ -1,62 +1,99 @@
 package com.myagents.contracts.execution;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * Why enforcement decided what it decided, or why the goal runner skipped a goal run. The codes are
- * the contract auditors read on the denials topic and operators see in PP: add codes, never rename one.
+ * Why enforcement decided what it decided, or why the goal runner skipped a goal run. The codes are the contract auditors read on the
+ * denials topic and operators see in PP: add codes, never rename one.
+ *
+ * <p>Not an enum on purpose: a consumer one release behind the enforcement that wrote a record
+ * must still read it, so a code this build does not know is kept as it was written
+ * ({@link #known()} is false) and passed on, never refused.
  */
-public enum ReasonCode {
-    ALLOWED("allowed"),
-    MALFORMED_REQUEST("malformed_request"),
-    UNKNOWN_ACTION("unknown_action"),
-    APPROVAL_MISSING("approval_missing"),
-    APPROVAL_NOT_FOUND("approval_not_found"),
-    APPROVAL_MISMATCH("approval_mismatch"),
-    APPROVAL_REJECTED("approval_rejected"),
-    APPROVAL_EXPIRED("approval_expired"),
-    PAYLOAD_CHANGED("payload_changed"),
-    ALREADY_EXECUTED("already_executed"),
-    ACTION_NOT_PROPOSED("action_not_proposed"),
-    SUBSCRIPTION_UNKNOWN("subscription_unknown"),
-    SUBSCRIPTION_INACTIVE("subscription_inactive"),
-    TRIAL_ENDED("trial_ended"),
-    TRIAL_CAP_EXCEEDED("trial_cap_exceeded"),
-    TRIAL_ACTION_NOT_ALLOWED("trial_action_not_allowed"),
-    BUDGET_EXCEEDED("budget_exceeded"),
-    RISK_CHECK_FAILED("risk_check_failed"),
-    SIGNATURE_INVALID("signature_invalid"),
-    // Why the goal runner skipped a goal run (a goal-run decision with outcome skip); trial_ended,
+public record ReasonCode(String code) {
+
+    public static final ReasonCode ALLOWED = new ReasonCode("allowed");
+    public static final ReasonCode MALFORMED_REQUEST = new ReasonCode("malformed_request");
+    public static final ReasonCode UNKNOWN_ACTION = new ReasonCode("unknown_action");
+    public static final ReasonCode APPROVAL_MISSING = new ReasonCode("approval_missing");
+    public static final ReasonCode APPROVAL_NOT_FOUND = new ReasonCode("approval_not_found");
+    public static final ReasonCode APPROVAL_MISMATCH = new ReasonCode("approval_mismatch");
+    public static final ReasonCode APPROVAL_REJECTED = new ReasonCode("approval_rejected");
+    public static final ReasonCode APPROVAL_EXPIRED = new ReasonCode("approval_expired");
+    public static final ReasonCode PAYLOAD_CHANGED = new ReasonCode("payload_changed");
+    public static final ReasonCode ALREADY_EXECUTED = new ReasonCode("already_executed");
+    public static final ReasonCode ACTION_NOT_PROPOSED = new ReasonCode("action_not_proposed");
+    public static final ReasonCode SUBSCRIPTION_UNKNOWN = new ReasonCode("subscription_unknown");
+    public static final ReasonCode SUBSCRIPTION_INACTIVE = new ReasonCode("subscription_inactive");
+    public static final ReasonCode TRIAL_ENDED = new ReasonCode("trial_ended");
+    public static final ReasonCode TRIAL_CAP_EXCEEDED = new ReasonCode("trial_cap_exceeded");
+    public static final ReasonCode TRIAL_ACTION_NOT_ALLOWED = new ReasonCode("trial_action_not_allowed");
+    public static final ReasonCode BUDGET_EXCEEDED = new ReasonCode("budget_exceeded");
+    public static final ReasonCode RISK_CHECK_FAILED = new ReasonCode("risk_check_failed");
+    public static final ReasonCode SIGNATURE_INVALID = new ReasonCode("signature_invalid");
+    // Why the goal runner skipped a goal run (a goal-run decision with outcome skip); trial_ended and
     // subscription_inactive above are used for skips too.
     /** The instance was never finalized: its trial has not started. */
-    NOT_FINALIZED("not_finalized"),
+    public static final ReasonCode NOT_FINALIZED = new ReasonCode("not_finalized");
     /** The instance's configuration is incomplete. */
-    NOT_CONFIGURED("not_configured"),
-    GOAL_DISABLED("goal_disabled"),
+    public static final ReasonCode NOT_CONFIGURED = new ReasonCode("not_configured");
+    public static final ReasonCode GOAL_DISABLED = new ReasonCode("goal_disabled");
     /** A subscription without a trial (the customer used it already) that is not on a paid plan. */
-    NOT_ELIGIBLE("not_eligible"),
+    public static final ReasonCode NOT_ELIGIBLE = new ReasonCode("not_eligible");
     /** The goal's settings, template or schedule cannot make a run. */
-    SETTINGS_INVALID("settings_invalid");
+    public static final ReasonCode SETTINGS_INVALID = new ReasonCode("settings_invalid");
 
-    private final String code;
+    private static final List<ReasonCode> KNOWN = List.of(ALLOWED, MALFORMED_REQUEST, UNKNOWN_ACTION, APPROVAL_MISSING,
+            APPROVAL_NOT_FOUND, APPROVAL_MISMATCH, APPROVAL_REJECTED, APPROVAL_EXPIRED, PAYLOAD_CHANGED, ALREADY_EXECUTED,
+            ACTION_NOT_PROPOSED, SUBSCRIPTION_UNKNOWN, SUBSCRIPTION_INACTIVE, TRIAL_ENDED, TRIAL_CAP_EXCEEDED,
+            TRIAL_ACTION_NOT_ALLOWED, BUDGET_EXCEEDED, RISK_CHECK_FAILED, SIGNATURE_INVALID, NOT_FINALIZED,
+            NOT_CONFIGURED, GOAL_DISABLED, NOT_ELIGIBLE, SETTINGS_INVALID);
+    private static final Map<String, ReasonCode> BY_CODE =
+            KNOWN.stream().collect(Collectors.toUnmodifiableMap(ReasonCode::code, Function.identity()));
 
-    ReasonCode(String code) {
-        this.code = code;
+    public ReasonCode {
+        if (code == null || code.isBlank()) {
+            throw new IllegalArgumentException("a reason code is a non-blank string");
+        }
     }
 
     @JsonValue
+    @Override
     public String code() {
         return code;
     }
 
-    @JsonCreator
+    /** The codes this build knows, in the order they were introduced. */
+    public static List<ReasonCode> values() {
+        return KNOWN;
+    }
+
+    /**
+     * The reason with this wire code: the known constant itself (so {@code ==} holds for known
+     * codes), a new reason carrying the code when this build does not know it, null for null.
+     */
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ReasonCode fromCode(String code) {
-        for (ReasonCode reason : values()) {
-            if (reason.code.equals(code)) {
-                return reason;
-            }
+        if (code == null) {
+            return null;
         }
-        throw new IllegalArgumentException("unknown reason code: " + code);
+        ReasonCode known = BY_CODE.get(code);
+        return known != null ? known : new ReasonCode(code);
+    }
+
+    /** False for a code written by a newer enforcement than this build. */
+    public boolean known() {
+        return BY_CODE.containsKey(code);
+    }
+
+    @Override
+    public String toString() {
+        return code;
     }
 }

@@ -42,7 +42,7 @@ public record GoalRunDecision(
     }
 
     public boolean allowed() {
-        return outcome == Outcome.ALLOW;
+        return Outcome.ALLOW.equals(outcome);
     }
 
     /** Whether the goal runner skipped the run (not an answer of enforcement). */

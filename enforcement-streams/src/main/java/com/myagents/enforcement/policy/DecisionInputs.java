@@ -11,16 +11,22 @@ import com.myagents.contracts.subscriptions.SubscriptionState;
 
 /**
  * The inputs a decision records, as plain JSON values (strings, numbers, maps) so that the
- * decision log reads the same in Kafka, PostgreSQL and PP.
+ * decision log reads the same in Kafka, PostgreSQL and PP. They are complete: everything a rule
+ * reads is here, so the decision can be re-decided from its record alone
+ * ({@code com.myagents.enforcement.verify}). What the rules do not read (the payload's text, an
+ * approval's notes) is left out: it may be personal, and it decides nothing. Whoever changes what
+ * a rule reads records it here and bumps {@link EnforcementPolicy#VERSION}.
  */
 final class DecisionInputs {
 
     private DecisionInputs() {
     }
 
-    static Map<String, Object> of(ExecutionRequest request) {
+    static Map<String, Object> of(ExecutionRequest request, String payloadDigest) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("action", request.action());
+        values.put("proposed_actions", request.proposedActions());
+        values.put("payload_digest", payloadDigest);
         values.put("approval_id", request.approvalId());
         values.put("payload_hash", request.payloadHash());
         values.put("customer_id", request.customerId());
@@ -61,7 +67,21 @@ final class DecisionInputs {
         values.put("trial_goal_runs_per_day", subscription.trialGoalRunsPerDay());
         values.put("trial_cost_minor_per_day", subscription.trialCostMinorPerDay());
         values.put("budget_minor_per_month", subscription.budgetMinorPerMonth());
+        values.put("action_costs_minor", subscription.actionCostsMinor());
+        values.put("goal_run_costs_minor", subscription.goalRunCostsMinor());
         values.put("updated_at", text(subscription.updatedAt()));
+        return Collections.unmodifiableMap(values);
+    }
+
+    /** The ledger as the metering read it (already turned to the decision's day and month). */
+    static Map<String, Object> of(BudgetLedger ledger) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("day", ledger.day() == null ? null : ledger.day().toString());
+        values.put("month", ledger.month() == null ? null : ledger.month().toString());
+        values.put("actions_today", ledger.actionsToday());
+        values.put("goal_runs_today", ledger.goalRunsToday());
+        values.put("cost_today", ledger.costToday());
+        values.put("committed_this_month", ledger.committedThisMonth());
         return Collections.unmodifiableMap(values);
     }
 

@@ -38,8 +38,18 @@ public final class DeliverableRules {
      * @param now      the decision time: an approval must be unexpired now, not when it was given
      */
     public static Verdict evaluate(ExecutionRequest request, ApprovalEvent approval, Instant now) {
+        return evaluate(request, request.payload() == null ? null : PayloadHash.of(request.payload()), approval, now);
+    }
+
+    /**
+     * The same rules on a request whose payload is known by its hash only, as a replay of the
+     * decision record has it.
+     *
+     * @param payloadDigest the hash of the payload the request carries, or null when it carries none
+     */
+    public static Verdict evaluate(ExecutionRequest request, String payloadDigest, ApprovalEvent approval, Instant now) {
         CheckTrail trail = CheckTrail.start()
-                .input("request", DecisionInputs.of(request))
+                .input("request", DecisionInputs.of(request, payloadDigest))
                 .input("approval", DecisionInputs.of(approval))
                 .input("evaluated_at", now.toString());
 
@@ -104,7 +114,7 @@ public final class DeliverableRules {
         trail.pass("payload_unchanged", "payload hash " + request.payloadHash());
 
         // The connector acts on the payload this request carries: it must be exactly what was approved.
-        if (request.payload() == null || !request.payloadHash().equals(PayloadHash.of(request.payload()))) {
+        if (payloadDigest == null || !request.payloadHash().equals(payloadDigest)) {
             return trail.fail("payload_matches_hash", PAYLOAD_CHANGED,
                     "the request's payload is not the one its hash names");
         }

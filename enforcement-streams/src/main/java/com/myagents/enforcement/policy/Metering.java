@@ -32,6 +32,7 @@ public record Metering(Verdict verdict, BudgetLedger ledger, long costMinor) {
      */
     static Metering reserve(CheckTrail trail, Standing standing, BudgetLedger ledger, Charge charge, Instant now) {
         long cost = charge.costMinor();
+        trail.input("ledger_before", DecisionInputs.of(ledger));
         trail.input("cost_minor", cost);
         if (standing instanceof Standing.Paid paid) {
             return withinBudget(trail, paid.subscription(), ledger, charge, now);

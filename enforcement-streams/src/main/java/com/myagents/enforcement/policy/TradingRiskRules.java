@@ -22,6 +22,9 @@ import com.myagents.contracts.hiring.HiredAgentChange;
  */
 final class TradingRiskRules {
 
+    /** What the checks read of an order; recorded in the decision as {@code order}. */
+    static final List<String> ORDER_FIELDS = List.of("product_symbol", "size", "order_type", "limit_price", "reduce_only");
+
     private TradingRiskRules() {
     }
 
@@ -32,6 +35,7 @@ final class TradingRiskRules {
             return null;
         }
         Map<String, Object> order = map(request.payload() == null ? null : request.payload().get("order"));
+        trail.input("order", orderInputs(request.payload() == null ? null : request.payload().get("order")));
         if (action == Action.CLOSE_POSITION) {
             if (!Boolean.TRUE.equals(order.get("reduce_only"))) {
                 return trail.fail("risk_reduce_only", RISK_CHECK_FAILED, "a close_position order must be reduce_only");
@@ -40,15 +44,18 @@ final class TradingRiskRules {
             return null;
         }
         if (instance == null || instance.config() == null) {
+            trail.input("current_risk_config", null);
             return trail.fail("risk_config_known", RISK_CHECK_FAILED,
                     "no current configuration of instance " + request.hiredInstanceId());
         }
         Map<String, Object> config = instance.config();
         Map<String, Object> limits = map(config.get("risk_limits"));
-        trail.input("current_risk_config", Map.of(
-                "allowed_coins", String.valueOf(config.get("allowed_coins")),
-                "max_units_per_order", String.valueOf(limits.get("max_units_per_order")),
-                "max_notional_inr", String.valueOf(limits.get("max_notional_inr"))));
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("allowed_coins", config.get("allowed_coins"));
+        recorded.put("max_units_per_order", limits.get("max_units_per_order"));
+        recorded.put("max_notional_inr", limits.get("max_notional_inr"));
+        recorded.put("changed_at", DecisionInputs.text(instance.changedAt()));
+        trail.input("current_risk_config", recorded);
         trail.pass("risk_config_known", "configuration of " + instance.changedAt());
 
         Object symbol = order.get("product_symbol");
@@ -108,6 +115,18 @@ final class TradingRiskRules {
         input.put("observed_at", mark.get("observed_at") == null ? null : String.valueOf(mark.get("observed_at")));
         trail.input("mark_price", input);
         return price;
+    }
+
+    /** The order fields these checks read, as the request carries them; null when it carries no order. */
+    private static Map<String, Object> orderInputs(Object order) {
+        if (!(order instanceof Map<?, ?> given)) {
+            return null;
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String field : ORDER_FIELDS) {
+            values.put(field, given.get(field));
+        }
+        return values;
     }
 
     @SuppressWarnings("unchecked")

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.myagents.http.forwarding.Forwarder;
 import com.myagents.http.identity.Hops;
@@ -40,6 +42,14 @@ public class PlantProxyController {
         Principal principal = Principal.from(request);
         String identity = plantIdentity.sign(principal, Hops.PLANT_AUDIENCE, PLANT_IDENTITY_TTL);
         return plant.forward(request, rawPath(request), Map.of(Hops.PLANT_IDENTITY_HEADER, identity));
+    }
+
+    /** Audit exports can be any size: passed on as they stream, never buffered here. */
+    @GetMapping(path = {"/api/v1/audit/denials/export", "/api/v1/audit/decisions/export"})
+    public ResponseEntity<StreamingResponseBody> export(HttpServletRequest request) {
+        Principal principal = Principal.from(request);
+        String identity = plantIdentity.sign(principal, Hops.PLANT_AUDIENCE, PLANT_IDENTITY_TTL);
+        return plant.forwardStreaming(request, rawPath(request), Map.of(Hops.PLANT_IDENTITY_HEADER, identity));
     }
 
     /** The path as the caller encoded it, so ingest-api decodes exactly what was sent. */

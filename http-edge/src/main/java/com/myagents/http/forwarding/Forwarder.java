@@ -1,6 +1,7 @@
 package com.myagents.http.forwarding;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.myagents.http.correlation.CorrelationIdFilter;
 import com.myagents.http.identity.Hops;
@@ -84,6 +86,41 @@ public class Forwarder {
         return ResponseEntity.status(response.statusCode())
                 .headers(returnedHeaders(response))
                 .body(response.body());
+    }
+
+    /**
+     * Like {@link #forward}, but the answer's body is passed on as it arrives instead of being
+     * buffered: for downloads of any size (audit exports). The body's own end is the upstream's.
+     */
+    public ResponseEntity<StreamingResponseBody> forwardStreaming(HttpServletRequest request, String targetPath,
+                                                                  Map<String, String> extraHeaders) {
+        HttpRequest outgoing = outgoing(request, targetPath, extraHeaders);
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(outgoing, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException e) {
+            log.warn("upstream {} timed out after {}", outgoing.uri(), timeout);
+            throw ApiProblem.gatewayTimeout("the upstream service did not answer in time");
+        } catch (ConnectException e) {
+            log.warn("upstream {} unreachable: {}", outgoing.uri(), e.toString());
+            throw ApiProblem.badGateway("the upstream service is unreachable");
+        } catch (IOException e) {
+            log.warn("upstream {} failed: {}", outgoing.uri(), e.toString());
+            throw ApiProblem.badGateway("the upstream service failed to answer");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiProblem.badGateway("forwarding was interrupted");
+        }
+        HttpHeaders headers = returnedHeaders(response);
+        response.headers().firstValue(HttpHeaders.CONTENT_DISPOSITION)
+                .ifPresent(value -> headers.set(HttpHeaders.CONTENT_DISPOSITION, value));
+        InputStream upstream = response.body();
+        StreamingResponseBody body = out -> {
+            try (InputStream in = upstream) {
+                in.transferTo(out);
+            }
+        };
+        return ResponseEntity.status(response.statusCode()).headers(headers).body(body);
     }
 
     private HttpRequest outgoing(HttpServletRequest request, String targetPath, Map<String, String> extraHeaders) {

@@ -3,6 +3,7 @@ package com.myagents.http.forwarding;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.myagents.http.correlation.CorrelationIdFilter;
 import com.myagents.http.identity.Hops;
@@ -51,6 +53,9 @@ class ForwarderTest {
             exchange.getResponseHeaders().add("Retry-After", "3");
             exchange.getResponseHeaders().add("X-Upstream-Secret", "internal");
             exchange.getResponseHeaders().add("Set-Cookie", "session=upstream");
+            if (exchange.getRequestURI().getPath().equals("/download")) {
+                exchange.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"denials.csv\"");
+            }
             exchange.sendResponseHeaders(201, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
@@ -108,6 +113,40 @@ class ForwarderTest {
         assertThat(received.get(0).uri()).isEqualTo("/api/v1/agent-types");
         assertThat(received.get(0).body()).isEmpty();
         assertThat(received.get(0).headers().getFirst("X-Correlation-ID")).isNotBlank();
+    }
+
+    @Test
+    void streamsADownloadWithItsFileNameAndOnlyTheReturnableHeaders() throws IOException {
+        Forwarder forwarder = new Forwarder(client, base(""), Duration.ofSeconds(2));
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/pp/ops/denials/export");
+        request.setQueryString("format=csv");
+
+        ResponseEntity<StreamingResponseBody> answer = forwarder.forwardStreaming(request, "/download",
+                Map.of("Authorization", "Bearer service"));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        answer.getBody().writeTo(body);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(201);
+        assertThat(body.toString(StandardCharsets.UTF_8)).isEqualTo("{\"ok\":true}");
+        assertThat(answer.getHeaders().getFirst("Content-Disposition")).isEqualTo("attachment; filename=\"denials.csv\"");
+        assertThat(answer.getHeaders().containsHeader("X-Upstream-Secret")).isFalse();
+        assertThat(received.get(0).uri()).isEqualTo("/download?format=csv");
+        assertThat(received.get(0).headers().getFirst("Authorization")).isEqualTo("Bearer service");
+    }
+
+    @Test
+    void aDownloadFromAnUnreachableOrSlowUpstreamIsA502OrA504() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Forwarder unreachable = new Forwarder(client, URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(2));
+        Forwarder impatient = new Forwarder(client, base(""), Duration.ofMillis(300));
+
+        assertThatThrownBy(() -> unreachable.forwardStreaming(new MockHttpServletRequest("GET", "/x"), "/x", Map.of()))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(502));
+        assertThatThrownBy(() -> impatient.forwardStreaming(new MockHttpServletRequest("GET", "/x"), "/slow", Map.of()))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(504));
     }
 
     @Test

@@ -3,8 +3,8 @@ package com.myagents.ingest.audit;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.http.problem.ApiProblem;
@@ -14,12 +14,13 @@ import com.myagents.ingest.ops.Paging;
 /**
  * What an auditor narrows decisions and denials down by, checked: every part is optional, times
  * are ISO-8601 instants with an offset ({@code from} inclusive, {@code to} exclusive), a reason is
- * one of the codes enforcement writes.
+ * any well-formed code (known to this build or not).
  */
 public record AuditFilter(String customerId, String subscriptionId, String reason, String correlationId,
                           String outcome, OffsetDateTime from, OffsetDateTime to, Paging paging) {
 
     static final int MAX_ID = 128;
+    private static final Pattern REASON_CODE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     /** The query parameters as given; blank means absent. */
     public record Query(String customerId, String subscriptionId, String reason, String correlationId, String outcome,
@@ -34,9 +35,10 @@ public record AuditFilter(String customerId, String subscriptionId, String reaso
             problems.add(new Violation("to", "must be after from"));
         }
         String reason = blankToNull(q.reason());
-        if (reason != null && Arrays.stream(ReasonCode.values()).noneMatch(r -> r.code().equals(reason))) {
-            problems.add(new Violation("reason", "must be one of " + Arrays.stream(ReasonCode.values())
-                    .map(ReasonCode::code).toList()));
+        // Any well-formed code is a valid filter: a newer enforcement may write codes this build does not know.
+        if (reason != null && !REASON_CODE.matcher(reason).matches()) {
+            problems.add(new Violation("reason", "must be a reason code (lower case letters, digits and _), e.g. one of "
+                    + ReasonCode.values().stream().map(ReasonCode::code).toList()));
         }
         String outcome = blankToNull(q.outcome());
         if (outcome != null && !outcome.equals("allow") && !outcome.equals("deny")) {

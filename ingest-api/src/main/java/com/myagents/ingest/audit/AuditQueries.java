@@ -58,7 +58,7 @@ public class AuditQueries {
     }
 
     /** The filters denials and decisions share, on the columns each table names them by. */
-    private static List<Condition> common(AuditFilter filter, Field<String> customer, Field<String> subscription,
+    static List<Condition> common(AuditFilter filter, Field<String> customer, Field<String> subscription,
                                           Field<String> reason, Field<String> correlation, Field<OffsetDateTime> at) {
         List<Condition> where = new ArrayList<>();
         if (filter.customerId() != null) {
@@ -82,13 +82,13 @@ public class AuditQueries {
         return where;
     }
 
-    private static DenialView denial(EnforcementDenialsRecord r) {
+    static DenialView denial(EnforcementDenialsRecord r) {
         return new DenialView(r.getDenialId().toString(), r.getCorrelationId(), r.getSubscriptionId(), r.getCustomerId(),
                 r.getDeliverableId(), r.getAction(), r.getReason(), r.getDetail(), json(r.getInputs()),
                 r.getPolicyVersion(), r.getDeniedAt());
     }
 
-    private static DecisionView decision(ExecutionDecisionsRecord r) {
+    static DecisionView decision(ExecutionDecisionsRecord r) {
         return new DecisionView(r.getDecisionId().toString(), r.getCorrelationId(), r.getDeliverableId(),
                 r.getSubscriptionId(), r.getCustomerId(), r.getAction(), r.getApprovalId(), r.getOutcome(), r.getReason(),
                 r.getDetail(), json(r.getChecks()), json(r.getInputs()), r.getPolicyVersion(), r.getDecidedAt());

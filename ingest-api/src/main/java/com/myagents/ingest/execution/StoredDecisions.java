@@ -23,7 +23,7 @@ final class StoredDecisions {
         Map<String, Object> inputs = EventJson.MAPPER.readValue(r.getInputs().data(), new TypeReference<Map<String, Object>>() { });
         return new ExecutionDecision(r.getDecisionId().toString(), r.getCorrelationId(), r.getDeliverableId(),
                 r.getSubscriptionId(), r.getCustomerId(), r.getAction(), r.getApprovalId(),
-                "allow".equals(r.getOutcome()) ? Outcome.ALLOW : Outcome.DENY, ReasonCode.fromCode(r.getReason()),
+                Outcome.fromCode(r.getOutcome()), ReasonCode.fromCode(r.getReason()),
                 r.getDetail(), checks, inputs, r.getPolicyVersion(), r.getDecidedAt().toInstant(),
                 com.myagents.contracts.execution.ExecutionMode.fromCode(r.getExecutionMode()));
     }

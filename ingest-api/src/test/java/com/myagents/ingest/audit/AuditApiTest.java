@@ -88,8 +88,24 @@ class AuditApiTest {
     }
 
     @Test
+    void aReasonCodeANewerEnforcementWroteIsListedAndFilterableAsWritten() {
+        // Issue 18: this build does not know quiet_hours; auditors still see and filter by it
+        String otherCustomer = UUID.randomUUID().toString();
+        String future = decide("deny", "quiet_hours", T0.plusMinutes(30), "enforcement-2027-01.1", otherCustomer);
+
+        JsonNode denials = json(PLANT.call("GET", "/api/v1/audit/denials?reason=quiet_hours&customer_id=" + otherCustomer,
+                AUDITOR, null));
+        JsonNode decisions = json(PLANT.call("GET", "/api/v1/audit/decisions?correlation_id=" + future, AUDITOR, null));
+
+        assertThat(correlations(denials, "denials")).containsExactly(future);
+        assertThat(denials.path("denials").get(0).path("reason").asString()).isEqualTo("quiet_hours");
+        assertThat(denials.path("denials").get(0).path("policy_version").asString()).isEqualTo("enforcement-2027-01.1");
+        assertThat(decisions.path("decisions").get(0).path("reason").asString()).isEqualTo("quiet_hours");
+    }
+
+    @Test
     void namesEveryMalformedFilter() {
-        HttpResponse<String> response = PLANT.call("GET", "/api/v1/audit/denials?reason=bored&from=yesterday&to="
+        HttpResponse<String> response = PLANT.call("GET", "/api/v1/audit/denials?reason=Bored%21&from=yesterday&to="
                 + enc(T0) + "&customer_id=" + "x".repeat(200) + "&size=0", AUDITOR, null);
         HttpResponse<String> backwards = PLANT.call("GET", "/api/v1/audit/decisions?outcome=maybe&from="
                 + enc(T0) + "&to=" + enc(T0.minusMinutes(1)), AUDITOR, null);
@@ -112,6 +128,10 @@ class AuditApiTest {
     }
 
     private static String decide(String outcome, String reason, OffsetDateTime at) {
+        return decide(outcome, reason, at, "enforcement/1", CUSTOMER);
+    }
+
+    private static String decide(String outcome, String reason, OffsetDateTime at, String policyVersion, String customer) {
         String correlationId = "audit-" + reason + "-" + UUID.randomUUID();
         UUID decisionId = UUID.randomUUID();
         JSONB checks = JSONB.valueOf("[{\"check\":\"approval_present\",\"passed\":" + outcome.equals("allow")
@@ -122,13 +142,13 @@ class AuditApiTest {
                 .set(EXECUTION_DECISIONS.CORRELATION_ID, correlationId)
                 .set(EXECUTION_DECISIONS.DELIVERABLE_ID, UUID.randomUUID().toString())
                 .set(EXECUTION_DECISIONS.SUBSCRIPTION_ID, SUBSCRIPTION)
-                .set(EXECUTION_DECISIONS.CUSTOMER_ID, CUSTOMER)
+                .set(EXECUTION_DECISIONS.CUSTOMER_ID, customer)
                 .set(EXECUTION_DECISIONS.ACTION, "publish")
                 .set(EXECUTION_DECISIONS.OUTCOME, outcome)
                 .set(EXECUTION_DECISIONS.REASON, reason)
                 .set(EXECUTION_DECISIONS.CHECKS, checks)
                 .set(EXECUTION_DECISIONS.INPUTS, inputs)
-                .set(EXECUTION_DECISIONS.POLICY_VERSION, "enforcement/1")
+                .set(EXECUTION_DECISIONS.POLICY_VERSION, policyVersion)
                 .set(EXECUTION_DECISIONS.DECIDED_AT, at)
                 .execute();
         if (outcome.equals("deny")) {
@@ -136,12 +156,12 @@ class AuditApiTest {
                     .set(ENFORCEMENT_DENIALS.DENIAL_ID, decisionId)
                     .set(ENFORCEMENT_DENIALS.CORRELATION_ID, correlationId)
                     .set(ENFORCEMENT_DENIALS.SUBSCRIPTION_ID, SUBSCRIPTION)
-                    .set(ENFORCEMENT_DENIALS.CUSTOMER_ID, CUSTOMER)
+                    .set(ENFORCEMENT_DENIALS.CUSTOMER_ID, customer)
                     .set(ENFORCEMENT_DENIALS.ACTION, "publish")
                     .set(ENFORCEMENT_DENIALS.REASON, reason)
                     .set(ENFORCEMENT_DENIALS.DETAIL, reason.replace('_', ' '))
                     .set(ENFORCEMENT_DENIALS.INPUTS, inputs)
-                    .set(ENFORCEMENT_DENIALS.POLICY_VERSION, "enforcement/1")
+                    .set(ENFORCEMENT_DENIALS.POLICY_VERSION, policyVersion)
                     .set(ENFORCEMENT_DENIALS.DENIED_AT, at)
                     .execute();
         }

@@ -140,6 +140,18 @@ public final class OpsPlant {
         }
     }
 
+    /** A GET whose body is read as it arrives (downloads), not held whole. */
+    public HttpResponse<java.io.InputStream> stream(String path, Principal as) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header(Hops.PLANT_IDENTITY_HEADER, gateway.sign(as, Hops.PLANT_AUDIENCE, Duration.ofSeconds(60)))
+                .GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static JsonNode json(HttpResponse<String> response) {
         return EventJson.MAPPER.readTree(response.body());
     }

@@ -133,6 +133,27 @@ class MaterializerTest {
     }
 
     @Test
+    void aDenialAndADecisionWithAReasonAndOutcomeThisBuildDoesNotKnowAreStoredAsWritten() {
+        // Issue 18: a newer enforcement's codes reach the tables; an unknown outcome never reads as allowed
+        String correlationId = UUID.randomUUID().toString();
+        insertRequest(correlationId, DEMO_DRAFT, "pending");
+        ExecutionDecision decision = decision(correlationId, Outcome.fromCode("defer"), ReasonCode.fromCode("quiet_hours"));
+
+        send(Topics.EXECUTION_DECISIONS, correlationId, decision);
+        send(Topics.ENFORCEMENT_DENIALS, decision.subscriptionId(), EnforcementDenial.of(decision));
+        awaitRow(ENFORCEMENT_DENIALS, ENFORCEMENT_DENIALS.CORRELATION_ID.eq(correlationId));
+        awaitRow(EXECUTION_DECISIONS, EXECUTION_DECISIONS.CORRELATION_ID.eq(correlationId));
+
+        assertThat(dsl.selectFrom(ENFORCEMENT_DENIALS).where(ENFORCEMENT_DENIALS.CORRELATION_ID.eq(correlationId))
+                .fetchSingle().getReason()).isEqualTo("quiet_hours");
+        var row = dsl.selectFrom(EXECUTION_DECISIONS).where(EXECUTION_DECISIONS.CORRELATION_ID.eq(correlationId)).fetchSingle();
+        assertThat(row.getOutcome()).isEqualTo("defer");
+        assertThat(row.getReason()).isEqualTo("quiet_hours");
+        assertThat(dsl.selectFrom(EXECUTION_REQUESTS).where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId))
+                .fetchSingle().getStatus()).isEqualTo("denied");
+    }
+
+    @Test
     void replayedAccessRecordsAndCommandsAreStoredOnceForTheDrillDown() {
         String correlationId = UUID.randomUUID().toString();
         AccessRecord access = new AccessRecord(UUID.randomUUID().toString(), correlationId, "gateway", "cp-backend",

@@ -3,6 +3,7 @@ package com.myagents.pp.ops;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.myagents.pp.proxy.GatewayDoor;
 
@@ -30,6 +31,18 @@ public class OpsViewsController {
     @GetMapping("/api/pp/ops/denials")
     public ResponseEntity<byte[]> denials(HttpServletRequest request) {
         return door.forward(request, DENIALS);
+    }
+
+    /** Every denial the filters select (no paging) as {@code format=csv} (default) or {@code jsonl}, streamed. */
+    @GetMapping("/api/pp/ops/denials/export")
+    public ResponseEntity<StreamingResponseBody> exportDenials(HttpServletRequest request) {
+        return door.download(request, DENIALS + "/export");
+    }
+
+    /** Every decision the filters select as {@code format=csv} or {@code jsonl}, streamed. */
+    @GetMapping("/api/pp/ops/decisions/export")
+    public ResponseEntity<StreamingResponseBody> exportDecisions(HttpServletRequest request) {
+        return door.download(request, DECISIONS + "/export");
     }
 
     /** Filters: as denials, plus outcome (allow|deny). */

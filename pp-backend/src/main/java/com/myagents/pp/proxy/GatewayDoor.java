@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.myagents.http.forwarding.Forwarder;
 import com.myagents.pp.audit.AuditedAction;
@@ -20,6 +21,8 @@ import jakarta.servlet.http.HttpServletRequest;
 public class GatewayDoor {
 
     static final String ACTION_PREFIX = "gateway:";
+    /** The audit action of an export: who downloaded which records, with which filters. */
+    public static final String EXPORT_ACTION = "audit:export";
 
     private final Forwarder gateway;
     private final ServiceAssertions assertions;
@@ -29,6 +32,21 @@ public class GatewayDoor {
         this.gateway = gatewayForwarder;
         this.assertions = assertions;
         this.audited = audited;
+    }
+
+    /**
+     * A download (an audit export) to {@code gatewayPath}: checked and audited like any call, the
+     * operator's filters and format kept in the audit entry, the body streamed through as it comes.
+     */
+    public ResponseEntity<StreamingResponseBody> download(HttpServletRequest request, String gatewayPath) {
+        String target = request.getQueryString() == null ? gatewayPath : gatewayPath + "?" + request.getQueryString();
+        return audited.run(request, EXPORT_ACTION, target,
+                operator -> ProxyAccess.check(operator, request.getMethod(), gatewayPath),
+                (operator, detail) -> {
+                    detail.put("format", request.getParameter("format") == null ? "csv" : request.getParameter("format"));
+                    return gateway.forwardStreaming(request, gatewayPath,
+                            Map.of(HttpHeaders.AUTHORIZATION, assertions.bearerFor(operator)));
+                });
     }
 
     /** The request, with its method, query and body, to {@code gatewayPath}. */

@@ -1,0 +1,81 @@
+package com.myagents.ingest.audit;
+
+import java.time.Instant;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import com.myagents.ingest.ops.OperatorViews;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Denials and decisions for a time range and filters as a download (CSV or JSON Lines), streamed
+ * from the database to the response row by row. Same roles and filters as the paged lists; the
+ * filters are checked before anything is sent, so a bad one is a 400, never a broken file.
+ */
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditExportController {
+
+    private final AuditExports exports;
+
+    AuditExportController(AuditExports exports) {
+        this.exports = exports;
+    }
+
+    @GetMapping("/denials/export")
+    ResponseEntity<StreamingResponseBody> denials(@RequestParam(name = "format", required = false) String format,
+                                                  @RequestParam(name = "customer_id", required = false) String customerId,
+                                                  @RequestParam(name = "subscription_id", required = false) String subscriptionId,
+                                                  @RequestParam(name = "reason", required = false) String reason,
+                                                  @RequestParam(name = "correlation_id", required = false) String correlationId,
+                                                  @RequestParam(name = "from", required = false) String from,
+                                                  @RequestParam(name = "to", required = false) String to,
+                                                  HttpServletRequest http) {
+        OperatorViews.AUDIT.require(http);
+        ExportFormat shape = ExportFormat.of(format);
+        AuditFilter filter = AuditFilter.of(new AuditFilter.Query(customerId, subscriptionId, reason, correlationId,
+                null, from, to, null, null));
+        return download("denials", shape, out -> {
+            try (ExportRows rows = new ExportRows(out, shape, ExportRows.DENIAL_COLUMNS)) {
+                exports.denials(filter, rows::denial);
+            }
+        });
+    }
+
+    @GetMapping("/decisions/export")
+    ResponseEntity<StreamingResponseBody> decisions(@RequestParam(name = "format", required = false) String format,
+                                                    @RequestParam(name = "customer_id", required = false) String customerId,
+                                                    @RequestParam(name = "subscription_id", required = false) String subscriptionId,
+                                                    @RequestParam(name = "reason", required = false) String reason,
+                                                    @RequestParam(name = "correlation_id", required = false) String correlationId,
+                                                    @RequestParam(name = "outcome", required = false) String outcome,
+                                                    @RequestParam(name = "from", required = false) String from,
+                                                    @RequestParam(name = "to", required = false) String to,
+                                                    HttpServletRequest http) {
+        OperatorViews.AUDIT.require(http);
+        ExportFormat shape = ExportFormat.of(format);
+        AuditFilter filter = AuditFilter.of(new AuditFilter.Query(customerId, subscriptionId, reason, correlationId,
+                outcome, from, to, null, null));
+        return download("decisions", shape, out -> {
+            try (ExportRows rows = new ExportRows(out, shape, ExportRows.DECISION_COLUMNS)) {
+                exports.decisions(filter, rows::decision);
+            }
+        });
+    }
+
+    private static ResponseEntity<StreamingResponseBody> download(String what, ExportFormat format,
+                                                                  StreamingResponseBody body) {
+        String name = what + "-" + Instant.now().toString().replace(":", "") + "." + format.code();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, format.contentType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .body(body);
+    }
+}
