@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code java -jar launcher/target/myagents-local.jar [--wipe]}: the whole system on this machine.
- * {@code --wipe} deletes the data directory first (topics, tables, keys: everything).
+ * {@code --wipe} deletes the data directory first (topics, tables, keys: everything);
+ * {@code --provision} only creates the Kafka users, ACLs, topics and database roles of an external
+ * Kafka and PostgreSQL, and exits (see {@link Provisioning}).
  */
 public final class Launcher {
 
@@ -23,6 +25,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--provision")) {
+            Provisioning.run(System.getenv());
+            return;
+        }
         LocalStackOptions options = LocalStackOptions.fromEnvironment(System.getenv());
         if (Arrays.asList(args).contains("--wipe")) {
             wipe(options.dataDir());

@@ -1,6 +1,9 @@
 package com.myagents.launcher;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,12 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.myagents.contracts.TopicProvisioner;
+import com.myagents.contracts.security.KafkaClientSecurity;
+import com.myagents.embedded.BrokerSecurity;
 import com.myagents.connectors.ConnectorsApplication;
 import com.myagents.cp.CpBackendApplication;
 import com.myagents.embedded.EmbeddedKafkaBroker;
@@ -37,11 +43,14 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
     private final Map<String, Runnable> starters = new LinkedHashMap<>();
     private final LocalStackOptions options;
+    private final LocalSecrets keys;
     private String bootstrapServers;
     private String jdbcUrl;
+    private EmbeddedKafkaBroker embeddedKafka;
 
     private LocalStack(LocalStackOptions options) {
         this.options = options;
+        this.keys = LocalSecrets.loadOrCreate(options.dataDir());
     }
 
     public static LocalStack start(LocalStackOptions options) {
@@ -61,25 +70,85 @@ public final class LocalStack implements AutoCloseable {
             bootstrapServers = options.externalKafka();
         } else {
             EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(options.dataDir().resolve("kafka"),
-                    options.ports().kafka(), options.ports().kafkaController());
+                    options.ports().kafka(), options.ports().kafkaController(), brokerSecurity());
             started.add(kafka);
+            embeddedKafka = kafka;
             bootstrapServers = kafka.bootstrapServers();
-            log.info("Kafka (KRaft, embedded) on {}", bootstrapServers);
+            log.info("Kafka (KRaft, embedded, SASL/SCRAM + ACLs) on {}", bootstrapServers);
+            try (Admin admin = Admin.create(kafka.superUserClientConfig())) {
+                KafkaAccessPolicy.apply(admin);
+            }
+            TopicProvisioner.ensureTopics(kafka.superUserClientConfig(), (short) 1);
         }
-        TopicProvisioner.ensureTopics(bootstrapServers, (short) 1);
+        if (options.externalKafka() != null && !externalKafkaSecured()) {
+            TopicProvisioner.ensureTopics(bootstrapServers, (short) 1);
+        }
         if (options.externalDatabase() != null) {
             jdbcUrl = options.externalDatabase().url();
         } else {
             EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(options.dataDir().resolve("postgres"),
-                    options.ports().postgres(), "myagents");
+                    options.ports().postgres(), "myagents", keys.get(LocalSecrets.POSTGRES_SUPERUSER_PASSWORD));
             started.add(postgres);
             jdbcUrl = postgres.jdbcUrl();
-            log.info("PostgreSQL (embedded) on {}", jdbcUrl);
+            try (Connection superuser = DriverManager.getConnection(jdbcUrl, postgres.username(), postgres.password())) {
+                DatabaseRoles.provision(superuser, "myagents", keys::get);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create the database roles", e);
+            }
+            log.info("PostgreSQL (embedded, a login per service) on {}", jdbcUrl);
         }
     }
 
+    /** The embedded broker's users: one per service that uses Kafka, and the auditor. */
+    private BrokerSecurity brokerSecurity() {
+        Map<String, String> users = new LinkedHashMap<>();
+        for (String user : KafkaAccessPolicy.users()) {
+            users.put(user, keys.get(KafkaAccessPolicy.passwordName(user)));
+        }
+        return new BrokerSecurity(keys.get(LocalSecrets.KAFKA_BROKER_PASSWORD), users);
+    }
+
+    /** An external broker is taken as secured when the environment gives the services' Kafka passwords. */
+    private boolean externalKafkaSecured() {
+        return KafkaAccessPolicy.PRINCIPALS.values().stream()
+                .anyMatch(principal -> keys.fromEnvironment(KafkaAccessPolicy.passwordName(principal)) != null);
+    }
+
+    /**
+     * Who one service is to Kafka and PostgreSQL. Embedded: its own SCRAM principal and its own
+     * database role (Flyway migrates as the owner), passwords from the data directory. External:
+     * the same from MYAGENTS_KAFKA_PASSWORD_<PRINCIPAL> and MYAGENTS_DATABASE_PASSWORD_<SERVICE>
+     * (then DATABASE_USER is the owner Flyway uses), or, without them, anonymous Kafka and
+     * DATABASE_USER for everything.
+     */
+    private Map<String, String> credentials(String service) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        String principal = KafkaAccessPolicy.PRINCIPALS.get(service);
+        if (principal != null) {
+            String name = KafkaAccessPolicy.passwordName(principal);
+            String password = options.externalKafka() == null ? keys.get(name) : keys.fromEnvironment(name);
+            if (password != null) {
+                properties.put(KafkaClientSecurity.USERNAME_PROPERTY, principal);
+                properties.put(KafkaClientSecurity.PASSWORD_PROPERTY, password);
+            }
+        }
+        String role = DatabaseRoles.SERVICE_ROLES.get(service);
+        if (role != null) {
+            String name = DatabaseRoles.passwordName(service);
+            boolean embedded = options.externalDatabase() == null;
+            String password = embedded ? keys.get(name) : keys.fromEnvironment(name);
+            if (password != null) {
+                properties.put("spring.datasource.username", role);
+                properties.put("spring.datasource.password", password);
+                properties.put("spring.flyway.user", embedded ? DatabaseRoles.OWNER : options.externalDatabase().user());
+                properties.put("spring.flyway.password",
+                        embedded ? keys.get(DatabaseRoles.OWNER_PASSWORD) : options.externalDatabase().password());
+            }
+        }
+        return properties;
+    }
+
     private void startServices() {
-        LocalSecrets keys = LocalSecrets.loadOrCreate(options.dataDir());
         LocalStackOptions.Ports ports = options.ports();
         String gatewayUrl = "http://localhost:" + ports.gateway();
         // Order matters: plant-store migrates the schema; ingest-api listens for decisions; the doors last.
@@ -128,6 +197,7 @@ public final class LocalStack implements AutoCloseable {
         properties.put("myagents.data-dir", options.dataDir().toString());
         properties.put("myagents.demo-data", Boolean.toString(options.demoData()));
         properties.put("spring.main.banner-mode", "off");
+        properties.putAll(credentials(name));
         properties.putAll(own);
         properties.putAll(options.overrides());
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
@@ -165,6 +235,22 @@ public final class LocalStack implements AutoCloseable {
 
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /**
+     * Settings of a Kafka client that logs in as {@code principal} (e.g. {@code auditor}) where the
+     * broker wants a login: the embedded one, or an external one given its password in the environment.
+     */
+    public Map<String, Object> kafkaClientConfig(String principal) {
+        String name = KafkaAccessPolicy.passwordName(principal);
+        String password = embeddedKafka != null ? keys.get(name) : keys.fromEnvironment(name);
+        KafkaClientSecurity security = password == null ? KafkaClientSecurity.none() : KafkaClientSecurity.scram(principal, password);
+        return security.applyTo(Map.of("bootstrap.servers", bootstrapServers));
+    }
+
+    /** The embedded broker's super user (it sees every topic): for provisioning and for checks in tests. */
+    public Map<String, Object> kafkaSuperUserConfig() {
+        return embeddedKafka != null ? embeddedKafka.superUserClientConfig() : Map.of("bootstrap.servers", bootstrapServers);
     }
 
     public Map<String, ConfigurableApplicationContext> services() {

@@ -8,7 +8,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
+import com.myagents.contracts.security.KafkaClientSecurity;
 import com.myagents.goals.marketing.ContentGenerator;
 import com.myagents.goals.marketing.MarketingPlanner;
 import com.myagents.goals.marketing.TemplateContentGenerator;
@@ -56,11 +58,11 @@ class GoalRunnerWiring {
 
     @Bean
     GoalRunnerStreams goalRunnerStreams(Topology goalRunnerTopology, GoalRunnerProperties properties,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, Environment env) {
         return new GoalRunnerStreams(goalRunnerTopology, GoalRunnerStreamsConfig.properties(properties.applicationId(),
                 bootstrapServers, properties.stateDir(), properties.commitInterval(), properties.replicationFactor(),
                 properties.streams()),
-                properties, bootstrapServers);
+                properties, bootstrapServers, KafkaClientSecurity.from(env::getProperty));
     }
 
     /** UP only while Kafka Streams runs or rebalances: a stopped or failed runner schedules nothing. */
