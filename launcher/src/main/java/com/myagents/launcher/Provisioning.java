@@ -32,6 +32,9 @@ final class Provisioning {
     }
 
     static void run(Map<String, String> env) throws SQLException {
+        if (!DatabaseRoles.OWNER.equals(env.get("DATABASE_USER"))) {
+            throw new IllegalArgumentException("DATABASE_USER must be " + DatabaseRoles.OWNER + " (the owner Flyway migrates with)");
+        }
         String bootstrap = required(env, "KAFKA_BOOTSTRAP_SERVERS");
         Map<String, Object> admin = new LinkedHashMap<>();
         admin.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -54,9 +57,6 @@ final class Provisioning {
         String database = url.substring(url.lastIndexOf('/') + 1).replaceAll("\\?.*", "");
         try (Connection superuser = DriverManager.getConnection(url, required(env, "DATABASE_ADMIN_USER"),
                 required(env, "DATABASE_ADMIN_PASSWORD"))) {
-            if (!DatabaseRoles.OWNER.equals(env.get("DATABASE_USER"))) {
-                throw new IllegalArgumentException("DATABASE_USER must be " + DatabaseRoles.OWNER + " (the owner Flyway migrates with)");
-            }
             DatabaseRoles.provision(superuser, database, name -> DatabaseRoles.OWNER_PASSWORD.equals(name)
                     ? required(env, "DATABASE_PASSWORD")
                     : required(env, LocalSecrets.environmentVariable(name)));

@@ -147,7 +147,8 @@ class LeastPrivilegeTest {
         try (KafkaProducer<byte[], byte[]> auditor = new KafkaProducer<>(producerConfig(
                 stack.kafkaClientConfig(KafkaAccessPolicy.AUDITOR)))) {
             assertThatThrownBy(() -> auditor.send(new ProducerRecord<>(Topics.ENFORCEMENT_DENIALS.name(),
-                    "forged".getBytes(StandardCharsets.UTF_8))).get()).hasCauseInstanceOf(TopicAuthorizationException.class);
+                    "forged".getBytes(StandardCharsets.UTF_8))).get())
+                    .hasCauseInstanceOf(org.apache.kafka.common.errors.AuthorizationException.class);
         }
     }
 
