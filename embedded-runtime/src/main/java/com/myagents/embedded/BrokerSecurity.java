@@ -75,7 +75,7 @@ public record BrokerSecurity(String brokerPassword, Map<String, String> scramUse
     }
 
     /** Client settings of the broker's own user: for provisioning (users, ACLs, topics), never for a service. */
-    Map<String, Object> superUserClientConfig() {
+    public Map<String, Object> superUserClientConfig() {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
         config.put(SaslConfigs.SASL_MECHANISM, "PLAIN");

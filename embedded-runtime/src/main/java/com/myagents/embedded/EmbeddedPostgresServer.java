@@ -21,7 +21,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final String USER = "postgres";
 
     /** The first line of the pg_hba.conf this class writes: a cluster with it has its superuser password set. */
-    static final String HBA_MARKER = "# myagents: passwords required on TCP";
+    static final String HBA_MARKER = "# myagents: passwords required";
 
     private final EmbeddedPostgres postgres;
     private final String database;
@@ -39,8 +39,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * With a {@code superuserPassword}: every TCP connection must give its role's password
-     * (SCRAM-SHA-256), the superuser's included; only the local socket of this user is trusted.
+     * With a {@code superuserPassword}: every connection must give its role's password
+     * (SCRAM-SHA-256), the superuser's included, over TCP and over the Unix socket alike.
      * A cluster that was started without one before gets the password and the rules now.
      * Without (null): as {@link #start(Path, int, String)}.
      */
@@ -91,11 +91,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return Files.exists(hba) && Files.readString(hba).startsWith(HBA_MARKER);
     }
 
-    /** TCP (IPv4 and IPv6 loopback) needs a password; only the Unix socket of this machine's user is trusted. */
+    /** Every connection needs a password: TCP (IPv4 and IPv6 loopback) and the Unix socket (nothing uses it). */
     private static void writeHba(Path dataDir) {
         try {
             Files.writeString(dataDir.resolve("pg_hba.conf"), HBA_MARKER + "\n"
-                    + "local all all trust\n"
+                    + "local all all scram-sha-256\n"
                     + "host all all 127.0.0.1/32 scram-sha-256\n"
                     + "host all all ::1/128 scram-sha-256\n");
         } catch (IOException e) {

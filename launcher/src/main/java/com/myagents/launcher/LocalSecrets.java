@@ -20,8 +20,8 @@ public final class LocalSecrets {
 
     static final List<String> NAMES = names();
 
-    static final String POSTGRES_SUPERUSER_PASSWORD = "postgres-superuser-password";
-    static final String KAFKA_BROKER_PASSWORD = "kafka-broker-password";
+    public static final String POSTGRES_SUPERUSER_PASSWORD = "postgres-superuser-password";
+    public static final String KAFKA_BROKER_PASSWORD = "kafka-broker-password";
 
     /** The keys, then the passwords of the embedded PostgreSQL's and Kafka's users (one per service). */
     private static List<String> names() {

@@ -19,9 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.myagents.contracts.TopicProvisioner;
 import com.myagents.contracts.security.KafkaClientSecurity;
-import com.myagents.embedded.BrokerSecurity;
 import com.myagents.connectors.ConnectorsApplication;
 import com.myagents.cp.CpBackendApplication;
+import com.myagents.embedded.BrokerSecurity;
 import com.myagents.embedded.EmbeddedKafkaBroker;
 import com.myagents.embedded.EmbeddedPostgresServer;
 import com.myagents.enforcement.EnforcementApplication;
