@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
 
@@ -29,6 +30,7 @@ import com.myagents.connectors.social.XConnector;
 import com.myagents.connectors.vault.CredentialLookup;
 import com.myagents.connectors.vault.VaultClient;
 import com.myagents.contracts.TopicProvisioner;
+import com.myagents.contracts.security.KafkaClientSecurity;
 import com.myagents.contracts.execution.signing.CommandSigner;
 
 /** The connectors' moving parts: the signature check, the clients, the idempotency records and the consumer. */
@@ -41,9 +43,10 @@ class ConnectorsConfiguration {
 
     @Bean
     KafkaClients kafkaClients(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            @Value("${myagents.kafka.replication-factor:1}") short replicationFactor) {
-        TopicProvisioner.ensureTopics(bootstrapServers, replicationFactor);
-        return new KafkaClients(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+            @Value("${myagents.kafka.replication-factor:1}") short replicationFactor, Environment env) {
+        KafkaClientSecurity security = KafkaClientSecurity.from(env::getProperty);
+        TopicProvisioner.ensureTopics(bootstrapServers, security, replicationFactor);
+        return new KafkaClients(Map.copyOf(security.applyTo(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))));
     }
 
     @Bean

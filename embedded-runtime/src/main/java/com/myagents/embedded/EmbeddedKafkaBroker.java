@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 
@@ -29,21 +31,52 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private BrokerSecurity security;
 
     private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
     }
 
+    /** Open to anonymous clients (module tests): one plaintext listener, no authorizer. */
     public static EmbeddedKafkaBroker start(Path dataDir, int brokerPort, int controllerPort) {
+        return start(dataDir, brokerPort, controllerPort, null);
+    }
+
+    /**
+     * With {@code security}: SASL/SCRAM users, ACLs enforced, anonymous clients refused (the local
+     * runtime's default). Without (null): as {@link #start(Path, int, int)}.
+     */
+    public static EmbeddedKafkaBroker start(Path dataDir, int brokerPort, int controllerPort, BrokerSecurity security) {
+        EmbeddedKafkaBroker broker = startServer(dataDir, brokerPort, controllerPort, security);
+        if (security != null) {
+            broker.security = security;
+            try (Admin admin = Admin.create(broker.superUserClientConfig())) {
+                security.writeScramUsers(admin);
+            } catch (RuntimeException e) {
+                broker.close();
+                throw e;
+            }
+        }
+        return broker;
+    }
+
+    private static EmbeddedKafkaBroker startServer(Path dataDir, int brokerPort, int controllerPort, BrokerSecurity security) {
         try {
             Files.createDirectories(dataDir);
             Map<String, String> config = config(dataDir, brokerPort, controllerPort);
+            if (security != null) {
+                config.putAll(security.brokerConfig(brokerPort, controllerPort));
+            }
             Path configFile = dataDir.resolve("server.properties");
             Properties properties = new Properties();
             properties.putAll(config);
             try (OutputStream out = Files.newOutputStream(configFile)) {
                 properties.store(out, "written by myagents embedded-runtime on every start");
+            }
+            if (security != null) {
+                // it holds the broker's password
+                Files.setPosixFilePermissions(configFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
             }
             format(dataDir, configFile);
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
@@ -96,6 +129,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Whether clients must authenticate (and are checked against ACLs). */
+    public boolean secured() {
+        return security != null;
+    }
+
+    /**
+     * Client settings (bootstrap included) of a super user, for provisioning topics, users and
+     * ACLs: the broker's own login when secured, anonymous otherwise. Never give it to a service.
+     */
+    public Map<String, Object> superUserClientConfig() {
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        if (security != null) {
+            config.putAll(security.superUserClientConfig());
+        }
+        return config;
     }
 
     @Override

@@ -44,7 +44,7 @@ public class EnforcementStreams implements SmartLifecycle {
         if (streams != null) {
             return;
         }
-        TopicProvisioner.ensureTopics(config.bootstrapServers(), config.replicationFactor());
+        TopicProvisioner.ensureTopics(config.bootstrapServers(), config.security(), config.replicationFactor());
         KafkaStreams created = new KafkaStreams(topology, config.properties());
         // Fail closed: only a thread the broker killed is replaced (it re-reads what it had not committed,
         // it skips nothing); a failure to decide stops the client, and so does a broker away for too long.

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertyResolver;
 
+import com.myagents.contracts.security.KafkaClientSecurity;
+
 /**
  * The Kafka Streams configuration of the enforcement application, in one place.
  *
@@ -26,14 +28,24 @@ import org.springframework.core.env.PropertyResolver;
  * @param streams           further Kafka Streams settings ({@code myagents.enforcement.streams.*}, e.g.
  *                          {@code producer.max.block.ms}), passed through; they cannot override the
  *                          processing guarantee or anything else set here
+ * @param security          the principal every client of the app authenticates as ({@code myagents.kafka.*}),
+ *                          or none
  */
 public record EnforcementStreamsConfig(String bootstrapServers, Path stateDir, Duration commitInterval,
-        short replicationFactor, StoreKind stores, String instanceId, Map<String, String> streams) {
+        short replicationFactor, StoreKind stores, String instanceId, Map<String, String> streams,
+        KafkaClientSecurity security) {
 
     public static final String APPLICATION_ID = "myagents-enforcement";
 
     public EnforcementStreamsConfig {
         streams = streams == null ? Map.of() : Map.copyOf(streams);
+        security = security == null ? KafkaClientSecurity.none() : security;
+    }
+
+    public EnforcementStreamsConfig(String bootstrapServers, Path stateDir, Duration commitInterval,
+            short replicationFactor, StoreKind stores, String instanceId, Map<String, String> streams) {
+        this(bootstrapServers, stateDir, commitInterval, replicationFactor, stores, instanceId, streams,
+                KafkaClientSecurity.none());
     }
 
     public EnforcementStreamsConfig(String bootstrapServers, Path stateDir, Duration commitInterval,
@@ -55,12 +67,14 @@ public record EnforcementStreamsConfig(String bootstrapServers, Path stateDir, D
                 env instanceof ConfigurableEnvironment configurable
                         ? Binder.get(configurable).bind("myagents.enforcement.streams",
                                 Bindable.mapOf(String.class, String.class)).orElse(Map.of())
-                        : Map.of());
+                        : Map.of(),
+                KafkaClientSecurity.from(env::getProperty));
     }
 
     public Properties properties() {
         Properties props = new Properties();
         props.putAll(streams);
+        security.applyTo(props);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

@@ -41,6 +41,22 @@ class EnforcementStreamsConfigTest {
     }
 
     @Test
+    void everyClientOfTheAppLogsInAsTheConfiguredPrincipal() {
+        MockEnvironment env = new MockEnvironment().withProperty("spring.kafka.bootstrap-servers", "broker:9092")
+                .withProperty("myagents.enforcement.instance-id", "enforcement-a")
+                .withProperty("myagents.kafka.username", "enforcement")
+                .withProperty("myagents.kafka.password", "secret");
+
+        EnforcementStreamsConfig config = EnforcementStreamsConfig.from(env);
+
+        assertThat(config.security().username()).isEqualTo("enforcement");
+        assertThat(config.properties()).containsEntry("security.protocol", "SASL_PLAINTEXT")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512");
+        assertThat(new EnforcementStreamsConfig("b:9092", Path.of("s"), Duration.ofMillis(20), (short) 1,
+                StoreKind.IN_MEMORY, null, java.util.Map.of()).properties()).doesNotContainKey("security.protocol");
+    }
+
+    @Test
     void passesFurtherStreamsSettingsThroughButNeverTheGuarantee() {
         MockEnvironment env = new MockEnvironment().withProperty("spring.kafka.bootstrap-servers", "broker:9092")
                 .withProperty("myagents.enforcement.instance-id", "enforcement-a")

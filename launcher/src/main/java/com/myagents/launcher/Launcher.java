@@ -22,6 +22,8 @@ import com.myagents.launcher.lifecycle.StartFailure;
  * {@code --wipe} deletes the data directory first (topics, tables, keys: everything).
  * {@code verify-decisions [...]} starts nothing: it re-decides the recorded decisions of a running
  * system from its topics and exits with the verifier's status ({@link VerifyDecisionsCommand}).
+ * {@code --provision} only creates the Kafka users, ACLs, topics and database roles of an external
+ * Kafka and PostgreSQL, and exits (see {@link Provisioning}).
  */
 public final class Launcher {
 
@@ -33,6 +35,10 @@ public final class Launcher {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("verify-decisions")) {
             System.exit(VerifyDecisionsCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (Arrays.asList(args).contains("--provision")) {
+            Provisioning.run(System.getenv());
+            return;
         }
         LocalStackOptions options = LocalStackOptions.fromEnvironment(System.getenv());
         if (Arrays.asList(args).contains("--wipe")) {

@@ -18,10 +18,22 @@ import java.util.Properties;
  */
 public final class LocalSecrets {
 
-    static final List<String> NAMES = List.of(
-            "customer-token-key", "operator-token-key", "cp-service-key", "pp-service-key",
-            "plant-identity-key", "command-signing-key", "vault-master-key", "vault-resolver-key",
-            "review-receipt-key");
+    static final List<String> NAMES = names();
+
+    public static final String POSTGRES_SUPERUSER_PASSWORD = "postgres-superuser-password";
+    public static final String KAFKA_BROKER_PASSWORD = "kafka-broker-password";
+
+    /** The keys, then the passwords of the embedded PostgreSQL's and Kafka's users (one per service). */
+    private static List<String> names() {
+        List<String> names = new java.util.ArrayList<>(List.of(
+                "customer-token-key", "operator-token-key", "cp-service-key", "pp-service-key",
+                "plant-identity-key", "command-signing-key", "vault-master-key", "vault-resolver-key",
+                "review-receipt-key", "postgres-superuser-password", DatabaseRoles.OWNER_PASSWORD,
+                "kafka-broker-password"));
+        DatabaseRoles.SERVICE_ROLES.keySet().stream().sorted().map(DatabaseRoles::passwordName).forEach(names::add);
+        KafkaAccessPolicy.users().stream().map(KafkaAccessPolicy::passwordName).forEach(names::add);
+        return List.copyOf(names);
+    }
 
     private final Properties keys;
 
@@ -45,7 +57,10 @@ public final class LocalSecrets {
                 if (!keys.containsKey(name)) {
                     byte[] key = new byte[32];
                     random.nextBytes(key);
-                    keys.setProperty(name, Base64.getEncoder().encodeToString(key));
+                    // passwords without '=' or '/': Properties would escape '=' and people copy them into files
+                    keys.setProperty(name, name.endsWith("-password")
+                            ? Base64.getUrlEncoder().withoutPadding().encodeToString(key)
+                            : Base64.getEncoder().encodeToString(key));
                     added = true;
                 }
             }
@@ -74,8 +89,8 @@ public final class LocalSecrets {
      * case) wins, so that several containers of one deployment share their keys.
      */
     public String get(String name) {
-        String fromEnvironment = System.getenv("MYAGENTS_" + name.toUpperCase().replace('-', '_'));
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+        String fromEnvironment = fromEnvironment(name);
+        if (fromEnvironment != null) {
             return fromEnvironment;
         }
         String value = keys.getProperty(name);
@@ -83,5 +98,19 @@ public final class LocalSecrets {
             throw new IllegalArgumentException("no local key " + name);
         }
         return value;
+    }
+
+    /**
+     * Only the environment's {@code MYAGENTS_<NAME>} (null without one): for credentials of an
+     * external Kafka or PostgreSQL, which a generated value could never match.
+     */
+    public String fromEnvironment(String name) {
+        String value = System.getenv(environmentVariable(name));
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** {@code kafka-password-auditor} → {@code MYAGENTS_KAFKA_PASSWORD_AUDITOR}. */
+    static String environmentVariable(String name) {
+        return "MYAGENTS_" + name.toUpperCase().replace('-', '_');
     }
 }

@@ -2,6 +2,9 @@ package com.myagents.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,14 +13,17 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.myagents.contracts.TopicProvisioner;
+import com.myagents.contracts.security.KafkaClientSecurity;
 import com.myagents.connectors.ConnectorsApplication;
 import com.myagents.cp.CpBackendApplication;
+import com.myagents.embedded.BrokerSecurity;
 import com.myagents.embedded.EmbeddedKafkaBroker;
 import com.myagents.embedded.EmbeddedPostgresServer;
 import com.myagents.embedded.FreePorts;
@@ -55,11 +61,14 @@ public final class LocalStack implements AutoCloseable {
     private volatile boolean stopping;
     private EmbeddedKafkaBroker kafka;
     private EmbeddedPostgresServer postgres;
+    private final LocalSecrets keys;
     private String bootstrapServers;
     private String jdbcUrl;
+    private EmbeddedKafkaBroker embeddedKafka;
 
     private LocalStack(LocalStackOptions options) {
         this.options = options;
+        this.keys = LocalSecrets.loadOrCreate(options.dataDir());
     }
 
     public static LocalStack start(LocalStackOptions options) {
@@ -111,13 +120,25 @@ public final class LocalStack implements AutoCloseable {
                 StartFailure.requireFree("kafka", "Kafka's client (MYAGENTS_PORT_KAFKA)", options.ports().kafka());
                 StartFailure.requireFree("kafka", "Kafka's controller (MYAGENTS_PORT_KAFKA_CONTROLLER)",
                         options.ports().kafkaController());
-                kafka = EmbeddedKafkaBroker.start(dir, options.ports().kafka(), options.ports().kafkaController());
+                kafka = EmbeddedKafkaBroker.start(dir, options.ports().kafka(), options.ports().kafkaController(),
+                        brokerSecurity());
+                embeddedKafka = kafka;
                 bootstrapServers = kafka.bootstrapServers();
-                return "KRaft on " + bootstrapServers + ", controller on " + options.ports().kafkaController();
+                return "KRaft on " + bootstrapServers + " (SASL/SCRAM + ACLs), controller on "
+                        + options.ports().kafkaController();
             });
         }
         component("topics", null, () -> {
-            TopicProvisioner.ensureTopics(bootstrapServers, (short) 1);
+            if (embeddedKafka != null) {
+                try (Admin admin = Admin.create(embeddedKafka.superUserClientConfig())) {
+                    KafkaAccessPolicy.apply(admin);
+                }
+                TopicProvisioner.ensureTopics(embeddedKafka.superUserClientConfig(), (short) 1);
+                return "every topic of the registry exists; one principal per service, ACLs applied";
+            }
+            if (!externalKafkaSecured()) {
+                TopicProvisioner.ensureTopics(bootstrapServers, (short) 1);
+            }
             return "every topic of the registry exists";
         });
         if (options.externalDatabase() != null) {
@@ -127,9 +148,15 @@ public final class LocalStack implements AutoCloseable {
             component("postgresql", dir, () -> {
                 StartFailure.requireFree("postgresql", "PostgreSQL (MYAGENTS_PORT_POSTGRES)", options.ports().postgres());
                 // stopped by this stack, last, not by a JVM hook of its own racing the services that use it
-                postgres = EmbeddedPostgresServer.start(dir, options.ports().postgres(), "myagents", false);
+                postgres = EmbeddedPostgresServer.start(dir, options.ports().postgres(), "myagents",
+                        keys.get(LocalSecrets.POSTGRES_SUPERUSER_PASSWORD), false);
                 jdbcUrl = postgres.jdbcUrl();
-                return jdbcUrl;
+                try (Connection superuser = DriverManager.getConnection(jdbcUrl, postgres.username(), postgres.password())) {
+                    DatabaseRoles.provision(superuser, "myagents", keys::get);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot create the database roles", e);
+                }
+                return jdbcUrl + " (a login per service)";
             });
         }
     }
@@ -154,8 +181,56 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The embedded broker's users: one per service that uses Kafka, and the auditor. */
+    private BrokerSecurity brokerSecurity() {
+        Map<String, String> users = new LinkedHashMap<>();
+        for (String user : KafkaAccessPolicy.users()) {
+            users.put(user, keys.get(KafkaAccessPolicy.passwordName(user)));
+        }
+        return new BrokerSecurity(keys.get(LocalSecrets.KAFKA_BROKER_PASSWORD), users);
+    }
+
+    /** An external broker is taken as secured when the environment gives the services' Kafka passwords. */
+    private boolean externalKafkaSecured() {
+        return KafkaAccessPolicy.PRINCIPALS.values().stream()
+                .anyMatch(principal -> keys.fromEnvironment(KafkaAccessPolicy.passwordName(principal)) != null);
+    }
+
+    /**
+     * Who one service is to Kafka and PostgreSQL. Embedded: its own SCRAM principal and its own
+     * database role (Flyway migrates as the owner), passwords from the data directory. External:
+     * the same from MYAGENTS_KAFKA_PASSWORD_<PRINCIPAL> and MYAGENTS_DATABASE_PASSWORD_<SERVICE>
+     * (then DATABASE_USER is the owner Flyway uses), or, without them, anonymous Kafka and
+     * DATABASE_USER for everything.
+     */
+    private Map<String, String> credentials(String service) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        String principal = KafkaAccessPolicy.PRINCIPALS.get(service);
+        if (principal != null) {
+            String name = KafkaAccessPolicy.passwordName(principal);
+            String password = options.externalKafka() == null ? keys.get(name) : keys.fromEnvironment(name);
+            if (password != null) {
+                properties.put(KafkaClientSecurity.USERNAME_PROPERTY, principal);
+                properties.put(KafkaClientSecurity.PASSWORD_PROPERTY, password);
+            }
+        }
+        String role = DatabaseRoles.SERVICE_ROLES.get(service);
+        if (role != null) {
+            String name = DatabaseRoles.passwordName(service);
+            boolean embedded = options.externalDatabase() == null;
+            String password = embedded ? keys.get(name) : keys.fromEnvironment(name);
+            if (password != null) {
+                properties.put("spring.datasource.username", role);
+                properties.put("spring.datasource.password", password);
+                properties.put("spring.flyway.user", embedded ? DatabaseRoles.OWNER : options.externalDatabase().user());
+                properties.put("spring.flyway.password",
+                        embedded ? keys.get(DatabaseRoles.OWNER_PASSWORD) : options.externalDatabase().password());
+            }
+        }
+        return properties;
+    }
+
     private void startServices() {
-        LocalSecrets keys = LocalSecrets.loadOrCreate(options.dataDir());
         LocalStackOptions.Ports ports = options.ports();
         String gatewayUrl = "http://localhost:" + ports.gateway();
         // Order matters: plant-store migrates the schema; ingest-api listens for decisions; the doors last.
@@ -225,6 +300,7 @@ public final class LocalStack implements AutoCloseable {
         // eight contexts in one JVM: each keeps its own registry, none joins the JVM-wide global one
         properties.put("management.metrics.use-global-registry", "false");
         properties.put("management.metrics.tags.service", name);
+        properties.putAll(credentials(name));
         properties.putAll(own);
         properties.putAll(options.overrides());
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
@@ -266,6 +342,22 @@ public final class LocalStack implements AutoCloseable {
 
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /**
+     * Settings of a Kafka client that logs in as {@code principal} (e.g. {@code auditor}) where the
+     * broker wants a login: the embedded one, or an external one given its password in the environment.
+     */
+    public Map<String, Object> kafkaClientConfig(String principal) {
+        String name = KafkaAccessPolicy.passwordName(principal);
+        String password = embeddedKafka != null ? keys.get(name) : keys.fromEnvironment(name);
+        KafkaClientSecurity security = password == null ? KafkaClientSecurity.none() : KafkaClientSecurity.scram(principal, password);
+        return security.applyTo(Map.of("bootstrap.servers", bootstrapServers));
+    }
+
+    /** The embedded broker's super user (it sees every topic): for provisioning and for checks in tests. */
+    public Map<String, Object> kafkaSuperUserConfig() {
+        return embeddedKafka != null ? embeddedKafka.superUserClientConfig() : Map.of("bootstrap.servers", bootstrapServers);
     }
 
     public Map<String, ConfigurableApplicationContext> services() {

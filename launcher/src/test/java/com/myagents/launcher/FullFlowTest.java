@@ -115,7 +115,7 @@ class FullFlowTest {
     /** Every row of every table of the schema, as text, that contains {@code needle}. */
     static List<String> rowsMentioning(String schema, String needle) throws Exception {
         List<String> found = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(RunningSystem.stack().jdbcUrl(), "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(RunningSystem.stack().jdbcUrl(), "postgres", RunningSystem.postgresPassword())) {
             List<String> tables = new ArrayList<>();
             try (ResultSet r = c.createStatement().executeQuery(
                     "select table_name from information_schema.tables where table_schema = '" + schema + "'")) {
@@ -141,10 +141,11 @@ class FullFlowTest {
     /** Every record of every topic whose key or value bytes contain {@code needle}. */
     static List<String> topicsMentioning(String needle) {
         List<String> found = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningSystem.stack().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "secret-scan-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        // the super user: the scan must see every topic, whoever may read it
+        Map<String, Object> config = new java.util.HashMap<>(RunningSystem.stack().kafkaSuperUserConfig());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "secret-scan-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(Topics.all().stream().map(Topic::name).toList());
             int quiet = 0;
             while (quiet < 6) {

@@ -243,7 +243,7 @@ class HostileInputTest {
     }
 
     static long query(String sql) {
-        try (Connection c = DriverManager.getConnection(RunningSystem.stack().jdbcUrl(), "postgres", "");
+        try (Connection c = DriverManager.getConnection(RunningSystem.stack().jdbcUrl(), "postgres", RunningSystem.postgresPassword());
              ResultSet r = c.createStatement().executeQuery(sql)) {
             r.next();
             return r.getLong(1);
@@ -253,7 +253,7 @@ class HostileInputTest {
     }
 
     static void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(RunningSystem.stack().jdbcUrl(), "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(RunningSystem.stack().jdbcUrl(), "postgres", RunningSystem.postgresPassword())) {
             c.createStatement().execute(sql);
         } catch (Exception e) {
             throw new IllegalStateException(sql, e);

@@ -45,6 +45,11 @@ final class RunningSystem {
                 .getProperty("myagents.vault.internal-port"));
     }
 
+    /** The embedded PostgreSQL's superuser password (the tests look at tables no service may read). */
+    static String postgresPassword() {
+        return LocalSecrets.loadOrCreate(options().dataDir()).get(LocalSecrets.POSTGRES_SUPERUSER_PASSWORD);
+    }
+
     static String cp() {
         return "http://localhost:" + options().ports().cpBackend();
     }

@@ -55,7 +55,7 @@ abstract class SpineScenarios {
         stack = RunningSystem.stack();
         ownsStack = false;
         dbUser = "postgres";
-        dbPassword = "";
+        dbPassword = RunningSystem.postgresPassword();
         cp = RunningSystem.cp();
     }
 
@@ -156,11 +156,12 @@ abstract class SpineScenarios {
     static List<EnforcementDenial> denialsOnTopicFor(String correlationId) {
         var topic = Topics.ENFORCEMENT_DENIALS;
         List<EnforcementDenial> found = new ArrayList<>();
-        try (KafkaConsumer<String, EnforcementDenial> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + correlationId,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+        // as auditors read it: their own login, a group of theirs (the README's console consumer)
+        Map<String, Object> config = new java.util.HashMap<>(stack.kafkaClientConfig(KafkaAccessPolicy.AUDITOR));
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "myagents-audit-e2e-" + correlationId);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, EnforcementDenial> consumer = new KafkaConsumer<>(config,
                 topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
             consumer.subscribe(List.of(topic.name()));
             long quietUntil = System.nanoTime() + Duration.ofSeconds(20).toNanos();

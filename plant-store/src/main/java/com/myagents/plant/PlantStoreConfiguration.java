@@ -2,6 +2,7 @@ package com.myagents.plant;
 
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import com.myagents.contracts.TopicProvisioner;
+import com.myagents.contracts.security.KafkaClientSecurity;
 import com.myagents.plant.materializer.FlowMeters;
 import com.myagents.plant.materializer.Materializer;
 import com.myagents.plant.outbox.ConnectionOpener;
@@ -36,14 +38,22 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 class PlantStoreConfiguration {
 
     /** Exists once every topic of the registry exists on the broker. */
-    record ProvisionedTopics(String bootstrapServers) {
+    record ProvisionedTopics(String bootstrapServers, KafkaClientSecurity security) {
+
+        /** What every Kafka client of plant-store starts from: where the broker is and who we are. */
+        Map<String, Object> clientConfig(Map<String, Object> more) {
+            Map<String, Object> config = new HashMap<>(more);
+            config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            return security.applyTo(config);
+        }
     }
 
     @Bean
     ProvisionedTopics provisionedTopics(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            @Value("${myagents.kafka.replication-factor:1}") short replicationFactor) {
-        TopicProvisioner.ensureTopics(bootstrapServers, replicationFactor);
-        return new ProvisionedTopics(bootstrapServers);
+            @Value("${myagents.kafka.replication-factor:1}") short replicationFactor, Environment env) {
+        KafkaClientSecurity security = KafkaClientSecurity.from(env::getProperty);
+        TopicProvisioner.ensureTopics(bootstrapServers, security, replicationFactor);
+        return new ProvisionedTopics(bootstrapServers, security);
     }
 
     @Bean
@@ -54,7 +64,7 @@ class PlantStoreConfiguration {
             @Value("${myagents.outbox.relay.send-timeout:30s}") Duration sendTimeout,
             @Value("${myagents.outbox.relay.retain-published:7d}") Duration retainPublished) {
         return new OutboxRelay(dsl, listenConnections(env, dataSource),
-                Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, topics.bootstrapServers()),
+                topics.clientConfig(Map.of()),
                 new OutboxRelaySettings(batchSize, sweepInterval, sendTimeout, retainPublished));
     }
 
@@ -62,9 +72,7 @@ class PlantStoreConfiguration {
     @ConditionalOnBooleanProperty(name = "myagents.materializer.enabled", matchIfMissing = true)
     Materializer materializer(DSLContext dsl, ProvisionedTopics topics,
             @Value("${myagents.materializer.group-id:" + Materializer.DEFAULT_GROUP_ID + "}") String groupId) {
-        return new Materializer(dsl, Map.of(
-                CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, topics.bootstrapServers(),
-                CommonClientConfigs.GROUP_ID_CONFIG, groupId));
+        return new Materializer(dsl, topics.clientConfig(Map.of(CommonClientConfigs.GROUP_ID_CONFIG, groupId)));
     }
 
     @Bean

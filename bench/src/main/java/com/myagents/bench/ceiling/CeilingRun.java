@@ -134,12 +134,11 @@ public final class CeilingRun {
     }
 
     static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        return new KafkaProducer<>(com.myagents.bench.infra.KafkaLogins.config(bootstrapServers, Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.CLIENT_ID_CONFIG, "bench-ceiling"),
+                ProducerConfig.CLIENT_ID_CONFIG, "bench-ceiling")),
                 new StringSerializer(), new ByteArraySerializer());
     }
 }

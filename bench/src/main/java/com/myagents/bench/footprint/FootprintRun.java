@@ -88,8 +88,12 @@ public final class FootprintRun {
                 report.row("java -jar → every service healthy (fresh data directory)", seconds(healthy));
                 long pid = child.handle().pid();
                 String marker = dataDir.toAbsolutePath().toString();
+                // the launcher's broker and database want logins: its super users', from its data directory
+                var secrets = com.myagents.launcher.LocalSecrets.loadOrCreate(dataDir);
+                com.myagents.bench.infra.KafkaLogins.register("localhost:9092", new com.myagents.embedded.BrokerSecurity(
+                        secrets.get(com.myagents.launcher.LocalSecrets.KAFKA_BROKER_PASSWORD), java.util.Map.of()).superUserClientConfig());
                 measure(report, idle, load, out, child.handle(), marker, pid, "http://localhost:8080",
-                        "jdbc:postgresql://localhost:15432/myagents", "localhost:9092");
+                        "jdbc:postgresql://localhost:15432/myagents", BenchStack.superuserPassword(dataDir), "localhost:9092");
             }
             if (restart) {
                 out.println("[footprint] restarting on the same data directory");
@@ -117,7 +121,7 @@ public final class FootprintRun {
             ProcessHandle self = ProcessHandle.current();
             String marker = stack.dataDir().toAbsolutePath().toString();
             measure(report, idle, load, out, self, marker, self.pid(), stack.cpUrl(),
-                    stack.jdbcUrl(), stack.bootstrapServers());
+                    stack.jdbcUrl(), BenchStack.superuserPassword(stack.dataDir()), stack.bootstrapServers());
         }
         report.note("The system runs in the benchmark's JVM (default JVM flags), so the JVM figures include the load "
                 + "generator (JDK HttpClient and the latency arrays: a few tens of MiB at most). PSS divides shared pages "
@@ -125,7 +129,7 @@ public final class FootprintRun {
     }
 
     private static void measure(Report report, Duration idle, ExecuteLoadRun.Settings load, PrintStream out,
-            ProcessHandle jvm, String dataDir, long pid, String cpUrl, String jdbcUrl, String bootstrap)
+            ProcessHandle jvm, String dataDir, long pid, String cpUrl, String jdbcUrl, String dbPassword, String bootstrap)
             throws Exception {
         java.util.function.Supplier<TreeMemory> tree = () -> TreeMemory.of(jvm, dataDir);
         out.println("[footprint] healthy; idle for " + idle);
@@ -134,7 +138,7 @@ public final class FootprintRun {
 
         ExecuteLoadRun.Measured measured;
         TreeMemory peak;
-        try (PlantDatabase db = PlantDatabase.connect(jdbcUrl, "postgres", "");
+        try (PlantDatabase db = PlantDatabase.connect(jdbcUrl, "postgres", dbPassword);
              MemorySampler sampler = new MemorySampler(tree, Duration.ofMillis(250))) {
             measured = ExecuteLoadRun.run(cpUrl, db, bootstrap, load, () -> StackProcesses.of(jvm, dataDir), out);
             sampler.close();

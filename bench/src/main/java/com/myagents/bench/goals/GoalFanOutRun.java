@@ -20,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.myagents.bench.Options;
 import com.myagents.bench.ceiling.CeilingRun;
+import com.myagents.bench.infra.KafkaLogins;
 import com.myagents.bench.infra.Arrivals;
 import com.myagents.bench.infra.BenchStack;
 import com.myagents.bench.infra.GroupProgress;
@@ -139,8 +140,8 @@ public final class GoalFanOutRun {
                 now.minus(Duration.ofDays(8)), now.minus(Duration.ofDays(1)), 0, List.of(),
                 2L * goals * FanOutWorkload.RUN_PRICE_MINOR, now, 0, 0, Map.of(),
                 Map.of(FanOutWorkload.TEMPLATE, FanOutWorkload.RUN_PRICE_MINOR));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaLogins.config(bootstrap,
+                Map.of(ProducerConfig.ACKS_CONFIG, "all")),
                 new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(Topics.SUBSCRIPTIONS.name(), funded.subscriptionId(),
                     Topics.SUBSCRIPTIONS.valueSerde().serializer().serialize(Topics.SUBSCRIPTIONS.name(), funded)));
@@ -150,13 +151,12 @@ public final class GoalFanOutRun {
 
     private static void publish(String bootstrap, FanOutWorkload workload) {
         Instant changedAt = Instant.now();
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(KafkaLogins.config(bootstrap, Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 10,
                 ProducerConfig.BATCH_SIZE_CONFIG, 131_072,
-                ProducerConfig.CLIENT_ID_CONFIG, "bench-goals"),
+                ProducerConfig.CLIENT_ID_CONFIG, "bench-goals")),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < workload.goals(); i++) {
                 GoalChange goal = workload.goal(i, PlantDatabase.DEMO_MARKETING_AGENT.toString(),

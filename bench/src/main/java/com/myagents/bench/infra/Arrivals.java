@@ -34,12 +34,11 @@ public final class Arrivals implements AutoCloseable {
     /** @param readCommitted see only committed transactions, as every consumer of stream output does */
     public Arrivals(String bootstrapServers, List<String> topics, boolean readCommitted, Listener listener) {
         this.listener = listener;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.consumer = new KafkaConsumer<>(KafkaLogins.config(bootstrapServers, Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, readCommitted ? "read_committed" : "read_uncommitted",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
-                ConsumerConfig.CLIENT_ID_CONFIG, "bench-arrivals"),
+                ConsumerConfig.CLIENT_ID_CONFIG, "bench-arrivals")),
                 new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {

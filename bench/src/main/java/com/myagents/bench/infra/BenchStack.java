@@ -38,6 +38,8 @@ public final class BenchStack implements AutoCloseable {
         long begin = System.nanoTime();
         try {
             LocalStack stack = LocalStack.start(options);
+            // the bench plays every service at once: its clients log in as the broker's super user
+            KafkaLogins.register(stack.bootstrapServers(), stack.kafkaSuperUserConfig());
             return new BenchStack(dataDir, options, stack, Duration.ofNanos(System.nanoTime() - begin));
         } catch (RuntimeException e) {
             Directories.delete(dataDir);
@@ -62,7 +64,12 @@ public final class BenchStack implements AutoCloseable {
     }
 
     public PlantDatabase database() {
-        return PlantDatabase.connect(stack.jdbcUrl(), "postgres", "");
+        return PlantDatabase.connect(stack.jdbcUrl(), "postgres", superuserPassword(dataDir));
+    }
+
+    /** The embedded PostgreSQL's superuser password, generated into the launcher's data directory. */
+    public static String superuserPassword(Path dataDir) {
+        return com.myagents.launcher.LocalSecrets.loadOrCreate(dataDir).get(com.myagents.launcher.LocalSecrets.POSTGRES_SUPERUSER_PASSWORD);
     }
 
     /** The management ports of the services running now (each answers /actuator/health). */

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -26,7 +25,7 @@ public final class GroupProgress {
 
     public static void awaitCaughtUp(String bootstrapServers, String groupId, List<String> topics, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(KafkaLogins.config(bootstrapServers, Map.of()))) {
             while (true) {
                 long behind = lag(admin, groupId, topics);
                 if (behind == 0) {
@@ -46,7 +45,7 @@ public final class GroupProgress {
 
     /** Records of {@code topics} the group has not committed yet. */
     public static long lag(String bootstrapServers, String groupId, List<String> topics) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(KafkaLogins.config(bootstrapServers, Map.of()))) {
             return lag(admin, groupId, topics);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,6 +8,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+
+import com.myagents.contracts.security.KafkaClientSecurity;
 
 /**
  * With a Kafka bootstrap ({@code myagents.gateway.access-records.bootstrap-servers}, by default
@@ -22,8 +25,9 @@ public class AccessRecordsConfiguration {
     @ConditionalOnExpression("!'${myagents.gateway.access-records.bootstrap-servers:}'.isBlank()")
     public KafkaAccessJournal kafkaAccessJournal(
             @Value("${myagents.gateway.access-records.bootstrap-servers}") String bootstrapServers,
-            @Value("${myagents.gateway.access-records.queue-capacity:10000}") int capacity) {
-        return new KafkaAccessJournal(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers.strip()),
+            @Value("${myagents.gateway.access-records.queue-capacity:10000}") int capacity, Environment env) {
+        KafkaClientSecurity security = KafkaClientSecurity.from(env::getProperty);
+        return new KafkaAccessJournal(security.applyTo(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers.strip())),
                 capacity, new LoggedAccessJournal());
     }
 }

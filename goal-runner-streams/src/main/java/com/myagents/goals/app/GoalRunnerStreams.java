@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 
 import com.myagents.contracts.TopicProvisioner;
+import com.myagents.contracts.security.KafkaClientSecurity;
 import com.myagents.contracts.streams.StreamThreadFailures;
 
 /**
@@ -32,16 +33,24 @@ public final class GoalRunnerStreams implements SmartLifecycle {
     private final Properties config;
     private final GoalRunnerProperties properties;
     private final String bootstrapServers;
+    private final KafkaClientSecurity security;
     private volatile KafkaStreams streams;
     private volatile MeterRegistry registry;
     private KafkaStreamsMetrics metrics;
 
     public GoalRunnerStreams(Topology topology, Properties config, GoalRunnerProperties properties,
             String bootstrapServers) {
+        this(topology, config, properties, bootstrapServers, KafkaClientSecurity.none());
+    }
+
+    /** @param security who every client authenticates as; applied to {@code config} as well */
+    public GoalRunnerStreams(Topology topology, Properties config, GoalRunnerProperties properties,
+            String bootstrapServers, KafkaClientSecurity security) {
         this.topology = topology;
-        this.config = config;
+        this.config = security.applyTo(config);
         this.properties = properties;
         this.bootstrapServers = bootstrapServers;
+        this.security = security;
     }
 
     @Override
@@ -49,7 +58,7 @@ public final class GoalRunnerStreams implements SmartLifecycle {
         if (streams != null) {
             return;
         }
-        TopicProvisioner.ensureTopics(bootstrapServers, properties.replicationFactor());
+        TopicProvisioner.ensureTopics(bootstrapServers, security, properties.replicationFactor());
         KafkaStreams created = new KafkaStreams(topology, config);
         created.setUncaughtExceptionHandler(new StreamThreadFailures("goal-runner-streams", false,
                 MAX_THREAD_REPLACEMENTS, REPLACEMENT_WINDOW, Clock.systemUTC()));

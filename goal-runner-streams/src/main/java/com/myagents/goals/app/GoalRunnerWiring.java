@@ -8,7 +8,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
+import com.myagents.contracts.security.KafkaClientSecurity;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import com.myagents.goals.marketing.ContentGenerator;
@@ -58,11 +60,11 @@ class GoalRunnerWiring {
 
     @Bean
     GoalRunnerStreams goalRunnerStreams(Topology goalRunnerTopology, GoalRunnerProperties properties,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, Environment env) {
         return new GoalRunnerStreams(goalRunnerTopology, GoalRunnerStreamsConfig.properties(properties.applicationId(),
                 bootstrapServers, properties.stateDir(), properties.commitInterval(), properties.replicationFactor(),
                 properties.streams()),
-                properties, bootstrapServers);
+                properties, bootstrapServers, KafkaClientSecurity.from(env::getProperty));
     }
 
     /**

@@ -52,7 +52,7 @@ class GoalRunnerWiringTest {
         GoalRunnerStreams streams = wiring.goalRunnerStreams(
                 wiring.goalRunnerTopology(properties, wiring.marketingPlanner(wiring.contentGenerator(properties)),
                         wiring.tradingPlanner()),
-                properties, "localhost:1");
+                properties, "localhost:1", new org.springframework.core.env.StandardEnvironment());
 
         var health = wiring.goalRunnerStreamsHealthIndicator(streams).health();
 

@@ -24,6 +24,7 @@ import org.springframework.context.SmartLifecycle;
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.execution.ExecutionDecision;
+import com.myagents.contracts.security.KafkaClientSecurity;
 
 /**
  * The reply half of request-reply over Kafka: every instance reads every partition of the
@@ -41,8 +42,15 @@ public class DecisionWaiter implements SmartLifecycle {
     private volatile Thread thread;
     private final CompletableFuture<Void> assigned = new CompletableFuture<>();
 
+    private final KafkaClientSecurity security;
+
     public DecisionWaiter(String bootstrapServers) {
+        this(bootstrapServers, KafkaClientSecurity.none());
+    }
+
+    public DecisionWaiter(String bootstrapServers, KafkaClientSecurity security) {
         this.bootstrapServers = bootstrapServers;
+        this.security = security;
     }
 
     /** Registers interest before the request is published, so a fast decision cannot be missed. */
@@ -82,12 +90,12 @@ public class DecisionWaiter implements SmartLifecycle {
 
     @Override
     public void start() {
-        consumer = new KafkaConsumer<>(Map.of(
+        consumer = new KafkaConsumer<>(security.applyTo(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50,
-                ConsumerConfig.CLIENT_ID_CONFIG, "ingest-api-decision-waiter"),
+                ConsumerConfig.CLIENT_ID_CONFIG, "ingest-api-decision-waiter")),
                 DECISIONS.keySerde().deserializer(), DECISIONS.valueSerde().deserializer());
         thread = new Thread(this::run, "decision-waiter");
         thread.setDaemon(true);

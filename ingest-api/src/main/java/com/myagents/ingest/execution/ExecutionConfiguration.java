@@ -8,14 +8,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import com.myagents.contracts.security.KafkaClientSecurity;
 
 
 @Configuration
 class ExecutionConfiguration {
 
     @Bean
-    DecisionWaiter decisionWaiter(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers) {
-        return new DecisionWaiter(bootstrapServers);
+    DecisionWaiter decisionWaiter(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, Environment env) {
+        return new DecisionWaiter(bootstrapServers, KafkaClientSecurity.from(env::getProperty));
     }
 
     @Bean

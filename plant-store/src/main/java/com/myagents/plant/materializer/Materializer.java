@@ -46,7 +46,7 @@ public class Materializer implements SmartLifecycle {
 
     public static final String DEFAULT_GROUP_ID = "myagents-plant-materializer";
 
-    static final List<Topic<String, ?>> TOPICS = List.of(
+    public static final List<Topic<String, ?>> TOPICS = List.of(
             Topics.EXECUTION_DECISIONS, Topics.ENFORCEMENT_DENIALS, Topics.DELIVERABLE_DRAFTS, Topics.EXECUTION_RESULTS,
             Topics.EXECUTION_COMMANDS, Topics.ACCESS_RECORDS, Topics.GOAL_RUN_DECISIONS);
 

@@ -1,0 +1,149 @@
+package com.myagents.launcher;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
+
+import com.myagents.contracts.Topic;
+import com.myagents.contracts.Topics;
+import com.myagents.embedded.BrokerSecurity;
+import com.myagents.enforcement.EnforcementStreamsConfig;
+import com.myagents.goals.topology.GoalRunnerStreamsConfig;
+import com.myagents.plant.materializer.Materializer;
+
+/**
+ * Who may do what on the broker: one SCRAM principal per service that uses Kafka, plus the
+ * read-only {@value #AUDITOR}. Only plant-store's outbox relay writes what customers asked for
+ * (requests, approvals, subscriptions, hired agents, goals); only enforcement writes decisions and
+ * commands; only connectors write results; the auditor reads denials and decisions and nothing
+ * else. Anything not granted here is refused (the broker has no ACL, no access).
+ */
+final class KafkaAccessPolicy {
+
+    static final String AUDITOR = "auditor";
+    /** The console consumer's own group ids ({@code console-consumer-NNNNN}), and ours for auditors' tools. */
+    static final List<String> AUDITOR_GROUP_PREFIXES = List.of("console-consumer-", "myagents-audit");
+    static final String CONNECTORS_GROUP = "myagents-connectors";
+
+    /** service name (as in MYAGENTS_SERVICES) → its Kafka principal; cp-backend and pp-backend use no Kafka. */
+    static final Map<String, String> PRINCIPALS = principals();
+
+    private KafkaAccessPolicy() {
+    }
+
+    private static Map<String, String> principals() {
+        Map<String, String> principals = new LinkedHashMap<>();
+        principals.put("plant-store", "plant-store");
+        principals.put("enforcement-streams", "enforcement");
+        principals.put("goal-runner-streams", "goal-runner");
+        principals.put("connectors", "connectors");
+        principals.put("ingest-api", "ingest-api");
+        principals.put("gateway", "gateway");
+        return Map.copyOf(principals);
+    }
+
+    /** Every principal the broker must know: the services' and the auditor's. */
+    static List<String> users() {
+        List<String> users = new ArrayList<>(PRINCIPALS.values().stream().sorted().toList());
+        users.add(AUDITOR);
+        return users;
+    }
+
+    /** The secret (LocalSecrets name, env {@code MYAGENTS_KAFKA_PASSWORD_<PRINCIPAL>}) holding a principal's password. */
+    static String passwordName(String principal) {
+        return "kafka-password-" + principal;
+    }
+
+    static List<AclBinding> bindings() {
+        List<AclBinding> acls = new ArrayList<>();
+        String plantStore = PRINCIPALS.get("plant-store");
+        write(acls, plantStore, Topics.EXECUTION_REQUESTS, Topics.APPROVALS, Topics.SUBSCRIPTIONS, Topics.HIRED_AGENTS,
+                Topics.GOAL_CHANGES, Topics.GOAL_TRIGGERS);
+        read(acls, plantStore, Materializer.TOPICS.toArray(Topic[]::new));
+        group(acls, plantStore, Materializer.DEFAULT_GROUP_ID, PatternType.LITERAL);
+
+        String enforcement = PRINCIPALS.get("enforcement-streams");
+        read(acls, enforcement, Topics.EXECUTION_REQUESTS, Topics.APPROVALS, Topics.SUBSCRIPTIONS, Topics.HIRED_AGENTS,
+                Topics.EXECUTION_RESULTS, Topics.GOAL_RUN_REQUESTS);
+        write(acls, enforcement, Topics.EXECUTION_DECISIONS, Topics.EXECUTION_COMMANDS, Topics.ENFORCEMENT_DENIALS,
+                Topics.GOAL_RUN_DECISIONS);
+        streamsApplication(acls, enforcement, EnforcementStreamsConfig.APPLICATION_ID);
+
+        String goalRunner = PRINCIPALS.get("goal-runner-streams");
+        read(acls, goalRunner, Topics.GOAL_CHANGES, Topics.HIRED_AGENTS, Topics.GOAL_TRIGGERS, Topics.GOAL_RUN_DECISIONS,
+                Topics.EXECUTION_DECISIONS);
+        write(acls, goalRunner, Topics.GOAL_TRIGGERS, Topics.GOAL_RUN_REQUESTS, Topics.DELIVERABLE_DRAFTS);
+        streamsApplication(acls, goalRunner, GoalRunnerStreamsConfig.APPLICATION_ID);
+
+        String connectors = PRINCIPALS.get("connectors");
+        read(acls, connectors, Topics.EXECUTION_COMMANDS, Topics.HIRED_AGENTS);
+        // a command connectors refuse (bad signature, expired) is published as a denial, in the same
+        // transaction as its result, so that auditors see it too
+        write(acls, connectors, Topics.EXECUTION_RESULTS, Topics.ENFORCEMENT_DENIALS);
+        group(acls, connectors, CONNECTORS_GROUP, PatternType.LITERAL);
+        allow(acls, connectors, ResourceType.TRANSACTIONAL_ID, CONNECTORS_GROUP + "-", PatternType.PREFIXED, AclOperation.WRITE);
+        allow(acls, connectors, ResourceType.TRANSACTIONAL_ID, CONNECTORS_GROUP + "-", PatternType.PREFIXED, AclOperation.DESCRIBE);
+
+        read(acls, PRINCIPALS.get("ingest-api"), Topics.EXECUTION_DECISIONS);
+        write(acls, PRINCIPALS.get("gateway"), Topics.ACCESS_RECORDS);
+
+        read(acls, AUDITOR, Topics.ENFORCEMENT_DENIALS, Topics.EXECUTION_DECISIONS);
+        for (String prefix : AUDITOR_GROUP_PREFIXES) {
+            group(acls, AUDITOR, prefix, PatternType.PREFIXED);
+        }
+
+        // Services that make sure the topics exist at start need to see that they do (nothing more).
+        for (String service : List.of("plant-store", "enforcement-streams", "goal-runner-streams", "connectors")) {
+            allow(acls, PRINCIPALS.get(service), ResourceType.TOPIC, "myagents.", PatternType.PREFIXED, AclOperation.DESCRIBE);
+        }
+        return List.copyOf(acls);
+    }
+
+    /** Writes every binding (creating an existing one again changes nothing) and waits until the broker enforces them. */
+    static void apply(Admin admin) {
+        BrokerSecurity.createAcls(admin, bindings());
+    }
+
+    /**
+     * A Kafka Streams application with exactly-once: its internal topics (changelogs, repartition
+     * topics, named after application.id) are its own, its consumer group, its transactional ids.
+     */
+    private static void streamsApplication(List<AclBinding> acls, String principal, String applicationId) {
+        allow(acls, principal, ResourceType.TOPIC, applicationId + "-", PatternType.PREFIXED, AclOperation.ALL);
+        group(acls, principal, applicationId, PatternType.LITERAL);
+        allow(acls, principal, ResourceType.TRANSACTIONAL_ID, applicationId + "-", PatternType.PREFIXED, AclOperation.WRITE);
+        allow(acls, principal, ResourceType.TRANSACTIONAL_ID, applicationId + "-", PatternType.PREFIXED, AclOperation.DESCRIBE);
+    }
+
+    private static void read(List<AclBinding> acls, String principal, Topic<?, ?>... topics) {
+        for (Topic<?, ?> topic : topics) {
+            allow(acls, principal, ResourceType.TOPIC, topic.name(), PatternType.LITERAL, AclOperation.READ);
+        }
+    }
+
+    private static void write(List<AclBinding> acls, String principal, Topic<?, ?>... topics) {
+        for (Topic<?, ?> topic : topics) {
+            allow(acls, principal, ResourceType.TOPIC, topic.name(), PatternType.LITERAL, AclOperation.WRITE);
+        }
+    }
+
+    private static void group(List<AclBinding> acls, String principal, String group, PatternType pattern) {
+        allow(acls, principal, ResourceType.GROUP, group, pattern, AclOperation.READ);
+    }
+
+    private static void allow(List<AclBinding> acls, String principal, ResourceType type, String name, PatternType pattern,
+            AclOperation operation) {
+        acls.add(new AclBinding(new ResourcePattern(type, name, pattern),
+                new AccessControlEntry("User:" + principal, "*", operation, AclPermissionType.ALLOW)));
+    }
+}
