@@ -56,7 +56,7 @@ public record Decided(ExecutionRequest request, ExecutionDecision decision) impl
                 request.correlationId(), decision.decisionId(), request.deliverableId(), request.subscriptionId(),
                 request.customerId(), request.hiredInstanceId(), request.action(), request.approvalId(),
                 nameUuid("execution:" + request.deliverableId() + ":" + request.approvalId()).replace("-", ""),
-                request.payload(), decision.decidedAt(), null);
+                request.payload(), decision.decidedAt(), null, request.manual());
     }
 
     private static String nameUuid(String name) {
