@@ -119,7 +119,15 @@ public class CommandHandler {
         } catch (UnsupportedCommand e) {
             return actions.settle(command, NO_TARGET, Outcome.failed(e.code(), e.getMessage()));
         }
+        if (command.manual() != null) {
+            return actions.settle(command, intent.target().code(), ManualPublications.outcome(intent, command));
+        }
         Connector connector = connectors.get(intent.target());
+        if (connector == null) {
+            return actions.settle(command, NO_TARGET, Outcome.failed(Intents.UNSUPPORTED_PLATFORM, "no connector"
+                    + " publishes to " + intent.target().code() + ": publish it by hand and mark it posted in CP."
+                    + " Nothing was sent"));
+        }
         boolean dryRun = properties.modeFor(command.hiredInstanceId()) == ExecutionMode.DRY_RUN;
         if (existing.isPresent()) {
             return resume(command, intent, connector, existing.get(), dryRun);
