@@ -181,7 +181,7 @@ export interface Approval {
 }
 
 export interface ExecutionResultRecord {
-  status: 'executed' | 'failed' | 'dry_run' | string;
+  status: 'executed' | 'failed' | 'dry_run' | 'executed_manually' | string;
   external_id?: string | null;
   detail?: string | null;
 }
@@ -256,6 +256,8 @@ export interface BatchReviewResponse {
 export interface ExecuteRequest {
   approval_id?: string;
   action?: string;
+  /** The customer published the post by hand: enforced like any execution, recorded as executed_manually. */
+  manual?: { posted_url?: string };
 }
 
 /**

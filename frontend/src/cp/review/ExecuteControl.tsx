@@ -7,6 +7,8 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { cpApi, cpQueryKeys } from '../cpApi';
 import type { Deliverable, ExecutionAccepted, ExecutionResultRecord, LastExecution } from '../cpApi';
 import { approvalIdOf, resultFor } from './deliverableView';
+import { ManualPublishing } from './ManualPublishing';
+import { manualOnly, platformOf } from './publishing';
 
 const POLL_MS = 1000;
 const MAX_POLLS = 60;
@@ -42,10 +44,15 @@ export function ExecuteControl({
   });
   const actions = deliverable.proposed_actions ?? [];
   const choices: (string | undefined)[] = actions.length > 1 ? actions : [actions[0]];
+  const handOnly = manualOnly(deliverable.payload);
+  const social = platformOf(deliverable.payload) !== undefined;
 
   return (
     <div className="execute">
-      <div className="button-row">
+      {social && (
+        <ManualPublishing deliverable={deliverable} hiredInstanceId={hiredInstanceId} describedBy={describedBy} open={handOnly} />
+      )}
+      {!handOnly && <div className="button-row">
         {choices.map((action) => (
           <button
             key={action ?? 'default'}
@@ -57,7 +64,7 @@ export function ExecuteControl({
             {choices.length > 1 && action ? `Execute ${humanize(action)}` : 'Execute'}
           </button>
         ))}
-      </div>
+      </div>}
       {execution.isPending && (
         <p role="status" className="muted">
           Asking for execution…
@@ -94,7 +101,7 @@ async function track(deliverableId: string, accepted: ExecutionAccepted): Promis
 }
 
 /** Follows an accepted execution: the decision if it was late, then the connector's result. */
-function ExecutionProgress({
+export function ExecutionProgress({
   deliverableId,
   hiredInstanceId,
   accepted,
@@ -176,6 +183,19 @@ function ResultLine({ result }: { result: ExecutionResultRecord }) {
       <pre>{JSON.stringify(record, null, 2)}</pre>
     </details>
   );
+  if (result.status === 'executed_manually') {
+    return (
+      <p>
+        Result: <strong>Published by hand</strong> — you posted it yourself; nothing was sent by us.
+        {result.external_id && (
+          <>
+            {' '}
+            Post: <a href={safeHref(result.external_id)} target="_blank" rel="noopener noreferrer">{result.external_id}</a>
+          </>
+        )}
+      </p>
+    );
+  }
   if (result.status === 'dry_run') {
     return (
       <>
@@ -204,18 +224,24 @@ function ResultLine({ result }: { result: ExecutionResultRecord }) {
   );
 }
 
+/** Only web addresses become links (the URL is the customer's own input). */
+function safeHref(url: string): string | undefined {
+  return /^https?:\/\//i.test(url) ? url : undefined;
+}
+
 function LastExecutionNote({ last }: { last: LastExecution }) {
   const status = last.result?.status ?? last.status;
   return (
     <p className="muted last-execution">
-      Last execution: <strong>{status === 'dry_run' ? 'dry-run record' : humanize(status)}</strong>
+      Last execution:{' '}
+      <strong>{status === 'dry_run' ? 'dry-run record' : status === 'executed_manually' ? 'published by hand' : humanize(status)}</strong>
       {last.reason && last.reason !== 'allowed' ? ` (${humanize(last.reason)})` : ''} · correlation id{' '}
       <code>{last.correlation_id}</code>
     </p>
   );
 }
 
-function ExecutionDenied({ problem }: { problem: ApiProblem }) {
+export function ExecutionDenied({ problem }: { problem: ApiProblem }) {
   return (
     <div role="alert" className="alert alert-error">
       <p className="alert-title">

@@ -129,6 +129,10 @@ public final class MarketingPlanner {
         payload.put("character_limit", fitted.limit());
         payload.put("shortened", fitted.shortened());
         payload.put("language", canonical.language());
+        payload.put("generator", canonical.generator());
+        if (canonical.note() != null) {
+            payload.put("generator_note", canonical.note());
+        }
         if (!canonical.language().equals(profile.language())) {
             payload.put("requested_language", profile.language());
         }

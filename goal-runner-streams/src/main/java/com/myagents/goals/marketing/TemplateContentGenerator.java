@@ -13,6 +13,14 @@ import java.util.Set;
  */
 public final class TemplateContentGenerator implements ContentGenerator {
 
+    /** The languages with a phrasebook; others would be written in English, so they are not offered. */
+    public static final Set<String> LANGUAGES = Phrasebook.LANGUAGES;
+
+    @Override
+    public Set<String> languages() {
+        return LANGUAGES;
+    }
+
     @Override
     public CanonicalPost write(PostBrief brief) {
         Phrasebook phrases = Phrasebook.forLanguage(brief.language());

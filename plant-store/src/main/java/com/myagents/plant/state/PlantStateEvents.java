@@ -40,7 +40,8 @@ public final class PlantStateEvents {
                 agent.getNickname(), config.path("timezone").asString(null),
                 EventJson.MAPPER.convertValue(config, new TypeReference<Map<String, Object>>() { }),
                 Boolean.TRUE.equals(agent.getConfigured()), subscription.getStatus(), subscription.getTrialStatus(),
-                instant(subscription.getTrialEndAt()), Instant.now()));
+                instant(subscription.getTrialEndAt()), Instant.now(),
+                texts(enforcementDefaults.path("content_guard").path("banned_claims"))));
         List<String> trialActions = EventJson.MAPPER.convertValue(enforcementDefaults.path("trial_allowed_actions"),
                 new TypeReference<List<String>>() { });
         outbox.append(tx, Topics.SUBSCRIPTIONS, subscription.getSubscriptionId().toString(), new SubscriptionState(
@@ -54,6 +55,12 @@ public final class PlantStateEvents {
                 enforcementDefaults.path("trial_caps").path("cost_minor_per_day").asLong(0),
                 prices(enforcementDefaults.path("action_costs_minor")),
                 prices(enforcementDefaults.path("goal_run_costs_minor"))));
+    }
+
+    private static List<String> texts(JsonNode list) {
+        List<String> values = new java.util.ArrayList<>();
+        list.forEach(value -> values.add(value.asString("")));
+        return values;
     }
 
     private static Map<String, Long> prices(JsonNode prices) {
