@@ -2,6 +2,7 @@ package com.myagents.goals.drafts;
 
 import com.myagents.contracts.deliverables.DeliverableDraft;
 import com.myagents.contracts.goals.GoalRunRequest;
+import com.myagents.contracts.goals.GoalRunSettlement;
 import com.myagents.goals.runs.GoalRun;
 
 /**
@@ -9,7 +10,8 @@ import com.myagents.goals.runs.GoalRun;
  * subscription's recorded attempts (kept elsewhere, keyed by subscription), or, for a run that
  * costs, the question to enforcement whether it may start (nothing is generated before the answer).
  */
-public sealed interface RunOutput permits RunOutput.Drafted, RunOutput.GuardrailReportDue, RunOutput.MeteringAsked {
+public sealed interface RunOutput permits RunOutput.Drafted, RunOutput.GuardrailReportDue, RunOutput.MeteringAsked,
+        RunOutput.Settled {
 
     record Drafted(DeliverableDraft draft) implements RunOutput {
     }
@@ -18,5 +20,9 @@ public sealed interface RunOutput permits RunOutput.Drafted, RunOutput.Guardrail
     }
 
     record MeteringAsked(GoalRunRequest request) implements RunOutput {
+    }
+
+    /** A metered run generated: what it really cost, to settle the price enforcement charged. */
+    record Settled(GoalRunSettlement settlement) implements RunOutput {
     }
 }

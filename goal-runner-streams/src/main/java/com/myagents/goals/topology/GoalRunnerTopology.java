@@ -40,6 +40,7 @@ import com.myagents.goals.trading.TradingPlanner;
  * goal-changes ──► GoalScheduler [goal-schedules, goal-due-index] ──(wall clock)──► goal-triggers
  * goal-triggers ──────┬► RunDrafter [goal-schedules, drafted-runs] ──► deliverable-drafts
  * goal-run-decisions ─┘        ├── metered run: ask first ──► goal-run-requests (enforcement answers)
+ *                              ├── metered run drafted: its real cost ──► goal-run-settlements
  *                              └── guardrail report due ─┐
  * execution-decisions ── by subscription_id ─────┴► GuardrailReporter [recent-attempts] ──► deliverable-drafts
  * </pre>
@@ -93,7 +94,13 @@ public final class GoalRunnerTopology {
                 .split(Named.as("run-output-"))
                 .branch((key, output) -> output instanceof RunOutput.Drafted, Branched.as("drafted"))
                 .branch((key, output) -> output instanceof RunOutput.MeteringAsked, Branched.as("metering"))
+                .branch((key, output) -> output instanceof RunOutput.Settled, Branched.as("settled"))
                 .defaultBranch(Branched.as("guardrail-due"));
+
+        outputs.get("run-output-settled")
+                .mapValues(output -> ((RunOutput.Settled) output).settlement(), Named.as("settlement"))
+                .to(Topics.GOAL_RUN_SETTLEMENTS.name(),
+                        Topics.GOAL_RUN_SETTLEMENTS.produced().withName("goal-run-settlements-sink"));
 
         outputs.get("run-output-metering")
                 .mapValues(output -> ((RunOutput.MeteringAsked) output).request(), Named.as("metering-request"))
