@@ -347,6 +347,8 @@ export const cpApi = {
   login: (credentials: Credentials) => client.post<CpLoginResponse>('/api/cp/auth/login', credentials),
 
   myAgentsSummary: () => client.get<MyAgentsSummary>('/api/cp/my-agents/summary'),
+  /** Which generator drafts posts in this deployment, and the languages it writes. */
+  drafting: () => client.get<{ generator: string; label: string; languages: string[] }>('/api/cp/drafting'),
 
   agentTypes: () => client.get<AgentTypeList>('/api/cp/agent-types'),
 

@@ -12,13 +12,16 @@ import { FormProblems, isShownAtField } from '../schemaForm/FormProblems';
 import { SchemaFields } from '../schemaForm/SchemaForm';
 import { sameJsonValue } from '../schemaForm/schema';
 import { useSchemaForm, violationsUnder } from '../schemaForm/useSchemaForm';
+import { DraftingNote, offeredDefinition, useDrafting } from './drafting';
+import type { Drafting } from './drafting';
 import { useAgentType, useHiredAgent } from './useAgentType';
 
 /** The Configure tab: a form built entirely from the definition's config_schema and ui_hints. */
 export function ConfigureTab({ instance }: { instance: AgentInstanceSummary }) {
   const definition = useAgentType(instance);
   const hired = useHiredAgent(instance.hired_instance_id);
-  if (definition.isPending || hired.isPending) {
+  const drafting = useDrafting();
+  if (definition.isPending || hired.isPending || drafting.isPending) {
     return <Loading label="Loading the agent's configuration" />;
   }
   if (definition.isError) {
@@ -31,7 +34,8 @@ export function ConfigureTab({ instance }: { instance: AgentInstanceSummary }) {
     <ConfigureForm
       key={`${instance.hired_instance_id}:${definition.data.version}`}
       instance={instance}
-      definition={definition.data}
+      definition={offeredDefinition(definition.data, drafting.data)}
+      drafting={drafting.data}
       hired={hired.data}
     />
   );
@@ -42,10 +46,12 @@ function ConfigureForm({
   instance,
   definition,
   hired,
+  drafting,
 }: {
   instance: AgentInstanceSummary;
   definition: AgentTypeDefinition;
   hired: HiredAgent;
+  drafting?: Drafting;
 }) {
   const queryClient = useQueryClient();
   const headingId = useId();
@@ -102,6 +108,7 @@ function ConfigureForm({
     <div className="configure">
       <form onSubmit={submit} aria-labelledby={headingId} noValidate className="schema-form">
         <h3 id={headingId}>Configure {definition.display_name}</h3>
+        <DraftingNote definition={definition} drafting={drafting} />
         <p className={hired.configured ? 'muted' : 'alert alert-info'}>
           {hired.configured
             ? 'Every required setting is saved.'

@@ -61,8 +61,6 @@ record Phrasebook(
             "आज ही अपॉइंटमेंट बुक करें।",
             "#HealthTips");
 
-    static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "hi");
-
     /** The phrasebook of a language; languages without one are written in English. */
     static Phrasebook forLanguage(String language) {
         return "hi".equals(language) ? HINDI : ENGLISH;

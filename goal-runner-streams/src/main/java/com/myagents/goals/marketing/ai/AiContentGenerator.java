@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.myagents.contracts.drafting.DraftingGenerator;
 import com.myagents.goals.marketing.CanonicalPost;
 import com.myagents.goals.marketing.CanonicalPost.Usage;
 import com.myagents.goals.marketing.ContentGenerator;
@@ -30,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class AiContentGenerator implements ContentGenerator {
 
-    public static final Set<String> LANGUAGES = Set.of("en", "hi", "bn", "ta", "te", "mr", "gu", "kn", "ml", "pa");
+    public static final Set<String> LANGUAGES = Set.copyOf(DraftingGenerator.AI.languages());
     static final Map<String, String> LANGUAGE_NAMES = Map.of("en", "English", "hi", "Hindi", "bn", "Bengali",
             "ta", "Tamil", "te", "Telugu", "mr", "Marathi", "gu", "Gujarati", "kn", "Kannada", "ml", "Malayalam",
             "pa", "Punjabi");

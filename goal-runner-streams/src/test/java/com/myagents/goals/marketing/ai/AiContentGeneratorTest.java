@@ -120,6 +120,9 @@ class AiContentGeneratorTest {
         TemplateContentGenerator template = new TemplateContentGenerator();
 
         assertThat(template.languages()).containsExactlyInAnyOrder("en", "hi");
+        for (String language : template.languages()) {
+            assertThat(template.write(brief(language)).language()).as("a phrasebook of its own").isEqualTo(language);
+        }
         assertThat(template.write(brief("hi")).text()).contains("नमस्ते");
         assertThat(template.write(brief("en")).text()).contains("Hi from Sunrise Clinic");
     }
