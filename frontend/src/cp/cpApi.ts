@@ -343,7 +343,20 @@ const client = createApiClient({
   onUnauthorized: () => cpSession.end(),
 });
 
+/** An image of the customer's media library, as a blob (the preview needs the bearer token). */
+async function mediaContent(mediaId: string): Promise<Blob> {
+  const token = cpSession.current()?.access_token;
+  const response = await fetch(`/api/cp/media/${segment(mediaId)}/content`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  if (!response.ok) {
+    throw new Error(`the image could not be loaded (HTTP ${response.status})`);
+  }
+  return response.blob();
+}
+
 export const cpApi = {
+  mediaContent,
   login: (credentials: Credentials) => client.post<CpLoginResponse>('/api/cp/auth/login', credentials),
 
   myAgentsSummary: () => client.get<MyAgentsSummary>('/api/cp/my-agents/summary'),

@@ -49,6 +49,15 @@ export function ManualPublishing({
   if (!platform) {
     return null;
   }
+  const download = async (id: string) => {
+    const blob = await cpApi.mediaContent(id);
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `post-image-${id}.${blob.type === 'image/png' ? 'png' : 'jpg'}`;
+    link.click();
+    URL.revokeObjectURL(url);
+  };
   const copy = async () => {
     await navigator.clipboard?.writeText(text);
     setCopied(true);
@@ -66,9 +75,9 @@ export function ManualPublishing({
           {copied ? 'Text copied' : 'Copy text'}
         </button>
         {mediaId && (
-          <a className="button" href={`/api/cp/media/${encodeURIComponent(mediaId)}/content`} download>
+          <button type="button" onClick={() => void download(mediaId)}>
             Download image
-          </a>
+          </button>
         )}
         <a className="button" href={composerUrl(platform, text)} target="_blank" rel="noopener noreferrer">
           Open {platform.label}

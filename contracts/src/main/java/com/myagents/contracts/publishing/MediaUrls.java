@@ -19,8 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class MediaUrls {
 
-    /** The path cp-backend serves signed images under: {@code PATH_PREFIX + media_id}. */
-    public static final String PATH_PREFIX = "/api/cp/media/signed/";
+    /** The path cp-backend serves signed images under ({@code PATH_PREFIX + media_id}): outside /api/cp, as no login comes with it. */
+    public static final String PATH_PREFIX = "/media/signed/";
 
     private final byte[] key;
 
@@ -38,7 +38,7 @@ public final class MediaUrls {
         return new MediaUrls(Base64.getDecoder().decode(key.strip()));
     }
 
-    /** {@code <base>/api/cp/media/signed/<media_id>?customer=…&expires=<epoch seconds>&signature=…} */
+    /** {@code <base>/media/signed/<media_id>?customer=…&expires=<epoch seconds>&signature=…} */
     public URI sign(URI publicBase, String customerId, String mediaId, Instant expiresAt) {
         long expires = expiresAt.getEpochSecond();
         String base = publicBase.toString().replaceAll("/+$", "");

@@ -24,7 +24,7 @@ class MediaUrlsTest {
         URI signed = urls.sign(URI.create("https://cp.example/"), CUSTOMER, MEDIA, NOW.plusSeconds(600));
         Map<String, String> query = query(signed);
 
-        assertThat(signed.getPath()).isEqualTo("/api/cp/media/signed/" + MEDIA);
+        assertThat(signed.getPath()).isEqualTo("/media/signed/" + MEDIA);
         long expires = Long.parseLong(query.get("expires"));
         assertThat(urls.verify(CUSTOMER, MEDIA, expires, query.get("signature"), NOW)).isTrue();
         assertThat(urls.verify(CUSTOMER, MEDIA, expires, query.get("signature"), NOW.plusSeconds(600))).isFalse();
