@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import type { FormEvent } from 'react';
 import { isApiProblem } from '../../shared/api';
 import { formatDate } from '../../shared/format';
@@ -21,6 +21,10 @@ export function ConfigureTab({ instance }: { instance: AgentInstanceSummary }) {
   const definition = useAgentType(instance);
   const hired = useHiredAgent(instance.hired_instance_id);
   const drafting = useDrafting();
+  const offered = useMemo(
+    () => (definition.data ? offeredDefinition(definition.data, drafting.data) : undefined),
+    [definition.data, drafting.data],
+  );
   if (definition.isPending || hired.isPending || drafting.isPending) {
     return <Loading label="Loading the agent's configuration" />;
   }
@@ -34,7 +38,7 @@ export function ConfigureTab({ instance }: { instance: AgentInstanceSummary }) {
     <ConfigureForm
       key={`${instance.hired_instance_id}:${definition.data.version}`}
       instance={instance}
-      definition={offeredDefinition(definition.data, drafting.data)}
+      definition={offered ?? definition.data}
       drafting={drafting.data}
       hired={hired.data}
     />
