@@ -197,7 +197,7 @@ export interface Approval {
 }
 
 export interface ExecutionResultRecord {
-  status: 'executed' | 'failed' | 'dry_run' | string;
+  status: 'executed' | 'failed' | 'dry_run' | 'executed_manually' | string;
   external_id?: string | null;
   detail?: string | null;
   /** A dry run's would-be request: {platform, text} for posts, the order's fields for orders. */
@@ -286,6 +286,8 @@ export interface BatchReviewResponse {
 export interface ExecuteRequest {
   approval_id?: string;
   action?: string;
+  /** The customer published the post by hand: enforced like any execution, recorded as executed_manually. */
+  manual?: { posted_url?: string };
 }
 
 /**
@@ -371,10 +373,25 @@ const client = createApiClient({
   onUnauthorized: () => cpSession.expire(),
 });
 
+/** An image of the customer's media library, as a blob (the preview needs the bearer token). */
+async function mediaContent(mediaId: string): Promise<Blob> {
+  const token = cpSession.current()?.access_token;
+  const response = await fetch(`/api/cp/media/${segment(mediaId)}/content`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  if (!response.ok) {
+    throw new Error(`the image could not be loaded (HTTP ${response.status})`);
+  }
+  return response.blob();
+}
+
 export const cpApi = {
+  mediaContent,
   login: (credentials: Credentials) => client.post<CpLoginResponse>('/api/cp/auth/login', credentials),
 
   myAgentsSummary: () => client.get<MyAgentsSummary>('/api/cp/my-agents/summary'),
+  /** Which generator drafts posts in this deployment, and the languages it writes. */
+  drafting: () => client.get<{ generator: string; label: string; languages: string[] }>('/api/cp/drafting'),
 
   agentTypes: () => client.get<AgentTypeList>('/api/cp/agent-types'),
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import type { FormEvent } from 'react';
 import { isApiProblem } from '../../shared/api';
 import { formatDate } from '../../shared/format';
@@ -12,6 +12,8 @@ import { FormProblems, isShownAtField } from '../schemaForm/FormProblems';
 import { SchemaFields } from '../schemaForm/SchemaForm';
 import { sameJsonValue } from '../schemaForm/schema';
 import { useSchemaForm, violationsUnder } from '../schemaForm/useSchemaForm';
+import { DraftingNote, offeredDefinition, useDrafting } from './drafting';
+import type { Drafting } from './drafting';
 import { useAgentType, useHiredAgent } from './useAgentType';
 import { useUnsavedChanges } from '../../shared/unsavedChanges';
 
@@ -19,7 +21,12 @@ import { useUnsavedChanges } from '../../shared/unsavedChanges';
 export function ConfigureTab({ instance }: { instance: AgentInstanceSummary }) {
   const definition = useAgentType(instance);
   const hired = useHiredAgent(instance.hired_instance_id);
-  if (definition.isPending || hired.isPending) {
+  const drafting = useDrafting();
+  const offered = useMemo(
+    () => (definition.data ? offeredDefinition(definition.data, drafting.data) : undefined),
+    [definition.data, drafting.data],
+  );
+  if (definition.isPending || hired.isPending || drafting.isPending) {
     return <Loading label="Loading the agent's configuration" />;
   }
   if (definition.isError) {
@@ -32,7 +39,8 @@ export function ConfigureTab({ instance }: { instance: AgentInstanceSummary }) {
     <ConfigureForm
       key={`${instance.hired_instance_id}:${definition.data.version}`}
       instance={instance}
-      definition={definition.data}
+      definition={offered ?? definition.data}
+      drafting={drafting.data}
       hired={hired.data}
     />
   );
@@ -43,10 +51,12 @@ function ConfigureForm({
   instance,
   definition,
   hired,
+  drafting,
 }: {
   instance: AgentInstanceSummary;
   definition: AgentTypeDefinition;
   hired: HiredAgent;
+  drafting?: Drafting;
 }) {
   const queryClient = useQueryClient();
   const headingId = useId();
@@ -105,6 +115,7 @@ function ConfigureForm({
     <div className="configure">
       <form onSubmit={submit} aria-labelledby={headingId} noValidate className="schema-form">
         <h3 id={headingId}>Configure {definition.display_name}</h3>
+        <DraftingNote definition={definition} drafting={drafting} />
         <p className={hired.configured && !(dirty && form.touched) ? 'muted' : 'alert alert-info'}>
           {dirty && form.touched
             ? 'You have unsaved changes.'

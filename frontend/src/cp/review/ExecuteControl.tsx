@@ -10,6 +10,8 @@ import { reasonText } from '../../shared/reasons';
 import { cpApi, cpQueryKeys } from '../cpApi';
 import type { Deliverable, ExecutionAccepted, ExecutionResultRecord, LastExecution } from '../cpApi';
 import { approvalExpired, approvalIdOf, effectiveState, executeOffer, orderOf, postTextOf, platformOf, resultFor } from './deliverableView';
+import { ManualPublishing } from './ManualPublishing';
+import { manualOnly } from './publishing';
 
 const POLL_MS = 1000;
 const MAX_POLLS = 60;
@@ -130,10 +132,16 @@ export function ExecuteControl({
   const actions = deliverable.proposed_actions ?? [];
   const choices: (string | undefined)[] = actions.length > 1 && offer === 'execute' ? actions : [actions[0]];
   const expired = approvalExpired(deliverable);
+  // a platform without a connector is published by hand: the customer marks it posted (through enforcement)
+  const handOnly = manualOnly(deliverable.payload);
+  const social = platformOf(deliverable) !== undefined;
 
   return (
     <div className="execute">
-      {offer && execution.isIdle && (
+      {social && (
+        <ManualPublishing deliverable={deliverable} hiredInstanceId={hiredInstanceId} describedBy={describedBy} open={handOnly} />
+      )}
+      {offer && execution.isIdle && !handOnly && (
         <div className="button-row">
           {choices.map((action) => (
             <button
@@ -214,7 +222,7 @@ async function track(deliverableId: string, accepted: ExecutionAccepted): Promis
 }
 
 /** Follows an accepted execution: the decision if it was late, then the connector's result. */
-function ExecutionProgress({
+export function ExecutionProgress({
   deliverable,
   hiredInstanceId,
   accepted,
@@ -404,7 +412,7 @@ function LastExecutionNote({ deliverable, last }: { deliverable: Deliverable; la
   );
 }
 
-function ExecutionDenied({ problem }: { problem: ApiProblem }) {
+export function ExecutionDenied({ problem }: { problem: ApiProblem }) {
   const reason = reasonText(problem.reason);
   return (
     <div role="alert" className="alert alert-error">

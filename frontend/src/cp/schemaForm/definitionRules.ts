@@ -11,6 +11,7 @@ export interface DefinitionRule {
   path?: string;
   in?: string;
   list?: string;
+  except?: string[];
   object?: string;
   [field: string]: unknown;
 }
@@ -28,8 +29,9 @@ export function checkDefinitionRules(rules: DefinitionRule[] | undefined, config
       const list = getAt(config, rule.list);
       const object = getAt(config, rule.object);
       const keys = object && typeof object === 'object' ? Object.keys(object) : [];
+      const except: unknown[] = Array.isArray(rule.except) ? rule.except : [];
       for (const key of Array.isArray(list) ? list : []) {
-        if (typeof key === 'string' && !keys.includes(key)) {
+        if (typeof key === 'string' && !keys.includes(key) && !except.includes(key)) {
           violations.push({ pointer: childPointer(rule.object, key), message: rule.message ?? `${key} is missing` });
         }
       }

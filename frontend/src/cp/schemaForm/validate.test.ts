@@ -119,6 +119,16 @@ describe('definition rules', () => {
     ]);
   });
 
+  it('needs no credential for a platform the rule excepts (published by hand)', () => {
+    const rules = [{ rule: 'each_has_key', list: '/platforms_enabled', object: '/platform_credentials',
+      except: ['youtube'], message: 'needs a credential' }];
+    const config = { ...completeMarketingConfig, platforms_enabled: ['linkedin', 'youtube', 'whatsapp'] };
+
+    expect(checkDefinitionRules(rules, config)).toEqual([
+      { pointer: '/platform_credentials/whatsapp', message: 'needs a credential' },
+    ]);
+  });
+
   it('needs the default coin to be an allowed coin, and a real time zone', () => {
     const rules = [...tradingDefinition.extra_rules!, { rule: 'iana_timezone', path: '/timezone' }, { rule: 'unknown_rule' }];
 

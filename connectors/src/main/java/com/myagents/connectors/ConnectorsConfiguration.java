@@ -25,6 +25,10 @@ import com.myagents.connectors.delta.DeltaTickers;
 import com.myagents.connectors.hiring.HiredInstances;
 import com.myagents.connectors.http.Transport;
 import com.myagents.connectors.market.MarkPricePublisher;
+import com.myagents.connectors.meta.FacebookConnector;
+import com.myagents.connectors.meta.GraphApi;
+import com.myagents.connectors.meta.InstagramConnector;
+import com.myagents.connectors.meta.MediaLinks;
 import com.myagents.connectors.social.LinkedInConnector;
 import com.myagents.connectors.social.XConnector;
 import com.myagents.connectors.vault.CredentialLookup;
@@ -104,6 +108,26 @@ class ConnectorsConfiguration {
     @Bean
     XConnector xConnector(ConnectorsProperties properties, Transport transport, Clock clock) {
         return new XConnector(properties.x().baseUrl(), transport, clock);
+    }
+
+    @Bean
+    MediaLinks mediaLinks(ConnectorsProperties properties, Clock clock) {
+        ConnectorsProperties.Media media = properties.media();
+        return new MediaLinks(media.signingKey(), media.publicUrl(), media.urlTtl(), clock);
+    }
+
+    @Bean
+    FacebookConnector facebookConnector(ConnectorsProperties properties, MediaLinks media, Transport transport,
+            Clock clock) {
+        return new FacebookConnector(new GraphApi(properties.meta().baseUrl(), properties.meta().version()), media,
+                transport, clock);
+    }
+
+    @Bean
+    InstagramConnector instagramConnector(ConnectorsProperties properties, MediaLinks media, Transport transport,
+            Clock clock) {
+        return new InstagramConnector(new GraphApi(properties.meta().baseUrl(), properties.meta().version()), media,
+                transport, clock);
     }
 
     @Bean

@@ -26,7 +26,9 @@ public record ConnectorsProperties(
         @DefaultValue("30s") Duration catalogWait,
         @DefaultValue Delta delta,
         @DefaultValue LinkedIn linkedin,
-        @DefaultValue X x) {
+        @DefaultValue X x,
+        @DefaultValue Meta meta,
+        @DefaultValue Media media) {
 
     public ConnectorsProperties {
         instanceModes = instanceModes == null ? Map.of() : Map.copyOf(instanceModes);
@@ -63,5 +65,21 @@ public record ConnectorsProperties(
     }
 
     public record X(@DefaultValue("https://api.x.com") URI baseUrl) {
+    }
+
+    /** Meta's Graph API (Facebook Pages, Instagram), pinned to one version. */
+    public record Meta(
+            @DefaultValue("https://graph.facebook.com") URI baseUrl,
+            @DefaultValue("v21.0") String version) {
+    }
+
+    /**
+     * Where platforms fetch an attached image: cp-backend's public address, the key signing the
+     * short-lived URL (shared with cp-backend; blank means no image can be handed over) and how long it lives.
+     */
+    public record Media(
+            @DefaultValue("http://localhost:8080") URI publicUrl,
+            @DefaultValue("") String signingKey,
+            @DefaultValue("15m") Duration urlTtl) {
     }
 }

@@ -18,6 +18,7 @@ import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.goals.GoalChange;
 import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.goals.GoalRunRequest;
+import com.myagents.contracts.goals.GoalRunSettlement;
 import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.contracts.market.MarkPrice;
@@ -64,6 +65,11 @@ public final class Topics {
             "myagents.goal-run-decisions.v1", "goal_instance_id", ID,
             new JsonSerde<>(GoalRunDecision.class, "goal-run-decision", 1), PARTITIONS, Cleanup.DELETE, WEEK);
 
+    /** What an allowed goal run really cost (a model's tokens), settling the price enforcement charged. */
+    public static final Topic<String, GoalRunSettlement> GOAL_RUN_SETTLEMENTS = new Topic<>(
+            "myagents.goal-run-settlements.v1", "subscription_id", ID,
+            new JsonSerde<>(GoalRunSettlement.class, "goal-run-settlement", 1), PARTITIONS, Cleanup.DELETE, WEEK);
+
     public static final Topic<String, DeliverableDraft> DELIVERABLE_DRAFTS = new Topic<>(
             "myagents.deliverable-drafts.v1", "deliverable_id", ID,
             new JsonSerde<>(DeliverableDraft.class, "deliverable-draft", 1), PARTITIONS, Cleanup.DELETE, WEEK);
@@ -108,7 +114,7 @@ public final class Topics {
             new JsonSerde<>(AccessRecord.class, "access-record", 1), PARTITIONS, Cleanup.DELETE, ACCESS_RETENTION);
 
     private static final List<Topic<String, ?>> ALL = List.of(
-            HIRED_AGENTS, GOAL_CHANGES, GOAL_TRIGGERS, GOAL_RUN_REQUESTS, GOAL_RUN_DECISIONS, DELIVERABLE_DRAFTS, APPROVALS, SUBSCRIPTIONS,
+            HIRED_AGENTS, GOAL_CHANGES, GOAL_TRIGGERS, GOAL_RUN_REQUESTS, GOAL_RUN_DECISIONS, GOAL_RUN_SETTLEMENTS, DELIVERABLE_DRAFTS, APPROVALS, SUBSCRIPTIONS,
             EXECUTION_REQUESTS, EXECUTION_DECISIONS, EXECUTION_COMMANDS, ENFORCEMENT_DENIALS, EXECUTION_RESULTS,
             ACCESS_RECORDS, MARK_PRICES);
 

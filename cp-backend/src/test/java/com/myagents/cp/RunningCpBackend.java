@@ -21,6 +21,7 @@ public final class RunningCpBackend {
     public static final byte[] VAULT_MASTER_KEY = randomKey();
     public static final String VAULT_MASTER_KEY_ID = "k1";
     public static final byte[] RESOLVER_KEY = randomKey();
+    public static final byte[] MEDIA_KEY = randomKey();
     public static final RecordingGateway GATEWAY = RecordingGateway.start();
 
     private static ConfigurableApplicationContext app;
@@ -44,7 +45,8 @@ public final class RunningCpBackend {
                     "--myagents.vault.master-key=" + Base64.getEncoder().encodeToString(VAULT_MASTER_KEY),
                     "--myagents.vault.master-key-id=" + VAULT_MASTER_KEY_ID,
                     "--myagents.vault.resolver-key=" + Base64.getEncoder().encodeToString(RESOLVER_KEY),
-                    "--myagents.vault.internal-port=0");
+                    "--myagents.vault.internal-port=0",
+                    "--myagents.media.url-signing-key=" + Base64.getEncoder().encodeToString(MEDIA_KEY));
             base = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
         }
         return base;

@@ -34,6 +34,7 @@ import com.myagents.enforcement.stages.Decided;
 import com.myagents.enforcement.stages.DeliverableStage;
 import com.myagents.enforcement.stages.Evaluated;
 import com.myagents.enforcement.stages.GoalRunMeter;
+import com.myagents.enforcement.stages.GoalRunSettler;
 import com.myagents.enforcement.stages.Pending;
 import com.myagents.enforcement.stages.ReservationSettler;
 import com.myagents.enforcement.stages.SubscriptionStage;
@@ -116,6 +117,9 @@ public final class EnforcementTopology {
         metered.map((key, m) -> KeyValue.pair(m.decision().trigger().goalInstanceId(), m.decision()),
                         Named.as("goal-run-decision"))
                 .to(Topics.GOAL_RUN_DECISIONS.name(), Topics.GOAL_RUN_DECISIONS.produced().withName("goal-run-decisions"));
+        builder.stream(Topics.GOAL_RUN_SETTLEMENTS.name(),
+                        Topics.GOAL_RUN_SETTLEMENTS.consumed().withName("goal-run-settlements"))
+                .process(GoalRunSettler::new, Named.as("goal-run-settler"), METERED_RUNS_STORE, BUDGET_LEDGER_STORE);
         // a repeated request gets the decision again, but the auditors' record of a denial is written once
         metered.filter((key, m) -> m.first() && !m.decision().allowed(), Named.as("goal-run-first-denials"))
                 .map((key, m) -> KeyValue.pair(m.decision().trigger().subscriptionId(), m.denial()), Named.as("goal-run-denial"))

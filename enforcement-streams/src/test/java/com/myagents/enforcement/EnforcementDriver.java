@@ -51,6 +51,7 @@ final class EnforcementDriver implements AutoCloseable {
     private final TestOutputTopic<String, ExecutionCommand> commands;
     private final TestInputTopic<String, ExecutionResult> results;
     private final TestInputTopic<String, GoalRunRequest> goalRunRequests;
+    private final TestInputTopic<String, com.myagents.contracts.goals.GoalRunSettlement> goalRunSettlements;
     private final TestInputTopic<String, HiredAgentChange> instances;
     private final TestOutputTopic<String, GoalRunDecision> goalRunDecisions;
 
@@ -73,6 +74,7 @@ final class EnforcementDriver implements AutoCloseable {
         commands = output(Topics.EXECUTION_COMMANDS);
         results = input(Topics.EXECUTION_RESULTS);
         goalRunRequests = input(Topics.GOAL_RUN_REQUESTS);
+        goalRunSettlements = input(Topics.GOAL_RUN_SETTLEMENTS);
         instances = input(Topics.HIRED_AGENTS);
         goalRunDecisions = output(Topics.GOAL_RUN_DECISIONS);
     }
@@ -88,6 +90,10 @@ final class EnforcementDriver implements AutoCloseable {
 
     void instance(HiredAgentChange instance) {
         instances.pipeInput(instance.hiredInstanceId(), instance, now());
+    }
+
+    void settleRun(com.myagents.contracts.goals.GoalRunSettlement settlement) {
+        goalRunSettlements.pipeInput(settlement.subscriptionId(), settlement, now());
     }
 
     List<KeyValue<String, GoalRunDecision>> goalRunDecisions() {

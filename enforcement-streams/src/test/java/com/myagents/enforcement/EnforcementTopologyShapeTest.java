@@ -24,9 +24,10 @@ class EnforcementTopologyShapeTest {
         assertThat(description.subtopologies()).extracting(this::sourceTopics).containsExactlyInAnyOrder(
                 Set.of(Topics.EXECUTION_REQUESTS.name(), Topics.APPROVALS.name()),
                 Set.of(Topics.EXECUTION_RESULTS.name()),
-                // the subscription's ledger is one store: requests, goal runs and results meet in one task
+                // the subscription's ledger is one store: requests, goal runs, their settlements and results meet in one task
                 Set.of(EnforcementTopology.BY_SUBSCRIPTION + "-repartition", Topics.SUBSCRIPTIONS.name(),
-                        Topics.GOAL_RUN_REQUESTS.name(), EnforcementTopology.RESULTS_BY_SUBSCRIPTION + "-repartition"));
+                        Topics.GOAL_RUN_REQUESTS.name(), Topics.GOAL_RUN_SETTLEMENTS.name(),
+                        EnforcementTopology.RESULTS_BY_SUBSCRIPTION + "-repartition"));
         assertThat(description.globalStores()).hasSize(1);
     }
 
@@ -37,6 +38,8 @@ class EnforcementTopologyShapeTest {
         assertThat(Topics.SUBSCRIPTIONS.keyMeaning()).isEqualTo("subscription_id");
         assertThat(Topics.GOAL_RUN_REQUESTS.keyMeaning()).isEqualTo("subscription_id");
         assertThat(Topics.GOAL_RUN_REQUESTS.partitions()).isEqualTo(Topics.SUBSCRIPTIONS.partitions());
+        assertThat(Topics.GOAL_RUN_SETTLEMENTS.keyMeaning()).isEqualTo("subscription_id");
+        assertThat(Topics.GOAL_RUN_SETTLEMENTS.partitions()).isEqualTo(Topics.SUBSCRIPTIONS.partitions());
     }
 
     private Set<String> sourceTopics(TopologyDescription.Subtopology subtopology) {

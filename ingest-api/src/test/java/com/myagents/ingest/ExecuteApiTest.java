@@ -23,6 +23,7 @@ import com.myagents.contracts.Topics;
 import com.myagents.contracts.execution.CheckResult;
 import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.ExecutionRequest;
+import com.myagents.contracts.execution.ManualPublication;
 import com.myagents.contracts.execution.Outcome;
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.embedded.SharedTestInfra;
@@ -116,6 +117,40 @@ class ExecuteApiTest {
         assertThat(other.statusCode()).isEqualTo(404);
         assertThat(operator.statusCode()).isEqualTo(404);
         assertThat(api.count("select count(*) from plant.execution_requests")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aPostMarkedAsPublishedByHandIsAnExecutionRequestCarryingTheMarkForEnforcement() throws Exception {
+        String correlationId = "test-" + UUID.randomUUID();
+        String approvalId = UUID.randomUUID().toString();
+        CompletableFuture<HttpResponse<String>> call = CompletableFuture.supplyAsync(() -> api.call("POST",
+                "/api/v1/deliverables/" + SAMPLE + "/execute", DEMO_CUSTOMER,
+                "{\"approval_id\":\"" + approvalId + "\",\"manual\":{\"posted_url\":\"https://x.com/clinic/status/1\"}}",
+                correlationId));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboxEvent(correlationId) != null);
+        ExecutionRequest request = outboxEvent(correlationId);
+        publishDecision(decision(correlationId, Outcome.DENY, ReasonCode.APPROVAL_MISSING));
+
+        assertThat(request.manual()).isEqualTo(new ManualPublication("https://x.com/clinic/status/1"));
+        assertThat(request.approvalId()).isEqualTo(approvalId);
+        assertThat(request.action()).isEqualTo("publish");
+        assertThat(call.get().statusCode()).as("enforcement decides, as for any execution").isEqualTo(403);
+    }
+
+    @Test
+    void aPostedUrlThatIsNoWebAddressIsA400NamingItAndWritesNothing() {
+        long before = api.count("select count(*) from plant.execution_requests");
+
+        HttpResponse<String> script = api.call("POST", "/api/v1/deliverables/" + SAMPLE + "/execute", DEMO_CUSTOMER,
+                "{\"manual\":{\"posted_url\":\"javascript:alert(1)\"}}");
+        HttpResponse<String> notAUrl = api.call("POST", "/api/v1/deliverables/" + SAMPLE + "/execute", DEMO_CUSTOMER,
+                "{\"manual\":{\"posted_url\":\"not a url\"}}");
+
+        assertThat(script.statusCode()).isEqualTo(400);
+        assertThat(json(script).path("errors").get(0).path("pointer").asString()).isEqualTo("/manual/posted_url");
+        assertThat(notAUrl.statusCode()).isEqualTo(400);
+        assertThat(api.count("select count(*) from plant.execution_requests")).isEqualTo(before);
     }
 
     @Test

@@ -74,6 +74,18 @@ class HiringApiTest {
     }
 
     @Test
+    void platformsPublishedByHandNeedNoConnectedCredential() {
+        String marketing = hire(DEMO_CUSTOMER, "marketing.healthcare.v1").path("subscription_id").asString();
+
+        JsonNode withYouTube = json(saveDraft(DEMO_CUSTOMER, marketing,
+                MARKETING_CONFIG.replace("\"platforms_enabled\":[\"linkedin\",\"x\"]",
+                        "\"platforms_enabled\":[\"linkedin\",\"x\",\"youtube\",\"whatsapp\"]")));
+
+        assertThat(withYouTube.path("config_violations")).isEmpty();
+        assertThat(withYouTube.path("configured").asBoolean()).isTrue();
+    }
+
+    @Test
     void invalidValuesAreRejectedWithEveryViolationsPointerAndNothingIsStored() {
         String trading = hire(DEMO_CUSTOMER, "trading.delta_futures.v1").path("subscription_id").asString();
 

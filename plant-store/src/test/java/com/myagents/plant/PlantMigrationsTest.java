@@ -162,6 +162,23 @@ class PlantMigrationsTest {
     }
 
     @Test
+    void everyPlatformTheMarketingDefinitionOffersIsPublishedByAConnectorOrByHand() {
+        AgentTypeDefinitionsRecord marketing = definition("marketing.healthcare.v1");
+        JsonNode publishing = json(marketing.getEnforcementDefaults()).path("publishing");
+        JsonNode offered = json(marketing.getConfigSchema()).path("$defs").path("platform").path("enum");
+
+        assertThat(offered).isNotEmpty();
+        for (JsonNode platform : offered) {
+            assertThat(publishing.path(platform.asString()).asString()).as(platform.asString()).isIn("connector", "manual");
+        }
+        assertThat(publishing.path("youtube").asString()).isEqualTo("manual");
+        assertThat(json(marketing.getEnforcementDefaults()).path("content_guard").path("banned_claims").toString())
+                .contains("guaranteed", "miracle");
+        assertThat(rules("marketing.healthcare.v1")).anySatisfy(rule ->
+                assertThat(rule.path("except").toString()).contains("youtube", "whatsapp"));
+    }
+
+    @Test
     void everyExtraRulePointsAtFieldsOfTheConfigSchema() {
         assertThat(rules("trading.delta_futures.v1")).anySatisfy(rule -> {
             assertThat(rule.path("rule").asString()).isEqualTo("member_of");

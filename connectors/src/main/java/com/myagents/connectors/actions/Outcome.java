@@ -19,6 +19,11 @@ public record Outcome(Status status, String failureCode, String externalId, long
         return new Outcome(Status.FAILED, code, null, 0, code + ": " + detail);
     }
 
+    /** The customer published the post by hand; {@code postedUrl} is where, when they said. */
+    public static Outcome executedManually(String postedUrl, String detail) {
+        return new Outcome(Status.EXECUTED_MANUALLY, null, postedUrl, 0, detail);
+    }
+
     public static Outcome dryRun(String detail) {
         return new Outcome(Status.DRY_RUN, null, null, 0, detail);
     }

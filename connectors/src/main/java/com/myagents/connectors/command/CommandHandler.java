@@ -119,7 +119,15 @@ public class CommandHandler {
         } catch (UnsupportedCommand e) {
             return actions.settle(command, NO_TARGET, Outcome.failed(e.code(), e.getMessage()));
         }
+        if (command.manual() != null) {
+            return actions.settle(command, intent.target().code(), ManualPublications.outcome(intent, command));
+        }
         Connector connector = connectors.get(intent.target());
+        if (connector == null) {
+            return actions.settle(command, NO_TARGET, Outcome.failed(Intents.UNSUPPORTED_PLATFORM, "no connector"
+                    + " publishes to " + intent.target().code() + ": publish it by hand and mark it posted in CP."
+                    + " Nothing was sent"));
+        }
         // Enforcement's signed mode wins: a trial's dry-run allowance never acts, whatever this deployment's mode.
         boolean dryRun = command.dryRun() || properties.modeFor(command.hiredInstanceId()) == ExecutionMode.DRY_RUN;
         if (existing.isPresent()) {

@@ -23,7 +23,7 @@ public final class CredentialRefs {
         Map<String, Object> config = instance.config() == null ? Map.of() : instance.config();
         Object ref = switch (target) {
             case DELTA -> config.get("exchange_credential_ref");
-            case LINKEDIN, X -> config.get("platform_credentials") instanceof Map<?, ?> platforms
+            default -> config.get("platform_credentials") instanceof Map<?, ?> platforms
                     && platforms.get(target.code()) instanceof Map<?, ?> platform ? platform.get("credential_ref") : null;
         };
         if (ref instanceof String text && !text.isBlank()) {

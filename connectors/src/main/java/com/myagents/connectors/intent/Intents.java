@@ -42,12 +42,24 @@ public final class Intents {
         String platformCode = text(payload, "platform");
         Target platform = Target.socialPlatform(platformCode);
         if (platform == null) {
-            throw new UnsupportedCommand(UNSUPPORTED_PLATFORM, "no connector publishes to " + platformCode
-                    + " yet (linkedin and x are supported)");
+            throw new UnsupportedCommand(UNSUPPORTED_PLATFORM, platformCode + " is not a platform we publish to");
         }
         String text = text(payload, "text");
         Object identity = payload.get("posting_identity");
-        return new SocialPost(platform, text, identity instanceof String s && !s.isBlank() ? s : null);
+        return new SocialPost(platform, text, identity instanceof String s && !s.isBlank() ? s : null,
+                mediaId(payload.get("image")));
+    }
+
+    /** The attached image: {@code {"media_id": "<uuid>"}} from the customer's media library, or none. */
+    private static String mediaId(Object image) {
+        if (image == null) {
+            return null;
+        }
+        if (image instanceof Map<?, ?> fields && fields.get("media_id") instanceof String id
+                && id.matches("[0-9a-fA-F-]{36}")) {
+            return id.toLowerCase(java.util.Locale.ROOT);
+        }
+        throw invalid("image must name a media_id of the customer's media library, not " + image);
     }
 
     private static PlaceOrder placeOrder(Map<String, Object> order) {

@@ -9,12 +9,12 @@ import com.myagents.connectors.http.Transport;
 import com.myagents.connectors.http.Unreachable;
 
 /**
- * What LinkedIn and X answers mean for a post. A post has no idempotency key at either platform,
+ * What LinkedIn, X and Meta answers mean for a post. A post has no idempotency key at either platform,
  * so an answer that never came or a 5xx leaves it unknown whether the post went out: the result is
  * failed with {@code outcome_unknown} for a human to check, never posted again. A connection that
  * could not even be made sent nothing and is retried.
  */
-final class SocialResponses {
+public final class SocialResponses {
 
     static final String RATE_LIMITED = "rate_limited";
     static final String PLATFORM_UNAUTHORIZED = "platform_unauthorized";
@@ -25,7 +25,7 @@ final class SocialResponses {
     }
 
     /** Sends the post; a response, or an outcome when the answer says nothing definite. */
-    static Sent send(Transport transport, OutgoingRequest request, String platform) {
+    public static Sent send(Transport transport, OutgoingRequest request, String platform) {
         try {
             PlatformResponse response = transport.send(request);
             if (response.serverError()) {
@@ -40,10 +40,10 @@ final class SocialResponses {
         }
     }
 
-    record Sent(PlatformResponse response, Outcome unknown) {
+    public record Sent(PlatformResponse response, Outcome unknown) {
     }
 
-    static Outcome unknown(String platform, String why) {
+    public static Outcome unknown(String platform, String why) {
         return Outcome.failed(Outcome.OUTCOME_UNKNOWN, "the post was sent to " + platform + " but " + why
                 + "; it may or may not be live. It is not posted again: a person has to check the account");
     }

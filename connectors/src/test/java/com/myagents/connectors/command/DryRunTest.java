@@ -110,12 +110,12 @@ class DryRunTest {
     @Test
     void aCommandNoConnectorPerformsFailsWithItsReason() {
         ExecutionCommand instagram = Commands.signed(instance, "publish",
-                java.util.Map.of("platform", "instagram", "text", "pic"));
+                java.util.Map.of("platform", "myspace", "text", "pic"));
         ExecutionCommand broken = Commands.signed(instance, "place_order",
                 Commands.tradeIntent("BTCUSD", 0, "buy", "market_order", null));
 
         assertThat(connectors.handler.handle(Commands.record(instagram)).result().orElseThrow().detail())
-                .startsWith("unsupported_platform: ").contains("instagram");
+                .startsWith("unsupported_platform: ").contains("myspace");
         assertThat(connectors.handler.handle(Commands.record(broken)).result().orElseThrow().detail())
                 .startsWith("invalid_payload: ").contains("size");
     }

@@ -62,13 +62,16 @@ class IntentsTest {
         assertInvalid("place_order", order(Map.of("reduce_only", "maybe")), "reduce_only must be");
         assertInvalid("close_position", Map.of("order", Map.of("product_symbol", "BTCUSD")), "close_scope must be");
         assertInvalid("publish", Map.of("platform", "x", "text", "  "), "text is missing");
-        assertThatThrownBy(() -> Intents.of(command("publish", Map.of("platform", "youtube", "text", "t"))))
+        assertInvalid("publish", Map.of("platform", "instagram", "text", "t", "image", Map.of("media_id", "../etc")),
+                "image must name a media_id");
+        assertThatThrownBy(() -> Intents.of(command("publish", Map.of("platform", "myspace", "text", "t"))))
                 .isInstanceOfSatisfying(UnsupportedCommand.class,
                         e -> assertThat(e.code()).isEqualTo(Intents.UNSUPPORTED_PLATFORM));
         assertThatThrownBy(() -> Intents.of(command("delete_account", Map.of())))
                 .isInstanceOfSatisfying(UnsupportedCommand.class,
                         e -> assertThat(e.code()).isEqualTo(Intents.UNSUPPORTED_ACTION));
-        assertThat(Target.socialPlatform("facebook")).isNull();
+        assertThat(Target.socialPlatform("facebook")).isSameAs(Target.FACEBOOK);
+        assertThat(Target.socialPlatform("myspace")).isNull();
     }
 
     private static Map<String, Object> order(Map<String, Object> override) {

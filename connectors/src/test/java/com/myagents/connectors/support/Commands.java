@@ -54,6 +54,24 @@ public final class Commands {
         return payload;
     }
 
+    /** A post for {@code platform}, with the media-library image {@code mediaId} attached when not null. */
+    public static Map<String, Object> post(String platform, String text, String mediaId) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("platform", platform);
+        payload.put("text", text);
+        if (mediaId != null) {
+            payload.put("image", Map.of("media_id", mediaId));
+        }
+        return payload;
+    }
+
+    /** The same command, marked as published by hand by the customer (as enforcement signs it). */
+    public static ExecutionCommand manual(ExecutionCommand c, String postedUrl) {
+        return SIGNER.sign(new ExecutionCommand(c.commandId(), c.correlationId(), c.decisionId(), c.deliverableId(),
+                c.subscriptionId(), c.customerId(), c.hiredInstanceId(), c.action(), c.approvalId(), c.idempotencyKey(),
+                c.payload(), c.issuedAt(), null, new com.myagents.contracts.execution.ManualPublication(postedUrl)));
+    }
+
     /** The goal runner's trade-intent plan shape: the order under {@code order}. */
     public static Map<String, Object> tradeIntent(String symbol, long size, String side, String orderType,
             String limitPrice) {

@@ -19,6 +19,10 @@ import com.myagents.connectors.delta.DeltaConnector;
 import com.myagents.connectors.delta.DeltaRequests;
 import com.myagents.connectors.hiring.HiredInstanceTable;
 import com.myagents.connectors.http.Transport;
+import com.myagents.connectors.meta.FacebookConnector;
+import com.myagents.connectors.meta.GraphApi;
+import com.myagents.connectors.meta.InstagramConnector;
+import com.myagents.connectors.meta.MediaLinks;
 import com.myagents.connectors.social.LinkedInConnector;
 import com.myagents.connectors.social.XConnector;
 import com.myagents.connectors.vault.CredentialLookup;
@@ -48,12 +52,16 @@ public final class Connectors {
         Transport transport = new Transport(Duration.ofSeconds(3));
         this.actions = new ExternalActions(TestDatabase.dsl(), clock);
         VaultClient vault = new VaultClient(properties.vaultUrl(), resolverKey, transport);
+        GraphApi graph = new GraphApi(platforms.uri(), StubPlatforms.GRAPH_VERSION);
+        MediaLinks media = new MediaLinks(StubPlatforms.MEDIA_KEY_BASE64, platforms.uri(), Duration.ofMinutes(15), clock);
         this.handler = new CommandHandler(Commands.SIGNER, actions,
                 new CredentialLookup(instances, vault, Duration.ofMillis(200)),
                 List.of(new DeltaConnector(new DeltaRequests(platforms.uri(), "myagents-test", clock), transport,
                                 new BigDecimal("85")),
                         new LinkedInConnector(platforms.uri(), "202605", transport, clock),
-                        new XConnector(xBaseUrl, transport, clock)),
+                        new XConnector(xBaseUrl, transport, clock),
+                        new FacebookConnector(graph, media, transport, clock),
+                        new InstagramConnector(graph, media, transport, clock)),
                 properties, new Refusals(clock));
     }
 
@@ -86,7 +94,9 @@ public final class Connectors {
                 Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(3), Duration.ofMillis(200),
                 new ConnectorsProperties.Delta(platforms.uri(), "myagents-test", new BigDecimal("85"), List.of(), Duration.ofSeconds(30)),
                 new ConnectorsProperties.LinkedIn(platforms.uri(), "202605"),
-                new ConnectorsProperties.X(platforms.uri()));
+                new ConnectorsProperties.X(platforms.uri()),
+                new ConnectorsProperties.Meta(platforms.uri(), StubPlatforms.GRAPH_VERSION),
+                new ConnectorsProperties.Media(platforms.uri(), StubPlatforms.MEDIA_KEY_BASE64, Duration.ofMinutes(15)));
     }
 
     /** A trading instance configured with {@code exchangeRef}. */

@@ -46,22 +46,32 @@ public final class StubPlatforms {
     public static final byte[] RESOLVER_KEY = Commands.randomKey();
     public static final String RESOLVER_KEY_BASE64 = java.util.Base64.getEncoder().encodeToString(RESOLVER_KEY);
 
+    public static final String GRAPH_VERSION = "v21.0";
+    public static final byte[] MEDIA_KEY = Commands.randomKey();
+    public static final String MEDIA_KEY_BASE64 = java.util.Base64.getEncoder().encodeToString(MEDIA_KEY);
+    /** The smallest JPEG header a fetcher recognises (SOI + APP0 JFIF marker) and a few bytes. */
+    public static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0};
+
     private static StubPlatforms shared;
 
     private final WireMockServer server;
+    private final InstagramFetchesImage instagramFetches;
     /** The service principals the vault saw, in order. */
     private final List<Principal> vaultCallers = new CopyOnWriteArrayList<>();
 
-    private StubPlatforms(WireMockServer server) {
+    private StubPlatforms(WireMockServer server, InstagramFetchesImage instagramFetches) {
         this.server = server;
+        this.instagramFetches = instagramFetches;
     }
 
     /** The one server of this JVM, as the last test left it: {@link #reset()} it first. */
     public static synchronized StubPlatforms shared() {
         if (shared == null) {
-            WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+            InstagramFetchesImage fetches = new InstagramFetchesImage();
+            WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                    .extensions(fetches));
             server.start();
-            shared = new StubPlatforms(server);
+            shared = new StubPlatforms(server, fetches);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stub-platforms-stop"));
         }
         return shared;
@@ -78,6 +88,7 @@ public final class StubPlatforms {
     public void reset() {
         server.resetAll();
         vaultCallers.clear();
+        instagramFetches.fetches.clear();
         // like Delta, public market data (tickers) needs no signature; everything else under /v2/ does
         server.stubFor(requestMatching(request -> MatchResult.of(request.getUrl().startsWith("/v2/")
                 && !request.getUrl().startsWith("/v2/tickers/") && !deltaSignatureValid(request)))
@@ -181,6 +192,66 @@ public final class StubPlatforms {
 
     public List<LoggedRequest> xPosts() {
         return server.findAll(postRequestedFor(urlEqualTo("/2/tweets")));
+    }
+
+    // ---------------------------------------------------------------- Meta Graph API (Facebook Pages, Instagram)
+
+    public void facebookAccepts(String pageId, String postId) {
+        server.stubFor(post(urlEqualTo("/" + GRAPH_VERSION + "/" + pageId + "/feed"))
+                .willReturn(json(200, "{\"id\":\"" + postId + "\"}")));
+        server.stubFor(post(urlEqualTo("/" + GRAPH_VERSION + "/" + pageId + "/photos"))
+                .willReturn(json(200, "{\"id\":\"photo-1\",\"post_id\":\"" + postId + "\"}")));
+    }
+
+    public void facebookAnswers(String pageId, ResponseDefinitionBuilder response) {
+        server.stubFor(post(urlEqualTo("/" + GRAPH_VERSION + "/" + pageId + "/feed")).willReturn(response));
+    }
+
+    public List<LoggedRequest> facebookPosts(String pageId) {
+        return server.findAll(postRequestedFor(urlPathMatching("/" + GRAPH_VERSION + "/" + pageId + "/(feed|photos)")));
+    }
+
+    /** Container creation downloads image_url first (see {@link InstagramFetchesImage}); publishing returns {@code mediaId}. */
+    public void instagramAccepts(String accountId, String containerId, String mediaId) {
+        server.stubFor(post(urlEqualTo("/" + GRAPH_VERSION + "/" + accountId + "/media"))
+                .willReturn(aResponse().withTransformers(InstagramFetchesImage.NAME)
+                        .withTransformerParameter("container_id", containerId)));
+        server.stubFor(post(urlEqualTo("/" + GRAPH_VERSION + "/" + accountId + "/media_publish"))
+                .withRequestBody(matchingJsonPath("$.creation_id", equalTo(containerId)))
+                .willReturn(json(200, "{\"id\":\"" + mediaId + "\"}")));
+    }
+
+    public List<LoggedRequest> instagramCalls(String accountId) {
+        return server.findAll(postRequestedFor(urlPathMatching("/" + GRAPH_VERSION + "/" + accountId + "/media.*")));
+    }
+
+    /** The image fetches Instagram's stub made, as {@code url -> HTTP status}. */
+    public List<String> instagramFetched() {
+        return instagramFetches.fetches.stream().map(f -> f.url() + " -> " + f.status()).toList();
+    }
+
+    // ---------------------------------------------------------------- cp-backend's signed media
+
+    /**
+     * cp-backend serving one customer's image at its signed address: the signature is checked with
+     * the shared key, as cp-backend checks it; a wrong or expired one gets 403.
+     */
+    public void cpServesImage(String customerId, String mediaId, byte[] bytes) {
+        com.myagents.contracts.publishing.MediaUrls urls = new com.myagents.contracts.publishing.MediaUrls(MEDIA_KEY);
+        server.stubFor(get(urlPathMatching(com.myagents.contracts.publishing.MediaUrls.PATH_PREFIX + ".*")).atPriority(5)
+                .willReturn(json(403, "{\"title\":\"Forbidden\",\"status\":403}")));
+        server.stubFor(requestMatching(request -> {
+            if (!request.getUrl().startsWith(com.myagents.contracts.publishing.MediaUrls.PATH_PREFIX + mediaId + "?")) {
+                return MatchResult.noMatch();
+            }
+            try {
+                return MatchResult.of(urls.verify(request.queryParameter("customer").firstValue(), mediaId,
+                        Long.parseLong(request.queryParameter("expires").firstValue()),
+                        request.queryParameter("signature").firstValue(), Instant.now()));
+            } catch (RuntimeException e) {
+                return MatchResult.noMatch();
+            }
+        }).atPriority(1).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/jpeg").withBody(bytes)));
     }
 
     public List<LoggedRequest> allRequests() {

@@ -7,7 +7,9 @@ import java.util.Map;
  * An allowed side effect, addressed to a connector. Only enforcement can sign it; connectors
  * refuse a command whose signature does not verify. {@code idempotency_key} is one per approval
  * (the connector's own record of this execution); {@code platform_key} is one per approved
- * payload of a deliverable (what the platform de-duplicates by); {@code mode} says whether to act.
+ * payload of a deliverable (what the platform de-duplicates by); {@code mode} says whether to act;
+ * {@code manual} (signed too) says the customer already published the post by hand: the connector
+ * records that and calls no platform.
  */
 public record ExecutionCommand(
         String commandId,
@@ -24,17 +26,36 @@ public record ExecutionCommand(
         Instant issuedAt,
         String signature,
         ExecutionMode mode,
-        String platformKey) {
+        String platformKey,
+        ManualPublication manual) {
 
     /**
-     * A live command whose platform key is its idempotency key (commands written before the mode
-     * and the platform key existed read this way).
+     * A live command whose platform key is its idempotency key (commands written before the mode,
+     * the platform key and manual publication existed read this way).
      */
     public ExecutionCommand(String commandId, String correlationId, String decisionId, String deliverableId,
             String subscriptionId, String customerId, String hiredInstanceId, String action, String approvalId,
             String idempotencyKey, Map<String, Object> payload, Instant issuedAt, String signature) {
         this(commandId, correlationId, decisionId, deliverableId, subscriptionId, customerId, hiredInstanceId, action,
-                approvalId, idempotencyKey, payload, issuedAt, signature, ExecutionMode.LIVE, null);
+                approvalId, idempotencyKey, payload, issuedAt, signature, ExecutionMode.LIVE, null, null);
+    }
+
+    /** A live command, or the record of a post the customer published by hand ({@code manual}). */
+    public ExecutionCommand(String commandId, String correlationId, String decisionId, String deliverableId,
+            String subscriptionId, String customerId, String hiredInstanceId, String action, String approvalId,
+            String idempotencyKey, Map<String, Object> payload, Instant issuedAt, String signature,
+            ManualPublication manual) {
+        this(commandId, correlationId, decisionId, deliverableId, subscriptionId, customerId, hiredInstanceId, action,
+                approvalId, idempotencyKey, payload, issuedAt, signature, ExecutionMode.LIVE, null, manual);
+    }
+
+    /** As enforcement signs it: its mode and platform key, no manual publication. */
+    public ExecutionCommand(String commandId, String correlationId, String decisionId, String deliverableId,
+            String subscriptionId, String customerId, String hiredInstanceId, String action, String approvalId,
+            String idempotencyKey, Map<String, Object> payload, Instant issuedAt, String signature,
+            ExecutionMode mode, String platformKey) {
+        this(commandId, correlationId, decisionId, deliverableId, subscriptionId, customerId, hiredInstanceId, action,
+                approvalId, idempotencyKey, payload, issuedAt, signature, mode, platformKey, null);
     }
 
     public boolean dryRun() {

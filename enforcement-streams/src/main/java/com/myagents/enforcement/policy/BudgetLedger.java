@@ -66,6 +66,21 @@ public record BudgetLedger(LocalDate day, int actionsToday, int goalRunsToday, l
     }
 
     /**
+     * Gives back part of a goal run's price once its real cost is known (a run charged 100 that
+     * used 30 worth of tokens gives back 70), from the day's and the month's spend it was charged
+     * to — a past day or month is left as it was.
+     */
+    public BudgetLedger refundGoalRun(long amount, Instant chargedAt) {
+        if (amount <= 0) {
+            return this;
+        }
+        LocalDate chargedDay = LocalDate.ofInstant(chargedAt, ZoneOffset.UTC);
+        long cost = chargedDay.equals(day) ? Math.max(0, costToday - amount) : costToday;
+        long spent = YearMonth.from(chargedDay).equals(month) ? Math.max(0, spentThisMonth - amount) : spentThisMonth;
+        return new BudgetLedger(day, actionsToday, goalRunsToday, cost, month, spent, open);
+    }
+
+    /**
      * Settles the reservation of {@code correlationId}. When the action happened, its real cost is
      * spent in place of the held price (a connector that reports no cost of its own is charged the
      * price); when it did not, the reservation is released and the action uncounted. Settling

@@ -58,7 +58,8 @@ public record Decided(ExecutionRequest request, ExecutionDecision decision) impl
                 request.correlationId(), decision.decisionId(), request.deliverableId(), request.subscriptionId(),
                 request.customerId(), request.hiredInstanceId(), request.action(), request.approvalId(),
                 nameUuid("execution:" + request.deliverableId() + ":" + request.approvalId()).replace("-", ""),
-                request.payload(), decision.decidedAt(), null, decision.mode(), platformKey(request));
+                request.payload(), decision.decidedAt(), null, decision.mode(), platformKey(request),
+                request.manual());
     }
 
     /**

@@ -15,7 +15,8 @@ import com.myagents.enforcement.policy.BudgetLedger;
 /**
  * Settles the reservation of an allowed action when its connector reports the outcome (results
  * arrive repartitioned by subscription_id, into the task that holds the subscription's ledger):
- * executed → the real cost replaces the held price; failed or dry run → the hold is released.
+ * executed (by a connector, or by the customer's hand: executed_manually) → the real cost replaces
+ * the held price; failed or dry run → the hold is released.
  */
 public final class ReservationSettler implements Processor<String, ExecutionResult, Void, Void> {
 
@@ -40,7 +41,7 @@ public final class ReservationSettler implements Processor<String, ExecutionResu
         if (ledger == null) {
             return;
         }
-        boolean happened = result.status() == ExecutionResult.Status.EXECUTED;
+        boolean happened = result.status().happened();
         BudgetLedger settled = ledger.at(Instant.ofEpochMilli(context.currentSystemTimeMs()))
                 .settle(result.correlationId(), happened, result.costMinor());
         if (settled != ledger) {

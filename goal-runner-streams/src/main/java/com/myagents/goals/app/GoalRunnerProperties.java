@@ -18,7 +18,8 @@ import com.myagents.goals.topology.GoalRunnerStreamsConfig;
  * @param replicationFactor   of the internal topics, and of the shared topics created at start
  * @param persistentStores    RocksDB (true) or in-memory stores; changelog-backed either way
  * @param contentGenerator    which {@link com.myagents.goals.marketing.ContentGenerator} writes
- *                            marketing posts; only {@code template} (deterministic) exists
+ *                            marketing posts: {@code template} (deterministic, the default) or {@code ai}
+ * @param ai                  the OpenAI-compatible chat-completions service of the {@code ai} generator
  * @param streams             further Kafka Streams settings, passed through as they are (e.g.
  *                            {@code consumer.session.timeout.ms}); they cannot override the processing guarantee
  */
@@ -32,9 +33,24 @@ public record GoalRunnerProperties(
         @DefaultValue("true") boolean persistentStores,
         @DefaultValue("template") String contentGenerator,
         @DefaultValue("30s") Duration closeTimeout,
-        Map<String, String> streams) {
+        Map<String, String> streams,
+        @DefaultValue Ai ai) {
 
     public GoalRunnerProperties {
         streams = streams == null ? Map.of() : Map.copyOf(streams);
+    }
+
+    /**
+     * {@code myagents.goal-runner.ai.*}: where the model is ({@code base-url}, e.g.
+     * {@code https://api.openai.com/v1}), which one, its key, how long to wait before the template
+     * writes the post instead, and the price of a million tokens in paise (prompt, completion).
+     */
+    public record Ai(
+            @DefaultValue("https://api.openai.com/v1") java.net.URI baseUrl,
+            @DefaultValue("gpt-4o-mini") String model,
+            @DefaultValue("") String apiKey,
+            @DefaultValue("20s") Duration timeout,
+            @DefaultValue("1300") long promptPerMillionMinor,
+            @DefaultValue("5200") long completionPerMillionMinor) {
     }
 }

@@ -16,6 +16,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import com.myagents.goals.marketing.ContentGenerator;
 import com.myagents.goals.marketing.MarketingPlanner;
 import com.myagents.goals.marketing.TemplateContentGenerator;
+import com.myagents.goals.marketing.ai.AiContentGenerator;
+import com.myagents.goals.marketing.ai.ChatCompletions;
 import com.myagents.goals.topology.GoalRunnerStreamsConfig;
 import com.myagents.goals.topology.GoalRunnerTopology;
 import com.myagents.goals.topology.TopologySettings;
@@ -27,13 +29,20 @@ import com.myagents.goals.trading.TradingPlanner;
 class GoalRunnerWiring {
 
     static final String TEMPLATE_GENERATOR = "template";
+    static final String AI_GENERATOR = "ai";
 
-    /** The only generator there is; a model-backed one would be chosen here, by configuration. */
+    /** The template (default), or the model-backed generator that falls back to it. */
     @Bean
     ContentGenerator contentGenerator(GoalRunnerProperties properties) {
+        if (AI_GENERATOR.equals(properties.contentGenerator())) {
+            GoalRunnerProperties.Ai ai = properties.ai();
+            return new AiContentGenerator(new ChatCompletions(ai.baseUrl(), ai.model(), ai.apiKey(), ai.timeout()),
+                    new TemplateContentGenerator(),
+                    new AiContentGenerator.TokenPrices(ai.promptPerMillionMinor(), ai.completionPerMillionMinor()));
+        }
         if (!TEMPLATE_GENERATOR.equals(properties.contentGenerator())) {
             throw new IllegalStateException("myagents.goal-runner.content-generator=" + properties.contentGenerator()
-                    + " is not available; the only content generator is '" + TEMPLATE_GENERATOR + "'");
+                    + " is not available; use '" + TEMPLATE_GENERATOR + "' or '" + AI_GENERATOR + "'");
         }
         return new TemplateContentGenerator();
     }

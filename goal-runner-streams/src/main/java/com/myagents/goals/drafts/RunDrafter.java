@@ -132,6 +132,10 @@ public final class RunDrafter implements Processor<String, RunInput, String, Run
             return;
         }
         draftedRuns.put(trigger.runId(), now);
+        if (input instanceof RunInput.Metered) {
+            outputs = new ArrayList<>(outputs);
+            outputs.add(new RunOutput.Settled(RunCosts.settlement(draft.run(), outputs, Instant.ofEpochMilli(now))));
+        }
         for (RunOutput output : outputs) {
             String key = output instanceof RunOutput.Drafted drafted ? drafted.draft().deliverableId()
                     : draft.run().agent().subscriptionId();

@@ -3,6 +3,7 @@ package com.myagents.goals.drafts;
 import com.myagents.contracts.deliverables.DeliverableDraft;
 import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.goals.GoalRunRequest;
+import com.myagents.contracts.goals.GoalRunSettlement;
 import com.myagents.goals.runs.GoalRun;
 
 /**
@@ -11,8 +12,8 @@ import com.myagents.goals.runs.GoalRun;
  * costs, the question to enforcement whether it may start (nothing is generated before the answer);
  * or, for a run that cannot run, the record that it was skipped and why.
  */
-public sealed interface RunOutput
-        permits RunOutput.Drafted, RunOutput.GuardrailReportDue, RunOutput.MeteringAsked, RunOutput.Skipped {
+public sealed interface RunOutput permits RunOutput.Drafted, RunOutput.GuardrailReportDue, RunOutput.MeteringAsked,
+        RunOutput.Skipped, RunOutput.Settled {
 
     record Drafted(DeliverableDraft draft) implements RunOutput {
     }
@@ -24,5 +25,9 @@ public sealed interface RunOutput
     }
 
     record Skipped(GoalRunDecision skip) implements RunOutput {
+    }
+
+    /** A metered run generated: what it really cost, to settle the price enforcement charged. */
+    record Settled(GoalRunSettlement settlement) implements RunOutput {
     }
 }

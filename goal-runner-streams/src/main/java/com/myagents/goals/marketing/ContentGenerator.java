@@ -9,4 +9,7 @@ package com.myagents.goals.marketing;
 public interface ContentGenerator {
 
     CanonicalPost write(PostBrief brief);
+
+    /** The primary languages this generator writes well; a language not listed is not offered. */
+    java.util.Set<String> languages();
 }

@@ -29,6 +29,8 @@ import com.myagents.goals.schedule.Period;
 public final class MarketingPlanner {
 
     public static final String KIND = "social_post";
+    /** Payload key of what writing the post cost, on the first platform's draft of each post. */
+    public static final String GENERATION_USAGE = "generation_usage";
     static final List<String> PUBLISH = List.of("publish");
     static final int DAILY_DEFAULT_MAX_LENGTH = 280;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
@@ -117,6 +119,10 @@ public final class MarketingPlanner {
         return drafts;
     }
 
+    /**
+     * The cost of writing a post (a model's tokens) is carried once, by the draft of its first
+     * platform ({@code generation_cost_minor}); the run's cost is their sum.
+     */
     private static PlannedDraft draft(int index, GoalRun run, MarketingProfile profile, Platform platform,
             CanonicalPost canonical, PostRules rules, String topic, ZonedDateTime slot, Map<String, Object> extra) {
         FittedPost fitted = PostFitter.fit(platform, canonical, rules);
@@ -129,6 +135,17 @@ public final class MarketingPlanner {
         payload.put("character_limit", fitted.limit());
         payload.put("shortened", fitted.shortened());
         payload.put("language", canonical.language());
+        payload.put("generator", canonical.generator());
+        if (canonical.note() != null) {
+            payload.put("generator_note", canonical.note());
+        }
+        if (platform == profile.platforms().get(0) && canonical.usage().costMinor() > 0) {
+            Map<String, Object> usage = new LinkedHashMap<>();
+            usage.put("prompt_tokens", canonical.usage().promptTokens());
+            usage.put("completion_tokens", canonical.usage().completionTokens());
+            usage.put("cost_minor", canonical.usage().costMinor());
+            payload.put(GENERATION_USAGE, usage);
+        }
         if (!canonical.language().equals(profile.language())) {
             payload.put("requested_language", profile.language());
         }

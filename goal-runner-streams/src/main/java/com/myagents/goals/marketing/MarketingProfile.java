@@ -12,7 +12,7 @@ import com.myagents.goals.runs.GoalRun;
  * {@code platforms} within the enabled ones; all enabled ones when the goal names none).
  */
 record MarketingProfile(String language, String brandName, List<String> offerings, String location,
-        String postingIdentity, List<Platform> platforms, Fields constraints) {
+        String postingIdentity, List<Platform> platforms, Fields constraints, List<String> bannedClaims) {
 
     static MarketingProfile of(GoalRun run) {
         Fields config = run.config();
@@ -32,13 +32,14 @@ record MarketingProfile(String language, String brandName, List<String> offering
                 config.text("location", ""),
                 config.text("posting_identity", null),
                 List.copyOf(platforms),
-                config.object("constraints"));
+                config.object("constraints"),
+                run.agent().bannedClaims());
     }
 
     PostBrief brief(PostBrief.Purpose purpose, String topic, String tone, String theme, boolean callToAction,
             int sequence) {
         return new PostBrief(purpose, language, brandName, offerings, location, topic, tone, theme, callToAction,
-                sequence);
+                sequence, platforms.stream().map(Platform::code).toList(), bannedClaims);
     }
 
     /** The topics to rotate through: the goal's, else the offerings, else a general one. */

@@ -31,13 +31,14 @@ public final class PostFitter {
                 tags.remove(optional);
                 continue;
             }
-            String message = shorten(platform, post.text(), Math.max(0, budget));
+            String message = shorten(platform, post.textFor(platform), Math.max(0, budget));
             String text = message.isEmpty() ? tagLine : message + separator + tagLine;
             if (platform.length(text) > limit) {
                 // only required hashtags longer than the limit get here: cut hard rather than exceed it
                 text = prefixWithin(platform, text, limit);
             }
-            return new FittedPost(platform, text, tags, platform.length(text), limit, !message.equals(post.text()));
+            return new FittedPost(platform, text, tags, platform.length(text), limit,
+                    !message.equals(post.textFor(platform)));
         }
     }
 

@@ -6,12 +6,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.myagents.contracts.drafting.DraftingGenerator;
+
 /**
  * The default content generator: composes posts from the {@link Phrasebook} of the instance's
  * language (English and Hindi; other languages fall back to English). Deterministic: the same
  * brief always gives the same post, and it costs nothing, so it needs no metering.
  */
 public final class TemplateContentGenerator implements ContentGenerator {
+
+    /** The languages with a phrasebook; others would be written in English, so they are not offered. */
+    public static final Set<String> LANGUAGES = Set.copyOf(DraftingGenerator.TEMPLATE.languages());
+
+    @Override
+    public Set<String> languages() {
+        return LANGUAGES;
+    }
 
     @Override
     public CanonicalPost write(PostBrief brief) {

@@ -43,6 +43,7 @@ import com.myagents.goals.trading.TradingPlanner;
  * goal-triggers ──────┬► RunDrafter [goal-schedules, drafted-runs] ──► deliverable-drafts
  * goal-run-decisions ─┘        ├── metered run: ask first ──► goal-run-requests (enforcement answers)
  *                              ├── cannot run: skipped, with the reason ──► goal-run-decisions
+ *                              ├── metered run drafted: its real cost ──► goal-run-settlements
  *                              └── guardrail report due ─┐
  * execution-decisions ── by subscription_id ─────┴► GuardrailReporter [recent-attempts] ──► deliverable-drafts
  * </pre>
@@ -104,7 +105,13 @@ public final class GoalRunnerTopology {
                 .branch((key, output) -> output instanceof RunOutput.Drafted, Branched.as("drafted"))
                 .branch((key, output) -> output instanceof RunOutput.MeteringAsked, Branched.as("metering"))
                 .branch((key, output) -> output instanceof RunOutput.Skipped, Branched.as("skipped"))
+                .branch((key, output) -> output instanceof RunOutput.Settled, Branched.as("settled"))
                 .defaultBranch(Branched.as("guardrail-due"));
+
+        outputs.get("run-output-settled")
+                .mapValues(output -> ((RunOutput.Settled) output).settlement(), Named.as("settlement"))
+                .to(Topics.GOAL_RUN_SETTLEMENTS.name(),
+                        Topics.GOAL_RUN_SETTLEMENTS.produced().withName("goal-run-settlements-sink"));
 
         outputs.get("run-output-metering")
                 .mapValues(output -> ((RunOutput.MeteringAsked) output).request(), Named.as("metering-request"))

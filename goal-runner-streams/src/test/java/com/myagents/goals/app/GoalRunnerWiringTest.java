@@ -19,14 +19,18 @@ class GoalRunnerWiringTest {
 
     static GoalRunnerProperties properties(String generator, Map<String, String> streams) {
         return new GoalRunnerProperties("myagents-goal-runner", Path.of("target/state"), Duration.ofSeconds(10),
-                Duration.ofMillis(20), (short) 1, false, generator, Duration.ofSeconds(5), streams);
+                Duration.ofMillis(20), (short) 1, false, generator, Duration.ofSeconds(5), streams,
+                new GoalRunnerProperties.Ai(java.net.URI.create("http://127.0.0.1:1/v1"), "m", "", Duration.ofSeconds(1),
+                        1000, 4000));
     }
 
     @Test
-    void theDeterministicTemplateGeneratorIsTheDefaultAndNoOtherCanBeSwitchedOn() {
+    void theDeterministicTemplateGeneratorIsTheDefaultAndOnlyTheAiOneCanBeSwitchedOn() {
         GoalRunnerWiring wiring = new GoalRunnerWiring();
 
         assertThat(wiring.contentGenerator(properties("template", null))).isInstanceOf(TemplateContentGenerator.class);
+        assertThat(wiring.contentGenerator(properties("ai", null)))
+                .isInstanceOf(com.myagents.goals.marketing.ai.AiContentGenerator.class);
         assertThatThrownBy(() -> wiring.contentGenerator(properties("llm", null)))
                 .hasMessageContaining("content-generator=llm").hasMessageContaining("template");
     }

@@ -67,6 +67,8 @@ public final class GoalRunnerDriver implements AutoCloseable {
     private TestOutputTopic<String, GoalTrigger> triggers;
     private TestOutputTopic<String, DeliverableDraft> drafts;
     private TestOutputTopic<String, GoalRunRequest> runRequests;
+    private TestOutputTopic<String, com.myagents.contracts.goals.GoalRunSettlement> settlements;
+    private final com.myagents.goals.marketing.ContentGenerator generator;
     private TestInputTopic<String, GoalRunDecision> runDecisions;
     private TestOutputTopic<String, GoalRunDecision> skips;
     private TestInputTopic<String, MarkPrice> markPrices;
@@ -75,6 +77,12 @@ public final class GoalRunnerDriver implements AutoCloseable {
     private final List<GoalRunRequest> unanswered = new ArrayList<>();
 
     public GoalRunnerDriver(Instant start) {
+        this(start, new TemplateContentGenerator());
+    }
+
+    /** A driver whose marketing posts are written by {@code generator}. */
+    public GoalRunnerDriver(Instant start, com.myagents.goals.marketing.ContentGenerator generator) {
+        this.generator = generator;
         try {
             stateDir = Files.createTempDirectory("goal-runner-driver-");
         } catch (IOException e) {
@@ -85,7 +93,7 @@ public final class GoalRunnerDriver implements AutoCloseable {
 
     private void open(Instant start) {
         now = start;
-        MarketingPlanner marketing = new MarketingPlanner(new TemplateContentGenerator());
+        MarketingPlanner marketing = new MarketingPlanner(generator);
         driver = new TopologyTestDriver(
                 GoalRunnerTopology.build(TopologySettings.inMemory(PUNCTUATION), marketing, new TradingPlanner()),
                 GoalRunnerStreamsConfig.properties(GoalRunnerStreamsConfig.APPLICATION_ID, "driver:9092", stateDir,
@@ -98,6 +106,7 @@ public final class GoalRunnerDriver implements AutoCloseable {
         triggers = output(Topics.GOAL_TRIGGERS);
         drafts = output(Topics.DELIVERABLE_DRAFTS);
         runRequests = output(Topics.GOAL_RUN_REQUESTS);
+        settlements = output(Topics.GOAL_RUN_SETTLEMENTS);
         runDecisions = input(Topics.GOAL_RUN_DECISIONS);
         skips = output(Topics.GOAL_RUN_DECISIONS);
         markPrices = input(Topics.MARK_PRICES);
@@ -114,6 +123,11 @@ public final class GoalRunnerDriver implements AutoCloseable {
         List<GoalRunRequest> asked = List.copyOf(unanswered);
         unanswered.clear();
         return asked;
+    }
+
+    /** What metered runs reported they really cost, keyed by subscription. */
+    public List<KeyValue<String, com.myagents.contracts.goals.GoalRunSettlement>> settlements() {
+        return settlements.readKeyValuesToList();
     }
 
     /** Enforcement's answer to a metered run, as it publishes it: keyed by goal. */

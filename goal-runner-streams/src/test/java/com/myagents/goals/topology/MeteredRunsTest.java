@@ -67,6 +67,58 @@ class MeteredRunsTest {
     }
 
     @Test
+    void anAllowedRunReportsWhatItReallyCostOncePerPostSoEnforcementCanSettleThePrice() {
+        driver.close();
+        driver = new GoalRunnerDriver(NOW, new PricedGenerator(7));
+        driver.holdMeteredRuns();
+        marketingGoal();
+        driver.trigger(trigger("r-1"));
+        GoalRunRequest asked = driver.runRequests().get(0);
+
+        driver.answer(asked, true);
+
+        var settlements = driver.settlements();
+        assertThat(settlements).hasSize(1);
+        assertThat(settlements.get(0).key).isEqualTo(Fixtures.SUBSCRIPTION);
+        var settlement = settlements.get(0).value;
+        assertThat(settlement.runId()).isEqualTo(asked.runId());
+        // one post (daily micro-post), fitted to every enabled platform: written, and paid, once
+        assertThat(settlement.costMinor()).isEqualTo(7);
+        assertThat(settlement.promptTokens()).isEqualTo(100);
+        assertThat(settlement.generator()).isEqualTo("ai:priced");
+        assertThat(driver.drafts()).extracting(kv -> kv.value.payload().get("generator")).containsOnly("ai:priced");
+    }
+
+    @Test
+    void aTemplateRunSettlesAtNoCost() {
+        marketingGoal();
+        driver.trigger(trigger("r-1"));
+
+        driver.answer(driver.runRequests().get(0), true);
+
+        assertThat(driver.settlements()).singleElement().satisfies(kv -> {
+            assertThat(kv.value.costMinor()).isZero();
+            assertThat(kv.value.generator()).isEqualTo("template");
+        });
+    }
+
+    /** Writes the template's post but says a model wrote it, for {@code cost} paise and 100 + 50 tokens. */
+    record PricedGenerator(long cost) implements com.myagents.goals.marketing.ContentGenerator {
+
+        @Override
+        public com.myagents.goals.marketing.CanonicalPost write(com.myagents.goals.marketing.PostBrief brief) {
+            var post = new com.myagents.goals.marketing.TemplateContentGenerator().write(brief);
+            return new com.myagents.goals.marketing.CanonicalPost(post.language(), post.text(), post.hashtags(),
+                    Map.of(), "ai:priced", null, new com.myagents.goals.marketing.CanonicalPost.Usage(100, 50, cost));
+        }
+
+        @Override
+        public java.util.Set<String> languages() {
+            return java.util.Set.of("en");
+        }
+    }
+
+    @Test
     void aDeniedRunDraftsNothingAndIsNotAskedAgain() {
         marketingGoal();
         driver.trigger(trigger("r-1"));

@@ -179,7 +179,13 @@ public class ConfigRules {
             if (!list.isArray()) {
                 return missing;
             }
+            // "except": keys that need no entry (e.g. platforms published by hand need no credential)
+            Set<String> except = new HashSet<>();
+            rule.path("except").forEach(key -> except.add(key.asString()));
             for (JsonNode key : list) {
+                if (except.contains(key.asString())) {
+                    continue;
+                }
                 if (!object.isObject() || !object.has(key.asString())) {
                     missing.add(new Violation(objectPath + "/" + escape(key.asString()),
                             rule.path("message").asString("is required for " + key.asString())));

@@ -98,6 +98,9 @@ class ExecutionController {
         if (body.action() != null && !ACTION.matcher(body.action()).matches()) {
             throw ApiProblem.badRequest("action", "must be a lower-case action name such as publish or place_order");
         }
+        if (body.manual() != null) {
+            ManualPublishing.checkPostedUrl(body.manual().postedUrl());
+        }
         return body;
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.execution.ExecutionRequest;
+import com.myagents.contracts.execution.ManualPublication;
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
 import com.myagents.plant.outbox.OutboxWriter;
@@ -35,6 +36,12 @@ public class ExecutionRequests {
     /** {@code true} when written, {@code false} when a request with this correlation id already exists. */
     public boolean submit(DSLContext tx, DeliverablesRecord deliverable, String correlationId, String action,
                           String approvalId, String requestedBy, Instant at) {
+        return submit(tx, deliverable, correlationId, action, approvalId, requestedBy, at, null);
+    }
+
+    /** As {@link #submit(DSLContext, DeliverablesRecord, String, String, String, String, Instant)}, marked as published by hand when {@code manual} is set. */
+    public boolean submit(DSLContext tx, DeliverablesRecord deliverable, String correlationId, String action,
+                          String approvalId, String requestedBy, Instant at, ManualPublication manual) {
         List<String> proposed = proposedActions(deliverable);
         String chosen = action != null ? action : proposed.isEmpty() ? null : proposed.get(0);
         int inserted = tx.insertInto(EXECUTION_REQUESTS)
@@ -59,7 +66,7 @@ public class ExecutionRequests {
                 deliverable.getCustomerId().toString(), deliverable.getHiredInstanceId().toString(), chosen, approvalId,
                 deliverable.getPayloadHash(), requestedBy, at,
                 EventJson.MAPPER.readValue(deliverable.getPayload().data(), new TypeReference<Map<String, Object>>() { }),
-                proposed));
+                proposed, manual));
         return true;
     }
 

@@ -43,13 +43,16 @@ public class ExecutionService {
 
     public ExecutionOutcome execute(Principal caller, UUID deliverableId, ExecuteRequest body, String correlationId) {
         DeliverablesRecord deliverable = ownedDeliverable(caller, deliverableId);
+        if (body.manual() != null) {
+            ManualPublishing.requirePost(deliverable);
+        }
         Optional<ExecutionOutcome> retry = earlierAttempt(caller, deliverableId, correlationId);
         if (retry.isPresent()) {
             return retry.get();
         }
         try (DecisionWaiter.Registration waiter = decisions.register(correlationId)) {
             boolean written = db.transactionResult(tx -> requests.submit(DSL.using(tx), deliverable, correlationId,
-                    body.action(), body.approvalId(), caller.id(), clock.instant()));
+                    body.action(), body.approvalId(), caller.id(), clock.instant(), body.manual()));
             if (!written) {
                 // a concurrent call under the same correlation id won the race: answer as its retry
                 return earlierAttempt(caller, deliverableId, correlationId).orElseThrow();

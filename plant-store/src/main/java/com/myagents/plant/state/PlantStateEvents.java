@@ -40,7 +40,8 @@ public final class PlantStateEvents {
                 agent.getNickname(), config.path("timezone").asString(null),
                 EventJson.MAPPER.convertValue(config, new TypeReference<Map<String, Object>>() { }),
                 Boolean.TRUE.equals(agent.getConfigured()), subscription.getStatus(), subscription.getTrialStatus(),
-                instant(subscription.getTrialEndAt()), Instant.now()));
+                instant(subscription.getTrialEndAt()), Instant.now(),
+                texts(enforcementDefaults.path("content_guard").path("banned_claims"))));
         List<String> trialActions = actions(enforcementDefaults.path("trial_allowed_actions"));
         // A paid plan spends what the customer chose, within the definition's ceiling.
         long budget = subscription.getBudgetMinorPerMonth() != null ? subscription.getBudgetMinorPerMonth()
@@ -64,6 +65,12 @@ public final class PlantStateEvents {
         List<String> actions = list.isArray()
                 ? EventJson.MAPPER.convertValue(list, new TypeReference<List<String>>() { }) : null;
         return actions == null ? List.of() : actions;
+    }
+
+    private static List<String> texts(JsonNode list) {
+        List<String> values = new java.util.ArrayList<>();
+        list.forEach(value -> values.add(value.asString("")));
+        return values;
     }
 
     private static Map<String, Long> prices(JsonNode prices) {

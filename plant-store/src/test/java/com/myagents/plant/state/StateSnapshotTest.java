@@ -41,6 +41,15 @@ class StateSnapshotTest {
             assertThat(marketing.goalRunCost("marketing.daily_education_micropost")).isEqualTo(25);
             assertThat(marketing.actionCost("publish")).isEqualTo(100);
             assertThat(marketing.actionCost("unknown")).isZero();
+            // the goal runner checks generated posts against the pinned definition's healthcare guard
+            List<com.myagents.contracts.hiring.HiredAgentChange> agents = db.dsl().select(OUTBOX.PAYLOAD).from(OUTBOX)
+                    .where(OUTBOX.TOPIC.eq(Topics.HIRED_AGENTS.name())).fetch(OUTBOX.PAYLOAD).stream()
+                    .map(bytes -> ((JsonSerde<com.myagents.contracts.hiring.HiredAgentChange>) Topics.HIRED_AGENTS
+                            .valueSerde()).read(bytes)).toList();
+            assertThat(agents).filteredOn(a -> a.agentTypeId().startsWith("marketing."))
+                    .allSatisfy(a -> assertThat(a.bannedClaims()).contains("guaranteed", "miracle"));
+            assertThat(agents).filteredOn(a -> a.agentTypeId().startsWith("trading."))
+                    .allSatisfy(a -> assertThat(a.bannedClaims()).isEmpty());
         }
     }
 }

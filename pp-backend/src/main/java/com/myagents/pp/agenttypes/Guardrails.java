@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Everything a definition must satisfy before it may be published, each failure with the JSON
- * pointer of what is wrong: schemas, UI hints, goal templates, enforcement defaults.
+ * pointer of what is wrong: schemas, UI hints, goal templates, enforcement defaults, and how each
+ * offered platform is published.
  */
 public final class Guardrails {
 
@@ -30,6 +31,7 @@ public final class Guardrails {
         }
         GoalTemplateRules.check(definition, trading, hints, findings);
         EnforcementRules.check(definition, trading, findings);
+        PublishingRules.check(definition, findings);
         return findings;
     }
 }

@@ -261,6 +261,37 @@ class GuardrailsTest {
     }
 
     @Test
+    void aDefinitionCannotOfferAPlatformNoConnectorAndNoManualPublishingReaches() {
+        ObjectNode definition = SeededDefinitions.marketing();
+        ObjectNode publishing = (ObjectNode) definition.get("enforcement_defaults").get("publishing");
+        publishing.remove("whatsapp");
+        publishing.put("youtube", "connector");
+        publishing.put("x", "carrier_pigeon");
+        ObjectNode platform = (ObjectNode) definition.get("config_schema").get("$defs").get("platform");
+        ((tools.jackson.databind.node.ArrayNode) platform.get("enum")).add("myspace");
+
+        List<Finding> findings = Guardrails.check(definition);
+
+        assertThat(paths(findings)).containsExactlyInAnyOrder("/enforcement_defaults/publishing/whatsapp",
+                "/enforcement_defaults/publishing/youtube", "/enforcement_defaults/publishing/x",
+                "/enforcement_defaults/publishing/myspace");
+        assertThat(message(findings, "/enforcement_defaults/publishing/youtube")).contains("no connector publishes to YouTube");
+        assertThat(message(findings, "/enforcement_defaults/publishing/whatsapp")).contains("manual");
+        assertThat(message(findings, "/enforcement_defaults/publishing/myspace")).contains("no platform Plant can publish to");
+    }
+
+    @Test
+    void aPlatformOfferedOnlyByAGoalsSettingsNeedsAPublishingMethodToo() {
+        ObjectNode definition = SeededDefinitions.marketing();
+        ((ObjectNode) definition.get("enforcement_defaults").get("publishing")).remove("facebook");
+        ObjectNode items = (ObjectNode) template(definition, 0).get("settings_schema").get("properties").get("platforms")
+                .get("items");
+        ((tools.jackson.databind.node.ArrayNode) items.get("enum")).add("facebook");
+
+        assertThat(paths(Guardrails.check(definition))).containsExactly("/enforcement_defaults/publishing/facebook");
+    }
+
+    @Test
     void tradingDefinitionsStayDeterministicAndBindOnlyTradingSkills() {
         ObjectNode definition = SeededDefinitions.trading();
         ((ObjectNode) definition.get("enforcement_defaults")).put("deterministic", false);

@@ -24,6 +24,7 @@ final class SeededDefinitions {
     private static final String SEED = "db/plant/V2__seed_agent_types.sql";
     private static final String METERING = "db/plant/V4__metering.sql";
     private static final String HINTS = "db/plant/V8__ui_hints_in_customer_words.sql";
+    private static final String PUBLISHING = "db/plant/V7__publishing_methods.sql";
     private static final String[] PARTS = {"config_schema", "ui_hints", "goal_templates", "enforcement_defaults",
             "extra_rules"};
     private static final List<JsonNode> BLOCKS = blocks();
@@ -36,7 +37,8 @@ final class SeededDefinitions {
     }
 
     static ObjectNode marketing() {
-        return withHints(withMetering(definition("marketing.healthcare.v1", 0), METERING_MERGES.get(0)), HINT_MERGES.get(0));
+        ObjectNode marketing = withMetering(definition("marketing.healthcare.v1", 0), METERING_MERGES.get(0));
+        return withHints(withMetering(marketing, merges(PUBLISHING).get(0)), HINT_MERGES.get(0));
     }
 
     static ObjectNode trading() {
@@ -85,13 +87,19 @@ final class SeededDefinitions {
     }
 
     private static List<JsonNode> meteringMerges() {
-        Matcher merge = Pattern.compile("'(\\{.*?\\})'::jsonb", Pattern.DOTALL).matcher(migration(METERING));
+        List<JsonNode> merges = merges(METERING);
+        if (merges.size() != 2) {
+            throw new IllegalStateException("expected two jsonb merges in " + METERING + ", found " + merges.size());
+        }
+        return merges;
+    }
+
+    /** The jsonb literals of a migration, in order (V7's first is the marketing enforcement merge). */
+    private static List<JsonNode> merges(String path) {
+        Matcher merge = Pattern.compile("'(\\{.*?\\})'::jsonb", Pattern.DOTALL).matcher(migration(path));
         List<JsonNode> merges = new ArrayList<>();
         while (merge.find()) {
             merges.add(JSON.readTree(merge.group(1)));
-        }
-        if (merges.size() != 2) {
-            throw new IllegalStateException("expected two jsonb merges in " + METERING + ", found " + merges.size());
         }
         return merges;
     }

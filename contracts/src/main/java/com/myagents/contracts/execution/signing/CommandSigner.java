@@ -50,7 +50,7 @@ public final class CommandSigner {
         return new ExecutionCommand(command.commandId(), command.correlationId(), command.decisionId(),
                 command.deliverableId(), command.subscriptionId(), command.customerId(), command.hiredInstanceId(),
                 command.action(), command.approvalId(), command.idempotencyKey(), command.payload(),
-                command.issuedAt(), signature(command), command.mode(), command.platformKey());
+                command.issuedAt(), signature(command), command.mode(), command.platformKey(), command.manual());
     }
 
     /** True only when the command carries a signature this key made over exactly its content. */

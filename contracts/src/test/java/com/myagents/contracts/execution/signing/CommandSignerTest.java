@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.execution.ExecutionCommand;
+import com.myagents.contracts.execution.ManualPublication;
 
 class CommandSignerTest {
 
@@ -63,6 +64,21 @@ class CommandSignerTest {
     }
 
     @Test
+    void coversTheManualMarkSoAConnectorCommandCannotBeTurnedIntoAManualOneOrBack() {
+        ExecutionCommand manual = signer.sign(withManual(command("publish", Map.of("platform", "youtube")),
+                new ManualPublication("https://youtube.com/post/1")));
+
+        byte[] wire = Topics.EXECUTION_COMMANDS.valueSerde().serializer().serialize(Topics.EXECUTION_COMMANDS.name(), manual);
+        ExecutionCommand received = Topics.EXECUTION_COMMANDS.valueSerde().deserializer()
+                .deserialize(Topics.EXECUTION_COMMANDS.name(), wire);
+
+        assertThat(received.manual()).isEqualTo(new ManualPublication("https://youtube.com/post/1"));
+        assertThat(signer.verify(received)).isTrue();
+        assertThat(signer.verify(withManual(manual, null))).isFalse();
+        assertThat(signer.verify(withManual(manual, new ManualPublication("https://elsewhere.example/1")))).isFalse();
+    }
+
+    @Test
     void refusesKeysThatAreMissingShortOrNotBase64() {
         assertThatThrownBy(() -> CommandSigner.fromBase64("")).hasMessageContaining("no command signing key");
         assertThatThrownBy(() -> CommandSigner.fromBase64(null)).hasMessageContaining("no command signing key");
@@ -88,6 +104,12 @@ class CommandSignerTest {
         return new ExecutionCommand(c.commandId(), c.correlationId(), c.decisionId(), c.deliverableId(), c.subscriptionId(),
                 c.customerId(), c.hiredInstanceId(), c.action(), c.approvalId(), c.idempotencyKey(), payload, c.issuedAt(),
                 c.signature());
+    }
+
+    private static ExecutionCommand withManual(ExecutionCommand c, ManualPublication manual) {
+        return new ExecutionCommand(c.commandId(), c.correlationId(), c.decisionId(), c.deliverableId(), c.subscriptionId(),
+                c.customerId(), c.hiredInstanceId(), c.action(), c.approvalId(), c.idempotencyKey(), c.payload(), c.issuedAt(),
+                c.signature(), manual);
     }
 
     private static ExecutionCommand withSignature(ExecutionCommand c, String signature) {

@@ -1,0 +1,25 @@
+package com.myagents.cp.drafting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class DraftingControllerTest {
+
+    @Test
+    void theTemplateDeploymentOffersEnglishAndHindiAndAnAiOneAllTenLanguages() {
+        assertThat(new DraftingController("template").drafting())
+                .containsEntry("generator", "template").containsEntry("languages", List.of("en", "hi"));
+        assertThat(new DraftingController("ai").drafting()).containsEntry("generator", "ai")
+                .extractingByKey("languages").asList().hasSize(10);
+        assertThat(new DraftingController("ai").drafting().get("label").toString()).contains("AI generator");
+    }
+
+    @Test
+    void anUnknownGeneratorStopsTheStartRatherThanOfferingLanguagesNobodyWrites() {
+        assertThatThrownBy(() -> new DraftingController("llm")).hasMessageContaining("template, ai");
+    }
+}

@@ -1,0 +1,122 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { signedInCustomer, twoAgents } from '../../test/cpFixtures';
+import { goal, marketingDefinition } from '../../test/definitions';
+import { json, problem, stubBackend } from '../../test/http';
+import type { RecordedCall } from '../../test/http';
+import { renderApp } from '../../test/render';
+import { cpRoutes } from '../CpApp';
+import type { Deliverable } from '../cpApi';
+
+const approvedYouTubePost: Deliverable = {
+  deliverable_id: 'del-yt',
+  kind: 'social_post',
+  title: 'Clinic tour',
+  state: 'approved',
+  payload: { platform: 'youtube', text: 'Take a tour of our clinic #health' },
+  proposed_actions: ['publish'],
+  approval: { approval_id: 'appr-yt', verdict: 'approved', expires_at: '2030-01-01T00:00:00Z' },
+};
+
+const linkedInPost: Deliverable = {
+  deliverable_id: 'del-li',
+  kind: 'social_post',
+  title: 'Flu shots',
+  state: 'approved',
+  payload: { platform: 'linkedin', text: 'Flu shots this week' },
+  proposed_actions: ['publish'],
+  approval: { approval_id: 'appr-li', verdict: 'approved', expires_at: '2030-01-01T00:00:00Z' },
+};
+
+const instagramWithoutImage: Deliverable = {
+  ...linkedInPost,
+  deliverable_id: 'del-ig',
+  title: 'Smiles',
+  payload: { platform: 'instagram', text: 'Healthy smiles' },
+};
+
+function openReview(deliverables: Deliverable[], extra: Record<string, Response> = {}): RecordedCall[] {
+  signedInCustomer();
+  const calls = stubBackend({
+    'GET /api/cp/my-agents/summary': json(200, twoAgents),
+    'GET /api/cp/agent-types/marketing.healthcare.v1': json(200, marketingDefinition),
+    'GET /api/cp/hired-agents/hired-1/goals': json(200, { goals: [goal()] }),
+    'GET /api/cp/hired-agents/hired-1/deliverables': json(200, { deliverables }),
+    ...extra,
+  });
+  renderApp(cpRoutes, '/?agent=hired-1&tab=review');
+  return calls;
+}
+
+async function draftItem(title: string): Promise<HTMLElement> {
+  const heading = await screen.findByRole('heading', { name: title });
+  return heading.closest('li')!;
+}
+
+describe('Review tab: publishing by hand', () => {
+  it('hands over a post no connector publishes and marks it posted through enforcement', async () => {
+    const calls = openReview([approvedYouTubePost], {
+      'POST /api/cp/deliverables/del-yt/execute': json(202, { correlation_id: 'corr-yt', outcome: 'allowed' }),
+      'GET /api/cp/deliverables/del-yt': json(200, {
+        ...approvedYouTubePost,
+        last_execution: {
+          correlation_id: 'corr-yt',
+          status: 'executed',
+          result: { status: 'executed_manually', external_id: 'https://www.youtube.com/post/Ug1' },
+        },
+      }),
+    });
+    const item = await draftItem('Clinic tour');
+
+    // no Execute: nothing could send it; the hand-over instead
+    expect(within(item).queryByRole('button', { name: 'Execute' })).not.toBeInTheDocument();
+    const panel = within(item).getByRole('region', { name: 'Publish on YouTube by hand' });
+    expect(within(panel).getByRole('link', { name: 'Open YouTube' })).toHaveAttribute('href', 'https://www.youtube.com/');
+    await userEvent.type(within(panel).getByLabelText('Post URL (optional)'), 'https://www.youtube.com/post/Ug1');
+    await userEvent.click(within(panel).getByRole('button', { name: 'Mark as posted' }));
+
+    const outcome = await within(item).findByText('Published by hand');
+    expect(outcome.closest('p')).toHaveTextContent('you posted it yourself; nothing was sent by us');
+    expect(within(item).getByRole('link', { name: 'https://www.youtube.com/post/Ug1' })).toBeInTheDocument();
+    const marked = calls.filter((call) => call.method === 'POST' && call.path === '/api/cp/deliverables/del-yt/execute');
+    expect(marked[0].body).toEqual({
+      approval_id: 'appr-yt',
+      action: 'publish',
+      manual: { posted_url: 'https://www.youtube.com/post/Ug1' },
+    });
+  });
+
+  it('shows enforcement refusing to mark an unapproved post as posted', async () => {
+    openReview([{ ...approvedYouTubePost, approval: null, state: 'pending_review' }], {
+      'POST /api/cp/deliverables/del-yt/execute': problem(403, {
+        title: 'Execution denied',
+        reason: 'approval_missing',
+        correlation_id: 'corr-no',
+      }),
+    });
+    const item = await draftItem('Clinic tour');
+
+    await userEvent.click(within(item).getByRole('button', { name: 'Mark as posted' }));
+
+    const denial = await within(item).findByRole('alert');
+    expect(denial).toHaveTextContent('approval_missing');
+    expect(denial).toHaveTextContent('Correlation id: corr-no');
+  });
+
+  it('offers Execute for a connected platform with publishing by hand folded away, and prefills the composer', async () => {
+    openReview([linkedInPost, instagramWithoutImage]);
+    const linkedIn = await draftItem('Flu shots');
+    const instagram = await draftItem('Smiles');
+
+    expect(within(linkedIn).getByRole('button', { name: 'Execute' })).toBeInTheDocument();
+    expect(within(linkedIn).getByText('Publish on LinkedIn by hand instead')).toBeInTheDocument();
+    expect(within(linkedIn).getByRole('link', { name: 'Open LinkedIn', hidden: true })).toHaveAttribute(
+      'href',
+      'https://www.linkedin.com/feed/?shareActive=true&text=Flu%20shots%20this%20week',
+    );
+    // Instagram takes no post without an image: by hand only
+    expect(within(instagram).queryByRole('button', { name: 'Execute' })).not.toBeInTheDocument();
+    expect(within(instagram).getByRole('region', { name: 'Publish on Instagram by hand' })).toBeInTheDocument();
+  });
+});
