@@ -42,6 +42,7 @@ const SECTIONS: {
       { key: 'goal_template_id', label: 'Template', render: code('goal_template_id') },
       { key: 'frequency', label: 'Frequency' },
       { key: 'time_of_day', label: 'Time of day' },
+      { key: 'timezone', label: 'Time zone', render: (row) => (row.timezone ? String(row.timezone) : "the agent's") },
       { key: 'enabled', label: 'Enabled', render: (row) => (row.enabled ? 'Yes' : 'No') },
       { key: 'settings', label: 'Settings', render: code('settings') },
       { key: 'updated_at', label: 'Updated', render: time('updated_at') },

@@ -20,7 +20,8 @@ import com.myagents.goals.runs.PlannedDraft;
 /**
  * Plans the drafts of the three trading goals, deterministically: a plan is a pure function of the
  * run (goal settings, instance configuration, due time), for a market order of the mark price it
- * is given (recorded in the plan), and for the guardrail report of the recorded decisions. No model, no network, no clock: the same inputs give the same bytes. It has
+ * is given (recorded in the plan), and for the guardrail report of the recorded decisions. No
+ * model, no network, no clock: the same inputs give the same bytes. It has
  * no dependencies on purpose; a test fails if a content generator is ever wired in.
  *
  * <p>A plan whose risk checks fail is still drafted, so the customer sees why, but it proposes no
