@@ -180,7 +180,7 @@ class StreamOutputRows {
         String outcome = switch (result.status()) {
             case FAILED -> "failed";
             case DRY_RUN -> "dry_run";
-            case EXECUTED -> "executed";
+            case EXECUTED, EXECUTED_MANUALLY -> "executed";
         };
         UUID deliverableId = uuidOrNull(result.deliverableId());
         if (deliverableId != null) {
