@@ -34,6 +34,9 @@ public final class Launcher {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("verify-decisions")) {
+            // the report is the output: the Kafka client's own INFO lines would bury it
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.kafka"))
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
             System.exit(VerifyDecisionsCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         if (Arrays.asList(args).contains("--provision")) {
