@@ -63,7 +63,7 @@ public final class Replay {
             Instant now = decision.decidedAt();
             Metering metering = SubscriptionRules.evaluate(CheckTrail.continuing(first.checks(), first.inputs()), request,
                     inputs.usedApproval(request.approvalId()), inputs.subscription(), inputs.ledgerOr(now),
-                    inputs.instance(request), now);
+                    inputs.instance(request), now, inputs.approval() == null ? null : inputs.approval().decidedAt());
             verdict = metering.verdict();
         }
         return compare(decision.policyVersion(), decision.correlationId(), "execution decision",
