@@ -103,7 +103,7 @@ describe('CP: a customer puts an agent to work', () => {
       await screenshot(page, '03a-fresh-form-no-errors');
 
       const coins = form.getByRole('group', { name: 'Allowed coins' });
-      await coins.getByRole('textbox', { name: 'Add to Allowed coins' }).fill('btc');
+      await coins.getByLabel('Add to Allowed coins').fill('btc');
       await coins.getByRole('button', { name: 'Add' }).click();
       await coins.getByText(/must be an upper-case coin symbol/).waitFor();
       await screenshot(page, '03b-pattern-error-in-words');

@@ -282,6 +282,8 @@ describe('Configure tab', () => {
     expect(within(dialog).getByLabelText('Default coin')).toHaveValue('BTC');
     expect(within(dialog).getByLabelText('Allowed coins')).toHaveValue('BTC, ETH');
     expect(within(dialog).getByLabelText('Max units per order')).toHaveValue(5);
+    // the form is the one source: what it holds is shown, not asked again
+    expect(within(dialog).getByLabelText('Allowed coins')).toHaveAttribute('readonly');
     expect(within(dialog).getByLabelText('API secret')).toHaveAttribute('type', 'password');
     await user.type(within(dialog).getByLabelText('API key'), 'key-123');
     await user.type(within(dialog).getByLabelText('API secret'), 'secret-456');
@@ -304,6 +306,34 @@ describe('Configure tab', () => {
     expect(screen.getByRole('combobox', { name: 'Default coin' })).toHaveAccessibleDescription(
       'Default coin must be one of the allowed coins',
     );
+  });
+
+  it('fills the coins and limits typed into the exchange dialog into an empty form', async () => {
+    const trading = hiredAgent({
+      hired_instance_id: 'hired-2',
+      subscription_id: 'sub-2',
+      agent_type_id: 'trading.delta_futures.v1',
+      config: { nickname: 'Futures desk' },
+    });
+    openConfigure(
+      trading,
+      { 'PUT /api/cp/exchange-setup': json(201, { credential_ref: 'ex-ref-2', exchange_provider: 'delta_exchange_india' }) },
+      'hired-2',
+    );
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'Connect exchange' }));
+    const dialog = screen.getByRole('dialog', { name: 'Connect Delta Exchange India' });
+    await user.type(within(dialog).getByLabelText('API key'), 'k');
+    await user.type(within(dialog).getByLabelText('API secret'), 's');
+    await user.type(within(dialog).getByLabelText('Default coin'), 'eth');
+    await user.type(within(dialog).getByLabelText('Allowed coins'), 'ETH, BTC');
+    await user.type(within(dialog).getByLabelText('Max units per order'), '3');
+    await user.click(within(dialog).getByRole('button', { name: 'Connect' }));
+
+    const coins = within(await screen.findByRole('group', { name: 'Allowed coins' }));
+    await waitFor(() => expect(coins.getAllByRole('textbox', { name: /Allowed coins, entry/ })).toHaveLength(2));
+    expect(screen.getByRole('spinbutton', { name: 'Max units per order' })).toHaveValue(3);
   });
 
   it('finalizes a configured agent, and shows why Plant refused when it does', async () => {

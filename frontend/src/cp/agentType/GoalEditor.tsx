@@ -105,7 +105,8 @@ export function GoalEditor({
         goal_template_id: template.goal_template_id,
         frequency,
         ...(template.needs_time_window || timeOfDay ? { time_of_day: timeOfDay } : {}),
-        timezone: ownZone,
+        // Only sent when the goal has or had a zone of its own: absent means "the agent's".
+        ...(ownZone !== null || goal?.timezone ? { timezone: ownZone } : {}),
         settings: settings.cleanValue,
         enabled,
       }),

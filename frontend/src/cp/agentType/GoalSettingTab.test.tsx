@@ -136,7 +136,6 @@ describe('Goal Setting tab', () => {
       goal_template_id: 'marketing.daily_education_micropost',
       frequency: 'weekly',
       time_of_day: '08:15',
-      timezone: null,
       settings: { topics: ['hydration'], include_call_to_action: true },
       enabled: true,
     });

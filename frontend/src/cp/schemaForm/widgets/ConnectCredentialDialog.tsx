@@ -23,6 +23,14 @@ export interface ConnectPrefill {
  * Secrets live in this component's state alone (not in the query cache, not in the form), are
  * wiped on success and vanish when the dialog closes; the inputs are password fields.
  */
+/** Coins and limits, one source for the exchange connection and the config form. */
+export interface ExchangeSettings {
+  default_coin: string;
+  allowed_coins: string[];
+  max_units_per_order: number;
+  max_notional_inr?: number;
+}
+
 export function ConnectCredentialDialog({
   kind,
   platform,
@@ -36,7 +44,8 @@ export function ConnectCredentialDialog({
   platform?: string;
   platformLabel?: string;
   prefill: ConnectPrefill;
-  onConnected: (stored: StoredCredential) => void;
+  /** `settings`: the coins and limits the exchange was connected with, for the form to keep. */
+  onConnected: (stored: StoredCredential, settings?: ExchangeSettings) => void;
   onClose: () => void;
 }) {
   const titleId = useId();
@@ -51,6 +60,11 @@ export function ConnectCredentialDialog({
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const exchangeProvider = prefill.exchange_provider ?? 'delta_exchange_india';
+  // When the form already holds coins and limits, the dialog shows those (read-only) instead of
+  // asking again; otherwise what is typed here is filled into the form on success.
+  const fromForm = Boolean(
+    prefill.default_coin && (prefill.allowed_coins ?? []).length > 0 && prefill.max_units_per_order !== undefined,
+  );
   const exchangeLabel = prefill.exchange_label ?? humanize(exchangeProvider);
 
   // Focus moves into the dialog and goes back to what opened it when it closes.
@@ -106,10 +120,22 @@ export function ConnectCredentialDialog({
               ...(text('max_notional_inr') ? { max_notional_inr: Number(text('max_notional_inr')) } : {}),
             });
       setFields({});
-      onConnected(stored);
+      onConnected(
+        stored,
+        kind === 'platform'
+          ? undefined
+          : {
+              default_coin: text('default_coin').trim().toUpperCase(),
+              allowed_coins: coins,
+              max_units_per_order: Number(text('max_units_per_order')),
+              ...(text('max_notional_inr') ? { max_notional_inr: Number(text('max_notional_inr')) } : {}),
+            },
+      );
     } catch (failure) {
       setError(failure);
       setSubmitting(false);
+      // The reason must be seen, not left below the fold of the dialog.
+      requestAnimationFrame(() => dialogRef.current?.querySelector('[role="alert"]')?.scrollIntoView?.({ block: 'nearest' }));
     }
   }
 
@@ -160,18 +186,29 @@ export function ConnectCredentialDialog({
               <TextInput label="Exchange" value={exchangeLabel} readOnly />
               <SecretInput label="API key" value={text('api_key')} onChange={set('api_key')} required />
               <SecretInput label="API secret" value={text('api_secret')} onChange={set('api_secret')} required />
-              <TextInput label="Default coin" value={text('default_coin')} onChange={set('default_coin')} required />
+              {fromForm && (
+                <p className="muted small">Coins and limits come from your settings in the form; change them there.</p>
+              )}
+              <TextInput
+                label="Default coin"
+                value={text('default_coin')}
+                onChange={fromForm ? undefined : set('default_coin')}
+                readOnly={fromForm}
+                required
+              />
               <TextInput
                 label="Allowed coins"
                 value={text('allowed_coins')}
-                onChange={set('allowed_coins')}
+                onChange={fromForm ? undefined : set('allowed_coins')}
+                readOnly={fromForm}
                 required
-                help="Separated by commas, e.g. BTC, ETH."
+                help={fromForm ? undefined : 'Separated by commas, e.g. BTC, ETH. They are also filled into the form.'}
               />
               <NumberInput
                 label="Max units per order"
                 value={text('max_units_per_order')}
-                onChange={set('max_units_per_order')}
+                onChange={fromForm ? undefined : set('max_units_per_order')}
+                readOnly={fromForm}
                 required
               />
               <NumberInput label="Max notional (INR, optional)" value={text('max_notional_inr')} onChange={set('max_notional_inr')} />
@@ -273,11 +310,13 @@ function NumberInput({
   value,
   onChange,
   required,
+  readOnly,
 }: {
   label: string;
   value: string;
-  onChange: (value: string) => void;
+  onChange?: (value: string) => void;
   required?: boolean;
+  readOnly?: boolean;
 }) {
   return (
     <Labelled label={label}>
@@ -288,7 +327,8 @@ function NumberInput({
           step="any"
           value={value}
           required={required}
-          onChange={(event) => onChange(event.target.value)}
+          readOnly={readOnly}
+          onChange={(event) => onChange?.(event.target.value)}
         />
       )}
     </Labelled>

@@ -133,9 +133,25 @@ function SingleCredential({
           kind={kind}
           prefill={prefillFrom(control.form.value, control.form.fieldMap)}
           onClose={() => setConnecting(false)}
-          onConnected={(credential) => {
+          onConnected={(credential, settings) => {
             remember(credential);
             control.set(credential.credential_ref);
+            // One source for coins and limits: what the exchange was connected with fills the
+            // form's empty fields, so nothing is asked twice.
+            if (settings) {
+              const form = control.form;
+              const fill = (pointer: string, value: unknown) => {
+                const current = getAt(form.value, pointer);
+                const empty = current === undefined || current === '' || (Array.isArray(current) && current.length === 0);
+                if (empty && value !== undefined && form.fieldMap.has(pointer)) {
+                  form.onChange(pointer, value);
+                }
+              };
+              fill('/allowed_coins', settings.allowed_coins);
+              fill('/default_coin', settings.default_coin);
+              fill('/risk_limits/max_units_per_order', settings.max_units_per_order);
+              fill('/risk_limits/max_notional_inr', settings.max_notional_inr);
+            }
             setConnecting(false);
           }}
         />
