@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import com.myagents.enforcement.verify.VerifyDecisionsCommand;
 import com.myagents.launcher.lifecycle.OrderlyStop;
@@ -43,6 +44,12 @@ public final class Launcher {
             Provisioning.run(System.getenv());
             return;
         }
+        // logback is configured once, from this jar's logback.xml, for the whole JVM: each of the eight
+        // contexts re-initialising it would reset it under threads that are logging (lines lost, status noise)
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        // ... and Tomcat's java.util.logging goes to it too, as Boot's logging system would have arranged
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         LocalStackOptions options = LocalStackOptions.fromEnvironment(System.getenv());
         if (Arrays.asList(args).contains("--wipe")) {
             wipe(options.dataDir());
