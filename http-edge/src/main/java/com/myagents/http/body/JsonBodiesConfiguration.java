@@ -19,8 +19,9 @@ public class JsonBodiesConfiguration implements WebMvcConfigurer {
 
     @Bean
     public JsonBodyFilter jsonBodyFilter(
-            @Value("${myagents.edge.max-body-bytes:" + JsonBodyFilter.DEFAULT_MAX_BODY_BYTES + "}") long maxBodyBytes) {
-        return new JsonBodyFilter(maxBodyBytes);
+            @Value("${myagents.edge.max-body-bytes:" + JsonBodyFilter.DEFAULT_MAX_BODY_BYTES + "}") long maxBodyBytes,
+            @Value("${myagents.edge.binary-upload-paths:}") java.util.List<String> binaryUploads) {
+        return new JsonBodyFilter(maxBodyBytes, java.util.Set.copyOf(binaryUploads));
     }
 
     @Override

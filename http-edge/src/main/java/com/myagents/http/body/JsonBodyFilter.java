@@ -37,9 +37,25 @@ public class JsonBodyFilter extends OncePerRequestFilter implements Ordered {
     public static final long DEFAULT_MAX_BODY_BYTES = 256L * 1024;
 
     private final long maxBodyBytes;
+    private final java.util.Set<String> binaryUploads;
 
     public JsonBodyFilter(long maxBodyBytes) {
+        this(maxBodyBytes, java.util.Set.of());
+    }
+
+    /**
+     * @param binaryUploads exact paths whose POST body is a file the handler itself checks by its bytes
+     *                      and keeps (cp-backend's media library), never forwarded; any other spelling of
+     *                      them is still held to the JSON rule
+     */
+    public JsonBodyFilter(long maxBodyBytes, java.util.Set<String> binaryUploads) {
         this.maxBodyBytes = maxBodyBytes;
+        this.binaryUploads = java.util.Set.copyOf(binaryUploads);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && binaryUploads.contains(request.getRequestURI());
     }
 
     @Override

@@ -49,6 +49,24 @@ class JsonBodyFilterTest {
     }
 
     @Test
+    void letsAnImageThroughOnlyOnTheExactUploadPathItWasToldOf() throws Exception {
+        JsonBodyFilter uploads = new JsonBodyFilter(JsonBodyFilter.DEFAULT_MAX_BODY_BYTES, java.util.Set.of("/api/cp/media"));
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00};
+        MockHttpServletRequest exact = post("image/jpeg", jpeg);
+        exact.setRequestURI("/api/cp/media");
+        MockHttpServletRequest otherSpelling = post("image/jpeg", jpeg);
+        otherSpelling.setRequestURI("/api/cp//media");
+        MockHttpServletResponse passed = new MockHttpServletResponse();
+        MockHttpServletResponse refused = new MockHttpServletResponse();
+
+        uploads.doFilter(exact, passed, (req, res) -> { });
+        uploads.doFilter(otherSpelling, refused, (req, res) -> { });
+
+        assertThat(passed.getStatus()).isEqualTo(200);
+        assertThat(refused.getStatus()).isEqualTo(415);
+    }
+
+    @Test
     void refusesABodyWithoutAContentType() throws Exception {
         assertThat(run(post(null, "{}".getBytes(StandardCharsets.UTF_8)), null).getStatus()).isEqualTo(415);
     }
