@@ -52,7 +52,9 @@ class AuditExportPlatformTest {
         assertThat(lines[0]).startsWith("denied_at,correlation_id,policy_version,reason");
         assertThat(lines).hasSize(2);
         assertThat(lines[1]).contains(correlationId + ",enforcement-2026-12.1,approval_missing");
-        var entry = audit(exportId).get(audit(exportId).size() - 1);
+        // the door mints the correlation id (the one offered is a client reference only): the audit is under it
+        String minted = csv.headers().firstValue("X-Correlation-ID").orElseThrow();
+        var entry = audit(minted).get(audit(minted).size() - 1);
         assertThat(entry.getAction()).isEqualTo("audit:export");
         assertThat(entry.getTarget()).isEqualTo("/api/v1/audit/denials/export?format=csv&subscription_id=" + subscription);
         assertThat(entry.getStatusCode()).isEqualTo(200);
