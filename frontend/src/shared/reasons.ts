@@ -149,6 +149,11 @@ export const RUN_REASONS: Record<string, ReasonText> = {
     next: 'Enable the platform under Configure, or change the goal.',
     step: 'configure',
   },
+  settings_invalid: {
+    text: "This goal's settings could not make a run.",
+    next: 'Open the goal and check its settings.',
+    step: 'none',
+  },
   already_drafted: {
     text: 'This goal already has drafts for this period.',
     next: 'Review them under Review.',

@@ -361,6 +361,24 @@ function ResultLine({ result, deliverable }: { result: ExecutionResultRecord; de
       </>
     );
   }
+  if (result.status === 'executed_manually') {
+    // the URL is the customer's own input: only a web address becomes a link
+    const href = result.external_id && /^https?:\/\//i.test(result.external_id) ? result.external_id : undefined;
+    return (
+      <>
+        <p className="alert-title">
+          <strong>Published by hand</strong>: you posted it yourself; nothing was sent by us.
+        </p>
+        {href && (
+          <p>
+            <a href={href} target="_blank" rel="noreferrer">
+              {href}
+            </a>
+          </p>
+        )}
+      </>
+    );
+  }
   const order = deliverable ? isOrder(deliverable) : false;
   return (
     <>

@@ -70,7 +70,7 @@ describe('Review tab: publishing by hand', () => {
     const item = await draftItem('Clinic tour');
 
     // no Execute: nothing could send it; the hand-over instead
-    expect(within(item).queryByRole('button', { name: 'Execute' })).not.toBeInTheDocument();
+    expect(within(item).queryByRole('button', { name: /^(Execute|Publish)/ })).not.toBeInTheDocument();
     const panel = within(item).getByRole('region', { name: 'Publish on YouTube by hand' });
     expect(within(panel).getByRole('link', { name: 'Open YouTube' })).toHaveAttribute('href', 'https://www.youtube.com/');
     await userEvent.type(within(panel).getByLabelText('Post URL (optional)'), 'https://www.youtube.com/post/Ug1');
@@ -101,7 +101,7 @@ describe('Review tab: publishing by hand', () => {
 
     const denial = await within(item).findByRole('alert');
     expect(denial).toHaveTextContent('approval_missing');
-    expect(denial).toHaveTextContent('Correlation id: corr-no');
+    expect(denial).toHaveTextContent('Correlation id corr-no');
   });
 
   it('offers Execute for a connected platform with publishing by hand folded away, and prefills the composer', async () => {
@@ -109,7 +109,7 @@ describe('Review tab: publishing by hand', () => {
     const linkedIn = await draftItem('Flu shots');
     const instagram = await draftItem('Smiles');
 
-    expect(within(linkedIn).getByRole('button', { name: 'Execute' })).toBeInTheDocument();
+    expect(within(linkedIn).getByRole('button', { name: /^Publish/ })).toBeInTheDocument();
     expect(within(linkedIn).getByText('Publish on LinkedIn by hand instead')).toBeInTheDocument();
     expect(within(linkedIn).getByRole('link', { name: 'Open LinkedIn', hidden: true })).toHaveAttribute(
       'href',
