@@ -74,22 +74,24 @@ final class KafkaAccessPolicy {
 
         String enforcement = PRINCIPALS.get("enforcement-streams");
         read(acls, enforcement, Topics.EXECUTION_REQUESTS, Topics.APPROVALS, Topics.SUBSCRIPTIONS, Topics.HIRED_AGENTS,
-                Topics.EXECUTION_RESULTS, Topics.GOAL_RUN_REQUESTS);
+                Topics.EXECUTION_RESULTS, Topics.GOAL_RUN_REQUESTS, Topics.GOAL_RUN_SETTLEMENTS);
         write(acls, enforcement, Topics.EXECUTION_DECISIONS, Topics.EXECUTION_COMMANDS, Topics.ENFORCEMENT_DENIALS,
                 Topics.GOAL_RUN_DECISIONS);
         streamsApplication(acls, enforcement, EnforcementStreamsConfig.APPLICATION_ID);
 
         String goalRunner = PRINCIPALS.get("goal-runner-streams");
         read(acls, goalRunner, Topics.GOAL_CHANGES, Topics.HIRED_AGENTS, Topics.GOAL_TRIGGERS, Topics.GOAL_RUN_DECISIONS,
-                Topics.EXECUTION_DECISIONS);
-        write(acls, goalRunner, Topics.GOAL_TRIGGERS, Topics.GOAL_RUN_REQUESTS, Topics.DELIVERABLE_DRAFTS);
+                Topics.EXECUTION_DECISIONS, Topics.MARK_PRICES);
+        // a run the goal runner skips is recorded on the goal-run decisions (outcome skip), beside enforcement's
+        write(acls, goalRunner, Topics.GOAL_TRIGGERS, Topics.GOAL_RUN_REQUESTS, Topics.DELIVERABLE_DRAFTS,
+                Topics.GOAL_RUN_DECISIONS, Topics.GOAL_RUN_SETTLEMENTS);
         streamsApplication(acls, goalRunner, GoalRunnerStreamsConfig.APPLICATION_ID);
 
         String connectors = PRINCIPALS.get("connectors");
         read(acls, connectors, Topics.EXECUTION_COMMANDS, Topics.HIRED_AGENTS);
         // a command connectors refuse (bad signature, expired) is published as a denial, in the same
         // transaction as its result, so that auditors see it too
-        write(acls, connectors, Topics.EXECUTION_RESULTS, Topics.ENFORCEMENT_DENIALS);
+        write(acls, connectors, Topics.EXECUTION_RESULTS, Topics.ENFORCEMENT_DENIALS, Topics.MARK_PRICES);
         group(acls, connectors, CONNECTORS_GROUP, PatternType.LITERAL);
         allow(acls, connectors, ResourceType.TRANSACTIONAL_ID, CONNECTORS_GROUP + "-", PatternType.PREFIXED, AclOperation.WRITE);
         allow(acls, connectors, ResourceType.TRANSACTIONAL_ID, CONNECTORS_GROUP + "-", PatternType.PREFIXED, AclOperation.DESCRIBE);
@@ -97,7 +99,8 @@ final class KafkaAccessPolicy {
         read(acls, PRINCIPALS.get("ingest-api"), Topics.EXECUTION_DECISIONS);
         write(acls, PRINCIPALS.get("gateway"), Topics.ACCESS_RECORDS);
 
-        read(acls, AUDITOR, Topics.ENFORCEMENT_DENIALS, Topics.EXECUTION_DECISIONS);
+        // decisions of executions and of metered goal runs: what the replay verifier re-decides
+        read(acls, AUDITOR, Topics.ENFORCEMENT_DENIALS, Topics.EXECUTION_DECISIONS, Topics.GOAL_RUN_DECISIONS);
         for (String prefix : AUDITOR_GROUP_PREFIXES) {
             group(acls, AUDITOR, prefix, PatternType.PREFIXED);
         }

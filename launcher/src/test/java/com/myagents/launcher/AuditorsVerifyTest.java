@@ -119,7 +119,12 @@ class AuditorsVerifyTest {
         assertThat(denied.statusCode()).isEqualTo(403);
         String correlationId = json(denied).path("correlation_id").asString();
 
-        List<String> lines = AuditorConsole.readUntil(RunningSystem.stack().bootstrapServers(), new Properties(),
+        // as the README's auditor does: with the auditor principal's client.properties (SASL/SCRAM)
+        Properties auditor = new Properties();
+        RunningSystem.stack().kafkaClientConfig(KafkaAccessPolicy.AUDITOR).forEach((key, value) ->
+                auditor.setProperty(key, String.valueOf(value)));
+        auditor.remove("bootstrap.servers");
+        List<String> lines = AuditorConsole.readUntil(RunningSystem.stack().bootstrapServers(), auditor,
                 Topics.ENFORCEMENT_DENIALS.name(), line -> line.contains(correlationId), Duration.ofSeconds(30));
 
         String printed = lines.stream().filter(l -> l.contains(correlationId)).findFirst().orElseThrow(
@@ -141,7 +146,7 @@ class AuditorsVerifyTest {
     /** The reasons of the execute calls it made, in order. */
     private static synchronized List<String> mixedLoad() {
         CpClient door = new CpClient(RunningSystem.cp());
-        String token = door.login("demo@myagents.local", "demo-password");
+        String token = Journeys.freshCustomer(door, RunningSystem.stack());
         Journeys.Agent agent = Journeys.configuredMarketingAgent(door, token);
         String goals = "/api/cp/hired-agents/" + agent.instance() + "/goals/" + agent.goal() + "/run";
         for (int i = 0; i <= TRIAL_GOAL_RUNS_PER_DAY; i++) {
@@ -236,10 +241,29 @@ class AuditorsVerifyTest {
     record Run(int status, String out) {
     }
 
+    private static java.nio.file.Path auditorClientProperties() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("auditor-client", ".properties");
+            Properties auditor = new Properties();
+            RunningSystem.stack().kafkaClientConfig(KafkaAccessPolicy.AUDITOR).forEach((key, value) ->
+                    auditor.setProperty(key, String.valueOf(value)));
+            auditor.remove("bootstrap.servers");
+            try (var writer = java.nio.file.Files.newBufferedWriter(file)) {
+                auditor.store(writer, "the auditor principal");
+            }
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the verifier as an auditor would: with the auditor principal's client properties. */
     private static Run verify(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int status = VerifyDecisionsCommand.run(args, print, print);
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        all.addAll(List.of("--command-config", auditorClientProperties().toString()));
+        int status = VerifyDecisionsCommand.run(all.toArray(String[]::new), print, print);
         return new Run(status, out.toString(StandardCharsets.UTF_8));
     }
 }

@@ -105,7 +105,7 @@ class CrashSuiteTest {
 
     @Test
     void killedStreamsAndALostDatabaseLoseAndDuplicateNothing() throws Exception {
-        String token = Journeys.freshCustomer(door, postgres.jdbcUrl());
+        String token = Journeys.freshCustomer(door, postgres.jdbcUrl(), "");
         Journeys.Agent agent = Journeys.configuredMarketingAgent(door, token);
 
         // Goal runs while the goal runner is killed and restarted: no draft twice

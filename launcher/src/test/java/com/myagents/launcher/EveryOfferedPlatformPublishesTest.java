@@ -30,7 +30,8 @@ class EveryOfferedPlatformPublishesTest {
     @Test
     void anApprovedPostForEachOfTheSixPlatformsEndsPublishedNeverUnsupported() {
         CpClient door = new CpClient(RunningSystem.cp());
-        String token = door.login("demo@myagents.local", "demo-password");
+        // a customer of its own: the demo customer's marketing trial may be used by other journeys
+        String token = Journeys.freshCustomer(door, RunningSystem.stack());
         String instance = agentOnEveryPlatform(door, token);
 
         Map<String, String> draftByPlatform = new LinkedHashMap<>();

@@ -42,7 +42,7 @@ class FullFlowTest {
     void aCustomerGoesFromConnectingAPlatformToAnAllowedExecutionAndTheSecretStaysInTheVault() throws Exception {
         ListAppender<ILoggingEvent> logs = captureLogs();
         CpClient door = new CpClient(RunningSystem.cp());
-        String token = Journeys.freshCustomer(door, RunningSystem.stack().jdbcUrl());
+        String token = Journeys.freshCustomer(door, RunningSystem.stack());
         String secret = "AQX" + UUID.randomUUID().toString().replace("-", "") + "Zq9";
 
         // Given a marketing agent connected to LinkedIn through the vault, configured, with a goal, finalized

@@ -24,9 +24,15 @@ final class Journeys {
      * A customer of the test's own (password "demo-password"), signed in: a trial is granted once per
      * customer and agent type, so every journey that starts a trial needs a customer who has not had one.
      */
-    static String freshCustomer(CpClient door, String jdbcUrl) {
+    static String freshCustomer(CpClient door, LocalStack stack) {
+        return freshCustomer(door, stack.jdbcUrl(),
+                LocalSecrets.loadOrCreate(stack.dataDir()).get(LocalSecrets.POSTGRES_SUPERUSER_PASSWORD));
+    }
+
+    /** As {@link #freshCustomer(CpClient, LocalStack)}, on a database reached with this superuser password. */
+    static String freshCustomer(CpClient door, String jdbcUrl, String superuserPassword) {
         String email = "customer-" + UUID.randomUUID() + "@example.test";
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", "");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", superuserPassword);
              java.sql.PreparedStatement insert = c.prepareStatement("insert into cp.customers (customer_id, email, "
                      + "password_hash, display_name) values (?, ?, ?, 'Journey Clinic')")) {
             insert.setObject(1, UUID.randomUUID());

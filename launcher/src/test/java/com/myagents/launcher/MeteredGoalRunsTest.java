@@ -28,7 +28,7 @@ class MeteredGoalRunsTest {
     @Test
     void aTrialRunsGoalsUpToItsDailyCapAndTheDeniedRunIsVisibleToTheCustomerAndTheAuditors() {
         CpClient door = new CpClient(RunningSystem.cp());
-        String token = Journeys.freshCustomer(door, RunningSystem.stack().jdbcUrl());
+        String token = Journeys.freshCustomer(door, RunningSystem.stack());
         Journeys.Agent agent = Journeys.configuredMarketingAgent(door, token);
         String goals = "/api/cp/hired-agents/" + agent.instance() + "/goals";
 

@@ -58,7 +58,7 @@ class TradingLifecycleTest {
 
     @Test
     void aTrialTradesAsDryRunsThenThePaidPlanTradesForRealAndRetriesNeverPlaceTwice() {
-        String token = Journeys.freshCustomer(door, stack.jdbcUrl());
+        String token = Journeys.freshCustomer(door, stack);
         Trader trader = tradingAgent(token);
 
         // a trial: the approved order is allowed as a dry run, and nothing reaches the exchange
