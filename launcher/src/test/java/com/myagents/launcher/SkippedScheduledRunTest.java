@@ -42,9 +42,10 @@ class SkippedScheduledRunTest {
                 .until(() -> json(door.call("GET", goals, token, null)).path("goals").get(0).path("last_run"),
                         run -> "skipped".equals(run.path("status").asString()));
 
-        assertThat(lastRun.path("reason").asString()).isEqualTo("not_finalized");
+        // hired and given a goal, never configured nor finalized: the first thing to fix is named
+        assertThat(lastRun.path("reason").asString()).isEqualTo("not_configured");
         assertThat(lastRun.path("period_key").asString()).startsWith("daily:");
-        assertThat(lastRun.path("detail").asString()).contains("not finalized");
+        assertThat(lastRun.path("detail").asString()).isNotBlank();
 
         CpClient pp = new CpClient("http://localhost:" + RunningSystem.options().ports().ppBackend());
         HttpResponse<String> login = pp.call("POST", "/api/pp/auth/login", null,
@@ -54,6 +55,6 @@ class SkippedScheduledRunTest {
                 json(login).path("access_token").asString(), null);
         assertThat(view.statusCode()).as(view.body()).isEqualTo(200);
         assertThat(json(view).path("runs").get(0).path("status").asString()).isEqualTo("skipped");
-        assertThat(json(view).path("runs").get(0).path("reason").asString()).isEqualTo("not_finalized");
+        assertThat(json(view).path("runs").get(0).path("reason").asString()).isEqualTo("not_configured");
     }
 }

@@ -171,12 +171,8 @@ public class HiringService {
             OffsetDateTime now = OffsetDateTime.now(clock);
             SubscriptionsRecord subscription = row.subscription();
             subscription.attach(tx);
-            if ("not_started".equals(subscription.getTrialStatus())
-                    && trialUsed(t, customerId, subscription.getAgentTypeId())) {
-                // a second instance hired before either trial started: only the first finalized gets it
-                subscription.setTrialStatus(NOT_ELIGIBLE);
-                subscription.store();
-            } else if ("not_started".equals(subscription.getTrialStatus())) {
+            // eligibility is decided at hire (not_eligible then); a not_started subscription starts its trial here
+            if ("not_started".equals(subscription.getTrialStatus())) {
                 subscription.setTrialStatus("active");
                 subscription.setTrialStartAt(now);
                 subscription.setTrialEndAt(now.plusDays(definition.trialDays()));
