@@ -39,7 +39,8 @@ class ProvisioningTest {
         }
         try (Admin auditor = Admin.create(stack.kafkaClientConfig(KafkaAccessPolicy.AUDITOR))) {
             assertThat(auditor.listTopics().names().get())
-                    .containsExactlyInAnyOrder("myagents.enforcement-denials.v1", "myagents.execution-decisions.v1");
+                    .containsExactlyInAnyOrder("myagents.enforcement-denials.v1", "myagents.execution-decisions.v1",
+                            "myagents.goal-run-decisions.v1");
         }
     }
 

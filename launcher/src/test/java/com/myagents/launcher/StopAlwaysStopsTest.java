@@ -169,7 +169,9 @@ class StopAlwaysStopsTest {
     }
 
     private List<String> strings(String sql) {
-        try (Connection c = DriverManager.getConnection(launcher.jdbcUrl(), "postgres", "");
+        // the embedded PostgreSQL checks passwords: the superuser's is in the launcher's data directory
+        String password = LocalSecrets.loadOrCreate(launcher.dataDir).get(LocalSecrets.POSTGRES_SUPERUSER_PASSWORD);
+        try (Connection c = DriverManager.getConnection(launcher.jdbcUrl(), "postgres", password);
              ResultSet r = c.createStatement().executeQuery(sql)) {
             List<String> values = new ArrayList<>();
             while (r.next()) {
