@@ -145,11 +145,15 @@ class StopAlwaysStopsTest {
 
     private List<ExecutionDecision> decisions() {
         List<ExecutionDecision> values = new ArrayList<>();
-        try (KafkaConsumer<String, ExecutionDecision> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, launcher.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "stop-verifier-" + UUID.randomUUID(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+        // the broker is secured: read as the auditor, whose password is in the launcher's data directory
+        String password = LocalSecrets.loadOrCreate(launcher.dataDir).get(KafkaAccessPolicy.passwordName(KafkaAccessPolicy.AUDITOR));
+        Map<String, Object> config = com.myagents.contracts.security.KafkaClientSecurity.scram(KafkaAccessPolicy.AUDITOR, password)
+                .applyTo(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, launcher.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, "myagents-audit-stop-" + UUID.randomUUID(),
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+        try (KafkaConsumer<String, ExecutionDecision> consumer = new KafkaConsumer<>(config,
                 Topics.EXECUTION_DECISIONS.keySerde().deserializer(), Topics.EXECUTION_DECISIONS.valueSerde().deserializer())) {
             consumer.subscribe(List.of(Topics.EXECUTION_DECISIONS.name()));
             int quiet = 0;
