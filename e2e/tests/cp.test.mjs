@@ -15,6 +15,7 @@ describe('CP: a customer puts an agent to work', () => {
   let browser;
   let page;
   let goalInstanceId;
+  let runId;
   let approvedDraftId;
   let unapprovedDraftId;
 
@@ -216,7 +217,12 @@ describe('CP: a customer puts an agent to work', () => {
 
     await tab('Goal Setting').click();
     const card = tabPanel().locator(`[data-goal-instance-id="${goalInstanceId}"]`);
-    await card.getByRole('button', { name: 'Run now' }).click();
+    const [ran] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST' && /\/run$/.test(new URL(response.url()).pathname)),
+      card.getByRole('button', { name: 'Run now' }).click(),
+    ]);
+    assert.equal(ran.status(), 202, `the run was accepted (HTTP ${ran.status()})`);
+    runId = (await ran.json()).run_id;
     // The card says what really happened: requested, then finished (or why not).
     await card.getByText(/^Run (requested|finished)/).first().waitFor();
     assert.equal(await card.getByText(/Run started/).count(), 0);
@@ -227,8 +233,9 @@ describe('CP: a customer puts an agent to work', () => {
     await tab('Review').click();
     await tabPanel().getByRole('combobox', { name: 'Goal' }).selectOption(goalInstanceId);
 
-    // The run's drafts arrive through the pipeline; refresh until there are two to work with.
-    const drafts = tabPanel().locator('[data-deliverable-id]');
+    // The run's drafts arrive through the pipeline; refresh until there are two to work with. Only
+    // this run's drafts count: the goal may have older ones that other tests have already reviewed.
+    const drafts = tabPanel().locator(`[data-deliverable-id][data-run-id="${runId}"]`);
     const deadline = Date.now() + PIPELINE_TIMEOUT_MS;
     while ((await drafts.count()) < 2) {
       assert.ok(Date.now() < deadline, `the run produced fewer than 2 drafts within ${PIPELINE_TIMEOUT_MS} ms`);

@@ -29,7 +29,12 @@ export function DraftCard({
   const state = effectiveState(deliverable);
   const blocked = planBlockedReason(deliverable);
   return (
-    <li className={`card draft${detailOpen ? ' draft-open' : ''}`} data-deliverable-id={deliverable.deliverable_id}>
+    <li
+      className={`card draft${detailOpen ? ' draft-open' : ''}`}
+      data-deliverable-id={deliverable.deliverable_id}
+      data-run-id={deliverable.run_id ?? undefined}
+      data-state={deliverable.state}
+    >
       <div className="draft-head">
         <div className="draft-title">
           {isReviewable(deliverable) && (

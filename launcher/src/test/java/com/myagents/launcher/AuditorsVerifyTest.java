@@ -13,15 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -96,8 +93,8 @@ class AuditorsVerifyTest {
                 allowed.subscriptionId(), allowed.customerId(), allowed.action(), allowed.approvalId(), Outcome.DENY,
                 ReasonCode.APPROVAL_REJECTED, allowed.detail(), allowed.checks(), allowed.inputs(), allowed.policyVersion(),
                 allowed.decidedAt());
-        try (KafkaProducer<String, ExecutionDecision> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningSystem.stack().bootstrapServers()),
+        // whoever could write the topic: the broker's super user
+        try (KafkaProducer<String, ExecutionDecision> producer = new KafkaProducer<>(RunningSystem.stack().kafkaSuperUserConfig(),
                 Topics.EXECUTION_DECISIONS.keySerde().serializer(), Topics.EXECUTION_DECISIONS.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(Topics.EXECUTION_DECISIONS.name(), tampered, flipped)).get();
         }
@@ -120,9 +117,7 @@ class AuditorsVerifyTest {
         String correlationId = json(denied).path("correlation_id").asString();
 
         // as the README's auditor does: with the auditor principal's client.properties (SASL/SCRAM)
-        Properties auditor = new Properties();
-        RunningSystem.stack().kafkaClientConfig(KafkaAccessPolicy.AUDITOR).forEach((key, value) ->
-                auditor.setProperty(key, String.valueOf(value)));
+        Properties auditor = auditorClient();
         auditor.remove("bootstrap.servers");
         List<String> lines = AuditorConsole.readUntil(RunningSystem.stack().bootstrapServers(), auditor,
                 Topics.ENFORCEMENT_DENIALS.name(), line -> line.contains(correlationId), Duration.ofSeconds(30));
@@ -182,14 +177,13 @@ class AuditorsVerifyTest {
         // the dry-run connector's results settle the reservations before the verifier reads
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(
                 () -> json(door.call("GET", "/api/cp/deliverables/" + drafts.get(0), token, null)),
-                d -> "executed".equals(d.path("state").asString()));
+                d -> "dry_run".equals(d.path("state").asString()));
         reasons.addAll(goalRunReasons());
         return reasons;
     }
 
     private static List<String> goalRunReasons() {
-        Properties client = new Properties();
-        client.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningSystem.stack().bootstrapServers());
+        Properties client = auditorClient();
         List<String> reasons = new ArrayList<>();
         new DecisionTopics(client).read(START, null, recorded -> {
             if (recorded instanceof Recorded.GoalRun run) {
@@ -226,8 +220,7 @@ class AuditorsVerifyTest {
     }
 
     private static ExecutionDecision recordedDecision(String correlationId) {
-        Properties client = new Properties();
-        client.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RunningSystem.stack().bootstrapServers());
+        Properties client = auditorClient();
         List<ExecutionDecision> found = new ArrayList<>();
         new DecisionTopics(client).read(START, null, recorded -> {
             if (recorded instanceof Recorded.Execution e && correlationId.equals(e.decision().correlationId())) {
@@ -238,15 +231,21 @@ class AuditorsVerifyTest {
         return found.get(0);
     }
 
+    /** The auditor principal's client properties, as the README gives them to an auditor. */
+    private static Properties auditorClient() {
+        Properties auditor = new Properties();
+        RunningSystem.stack().kafkaClientConfig(KafkaAccessPolicy.AUDITOR).forEach((key, value) ->
+                auditor.setProperty(key, String.valueOf(value)));
+        return auditor;
+    }
+
     record Run(int status, String out) {
     }
 
     private static java.nio.file.Path auditorClientProperties() {
         try {
             java.nio.file.Path file = java.nio.file.Files.createTempFile("auditor-client", ".properties");
-            Properties auditor = new Properties();
-            RunningSystem.stack().kafkaClientConfig(KafkaAccessPolicy.AUDITOR).forEach((key, value) ->
-                    auditor.setProperty(key, String.valueOf(value)));
+            Properties auditor = auditorClient();
             auditor.remove("bootstrap.servers");
             try (var writer = java.nio.file.Files.newBufferedWriter(file)) {
                 auditor.store(writer, "the auditor principal");
