@@ -1,6 +1,7 @@
 package com.myagents.enforcement;
 
 import static com.myagents.enforcement.stages.DeliverableStage.APPROVALS_STORE;
+import static com.myagents.enforcement.stages.DeliverableStage.AWAITING_STORE;
 import static com.myagents.enforcement.stages.DeliverableStage.DECIDED_STORE;
 import static com.myagents.enforcement.stages.SubscriptionStage.SUBSCRIPTIONS_STORE;
 import static com.myagents.enforcement.stages.SubscriptionStage.BUDGET_LEDGER_STORE;
@@ -31,6 +32,7 @@ import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.enforcement.policy.BudgetLedger;
 import com.myagents.enforcement.policy.UsedApproval;
 import com.myagents.enforcement.stages.Decided;
+import com.myagents.enforcement.stages.AwaitedApproval;
 import com.myagents.enforcement.stages.DeliverableStage;
 import com.myagents.enforcement.stages.Evaluated;
 import com.myagents.enforcement.stages.GoalRunMeter;
@@ -75,6 +77,7 @@ public final class EnforcementTopology {
         table(builder, Topics.APPROVALS, stores, APPROVALS_STORE);
         table(builder, Topics.SUBSCRIPTIONS, stores, SUBSCRIPTIONS_STORE);
         store(builder, stores, DECIDED_STORE, Serdes.Long());
+        store(builder, stores, AWAITING_STORE, AwaitedApproval.SERDE);
         store(builder, stores, USED_APPROVALS_STORE, new JsonSerde<>(UsedApproval.class, "enforcement-used-approval", 1));
         store(builder, stores, BUDGET_LEDGER_STORE, new JsonSerde<>(BudgetLedger.class, "enforcement-budget-ledger", 1));
         store(builder, stores, METERED_RUNS_STORE, Topics.GOAL_RUN_DECISIONS.valueSerde());
@@ -85,8 +88,8 @@ public final class EnforcementTopology {
 
         Map<String, KStream<String, Evaluated>> firstStage = builder
                 .stream(Topics.EXECUTION_REQUESTS.name(), Topics.EXECUTION_REQUESTS.consumed().withName("execution-requests"))
-                .process(() -> new DeliverableStage(settings.memory(), settings.purgeInterval()),
-                        Named.as("deliverable-stage"), DECIDED_STORE, APPROVALS_STORE)
+                .process(() -> new DeliverableStage(settings.memory(), settings.purgeInterval(), settings.approvalGrace()),
+                        Named.as("deliverable-stage"), DECIDED_STORE, APPROVALS_STORE, AWAITING_STORE)
                 .split(Named.as("deliverable-stage-result-"))
                 .branch((key, evaluated) -> evaluated instanceof Decided, Branched.as("decided"))
                 .defaultBranch(Branched.as("pending"));

@@ -55,7 +55,12 @@ final class EnforcementDriver implements AutoCloseable {
     private final TestInputTopic<String, HiredAgentChange> instances;
     private final TestOutputTopic<String, GoalRunDecision> goalRunDecisions;
 
+    /** Requests are decided at once, as the rule tests expect (no wait for an approval still on its way). */
     EnforcementDriver() {
+        this(Duration.ZERO);
+    }
+
+    EnforcementDriver(Duration approvalGrace) {
         try {
             stateDir = Files.createTempDirectory("enforcement-driver-");
         } catch (IOException e) {
@@ -63,7 +68,8 @@ final class EnforcementDriver implements AutoCloseable {
         }
         EnforcementStreamsConfig config = new EnforcementStreamsConfig("driver:9092", stateDir, Duration.ofMillis(20),
                 (short) 1, StoreKind.IN_MEMORY, null);
-        driver = new TopologyTestDriver(EnforcementTopology.build(EnforcementSettings.of(SIGNER, StoreKind.IN_MEMORY)),
+        driver = new TopologyTestDriver(EnforcementTopology.build(new EnforcementSettings(SIGNER, StoreKind.IN_MEMORY,
+                Topics.EXECUTION_REQUESTS.retention(), Duration.ofHours(1), approvalGrace)),
                 config.properties(), START);
         requests = input(Topics.EXECUTION_REQUESTS);
         rawRequests = driver.createInputTopic(Topics.EXECUTION_REQUESTS.name(), new StringSerializer(), new StringSerializer());

@@ -114,7 +114,7 @@ class EnforcementStreamsConfigTest {
     @Test
     void refusesToForgetRequestsTheRelayCouldStillRedeliver() {
         CommandSigner signer = new CommandSigner(new byte[32]);
-        assertThatThrownBy(() -> new EnforcementSettings(signer, StoreKind.IN_MEMORY, Duration.ofDays(1), Duration.ofHours(1)))
+        assertThatThrownBy(() -> new EnforcementSettings(signer, StoreKind.IN_MEMORY, Duration.ofDays(1), Duration.ofHours(1), Duration.ZERO))
                 .hasMessageContaining("at least as long");
     }
 

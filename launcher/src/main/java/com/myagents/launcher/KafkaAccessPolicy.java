@@ -89,9 +89,9 @@ final class KafkaAccessPolicy {
 
         String connectors = PRINCIPALS.get("connectors");
         read(acls, connectors, Topics.EXECUTION_COMMANDS, Topics.HIRED_AGENTS);
-        // a command connectors refuse (bad signature, expired) is published as a denial, in the same
-        // transaction as its result, so that auditors see it too
-        write(acls, connectors, Topics.EXECUTION_RESULTS, Topics.ENFORCEMENT_DENIALS, Topics.MARK_PRICES);
+        // a command connectors refuse (its signature does not verify) is a failed result: only
+        // enforcement writes denials
+        write(acls, connectors, Topics.EXECUTION_RESULTS, Topics.MARK_PRICES);
         group(acls, connectors, CONNECTORS_GROUP, PatternType.LITERAL);
         allow(acls, connectors, ResourceType.TRANSACTIONAL_ID, CONNECTORS_GROUP + "-", PatternType.PREFIXED, AclOperation.WRITE);
         allow(acls, connectors, ResourceType.TRANSACTIONAL_ID, CONNECTORS_GROUP + "-", PatternType.PREFIXED, AclOperation.DESCRIBE);

@@ -112,10 +112,14 @@ class LeastPrivilegeTest {
     }
 
     @Test
-    void connectorsCannotProduceApprovals() {
+    void connectorsCannotProduceApprovalsNorDenials() {
         try (KafkaProducer<byte[], byte[]> connectors = new KafkaProducer<>(producerConfig(
                 stack.kafkaClientConfig(KafkaAccessPolicy.PRINCIPALS.get("connectors"))))) {
             assertThatThrownBy(() -> connectors.send(approval()).get())
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
+            // only enforcement writes denials: a command connectors refuse is a failed result
+            assertThatThrownBy(() -> connectors.send(new ProducerRecord<>(Topics.ENFORCEMENT_DENIALS.name(),
+                    "forged".getBytes(StandardCharsets.UTF_8))).get())
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
         }
     }

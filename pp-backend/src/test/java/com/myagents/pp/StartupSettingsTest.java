@@ -1,9 +1,7 @@
 package com.myagents.pp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
@@ -18,28 +16,8 @@ import com.myagents.pp.auth.OperatorTokens;
 import com.myagents.pp.auth.TokenProperties;
 import com.myagents.pp.operators.Operator;
 import com.myagents.pp.operators.DemoOperators;
-import com.myagents.pp.proxy.GatewayProperties;
-import com.myagents.pp.proxy.ProxyConfiguration;
 
 class StartupSettingsTest {
-
-    @Test
-    void refusesToStartWithoutAGatewayServiceKey() {
-        GatewayProperties noKey = new GatewayProperties(URI.create("http://localhost:8090"), " ", Duration.ofSeconds(5));
-
-        assertThatThrownBy(() -> new ProxyConfiguration().serviceAssertions(noKey))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("myagents.gateway.service-key");
-    }
-
-    @Test
-    void refusesAServiceKeyThatIsTooShort() {
-        GatewayProperties shortKey = new GatewayProperties(URI.create("http://localhost:8090"), "c2hvcnQ=",
-                Duration.ofSeconds(5));
-
-        assertThatThrownBy(() -> new ProxyConfiguration().serviceAssertions(shortKey))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
 
     @Test
     void signsTokensWithAKeyOfItsOwnWhenNoneIsConfigured() {

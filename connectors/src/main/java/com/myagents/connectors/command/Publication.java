@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import com.myagents.contracts.Topics;
-import com.myagents.contracts.execution.EnforcementDenial;
 import com.myagents.contracts.execution.ExecutionResult;
 
 /** What handling one command publishes, in one Kafka transaction with the command's offset. */
@@ -18,19 +17,9 @@ public record Publication(List<Outgoing<?>> events) {
         return new Publication(List.of(result(result)));
     }
 
-    public static Publication of(ExecutionResult result, EnforcementDenial denial) {
-        return new Publication(List.of(
-                new Outgoing<>(Topics.ENFORCEMENT_DENIALS, denial.subscriptionId(), denial), result(result)));
-    }
-
     public Optional<ExecutionResult> result() {
         return events.stream().map(Outgoing::value).filter(ExecutionResult.class::isInstance)
                 .map(ExecutionResult.class::cast).findFirst();
-    }
-
-    public Optional<EnforcementDenial> denial() {
-        return events.stream().map(Outgoing::value).filter(EnforcementDenial.class::isInstance)
-                .map(EnforcementDenial.class::cast).findFirst();
     }
 
     private static Outgoing<ExecutionResult> result(ExecutionResult result) {

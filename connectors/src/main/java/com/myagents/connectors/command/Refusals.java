@@ -2,27 +2,24 @@ package com.myagents.connectors.command;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import com.myagents.contracts.execution.EnforcementDenial;
 import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.execution.ReasonCode;
 
 /**
  * A command whose enforcement signature does not verify (unsigned, tampered, signed with another
- * key, or not a readable command at all) is never acted on. It is recorded as a
- * {@code signature_invalid} denial for the auditors and a failed result for its deliverable. Ids
- * derive from the record's place on the topic, so a redelivery yields the same ids, and the result's
- * {@code command_id} is the record's place too: a forged copy can never take a genuine command's row.
+ * key, or not a readable command at all) is never acted on. It becomes a failed result for its
+ * deliverable whose detail starts {@code signature_invalid:} and says what was wrong; no denial is
+ * written, because only enforcement writes decisions and denials (the Kafka ACLs hold connectors to
+ * the results topic). Ids derive from the record's place on the topic, so a redelivery yields the
+ * same ids, and the result's {@code command_id} is the record's place too: a forged copy can never
+ * take a genuine command's row.
  */
 public class Refusals {
-
-    public static final String POLICY_VERSION = "connectors/1";
 
     private final Clock clock;
 
@@ -38,24 +35,16 @@ public class Refusals {
                 : "carries an enforcement signature that does not verify (tampered, or signed with another key)";
         String correlationId = command != null && command.correlationId() != null && !command.correlationId().isBlank()
                 ? command.correlationId() : "refused-" + nameUuid("refused-correlation:" + place);
-        Map<String, Object> inputs = new LinkedHashMap<>();
-        inputs.put("source", place);
-        inputs.put("signature_present", command != null && command.signature() != null);
+        StringBuilder detail = new StringBuilder(ReasonCode.SIGNATURE_INVALID.code()).append(": the connectors refused record ")
+                .append(place).append(": it ").append(why).append("; nothing was performed");
         if (command != null) {
-            inputs.put("command_id", command.commandId());
-            inputs.put("approval_id", command.approvalId());
-            inputs.put("idempotency_key", command.idempotencyKey());
+            detail.append(" (command_id ").append(command.commandId()).append(", approval_id ")
+                    .append(command.approvalId()).append(')');
         }
-        String detail = "the connectors refused record " + place + ": it " + why + "; nothing was performed";
-        EnforcementDenial denial = new EnforcementDenial(nameUuid("connector-refusal:" + place), correlationId,
-                command == null ? null : command.subscriptionId(), command == null ? null : command.customerId(),
-                command == null ? null : command.deliverableId(), command == null ? null : command.action(),
-                ReasonCode.SIGNATURE_INVALID, detail, inputs, POLICY_VERSION, clock.instant());
-        ExecutionResult failed = new ExecutionResult(nameUuid("execution-result-refused:" + place), "refused:" + place,
-                correlationId, denial.deliverableId(), denial.subscriptionId(), ExecutionResult.Status.FAILED, null,
-                command == null ? null : command.idempotencyKey(), 0,
-                ReasonCode.SIGNATURE_INVALID.code() + ": " + detail, clock.instant());
-        return Publication.of(failed, denial);
+        return Publication.of(new ExecutionResult(nameUuid("execution-result-refused:" + place), "refused:" + place,
+                correlationId, command == null ? null : command.deliverableId(),
+                command == null ? null : command.subscriptionId(), ExecutionResult.Status.FAILED, null,
+                command == null ? null : command.idempotencyKey(), 0, detail.toString(), clock.instant()));
     }
 
     private static String nameUuid(String name) {

@@ -13,10 +13,8 @@ import org.junit.jupiter.api.Test;
 import com.myagents.connectors.support.Commands;
 import com.myagents.connectors.support.Connectors;
 import com.myagents.contracts.Topics;
-import com.myagents.contracts.execution.EnforcementDenial;
 import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.execution.ExecutionResult;
-import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.contracts.execution.signing.CommandSigner;
 
 class SignatureCheckTest {
@@ -34,27 +32,22 @@ class SignatureCheckTest {
     }
 
     @Test
-    void refusesAnUnsignedCommandAndRecordsASignatureInvalidDenial() {
+    void refusesAnUnsignedCommandWithAFailedResultAndWritesNoDenial() {
         ExecutionCommand unsigned = Commands.unsigned(instance, "publish", Commands.xPost("sneaky"));
         ConsumerRecord<String, byte[]> record = Commands.record(unsigned);
 
         Publication publication = connectors.handler.handle(record);
 
-        EnforcementDenial denial = publication.denial().orElseThrow();
-        assertThat(denial.reason()).isEqualTo(ReasonCode.SIGNATURE_INVALID);
-        assertThat(denial.correlationId()).isEqualTo(unsigned.correlationId());
-        assertThat(denial.subscriptionId()).isEqualTo(unsigned.subscriptionId());
-        assertThat(denial.deliverableId()).isEqualTo(unsigned.deliverableId());
-        assertThat(denial.detail()).contains("carries no enforcement signature", "nothing was performed");
-        assertThat(denial.inputs()).containsEntry("signature_present", false)
-                .containsEntry("command_id", unsigned.commandId());
-        assertThat(denial.policyVersion()).isEqualTo(Refusals.POLICY_VERSION);
         ExecutionResult failed = publication.result().orElseThrow();
         assertThat(failed.status()).isEqualTo(ExecutionResult.Status.FAILED);
-        assertThat(failed.detail()).startsWith("signature_invalid: ");
+        assertThat(failed.correlationId()).isEqualTo(unsigned.correlationId());
+        assertThat(failed.subscriptionId()).isEqualTo(unsigned.subscriptionId());
+        assertThat(failed.deliverableId()).isEqualTo(unsigned.deliverableId());
+        assertThat(failed.detail()).startsWith("signature_invalid: ")
+                .contains("carries no enforcement signature", "nothing was performed", unsigned.commandId());
         assertThat(failed.commandId()).as("never the genuine command's id").startsWith("refused:");
-        assertThat(publication.events()).extracting(e -> e.topic().name())
-                .containsExactly(Topics.ENFORCEMENT_DENIALS.name(), Topics.EXECUTION_RESULTS.name());
+        assertThat(publication.events()).as("only enforcement writes denials").extracting(e -> e.topic().name())
+                .containsExactly(Topics.EXECUTION_RESULTS.name());
         assertNothingHappened(unsigned);
     }
 
@@ -67,9 +60,7 @@ class SignatureCheckTest {
         Publication publication = connectors.handler.handle(record);
         Publication redelivered = connectors.handler.handle(record);
 
-        assertThat(publication.denial().orElseThrow().detail()).contains("does not verify");
-        assertThat(publication.denial().orElseThrow().inputs()).containsEntry("signature_present", true);
-        assertThat(redelivered.denial().orElseThrow().denialId()).isEqualTo(publication.denial().orElseThrow().denialId());
+        assertThat(publication.result().orElseThrow().detail()).startsWith("signature_invalid: ").contains("does not verify");
         assertThat(redelivered.result().orElseThrow().resultId()).isEqualTo(publication.result().orElseThrow().resultId());
         assertNothingHappened(tampered);
     }
@@ -83,12 +74,11 @@ class SignatureCheckTest {
         Publication forged = connectors.handler.handle(Commands.record(foreign));
         Publication unreadable = connectors.handler.handle(garbage);
 
-        assertThat(forged.denial().orElseThrow().reason()).isEqualTo(ReasonCode.SIGNATURE_INVALID);
-        EnforcementDenial denial = unreadable.denial().orElseThrow();
-        assertThat(denial.reason()).isEqualTo(ReasonCode.SIGNATURE_INVALID);
-        assertThat(denial.correlationId()).startsWith("refused-");
-        assertThat(denial.detail()).contains("is not a readable execution command");
-        assertThat(unreadable.result().orElseThrow().deliverableId()).isNull();
+        assertThat(forged.result().orElseThrow().detail()).startsWith("signature_invalid: ");
+        ExecutionResult refused = unreadable.result().orElseThrow();
+        assertThat(refused.correlationId()).startsWith("refused-");
+        assertThat(refused.detail()).startsWith("signature_invalid: ").contains("is not a readable execution command");
+        assertThat(refused.deliverableId()).isNull();
         assertNothingHappened(foreign);
     }
 
@@ -100,7 +90,6 @@ class SignatureCheckTest {
 
         Publication publication = connectors.handler.handle(Commands.record(noKey));
 
-        assertThat(publication.denial()).isEmpty();
         assertThat(publication.result().orElseThrow().detail()).startsWith("malformed_command: ");
         assertThat(connectors.platforms.xPosts()).isEmpty();
     }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.myagents.http.door.LoginRequest;
 import com.myagents.cp.customers.Customer;
 import com.myagents.cp.customers.CustomerRepository;
 import com.myagents.http.correlation.CorrelationIdFilter;

@@ -1,5 +1,7 @@
 package com.myagents.cp.proxy;
 
+import com.myagents.http.door.ServiceAssertions;
+import com.myagents.http.door.ProxiedPath;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -34,16 +36,18 @@ public class GatewayDoor {
 
     private final Forwarder gateway;
     private final ServiceAssertions assertions;
+    private final ProxiedPath paths;
 
-    public GatewayDoor(Forwarder gatewayForwarder, ServiceAssertions assertions) {
+    public GatewayDoor(Forwarder gatewayForwarder, ServiceAssertions assertions, ProxiedPath paths) {
         this.gateway = gatewayForwarder;
         this.assertions = assertions;
+        this.paths = paths;
     }
 
     /** The request to the same path under the gateway's {@code /api/v1/}, unless cp-backend serves that path itself. */
     public ResponseEntity<byte[]> forward(HttpServletRequest request) {
         String rawPath = request.getRequestURI().substring(request.getContextPath().length());
-        return forward(request, ProxiedPath.gatewayPath(rawPath));
+        return forward(request, paths.gatewayPath(rawPath));
     }
 
     /** The request to {@code gatewayPath}: for a controller that has checked a request to its own path. */

@@ -9,7 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * The single door: whatever {@code /api/cp/...} path no cp-backend controller serves goes to the
  * gateway's {@code /api/v1/...} as the verified customer. Spring MVC prefers every more specific
- * mapping over this {@code /**} one, so cp-backend's own endpoints always win; {@link ProxiedPath}
+ * mapping over this {@code /**} one, so cp-backend's own endpoints always win; {@code ProxiedPath}
  * keeps their other spellings and methods from slipping through here.
  */
 @RestController

@@ -7,28 +7,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.myagents.http.door.ProxiedPath;
 import com.myagents.http.problem.ApiProblem;
 
 class ProxiedPathTest {
 
+    static final ProxiedPath PATHS = CpDoor.paths();
+
     @Test
     void mapsTheRestOfTheDoorPathOntoThePlantApi() {
-        assertThat(ProxiedPath.gatewayPath("/api/cp/hired-agents/h%201/goals"))
+        assertThat(PATHS.gatewayPath("/api/cp/hired-agents/h%201/goals"))
                 .isEqualTo("/api/v1/hired-agents/h%201/goals");
-        assertThat(ProxiedPath.gatewayPath("/api/cp//agent-types")).isEqualTo("/api/v1/agent-types");
+        assertThat(PATHS.gatewayPath("/api/cp//agent-types")).isEqualTo("/api/v1/agent-types");
     }
 
     @Test
     void forwardsPathsThatOnlyStartLikeItsOwn() {
-        assertThat(ProxiedPath.gatewayPath("/api/cp/hired-agents/draft-2")).isEqualTo("/api/v1/hired-agents/draft-2");
-        assertThat(ProxiedPath.gatewayPath("/api/cp/hired-agents/h-1/draft")).isEqualTo("/api/v1/hired-agents/h-1/draft");
+        assertThat(PATHS.gatewayPath("/api/cp/hired-agents/draft-2")).isEqualTo("/api/v1/hired-agents/draft-2");
+        assertThat(PATHS.gatewayPath("/api/cp/hired-agents/h-1/draft")).isEqualTo("/api/v1/hired-agents/h-1/draft");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/cp/a/%zz", "/api/cp/../admin", "/api/cp/a/%2e%2e/%2E%2E/admin", "/api/cp/./x",
+            "/api/cp/hired-agents%3bdraft", "/api/cp/hired-agents/dr%2561ft",
             "/api/cp/a%2Fb", "/api/cp/a%5cb", "/api/cp/a;jsessionid=1"})
     void refusesPathsThatCouldClimbOutOfThePlantApi(String path) {
-        assertThatThrownBy(() -> ProxiedPath.gatewayPath(path))
+        assertThatThrownBy(() -> PATHS.gatewayPath(path))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.status()).isEqualTo(400));
     }
 
@@ -37,7 +41,7 @@ class ProxiedPathTest {
             "/api/cp/platform-credentials/x", "/api/cp/Exchange-Setup", "/api/cp/my-agents/summary/",
             "/api/cp/hired-agents/draft", "/api/cp/hired-agents//draft/", "/api/cp/Hired-Agents/dr%61ft"})
     void neverForwardsItsOwnOrForeignPaths(String path) {
-        assertThatThrownBy(() -> ProxiedPath.gatewayPath(path))
+        assertThatThrownBy(() -> PATHS.gatewayPath(path))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.status()).isEqualTo(404));
     }
 }

@@ -1,10 +1,10 @@
 package com.myagents.ingest.execution;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +14,7 @@ import com.myagents.contracts.security.KafkaClientSecurity;
 
 
 @Configuration
+@EnableConfigurationProperties(ExecuteTimings.class)
 class ExecutionConfiguration {
 
     @Bean
@@ -28,13 +29,13 @@ class ExecutionConfiguration {
 
     @Bean
     ExecutionService executionService(DSLContext db, ExecutionRequests requests, DecisionWaiter decisions,
-                                      @Value("${myagents.execute.decision-wait:5s}") Duration decisionWait) {
-        return new ExecutionService(db, requests, decisions, decisionWait, Clock.systemUTC());
+                                      ExecuteTimings timings, Clock clock) {
+        return new ExecutionService(db, requests, decisions, timings.decisionWait(), clock);
     }
 
     @Bean
-    ScheduledExecutions scheduledExecutions(DSLContext db, ExecutionRequests requests,
-                                            @Value("${myagents.scheduled-executions.interval:5s}") Duration interval) {
-        return new ScheduledExecutions(db, requests, interval, Clock.systemUTC());
+    ScheduledExecutions scheduledExecutions(DSLContext db, ExecutionRequests requests, ExecuteTimings timings,
+                                            Clock clock) {
+        return new ScheduledExecutions(db, requests, timings.scheduledInterval(), clock);
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.myagents.http.door.LoginRequest;
 import com.myagents.http.correlation.CorrelationIdFilter;
 import com.myagents.http.identity.Principal;
 import com.myagents.http.problem.ApiProblem;

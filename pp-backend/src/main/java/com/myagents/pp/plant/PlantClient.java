@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.Principal;
 import com.myagents.http.problem.ApiProblem;
-import com.myagents.pp.proxy.GatewayProperties;
-import com.myagents.pp.proxy.ServiceAssertions;
+import com.myagents.http.door.GatewayProperties;
+import com.myagents.http.door.ServiceAssertions;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package com.myagents.pp.proxy;
 
+import com.myagents.http.door.ServiceAssertions;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;

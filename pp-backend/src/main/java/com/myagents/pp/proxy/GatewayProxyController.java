@@ -1,5 +1,6 @@
 package com.myagents.pp.proxy;
 
+import com.myagents.http.door.ProxiedPath;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,14 +17,16 @@ import jakarta.servlet.http.HttpServletRequest;
 public class GatewayProxyController {
 
     private final GatewayDoor door;
+    private final ProxiedPath paths;
 
-    public GatewayProxyController(GatewayDoor door) {
+    public GatewayProxyController(GatewayDoor door, ProxiedPath paths) {
         this.door = door;
+        this.paths = paths;
     }
 
     @RequestMapping("/api/pp/**")
     public ResponseEntity<byte[]> forward(HttpServletRequest request) {
         String rawPath = request.getRequestURI().substring(request.getContextPath().length());
-        return door.forward(request, ProxiedPath.gatewayPath(rawPath));
+        return door.forward(request, paths.gatewayPath(rawPath));
     }
 }

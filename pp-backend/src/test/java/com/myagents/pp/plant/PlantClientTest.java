@@ -15,15 +15,16 @@ import org.junit.jupiter.api.Test;
 import com.myagents.http.identity.Keys;
 import com.myagents.http.identity.Principal;
 import com.myagents.http.problem.ApiProblem;
-import com.myagents.pp.proxy.GatewayProperties;
-import com.myagents.pp.proxy.ServiceAssertions;
+import com.myagents.http.door.GatewayProperties;
+import com.myagents.http.door.ServiceAssertions;
+import com.myagents.pp.proxy.PpDoor;
 import com.sun.net.httpserver.HttpServer;
 
 class PlantClientTest {
 
     static final Principal ADMIN = new Principal("00000000-0000-0000-0000-0000000b0001", Principal.Kind.OPERATOR,
             "ops@myagents.local", Set.of("admin"));
-    static final ServiceAssertions ASSERTIONS = new ServiceAssertions(Keys.decode(Keys.generate()));
+    static final ServiceAssertions ASSERTIONS = new ServiceAssertions(PpDoor.DOOR.issuer(), Keys.decode(Keys.generate()));
 
     @Test
     void anUnreachableGatewayIsABadGatewayAndASlowOneATimeout() throws IOException {

@@ -9,9 +9,6 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 import com.myagents.pp.Http;
 
@@ -52,13 +49,5 @@ class SinglePageAppTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Http.json(response).get("status").asString()).isEqualTo("UP");
-    }
-
-    @Test
-    void saysSoWhenNoUiIsPackaged() {
-        ResponseEntity<?> root = new UiRootController(new ClassPathResource("ui/none/index.html")).root();
-
-        assertThat(root.getHeaders().getContentType()).isEqualTo(MediaType.TEXT_PLAIN);
-        assertThat(root.getBody()).asString().contains("packages no PP UI");
     }
 }

@@ -1,9 +1,8 @@
-package com.myagents.cp.auth;
+package com.myagents.http.door;
 
 import java.io.IOException;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.micrometer.core.instrument.Counter;
@@ -14,19 +13,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Counts failed logins ({@code myagents_login_failures_total}: 401 from the login endpoint) and
- * lockouts ({@code myagents_login_lockouts_total}: 423 or 429 from it), from the answer the
+ * Counts failed logins ({@code myagents_login_failures_total}: 401 from the door's login endpoint)
+ * and lockouts ({@code myagents_login_lockouts_total}: 423 or 429 from it), from the answer the
  * caller got, so that the counters stay true whatever the login code does inside.
  */
-@Component
-class LoginMeters extends OncePerRequestFilter {
+public class LoginMeters extends OncePerRequestFilter {
 
-    private static final String LOGIN = "/api/cp/auth/login";
-
+    private final String loginPath;
     private final Counter failures;
     private final Counter lockouts;
 
-    LoginMeters(ObjectProvider<MeterRegistry> meters) {
+    public LoginMeters(Door door, ObjectProvider<MeterRegistry> meters) {
+        this.loginPath = door.loginPath();
         MeterRegistry registry = meters.getIfAvailable();
         this.failures = registry == null ? null : Counter.builder("myagents.login.failures")
                 .description("logins refused for a wrong email or password").register(registry);
@@ -36,7 +34,7 @@ class LoginMeters extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return failures == null || !"POST".equals(request.getMethod()) || !LOGIN.equals(request.getRequestURI());
+        return failures == null || !"POST".equals(request.getMethod()) || !loginPath.equals(request.getRequestURI());
     }
 
     @Override

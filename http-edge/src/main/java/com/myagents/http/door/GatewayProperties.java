@@ -1,4 +1,4 @@
-package com.myagents.pp.proxy;
+package com.myagents.http.door;
 
 import java.net.URI;
 import java.time.Duration;
@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the gateway is and the key pp-backend signs its service assertions with (base64, at least
- * 32 bytes, the same key the gateway verifies pp-backend's calls with).
+ * Where the gateway is and the key a door signs its service assertions with (base64, at least
+ * 32 bytes, the same key the gateway verifies this door's calls with).
  */
 @ConfigurationProperties("myagents.gateway")
 public record GatewayProperties(@DefaultValue("http://localhost:8090") URI url, String serviceKey,

@@ -1,4 +1,4 @@
-package com.myagents.pp.auth;
+package com.myagents.http.door;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,12 +6,13 @@ import java.util.List;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.http.problem.Violation;
 
+/** What a person signs in with at either door. */
 public record LoginRequest(String email, String password) {
 
     /** Longer inputs are no credentials of ours; the cap keeps bcrypt input and logs small. */
     static final int MAX_LENGTH = 320;
 
-    void validate() {
+    public void validate() {
         List<Violation> violations = new ArrayList<>();
         require("/email", email, violations);
         require("/password", password, violations);

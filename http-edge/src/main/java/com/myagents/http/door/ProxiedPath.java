@@ -1,4 +1,4 @@
-package com.myagents.pp.proxy;
+package com.myagents.http.door;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,33 +11,39 @@ import java.util.regex.Pattern;
 import com.myagents.http.problem.ApiProblem;
 
 /**
- * The part of a browser path after {@code /api/pp/}, checked before it becomes a gateway path: no
- * dot segments, encoded separators or path parameters that could climb out of {@code /api/v1/}, and
- * nothing pp-backend answers itself — however it is spelled (doubled slashes, percent-encoding,
- * case, a trailing slash): validating and publishing an agent-type version run the guardrails and
- * write the audit entry that names them, so no other spelling may reach Plant around them.
+ * The part of a browser path after a door's {@code /api/<door>/}, checked before it becomes a
+ * gateway path: no dot segments, encoded separators or path parameters that could climb out of
+ * {@code /api/v1/}, and nothing the door answers itself — however it is spelled (doubled slashes,
+ * percent-encoding, case, a trailing slash). A door's own controllers check what they forward
+ * (refs in a draft config, the guardrails before a publish), so no other spelling may reach Plant
+ * around them. Both doors use this one check, so neither is laxer than the other.
  */
 public final class ProxiedPath {
 
-    static final String PREFIX = "/api/pp/";
     static final String TARGET_PREFIX = "/api/v1/";
-    /** First segments that are wholly pp-backend's. */
-    static final Set<String> OWN_PREFIXES = Set.of("auth");
-    /** Canonical paths (lower case, single slashes, decoded) a pp-backend controller serves. */
-    static final List<Pattern> OWN_PATHS = List.of(
-            Pattern.compile("agent-types/[^/]+/versions/[^/]+/(validate|publish)"),
-            Pattern.compile("ops/(denials|decisions)"));
 
-    private ProxiedPath() {
+    private final String prefix;
+    private final Set<String> ownPrefixes;
+    private final List<Pattern> ownPaths;
+
+    /**
+     * @param ownPrefixes first path segments that are wholly the door's (lower case)
+     * @param ownPaths    canonical paths (lower case, single slashes, decoded, no trailing slash) a
+     *                    door's controller serves, as regular expressions
+     */
+    public ProxiedPath(Door door, Set<String> ownPrefixes, List<String> ownPaths) {
+        this.prefix = door.apiPrefix() + "/";
+        this.ownPrefixes = Set.copyOf(ownPrefixes);
+        this.ownPaths = ownPaths.stream().map(Pattern::compile).toList();
     }
 
     /** @param rawPath the request URI within the application, still percent-encoded */
-    public static String gatewayPath(String rawPath) {
+    public String gatewayPath(String rawPath) {
         String rest = rawPath.replaceAll("/{2,}", "/");
-        if (!rest.startsWith(PREFIX) || rest.length() == PREFIX.length()) {
+        if (!rest.startsWith(prefix) || rest.length() == prefix.length()) {
             throw ApiProblem.notFound("the resource");
         }
-        rest = rest.substring(PREFIX.length());
+        rest = rest.substring(prefix.length());
         String lower = rest.toLowerCase(Locale.ROOT);
         if (lower.contains("%2f") || lower.contains("%5c") || rest.contains("\\") || rest.contains(";")
                 || lower.contains("%3b") || lower.contains("%25")) {
@@ -54,8 +60,8 @@ public final class ProxiedPath {
             }
         }
         String path = String.join("/", canonical);
-        if (canonical.isEmpty() || OWN_PREFIXES.contains(canonical.get(0))
-                || OWN_PATHS.stream().anyMatch(own -> own.matcher(path).matches())) {
+        if (canonical.isEmpty() || ownPrefixes.contains(canonical.get(0))
+                || ownPaths.stream().anyMatch(own -> own.matcher(path).matches())) {
             throw ApiProblem.notFound("the resource");
         }
         return TARGET_PREFIX + rest;

@@ -1,16 +1,19 @@
-package com.myagents.pp.proxy;
+package com.myagents.http.door;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.myagents.http.forwarding.Forwarder;
 import com.myagents.http.identity.Keys;
 
+/** A door's way to the gateway: the forwarder and the service assertions it signs with. */
 @Configuration(proxyBeanMethods = false)
-public class ProxyConfiguration {
+@EnableConfigurationProperties(GatewayProperties.class)
+public class GatewayForwarding {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
@@ -25,11 +28,11 @@ public class ProxyConfiguration {
 
     /** No service key, no door: a constant or made-up key would only fail later, at the gateway. */
     @Bean
-    public ServiceAssertions serviceAssertions(GatewayProperties gateway) {
+    public ServiceAssertions serviceAssertions(GatewayProperties gateway, Door door) {
         if (gateway.serviceKey() == null || gateway.serviceKey().isBlank()) {
             throw new IllegalStateException("myagents.gateway.service-key (base64, >= 32 bytes, shared with the "
                     + "gateway) is required");
         }
-        return new ServiceAssertions(Keys.decode(gateway.serviceKey().strip()));
+        return new ServiceAssertions(door.issuer(), Keys.decode(gateway.serviceKey().strip()));
     }
 }

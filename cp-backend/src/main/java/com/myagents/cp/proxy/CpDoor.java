@@ -1,0 +1,40 @@
+package com.myagents.cp.proxy;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import com.myagents.http.door.Door;
+import com.myagents.http.door.DoorConfiguration;
+import com.myagents.http.door.ProxiedPath;
+import com.myagents.http.identity.Hops;
+import com.myagents.http.identity.Principal;
+
+/** cp-backend as the customers' door, and the paths it serves itself (never proxied, however spelled). */
+@Configuration(proxyBeanMethods = false)
+@Import(DoorConfiguration.class)
+public class CpDoor {
+
+    public static final Door DOOR = new Door("cp", Principal.Kind.CUSTOMER, Hops.CP_ISSUER);
+    /** First segments that are wholly cp-backend's. */
+    static final Set<String> OWN_PREFIXES = Set.of("auth", "platform-credentials", "exchange-setup", "my-agents", "media");
+    /** Paths a cp-backend controller checks before forwarding (e.g. refs in a draft config). */
+    static final List<String> OWN_PATHS = List.of("hired-agents/draft");
+
+    @Bean
+    public Door door() {
+        return DOOR;
+    }
+
+    @Bean
+    public ProxiedPath proxiedPath() {
+        return paths();
+    }
+
+    static ProxiedPath paths() {
+        return new ProxiedPath(DOOR, OWN_PREFIXES, OWN_PATHS);
+    }
+}
