@@ -267,6 +267,6 @@ journey('CP lifecycle: cancelling a subscription', LIFECYCLE.cancellingEmail, (j
     assert.equal(run.status(), 409);
     const refusal = await run.json();
     assert.equal(refusal.reason, 'subscription_inactive');
-    assert.match(refusal.next_step, /nothing runs any more/);
+    assert.match(refusal.detail, /This subscription has ended .*read-only and its data is kept until/);
   });
 });
