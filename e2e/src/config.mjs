@@ -13,6 +13,16 @@ export const CUSTOMER = {
   tradingAgent: process.env.CP_TRADING_AGENT ?? 'Delta Futures Desk',
 };
 
+// The lifecycle journeys subscribe and cancel, so they need customers of their own (never the demo
+// customer other tests share), each with a configured marketing agent on its trial: the launcher's
+// BrowserJourneysTest creates them and names them here. Without them those journeys are skipped.
+export const LIFECYCLE = {
+  subscriberEmail: process.env.E2E_LIFECYCLE_EMAIL,
+  cancellingEmail: process.env.E2E_CANCEL_EMAIL,
+  password: process.env.E2E_LIFECYCLE_PASSWORD ?? 'demo-password',
+  agent: process.env.E2E_LIFECYCLE_AGENT ?? 'Flow',
+};
+
 export const OPERATOR = {
   email: process.env.PP_EMAIL ?? 'ops@myagents.local',
   password: process.env.PP_PASSWORD ?? 'ops-password',

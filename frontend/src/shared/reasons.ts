@@ -144,6 +144,11 @@ export const RUN_REASONS: Record<string, ReasonText> = {
     next: 'Subscribe to let it run.',
     step: 'subscribe',
   },
+  trial_already_used: {
+    text: 'The free trial of this agent already ran on another of your agents.',
+    next: 'Subscribe to a paid plan to start this one.',
+    step: 'subscribe',
+  },
   platform_not_enabled: {
     text: "This goal posts to a platform the agent doesn't have enabled.",
     next: 'Enable the platform under Configure, or change the goal.',

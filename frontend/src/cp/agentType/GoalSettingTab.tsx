@@ -63,6 +63,11 @@ export function GoalSettingTab({ instance }: { instance: AgentInstanceSummary })
     <div className="goals">
       <section aria-labelledby="goals-heading">
         <h3 id="goals-heading">Goals of {instance.nickname}</h3>
+        {readOnly && (
+          <p className="alert alert-info read-only-note">
+            Run now is off: this subscription has ended, so nothing runs any more. Its goals can be viewed, not changed.
+          </p>
+        )}
         {notice && (
           <p role="status" className="alert alert-success">
             {notice}

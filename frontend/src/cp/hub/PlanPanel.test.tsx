@@ -140,4 +140,48 @@ describe('Plan panel (subscribe, budget, cancel)', () => {
     expect(screen.getByRole('button', { name: 'Subscribe' })).toBeInTheDocument();
     await waitFor(() => expect(screen.getByLabelText('Agent')).toHaveTextContent('Needs a subscription'));
   });
+
+  it('says when a cancelled subscription ended, that it is read-only and until when its data is kept, and offers no plan action', async () => {
+    backendWith({
+      ...trial,
+      plan: 'paid',
+      budget_minor_per_month: 400_000,
+      subscription_status: 'cancelled',
+      read_only: true,
+      // 20:00 UTC is already the next day in Kolkata, the agent's timezone
+      ended_at: '2026-12-03T20:00:00Z',
+      retention_until: '2027-01-02T20:00:00Z',
+      timezone: 'Asia/Kolkata',
+    });
+    renderApp(cpRoutes, '/?agent=hired-1');
+
+    const panel = (await screen.findByRole('heading', { name: 'Plan' })).closest('section')!;
+    expect(panel).toHaveTextContent('Ended on 4 Dec 2026, read-only; data kept until 3 Jan 2027, then deleted.');
+    expect(panel).toHaveTextContent('Runs and executions have stopped');
+    expect(within(panel).queryByRole('button', { name: 'Subscribe' })).not.toBeInTheDocument();
+    expect(within(panel).queryByRole('button', { name: 'Cancel subscription' })).not.toBeInTheDocument();
+    expect(within(panel).queryByRole('button', { name: 'Change budget' })).not.toBeInTheDocument();
+  });
+
+  it('shows how long an approval stays valid, from the definition', async () => {
+    backendWith({ ...trial, approval_ttl_hours: 1 });
+    renderApp(cpRoutes, '/?agent=hired-1');
+
+    const panel = (await screen.findByRole('heading', { name: 'Plan' })).closest('section')!;
+    expect(panel).toHaveTextContent('ApprovalsApproval valid for 1 hour');
+  });
+
+  it('lets a trial be cancelled too', async () => {
+    const calls = backendWith(trial, {
+      'POST /api/cp/subscriptions/sub-1/cancel': json(200, { ...trial, subscription_status: 'cancelled', read_only: true }),
+    });
+    const user = userEvent.setup();
+    renderApp(cpRoutes, '/?agent=hired-1');
+
+    await user.click(await screen.findByRole('button', { name: 'Cancel subscription' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel subscription' }));
+
+    expect(await screen.findByText(/^Subscription cancelled\. Runs and executions have stopped\.$/)).toBeInTheDocument();
+    expect(calls.some((call) => call.method === 'POST' && call.path.endsWith('/cancel'))).toBe(true);
+  });
 });

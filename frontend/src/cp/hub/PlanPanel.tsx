@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { isApiProblem } from '../../shared/api';
 import { ConfirmDialog } from '../../shared/ConfirmDialog';
 import { formatDate, formatMoney, fromMinor, toMinor } from '../../shared/format';
+import { approvalLifetimeText } from '../review/approvalLifetime';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { cpApi, cpQueryKeys } from '../cpApi';
 import type { AgentInstanceSummary } from '../cpApi';
@@ -12,7 +13,8 @@ type Dialog = 'subscribe' | 'budget' | 'cancel' | null;
 
 /** Whether the customer can move this instance onto a paid plan now. */
 export function canSubscribe(instance: AgentInstanceSummary): boolean {
-  if (instance.plan === 'paid' && instance.subscription_status !== 'cancelled') {
+  // a cancelled subscription is read-only until its data is deleted: the agent is hired again instead
+  if (instance.plan === 'paid' || instance.subscription_status === 'cancelled') {
     return false;
   }
   return (
@@ -22,6 +24,19 @@ export function canSubscribe(instance: AgentInstanceSummary): boolean {
     instance.trial_status === 'expired' ||
     instance.plan === 'none'
   );
+}
+
+/**
+ * A cancelled subscription in words: when it ended, that it is read-only, and until when its data
+ * is kept (in the agent's timezone, the one its schedule uses).
+ */
+export function endedText(instance: AgentInstanceSummary): string {
+  const zone = instance.timezone;
+  const ended = instance.ended_at ? `Ended on ${formatDate(instance.ended_at, zone)}, read-only` : 'Ended, read-only';
+  const kept = instance.retention_until
+    ? `; data kept until ${formatDate(instance.retention_until, zone)}, then deleted.`
+    : '.';
+  return `${ended}${kept} Runs and executions have stopped; hire the agent again to put it back to work.`;
 }
 
 function planName(instance: AgentInstanceSummary): string {
@@ -80,7 +95,7 @@ export function PlanPanel({ instance }: { instance: AgentInstanceSummary }) {
       applied(
         updated,
         `Subscription cancelled. Runs and executions have stopped${
-          updated?.retention_until ? `; your data is kept until ${formatDate(updated.retention_until)}` : ''
+          updated?.retention_until ? `; your data is kept until ${formatDate(updated.retention_until, instance.timezone)}` : ''
         }.`,
       ),
   });
@@ -118,12 +133,14 @@ export function PlanPanel({ instance }: { instance: AgentInstanceSummary }) {
             <dd>{formatMoney(spent, currency)}</dd>
           </div>
         )}
+        {!cancelled && (instance.approval_ttl_hours ?? 0) > 0 && (
+          <div>
+            <dt>Approvals</dt>
+            <dd>{approvalLifetimeText(instance.approval_ttl_hours!)}</dd>
+          </div>
+        )}
       </dl>
-      {cancelled && instance.retention_until && (
-        <p className="muted">
-          Runs and executions have stopped. Your data is kept until {formatDate(instance.retention_until)}, then deleted.
-        </p>
-      )}
+      {cancelled && <p className="alert alert-info ended-note">{endedText(instance)}</p>}
       {instance.trial_status === 'not_eligible' && !cancelled && (
         <p className="alert alert-info">
           You already had a free trial of this agent, so it runs only on a paid plan. Subscribe to let it run.
@@ -141,14 +158,14 @@ export function PlanPanel({ instance }: { instance: AgentInstanceSummary }) {
           </button>
         )}
         {instance.plan === 'paid' && !cancelled && (
-          <>
-            <button type="button" className="secondary" onClick={() => setDialog('budget')}>
-              Change budget
-            </button>
-            <button type="button" className="secondary danger" onClick={() => setDialog('cancel')}>
-              Cancel subscription
-            </button>
-          </>
+          <button type="button" className="secondary" onClick={() => setDialog('budget')}>
+            Change budget
+          </button>
+        )}
+        {!cancelled && (
+          <button type="button" className="secondary danger" onClick={() => setDialog('cancel')}>
+            Cancel subscription
+          </button>
         )}
       </div>
       {dialog === 'subscribe' && (

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../shared/format';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { cpApi, cpQueryKeys } from '../cpApi';
 import type { Deliverable, ReviewRequest } from '../cpApi';
+import { approvalValidity } from './approvalLifetime';
 import { DraftPreview } from './DraftPreview';
 import { ExecuteControl } from './ExecuteControl';
 import {
@@ -172,8 +173,10 @@ export function DraftDetail({
           )}
           {approval.expires_at && approval.verdict === 'approved' && (
             <div>
-              <dt>{expired ? 'Approval expired' : 'Approval valid until'}</dt>
-              <dd>{expired ? 'Approval expired — review again' : formatDateTime(approval.expires_at, timeZone)}</dd>
+              <dt>{expired ? 'Approval expired' : 'Approval lifetime'}</dt>
+              <dd className="approval-validity">
+                {expired ? 'Approval expired — review again' : approvalValidity(approval, timeZone)}
+              </dd>
             </div>
           )}
           {approval.notes && (
@@ -252,7 +255,7 @@ export function DraftDetail({
               ? `Approved for ${formatDateTime(review.variables.scheduled_for, timeZone)}: it goes out by itself then.`
               : 'Approved. Publish it from its card when you are ready.'}
           {review.variables.decision === 'approved' && review.data.approval?.expires_at
-            ? ` The approval is valid until ${formatDateTime(review.data.approval.expires_at, timeZone)}.`
+            ? ` ${approvalValidity(review.data.approval, timeZone)}.`
             : ''}
         </p>
       )}

@@ -141,7 +141,8 @@ export function ExecuteControl({
       {social && (
         <ManualPublishing deliverable={deliverable} hiredInstanceId={hiredInstanceId} describedBy={describedBy} open={handOnly} />
       )}
-      {offer && execution.isIdle && !handOnly && (
+      {/* after a denial the offer stays: once the customer fixed the reason (e.g. raised the budget), they retry here */}
+      {offer && (execution.isIdle || execution.isError) && !handOnly && (
         <div className="button-row">
           {choices.map((action) => (
             <button

@@ -69,6 +69,10 @@ export function executeOffer(deliverable: Deliverable, plan: string | undefined,
   if (state === 'failed') {
     return deliverable.retryable ? 'retry' : null;
   }
+  // denied for a reason the customer can fix (budget, trial cap, an expired approval): a fresh approval, then again
+  if (state === 'approved' && deliverable.retryable && deliverable.last_execution?.status === 'denied') {
+    return 'retry';
+  }
   if (state === 'approved' && usableApproval(deliverable, now)) {
     return 'execute';
   }

@@ -194,16 +194,19 @@ class HiringApiTest {
 
     @Test
     void finalizeNeedsAConfiguredInstanceAndAGoalAndThenStartsTheTrial() {
-        JsonNode hired = hire(DEMO_CUSTOMER, "marketing.healthcare.v1");
+        // a customer of its own: the demo customer already holds the marketing trial (one per agent type)
+        com.myagents.http.identity.Principal customer = new com.myagents.http.identity.Principal(UUID.randomUUID().toString(),
+                com.myagents.http.identity.Principal.Kind.CUSTOMER, "finalize@example.test", java.util.Set.of());
+        JsonNode hired = hire(customer, "marketing.healthcare.v1");
         String subscription = hired.path("subscription_id").asString();
         String instance = hired.path("hired_instance_id").asString();
 
-        HttpResponse<String> unconfigured = api.call("POST", "/api/v1/hired-agents/" + instance + "/finalize", DEMO_CUSTOMER, null);
-        saveDraft(DEMO_CUSTOMER, subscription, MARKETING_CONFIG);
-        HttpResponse<String> noGoal = api.call("POST", "/api/v1/hired-agents/" + instance + "/finalize", DEMO_CUSTOMER, null);
+        HttpResponse<String> unconfigured = api.call("POST", "/api/v1/hired-agents/" + instance + "/finalize", customer, null);
+        saveDraft(customer, subscription, MARKETING_CONFIG);
+        HttpResponse<String> noGoal = api.call("POST", "/api/v1/hired-agents/" + instance + "/finalize", customer, null);
         api.execute("insert into plant.goal_instances (goal_instance_id, hired_instance_id, goal_template_id, frequency) "
                 + "values (?, ?, 'marketing.weekly_multichannel_batch', 'weekly')", UUID.randomUUID(), UUID.fromString(instance));
-        HttpResponse<String> finalized = api.call("POST", "/api/v1/hired-agents/" + instance + "/finalize", DEMO_CUSTOMER, null);
+        HttpResponse<String> finalized = api.call("POST", "/api/v1/hired-agents/" + instance + "/finalize", customer, null);
 
         assertThat(unconfigured.statusCode()).isEqualTo(409);
         assertThat(unconfigured.body()).contains("/brand_name");

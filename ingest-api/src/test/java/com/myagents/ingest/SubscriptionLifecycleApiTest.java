@@ -83,6 +83,69 @@ class SubscriptionLifecycleApiTest {
     }
 
     @Test
+    void aSecondHireBeforeEitherTrialStartsGetsNoTrialAndTheFirstKeepsIt() {
+        JsonNode first = hiring.hire(customer, "marketing.healthcare.v1");
+        JsonNode second = hiring.hire(customer, "marketing.healthcare.v1");
+        Agent one = new Agent(first.path("subscription_id").asString(), first.path("hired_instance_id").asString());
+        Agent two = new Agent(second.path("subscription_id").asString(), second.path("hired_instance_id").asString());
+        configureAndAddGoal(two);
+        configureAndAddGoal(one);
+
+        JsonNode secondFinalized = json(api.call("POST", "/api/v1/hired-agents/" + two.instance + "/finalize", customer, null));
+        JsonNode firstFinalized = json(api.call("POST", "/api/v1/hired-agents/" + one.instance + "/finalize", customer, null));
+
+        assertThat(first.path("trial_status").asString()).isEqualTo("not_started");
+        assertThat(second.path("trial_status").asString()).isEqualTo("not_eligible");
+        assertThat(secondFinalized.path("trial_status").asString()).as("finalizing the second first starts no trial")
+                .isEqualTo("not_eligible");
+        assertThat(secondFinalized.hasNonNull("trial_end_at")).isFalse();
+        assertThat(json(runNow(two, goalOf(two))).path("reason").asString()).isEqualTo("not_eligible");
+        assertThat(firstFinalized.path("trial_status").asString()).isEqualTo("active");
+        assertThat(runNow(one, goalOf(one)).statusCode()).isEqualTo(202);
+        assertThat(hiring.hire(customer, "trading.delta_futures.v1").path("trial_status").asString())
+                .as("the rule is per agent type").isEqualTo("not_started");
+    }
+
+    @Test
+    void aSubscriptionCancelledBeforeItsTrialStartedLeavesTheTrialToTheNextHire() {
+        JsonNode abandoned = hiring.hire(customer, "marketing.healthcare.v1");
+        HttpResponse<String> cancelled = api.call("POST", "/api/v1/subscriptions/" + abandoned.path("subscription_id").asString()
+                + "/cancel", customer, null);
+
+        JsonNode next = hiring.hire(customer, "marketing.healthcare.v1");
+
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(next.path("trial_status").asString()).isEqualTo("not_started");
+        assertThat(hiring.hire(customer, "marketing.healthcare.v1").path("trial_status").asString())
+                .as("while that one is active, a third hire gets none").isEqualTo("not_eligible");
+    }
+
+    @Test
+    void finalizingASecondTrialHiredBeforeTheRuleIsRefusedWithTheNextStepAndSubscribingStartsIt() {
+        Agent started = finalizedMarketingAgent();
+        JsonNode hired = hiring.hire(customer, "marketing.healthcare.v1");
+        Agent legacy = new Agent(hired.path("subscription_id").asString(), hired.path("hired_instance_id").asString());
+        // as a second hire stored before hiring checked for a pending trial
+        api.execute("update plant.subscriptions set trial_status = 'not_started' where subscription_id = ?::uuid", legacy.subscription);
+        configureAndAddGoal(legacy);
+
+        HttpResponse<String> refused = api.call("POST", "/api/v1/hired-agents/" + legacy.instance + "/finalize", customer, null);
+        HttpResponse<String> paid = convert(legacy, 1000);
+        HttpResponse<String> finalized = api.call("POST", "/api/v1/hired-agents/" + legacy.instance + "/finalize", customer, null);
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused).path("reason").asString()).isEqualTo("trial_already_used");
+        assertThat(json(refused).path("next_step").asString()).contains("Subscribe");
+        assertThat(api.count("select count(*) from plant.subscriptions where subscription_id = ?::uuid and trial_start_at is null",
+                legacy.subscription)).as("nothing half-written").isEqualTo(1);
+        assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
+        assertThat(finalized.statusCode()).as(finalized.body()).isEqualTo(200);
+        assertThat(json(finalized).path("plan").asString()).isEqualTo("paid");
+        assertThat(runNow(legacy, goalOf(legacy)).statusCode()).isEqualTo(202);
+        assertThat(runNow(started, goalOf(started)).statusCode()).isEqualTo(202);
+    }
+
+    @Test
     void runNowOnAnInstanceThatCannotRunIsRefusedWithTheReasonAndTheNextStep() {
         JsonNode hired = hiring.hire(customer, "marketing.healthcare.v1");
         Agent agent = new Agent(hired.path("subscription_id").asString(), hired.path("hired_instance_id").asString());

@@ -6,7 +6,9 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.Test;
 class BrowserJourneysTest {
 
     static final Path E2E = Path.of("..", "e2e").toAbsolutePath().normalize();
+    /** Environment variables naming the lifecycle journeys' customers (e2e/src/config.mjs reads them). */
+    static final List<String> LIFECYCLE_CUSTOMERS = List.of("E2E_LIFECYCLE_EMAIL", "E2E_CANCEL_EMAIL");
 
     @Test
     void theCustomersJourneysPassInARealBrowser() throws Exception {
@@ -26,20 +30,31 @@ class BrowserJourneysTest {
         Path log = E2E.resolve("target").resolve("e2e.log");
         Files.createDirectories(log.getParent());
         if (!Files.isDirectory(E2E.resolve("node_modules").resolve("playwright-core"))) {
-            assertThat(run(log, "npm", "ci", "--no-audit", "--no-fund")).as("npm ci, see " + log).isZero();
+            assertThat(run(log, Map.of(), "npm", "ci", "--no-audit", "--no-fund")).as("npm ci, see " + log).isZero();
         }
 
-        int exit = run(log, "npm", "test");
+        // the lifecycle journeys (e2e/tests/lifecycle.test.mjs) subscribe and cancel: customers of their own,
+        // each with a configured marketing agent on its trial, so the demo customer other tests share is left alone
+        CpClient door = new CpClient(RunningSystem.cp());
+        Map<String, String> customers = new HashMap<>();
+        for (String variable : LIFECYCLE_CUSTOMERS) {
+            String email = Journeys.freshCustomerEmail(RunningSystem.stack());
+            Journeys.configuredMarketingAgent(door, door.login(email, "demo-password"));
+            customers.put(variable, email);
+        }
+
+        int exit = run(log, customers, "npm", "test");
 
         assertThat(exit).as("browser suite failed, see " + log + "\n" + tail(log)).isZero();
         assertThat(Files.readString(log)).contains("fail 0");
     }
 
-    private static int run(Path log, String... command) throws IOException, InterruptedException {
+    private static int run(Path log, Map<String, String> environment, String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(List.of(command)).directory(E2E.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("CP_URL", RunningSystem.cp());
         builder.environment().put("PP_URL", "http://localhost:" + RunningSystem.options().ports().ppBackend());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();

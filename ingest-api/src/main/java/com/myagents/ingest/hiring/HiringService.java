@@ -37,6 +37,9 @@ import tools.jackson.databind.JsonNode;
 public class HiringService {
 
     static final String NOT_ELIGIBLE = "not_eligible";
+    static final String TRIAL_ALREADY_USED = "trial_already_used";
+    static final String TRIAL_ALREADY_USED_NEXT_STEP =
+            "Subscribe to a paid plan to start this agent: the free trial is one per customer and agent type.";
 
     private final DSLContext db;
     private final HiredAgentRepository agents;
@@ -68,14 +71,16 @@ public class HiringService {
         UUID hiredInstanceId = UUID.randomUUID();
         db.transaction(tx -> {
             DSLContext t = DSL.using(tx);
+            // two hires of one type at once must not both see "no trial yet": serialize them
+            lockTrialDecision(t, customerId, definition.agentTypeId());
             SubscriptionsRecord subscription = t.newRecord(SUBSCRIPTIONS);
             subscription.setSubscriptionId(subscriptionId);
             subscription.setCustomerId(customerId);
             subscription.setAgentTypeId(definition.agentTypeId());
             subscription.setStatus("active");
             subscription.setPeriodStart(now);
-            // One trial per customer and agent type: a re-hire after a used trial runs only once paid.
-            subscription.setTrialStatus(trialUsed(t, customerId, definition.agentTypeId()) ? NOT_ELIGIBLE : "not_started");
+            // One trial per customer and agent type: a second hire runs only once paid.
+            subscription.setTrialStatus(trialTaken(t, customerId, definition.agentTypeId()) ? NOT_ELIGIBLE : "not_started");
             subscription.setCreatedAt(now);
             subscription.store();
             HiredAgentsRecord agent = t.newRecord(HIRED_AGENTS);
@@ -171,7 +176,13 @@ public class HiringService {
             OffsetDateTime now = OffsetDateTime.now(clock);
             SubscriptionsRecord subscription = row.subscription();
             subscription.attach(tx);
-            // eligibility is decided at hire (not_eligible then); a not_started subscription starts its trial here
+            // eligibility is decided at hire (not_eligible then); a not_started subscription starts its trial here,
+            // unless another one of the same type started a trial first (hired before the rule closed that gap)
+            if ("not_started".equals(subscription.getTrialStatus())
+                    && trialStartedElsewhere(t, customerId, subscription.getAgentTypeId(), subscription.getSubscriptionId())) {
+                throw ApiProblem.conflict("The free trial of this agent type already ran on another of your agents.")
+                        .with("reason", TRIAL_ALREADY_USED).with("next_step", TRIAL_ALREADY_USED_NEXT_STEP);
+            }
             if ("not_started".equals(subscription.getTrialStatus())) {
                 subscription.setTrialStatus("active");
                 subscription.setTrialStartAt(now);
@@ -209,11 +220,30 @@ public class HiringService {
         });
     }
 
-    /** True when a subscription of this customer to this agent type has already had its trial. */
-    private static boolean trialUsed(DSLContext tx, UUID customerId, String agentTypeId) {
+    /**
+     * True when this customer may not get a trial of this agent type: one of their subscriptions to
+     * it has started a trial (whatever became of it), or one is still active (its trial not started
+     * yet, running, or paid). A subscription cancelled before its trial ever started does not count:
+     * that trial was never used and can no longer start.
+     */
+    private static boolean trialTaken(DSLContext tx, UUID customerId, String agentTypeId) {
         return tx.fetchExists(SUBSCRIPTIONS, SUBSCRIPTIONS.CUSTOMER_ID.eq(customerId)
                 .and(SUBSCRIPTIONS.AGENT_TYPE_ID.eq(agentTypeId))
+                .and(SUBSCRIPTIONS.TRIAL_START_AT.isNotNull().or(SUBSCRIPTIONS.STATUS.eq("active"))));
+    }
+
+    /** True when another subscription of this customer to this agent type has started its trial. */
+    private static boolean trialStartedElsewhere(DSLContext tx, UUID customerId, String agentTypeId, UUID subscriptionId) {
+        return tx.fetchExists(SUBSCRIPTIONS, SUBSCRIPTIONS.CUSTOMER_ID.eq(customerId)
+                .and(SUBSCRIPTIONS.AGENT_TYPE_ID.eq(agentTypeId))
+                .and(SUBSCRIPTIONS.SUBSCRIPTION_ID.ne(subscriptionId))
                 .and(SUBSCRIPTIONS.TRIAL_START_AT.isNotNull()));
+    }
+
+    /** A transaction-scoped lock per customer and agent type, so that trial eligibility is decided one hire at a time. */
+    private static void lockTrialDecision(DSLContext tx, UUID customerId, String agentTypeId) {
+        long key = customerId.getMostSignificantBits() ^ customerId.getLeastSignificantBits() ^ agentTypeId.hashCode();
+        tx.fetch("select pg_advisory_xact_lock(?)", key);
     }
 
     private List<Violation> findings(AgentTypeDefinition definition, JsonNode config) {
