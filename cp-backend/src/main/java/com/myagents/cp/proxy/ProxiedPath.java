@@ -24,7 +24,31 @@ public final class ProxiedPath {
     /** Exact paths a cp-backend controller checks before forwarding (e.g. refs in a draft config). */
     static final Set<String> OWN_PATHS = Set.of("hired-agents/draft");
 
+    /**
+     * First segments under which a PUT to {@code <segment>/<id>} is checked by a cp-backend
+     * controller (an edited draft's attached image must be the caller's): any other spelling of it
+     * must not reach the gateway.
+     */
+    static final Set<String> CHECKED_ITEM_WRITES = Set.of("deliverables");
+
     private ProxiedPath() {
+    }
+
+    /** {@link #gatewayPath(String)}, also refusing the edits (PUT) a cp-backend controller checks. */
+    public static String gatewayPath(String method, String rawPath) {
+        String target = gatewayPath(rawPath);
+        if ("PUT".equalsIgnoreCase(method)) {
+            List<String> segments = new ArrayList<>();
+            for (String segment : target.substring(TARGET_PREFIX.length()).split("/")) {
+                if (!segment.isEmpty()) {
+                    segments.add(decoded(segment).toLowerCase(Locale.ROOT));
+                }
+            }
+            if (segments.size() == 2 && CHECKED_ITEM_WRITES.contains(segments.get(0))) {
+                throw ApiProblem.notFound("the resource");
+            }
+        }
+        return target;
     }
 
     /** @param rawPath the request URI within the application, still percent-encoded */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.goals.marketing.PostBrief.Purpose;
 import com.myagents.goals.runs.Fields;
 import com.myagents.goals.runs.GoalRun;
@@ -31,6 +32,8 @@ public final class MarketingPlanner {
     public static final String KIND = "social_post";
     /** Payload key of what writing the post cost, on the first platform's draft of each post. */
     public static final String GENERATION_USAGE = "generation_usage";
+    /** Payload key of a redrafted post: the deliverable id of the draft it replaces. */
+    public static final String SUPERSEDES = "supersedes";
     static final List<String> PUBLISH = List.of("publish");
     static final int DAILY_DEFAULT_MAX_LENGTH = 280;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
@@ -61,7 +64,8 @@ public final class MarketingPlanner {
             batch.put("post_index", post + 1);
             batch.put("posts_in_batch", posts);
             for (Platform platform : profile.platforms()) {
-                drafts.add(draft(drafts.size(), run, profile, platform, canonical, rules, topic, slot, batch));
+                drafts.add(draft(drafts.size(), run, profile, platform, canonical, rules, topic, slot, batch,
+                        platform == profile.platforms().get(0)));
             }
         }
         return drafts;
@@ -81,7 +85,8 @@ public final class MarketingPlanner {
         ZonedDateTime slot = run.dueAt().atZone(zone);
         List<PlannedDraft> drafts = new ArrayList<>();
         for (Platform platform : profile.platforms()) {
-            drafts.add(draft(drafts.size(), run, profile, platform, canonical, rules, topic, slot, Map.of()));
+            drafts.add(draft(drafts.size(), run, profile, platform, canonical, rules, topic, slot, Map.of(),
+                    platform == profile.platforms().get(0)));
         }
         return drafts;
     }
@@ -112,7 +117,8 @@ public final class MarketingPlanner {
                 calendar.put("calendar_entry", entry + 1);
                 calendar.put("calendar_entries", entries);
                 for (Platform platform : profile.platforms()) {
-                    drafts.add(draft(drafts.size(), run, profile, platform, canonical, rules, topic, slot, calendar));
+                    drafts.add(draft(drafts.size(), run, profile, platform, canonical, rules, topic, slot, calendar,
+                            platform == profile.platforms().get(0)));
                 }
             }
         }
@@ -120,11 +126,42 @@ public final class MarketingPlanner {
     }
 
     /**
+     * One post written again, for one platform, at the customer's request: the goal's kind of post
+     * (its tone, length and theme), about the old draft's topic, for the old draft's slot, with a
+     * phrasing of its own (the sequence comes from the run id). Its payload names the draft it
+     * {@code supersedes}; it carries the cost of writing it. A platform the agent no longer
+     * publishes to drafts nothing.
+     */
+    public List<PlannedDraft> redraft(GoalRun run, PostBrief.Purpose purpose, GoalTrigger.Redraft redraft) {
+        MarketingProfile profile = MarketingProfile.of(run);
+        Platform platform = Platform.fromCode(redraft.platform());
+        if (platform == null || !profile.platforms().contains(platform)) {
+            return List.of();
+        }
+        Fields settings = run.settings();
+        String topic = redraft.topic() == null || redraft.topic().isBlank()
+                ? profile.topicsOr(settings.texts("topics")).get(0) : redraft.topic();
+        int sequence = run.runId().hashCode() & 0x7fffffff;
+        boolean daily = purpose == Purpose.DAILY_TIP;
+        String theme = purpose == Purpose.CAMPAIGN_POST ? settings.text("theme", "Health awareness month") : null;
+        CanonicalPost canonical = generator.write(profile.brief(purpose, topic,
+                settings.text("tone", daily ? "informative" : "friendly"), theme,
+                !daily || settings.bool("include_call_to_action", true), sequence));
+        PostRules rules = PostRules.of(profile.constraints(),
+                daily ? settings.integer("max_length", DAILY_DEFAULT_MAX_LENGTH) : null);
+        ZonedDateTime slot = (redraft.suggestedFor() != null ? redraft.suggestedFor() : run.dueAt()).atZone(run.zone());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put(SUPERSEDES, redraft.supersedes());
+        return List.of(draft(0, run, profile, platform, canonical, rules, topic, slot, extra, true));
+    }
+
+    /**
      * The cost of writing a post (a model's tokens) is carried once, by the draft of its first
      * platform ({@code generation_cost_minor}); the run's cost is their sum.
      */
     private static PlannedDraft draft(int index, GoalRun run, MarketingProfile profile, Platform platform,
-            CanonicalPost canonical, PostRules rules, String topic, ZonedDateTime slot, Map<String, Object> extra) {
+            CanonicalPost canonical, PostRules rules, String topic, ZonedDateTime slot, Map<String, Object> extra,
+            boolean carriesUsage) {
         FittedPost fitted = PostFitter.fit(platform, canonical, rules);
         Map<String, Object> payload = new LinkedHashMap<>(extra);
         payload.put("goal_template_id", run.goal().goalTemplateId());
@@ -139,7 +176,7 @@ public final class MarketingPlanner {
         if (canonical.note() != null) {
             payload.put("generator_note", canonical.note());
         }
-        if (platform == profile.platforms().get(0) && canonical.usage().costMinor() > 0) {
+        if (carriesUsage && canonical.usage().costMinor() > 0) {
             Map<String, Object> usage = new LinkedHashMap<>();
             usage.put("prompt_tokens", canonical.usage().promptTokens());
             usage.put("completion_tokens", canonical.usage().completionTokens());
