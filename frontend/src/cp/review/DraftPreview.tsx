@@ -52,11 +52,8 @@ function LengthBar({ length, limit, platformLabel }: { length: number; limit?: n
         <span className="length-fill" style={{ width: `${Math.round(ratio * 100)}%` }} />
       </div>
       <p className={`char-count${over ? ' over' : ''}`}>
-        {over ? (
-          <strong>{words}</strong>
-        ) : (
-          words
-        )}
+        {length} / {limit} characters
+        {over ? <strong> — {length - limit} over the limit</strong> : <span> — {limit - length} left</span>}
       </p>
     </div>
   );

@@ -89,6 +89,11 @@ class RegenerateApiTest {
 
         HttpResponse<String> attached = api.call("PUT", "/api/v1/deliverables/" + draft.id(), RunningIngestApi.DEMO_CUSTOMER,
                 "{\"payload\":{\"platform\":\"instagram\",\"text\":\"Flu shots\",\"image\":{\"media_id\":\"" + mediaId + "\"}}}");
+        // a post written again names the draft it supersedes; editing it keeps that id (an id, not a secret)
+        HttpResponse<String> redrafted = api.call("PUT", "/api/v1/deliverables/" + draft.id(), RunningIngestApi.DEMO_CUSTOMER,
+                "{\"payload\":{\"platform\":\"x\",\"text\":\"Again\",\"supersedes\":\"" + UUID.randomUUID() + "\"}}");
+        HttpResponse<String> secret = api.call("PUT", "/api/v1/deliverables/" + draft.id(), RunningIngestApi.DEMO_CUSTOMER,
+                "{\"payload\":{\"platform\":\"x\",\"text\":\"Again\",\"note\":\"" + UUID.randomUUID() + "\"}}");
         HttpResponse<String> url = api.call("PUT", "/api/v1/deliverables/" + draft.id(), RunningIngestApi.DEMO_CUSTOMER,
                 "{\"payload\":{\"platform\":\"instagram\",\"text\":\"Flu shots\",\"image\":\"https://evil.example/a.jpg\"}}");
         HttpResponse<String> notUuid = api.call("PUT", "/api/v1/deliverables/" + draft.id(), RunningIngestApi.DEMO_CUSTOMER,
@@ -98,6 +103,8 @@ class RegenerateApiTest {
         assertThat(json(attached).path("payload").path("image").path("media_id").asString()).isEqualTo(mediaId);
         assertThat(json(attached).path("payload_hash").asString()).isEqualTo(PayloadHash.of(Map.of("platform", "instagram",
                 "text", "Flu shots", "image", Map.of("media_id", mediaId))));
+        assertThat(redrafted.statusCode()).as(redrafted.body()).isEqualTo(200);
+        assertThat(secret.statusCode()).as("a random id anywhere else still looks like a secret").isEqualTo(400);
         assertThat(url.statusCode()).isEqualTo(400);
         assertThat(url.body()).contains("/payload/image");
         assertThat(notUuid.statusCode()).isEqualTo(400);

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class BrowserJourneysTest {
 
     static final Path E2E = Path.of("..", "e2e").toAbsolutePath().normalize();
+    /** The marketing journeys' own customer (e2e/tests/marketing.test.mjs), set before the suite runs. */
+    private static String marketingCustomerEmail;
 
     @Test
     void theCustomersJourneysPassInARealBrowser() throws Exception {
@@ -29,6 +31,7 @@ class BrowserJourneysTest {
             assertThat(run(log, "npm", "ci", "--no-audit", "--no-fund")).as("npm ci, see " + log).isZero();
         }
 
+        marketingCustomerEmail = MarketingJourneyCustomer.prepare();
         int exit = run(log, "npm", "test");
 
         assertThat(exit).as("browser suite failed, see " + log + "\n" + tail(log)).isZero();
@@ -40,6 +43,9 @@ class BrowserJourneysTest {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("CP_URL", RunningSystem.cp());
         builder.environment().put("PP_URL", "http://localhost:" + RunningSystem.options().ports().ppBackend());
+        if (marketingCustomerEmail != null) {
+            builder.environment().put("E2E_MARKETING_CUSTOMER_EMAIL", marketingCustomerEmail);
+        }
         Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();

@@ -16,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 final class AttachedImage {
 
     static final String FIELD = "image";
+    private static final java.util.Set<String> IDENTIFIER_POINTERS = java.util.Set.of("/image/media_id", "/supersedes");
 
     private AttachedImage() {
     }
@@ -31,6 +32,18 @@ final class AttachedImage {
                     "must be {\"media_id\": \"<id of an image in your media library>\"} or null"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the value at {@code pointer} is one of the ids a post names (its image's media id, the
+     * draft it supersedes), as a UUID: random-looking, but an id and not a secret.
+     */
+    static boolean isIdentifier(JsonNode payload, String pointer) {
+        if (!IDENTIFIER_POINTERS.contains(pointer)) {
+            return false;
+        }
+        JsonNode value = payload.at(pointer);
+        return value.isString() && isUuid(value.asString());
     }
 
     private static boolean isUuid(String value) {
