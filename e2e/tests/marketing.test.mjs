@@ -2,7 +2,8 @@
 // (E2E_MARKETING_CUSTOMER_EMAIL, set up by BrowserJourneysTest with a marketing agent on Instagram
 // and YouTube whose first run has drafted) publishes a YouTube post by hand — copies the text,
 // marks it posted, and reads "Published by hand" — and attaches an image to its Instagram post
-// with the media picker, uploading it into the media library on the way.
+// with the media picker, uploading it into the media library on the way; then has that post written
+// again, and reads the old one as superseded when the new draft arrives.
 // The steps run in order; each leaves a screenshot in target/screenshots (marketing-*.png).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -167,5 +168,28 @@ describe('CP: the marketing agent reaches every platform', { skip: !MARKETING_CU
     await approveOpenDraft();
     await card('Instagram').getByRole('button', { name: /^Publish/ }).first().waitFor();
     await screenshot(page, 'marketing-06-instagram-ready');
+  });
+
+  journeyStep('writes the Instagram post again: a new draft arrives and the old one reads superseded', 'regenerate', async () => {
+    const oldId = await card('Instagram').getAttribute('data-deliverable-id');
+    await openDetail('Instagram');
+    await detail().getByRole('button', { name: 'Write this post again' }).click();
+    await detail().getByRole('status').filter({ hasText: 'Writing it again.' }).waitFor();
+    await screenshot(page, 'marketing-07-regenerate-asked');
+
+    const old = tabPanel().locator(`li[data-deliverable-id="${oldId}"]`);
+    const replacement = tabPanel()
+      .locator(`li[data-deliverable-id]:not([data-deliverable-id="${oldId}"])`)
+      .filter({ has: page.getByRole('heading', { name: /Instagram/ }) });
+    const deadline = Date.now() + PIPELINE_TIMEOUT_MS;
+    while ((await old.getAttribute('data-state')) !== 'superseded' || (await replacement.count()) === 0) {
+      assert.ok(Date.now() < deadline, `the post was not written again within ${PIPELINE_TIMEOUT_MS} ms`);
+      await page.waitForTimeout(2_000);
+      await tabPanel().getByRole('button', { name: 'Refresh' }).click();
+    }
+    await old.getByText('Superseded — written again').waitFor();
+    await replacement.first().getByText('Waiting for review', { exact: true }).waitFor();
+    assert.equal(await old.getByRole('button', { name: /^Publish/ }).count(), 0);
+    await screenshot(page, 'marketing-08-superseded');
   });
 });

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { signedInCustomer } from '../../test/cpFixtures';
@@ -68,9 +68,11 @@ describe('DraftPreview: the post as its platform shows it', () => {
 
   it('shows the attached image as the platform would, and that Instagram needs one when none is attached', async () => {
     show(post({ platform: 'instagram', text: 'Smiles', image: { media_id: '11111111-1111-4111-8111-111111111111' } }));
-    expect(await screen.findByRole('img', { name: 'Image attached to the Instagram post' })).toHaveAttribute(
-      'src',
-      'blob:post-image',
+    await waitFor(() =>
+      expect(screen.getByRole('img', { name: 'Image attached to the Instagram post' })).toHaveAttribute(
+        'src',
+        'blob:post-image',
+      ),
     );
 
     show(post({ platform: 'instagram', text: 'No picture' }), true);

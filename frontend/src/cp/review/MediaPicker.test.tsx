@@ -81,7 +81,7 @@ describe('Review tab: the media picker', () => {
     expect(picker).toHaveTextContent('or publish it on Instagram by hand');
     await userEvent.click(within(picker).getByRole('button', { name: 'Choose an image' }));
     const shelf = await within(picker).findByRole('group', { name: 'Your media library' });
-    expect(await within(shelf).findByRole('img', { name: 'clinic.jpg' })).toHaveAttribute('src', 'blob:thumbnail');
+    await waitFor(() => expect(within(shelf).getByRole('img', { name: 'clinic.jpg' })).toHaveAttribute('src', 'blob:thumbnail'));
     await userEvent.click(within(shelf).getByRole('button', { name: 'Use clinic.jpg' }));
 
     expect(await within(picker).findByRole('status')).toHaveTextContent(

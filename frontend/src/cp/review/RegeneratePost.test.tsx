@@ -76,6 +76,7 @@ describe('Review tab: writing one post again', () => {
     const item = heading.closest('li')!;
 
     expect(within(item).getByText('Superseded — written again')).toBeInTheDocument();
+    expect(within(item).queryByRole('button', { name: 'Mark as posted', hidden: true })).not.toBeInTheDocument();
     const panel = await panelOf('Flu shots');
     expect(within(panel).getByText(/the new draft replaces it/)).toBeInTheDocument();
     expect(within(panel).queryByRole('button', { name: 'Write this post again' })).not.toBeInTheDocument();
