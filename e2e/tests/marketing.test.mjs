@@ -189,6 +189,8 @@ describe('CP: the marketing agent reaches every platform', { skip: !MARKETING_CU
     }
     await old.getByText('Superseded — written again').waitFor();
     await replacement.first().getByText('Waiting for review', { exact: true }).waitFor();
+    // the image the customer picked stays with the post written again
+    await replacement.first().getByRole('img', { name: 'Image attached to the Instagram post' }).waitFor();
     assert.equal(await old.getByRole('button', { name: /^Publish/ }).count(), 0);
     await screenshot(page, 'marketing-08-superseded');
   });

@@ -28,8 +28,9 @@ public record GoalTrigger(
 
     /**
      * The post to write again: the draft it replaces ({@code supersedes}, a deliverable id), its
-     * platform, its topic and when it was meant to go out.
+     * platform, its topic, when it was meant to go out and the media-library image the customer
+     * attached to it ({@code mediaId}, kept on the new draft; null for none).
      */
-    public record Redraft(String supersedes, String platform, String topic, Instant suggestedFor) {
+    public record Redraft(String supersedes, String platform, String topic, Instant suggestedFor, String mediaId) {
     }
 }

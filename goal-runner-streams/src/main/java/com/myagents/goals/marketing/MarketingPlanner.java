@@ -128,8 +128,8 @@ public final class MarketingPlanner {
     /**
      * One post written again, for one platform, at the customer's request: the goal's kind of post
      * (its tone, length and theme), about the old draft's topic, for the old draft's slot, with a
-     * phrasing of its own (the sequence comes from the run id). Its payload names the draft it
-     * {@code supersedes}; it carries the cost of writing it. A platform the agent no longer
+     * phrasing of its own (the sequence comes from the run id), keeping the image the customer
+     * attached. Its payload names the draft it {@code supersedes}; it carries the cost of writing it. A platform the agent no longer
      * publishes to drafts nothing.
      */
     public List<PlannedDraft> redraft(GoalRun run, PostBrief.Purpose purpose, GoalTrigger.Redraft redraft) {
@@ -152,6 +152,10 @@ public final class MarketingPlanner {
         ZonedDateTime slot = (redraft.suggestedFor() != null ? redraft.suggestedFor() : run.dueAt()).atZone(run.zone());
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put(SUPERSEDES, redraft.supersedes());
+        if (redraft.mediaId() != null) {
+            // the image the customer picked stays with the post (as the connectors read it)
+            extra.put("image", Map.of("media_id", redraft.mediaId()));
+        }
         return List.of(draft(0, run, profile, platform, canonical, rules, topic, slot, extra, true));
     }
 
