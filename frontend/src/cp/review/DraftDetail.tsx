@@ -20,6 +20,8 @@ import {
 } from './deliverableView';
 
 const EDITABLE = ['draft', 'pending_review', 'approved', 'rejected', 'scheduled'];
+/** A post that failed (say, Instagram without an image) or was a dry run can still get its image, then be retried. */
+const IMAGE_EDITABLE = [...EDITABLE, 'failed', 'dry_run'];
 /** A post that has not gone out can be written again (a new, charged run for it alone). */
 const REGENERABLE = ['draft', 'pending_review', 'approved', 'rejected', 'scheduled', 'failed', 'dry_run'];
 
@@ -163,7 +165,7 @@ export function DraftDetail({
             <MediaPicker
               deliverable={deliverable}
               hiredInstanceId={hiredInstanceId}
-              editable={EDITABLE.includes(deliverable.state)}
+              editable={IMAGE_EDITABLE.includes(deliverable.state)}
             />
           )}
           {deliverable.state === 'superseded' && (
