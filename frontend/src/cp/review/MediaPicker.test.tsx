@@ -143,6 +143,22 @@ describe('Review tab: the media picker', () => {
     expect(await within(panel).findByRole('alert')).toHaveTextContent('not an image of your media library');
   });
 
+  it('lets a post that failed for want of an image get one, so it can be retried', async () => {
+    const failed: Deliverable = { ...instagramPost, state: 'failed', retryable: true, failure_reason: 'image_required' };
+    const calls = openDetail(failed, {
+      'PUT /api/cp/deliverables/del-ig': (call) => json(200, { ...failed, payload: (call.body as Deliverable).payload }),
+    });
+    const panel = await panelOf('Healthy smiles');
+
+    await userEvent.click(within(panel).getByRole('button', { name: 'Choose an image' }));
+    await userEvent.click(await within(panel).findByRole('button', { name: 'Use team.png' }));
+
+    await waitFor(() => expect(edits(calls, 'del-ig')).toHaveLength(1));
+    expect(edits(calls, 'del-ig')[0].body).toEqual({
+      payload: { ...instagramPost.payload, image: { media_id: library.media[1].media_id } },
+    });
+  });
+
   it('shows the attached image and lets the customer remove it; an approval is said to stop counting', async () => {
     const attached: Deliverable = {
       ...instagramPost,
