@@ -172,6 +172,7 @@ describe('CP: the marketing agent reaches every platform', { skip: !MARKETING_CU
 
   journeyStep('writes the Instagram post again: a new draft arrives and the old one reads superseded', 'regenerate', async () => {
     const oldId = await card('Instagram').getAttribute('data-deliverable-id');
+    const oldText = (await card('Instagram').locator('.post-text').first().innerText()).trim();
     await openDetail('Instagram');
     await detail().getByRole('button', { name: 'Write this post again' }).click();
     await detail().getByRole('status').filter({ hasText: 'Writing it again.' }).waitFor();
@@ -189,7 +190,8 @@ describe('CP: the marketing agent reaches every platform', { skip: !MARKETING_CU
     }
     await old.getByText('Superseded — written again').waitFor();
     await replacement.first().getByText('Waiting for review', { exact: true }).waitFor();
-    // the image the customer picked stays with the post written again
+    // it says something new, and the image the customer picked stays with it
+    assert.notEqual((await replacement.first().locator('.post-text').first().innerText()).trim(), oldText);
     await replacement.first().getByRole('img', { name: 'Image attached to the Instagram post' }).waitFor();
     assert.equal(await old.getByRole('button', { name: /^Publish/ }).count(), 0);
     await screenshot(page, 'marketing-08-superseded');

@@ -84,6 +84,9 @@ export function DraftDetail({
   const regenerate = useMutation({
     mutationFn: () => cpApi.regenerate(deliverable.deliverable_id),
     onSuccess: () => {
+      // what was said about the old post (approved, saved) no longer holds
+      review.reset();
+      edit.reset();
       refresh();
       void queryClient.invalidateQueries({ queryKey: cpQueryKeys.goals(hiredInstanceId) });
     },
@@ -161,7 +164,7 @@ export function DraftDetail({
               Saved. The draft is waiting for review again.
             </p>
           )}
-          {isPost && (
+          {isPost && deliverable.state !== 'superseded' && (
             <MediaPicker
               deliverable={deliverable}
               hiredInstanceId={hiredInstanceId}

@@ -46,8 +46,8 @@ export function ManualPublishing({
       void queryClient.invalidateQueries({ queryKey: cpQueryKeys.summary });
     },
   });
-  // a superseded post is not published at all: its replacement is
-  if (!platform || deliverable.state === 'superseded') {
+  // a published post is not handed over again; a superseded one is not published at all (its replacement is)
+  if (!platform || deliverable.state === 'executed' || deliverable.state === 'superseded') {
     return null;
   }
   const download = async (id: string) => {

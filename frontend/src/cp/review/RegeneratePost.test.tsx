@@ -82,5 +82,6 @@ describe('Review tab: writing one post again', () => {
     expect(within(panel).queryByRole('button', { name: 'Write this post again' })).not.toBeInTheDocument();
     expect(within(panel).queryByRole('button', { name: 'Edit text' })).not.toBeInTheDocument();
     expect(within(panel).queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
+    expect(within(panel).queryByRole('region', { name: 'Image' })).not.toBeInTheDocument();
   });
 });

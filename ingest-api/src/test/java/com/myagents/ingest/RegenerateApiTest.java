@@ -50,7 +50,7 @@ class RegenerateApiTest {
         GoalTrigger trigger = lastTrigger(post.goalId);
         assertThat(trigger.runId()).isEqualTo(post.goalId + ":on_demand:regen-request-0001");
         assertThat(trigger.redraft()).isEqualTo(new GoalTrigger.Redraft(post.id, "instagram", "flu shots",
-                java.time.Instant.parse("2026-12-04T04:00:00Z"), MEDIA_ID));
+                java.time.Instant.parse("2026-12-04T04:00:00Z"), MEDIA_ID, "Flu shots this week."));
         JsonNode now = json(api.call("GET", "/api/v1/deliverables/" + post.id, post.customer, null));
         assertThat(now.path("state").asString()).isEqualTo("pending_review");
         assertThat(now.path("approval").path("verdict").asString()).isEqualTo("voided");
@@ -125,7 +125,7 @@ class RegenerateApiTest {
         assertThat(api.call("POST", "/api/v1/hired-agents/" + instance + "/finalize", customer, null).statusCode()).isEqualTo(200);
         String id = UUID.randomUUID().toString();
         Map<String, Object> payload = Map.of("platform", "instagram", "topic", "flu shots", "text", "Flu shots this week " + id,
-                "image", Map.of("media_id", MEDIA_ID));
+                "image", Map.of("media_id", MEDIA_ID), "canonical_message", "Flu shots this week.");
         api.execute("insert into plant.deliverables (deliverable_id, run_id, goal_instance_id, goal_template_id, hired_instance_id, "
                 + "subscription_id, customer_id, kind, state, payload, proposed_actions, payload_hash, suggested_for) values "
                 + "(?::uuid, ?, ?::uuid, 'marketing.weekly_multichannel_batch', ?::uuid, ?::uuid, ?::uuid, ?, 'pending_review', "

@@ -28,9 +28,11 @@ public record GoalTrigger(
 
     /**
      * The post to write again: the draft it replaces ({@code supersedes}, a deliverable id), its
-     * platform, its topic, when it was meant to go out and the media-library image the customer
-     * attached to it ({@code mediaId}, kept on the new draft; null for none).
+     * platform, its topic, when it was meant to go out, the media-library image the customer
+     * attached to it ({@code mediaId}, kept on the new draft; null for none) and the message it had
+     * ({@code previousText}: a post written again should not say the same).
      */
-    public record Redraft(String supersedes, String platform, String topic, Instant suggestedFor, String mediaId) {
+    public record Redraft(String supersedes, String platform, String topic, Instant suggestedFor, String mediaId,
+            String previousText) {
     }
 }

@@ -36,6 +36,8 @@ public final class MarketingPlanner {
     public static final String SUPERSEDES = "supersedes";
     static final List<String> PUBLISH = List.of("publish");
     static final int DAILY_DEFAULT_MAX_LENGTH = 280;
+    /** How many phrasings a post written again tries, at most, to say something new. */
+    static final int REPHRASINGS = 4;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
 
     private final ContentGenerator generator;
@@ -128,8 +130,8 @@ public final class MarketingPlanner {
     /**
      * One post written again, for one platform, at the customer's request: the goal's kind of post
      * (its tone, length and theme), about the old draft's topic, for the old draft's slot, with a
-     * phrasing of its own (the sequence comes from the run id), keeping the image the customer
-     * attached. Its payload names the draft it {@code supersedes}; it carries the cost of writing it. A platform the agent no longer
+     * phrasing of its own (the sequence comes from the run id; never the old message where a free
+     * generator can avoid it), keeping the image the customer attached. Its payload names the draft it {@code supersedes}; it carries the cost of writing it. A platform the agent no longer
      * publishes to drafts nothing.
      */
     public List<PlannedDraft> redraft(GoalRun run, PostBrief.Purpose purpose, GoalTrigger.Redraft redraft) {
@@ -144,9 +146,15 @@ public final class MarketingPlanner {
         int sequence = run.runId().hashCode() & 0x7fffffff;
         boolean daily = purpose == Purpose.DAILY_TIP;
         String theme = purpose == Purpose.CAMPAIGN_POST ? settings.text("theme", "Health awareness month") : null;
-        CanonicalPost canonical = generator.write(profile.brief(purpose, topic,
-                settings.text("tone", daily ? "informative" : "friendly"), theme,
-                !daily || settings.bool("include_call_to_action", true), sequence));
+        String tone = settings.text("tone", daily ? "informative" : "friendly");
+        boolean callToAction = !daily || settings.bool("include_call_to_action", true);
+        CanonicalPost canonical = generator.write(profile.brief(purpose, topic, tone, theme, callToAction, sequence));
+        // a free (template) generator may pick the old phrasing again: the next ones, then, so the
+        // customer gets a different post; a model's answer is not asked for twice (it costs)
+        for (int next = 1; next < REPHRASINGS && canonical.usage().costMinor() == 0
+                && canonical.text().equals(redraft.previousText()); next++) {
+            canonical = generator.write(profile.brief(purpose, topic, tone, theme, callToAction, sequence + next));
+        }
         PostRules rules = PostRules.of(profile.constraints(),
                 daily ? settings.integer("max_length", DAILY_DEFAULT_MAX_LENGTH) : null);
         ZonedDateTime slot = (redraft.suggestedFor() != null ? redraft.suggestedFor() : run.dueAt()).atZone(run.zone());

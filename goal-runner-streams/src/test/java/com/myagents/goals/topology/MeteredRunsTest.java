@@ -125,7 +125,8 @@ class MeteredRunsTest {
         driver.holdMeteredRuns();
         marketingGoal();
         Instant slot = Instant.parse("2026-11-28T04:00:00Z");
-        GoalTrigger.Redraft redraft = new GoalTrigger.Redraft("old-draft-1", "instagram", "flu shots", slot, "media-7");
+        GoalTrigger.Redraft redraft = new GoalTrigger.Redraft("old-draft-1", "instagram", "flu shots", slot, "media-7",
+                "The old message.");
 
         driver.trigger(new GoalTrigger(goalId + ":on_demand:regen-1", goalId, null, hired, null, null, "on_demand:regen-1",
                 NOW, redraft));
@@ -151,7 +152,7 @@ class MeteredRunsTest {
     void aRedraftForAPlatformTheAgentNoLongerUsesDraftsNothingAndCostsNothing() {
         marketingGoal();
         driver.trigger(new GoalTrigger(goalId + ":on_demand:regen-2", goalId, null, hired, null, null, "on_demand:regen-2",
-                NOW, new GoalTrigger.Redraft("old-draft-2", "myspace", null, null, null)));
+                NOW, new GoalTrigger.Redraft("old-draft-2", "myspace", null, null, null, null)));
 
         driver.answer(driver.runRequests().get(0), true);
 

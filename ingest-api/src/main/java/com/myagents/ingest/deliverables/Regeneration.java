@@ -82,7 +82,8 @@ class Regeneration {
             Instant slot = deliverable.getSuggestedFor() == null ? null : deliverable.getSuggestedFor().toInstant();
             GoalTrigger.Redraft redraft = new GoalTrigger.Redraft(deliverableId.toString(), text(payload.get("platform")),
                     text(payload.get("topic")), slot,
-                    payload.get(AttachedImage.FIELD) instanceof Map<?, ?> image ? text(image.get("media_id")) : null);
+                    payload.get(AttachedImage.FIELD) instanceof Map<?, ?> image ? text(image.get("media_id")) : null,
+                    text(payload.get("canonical_message")));
             // the old draft may no longer be published as it was approved; it waits for its replacement
             reviews.voidApprovals(t, deliverable);
             if (Set.of("approved", "scheduled").contains(deliverable.getState())) {
