@@ -23,6 +23,16 @@ export const LIFECYCLE = {
   agent: process.env.E2E_LIFECYCLE_AGENT ?? 'Flow',
 };
 
+/**
+ * The marketing journeys' customer of its own (BrowserJourneysTest creates it, with a marketing agent
+ * on Instagram and YouTube whose first run has drafted), so they never touch the shared demo drafts.
+ */
+export const MARKETING_CUSTOMER = {
+  email: process.env.E2E_MARKETING_CUSTOMER_EMAIL,
+  password: process.env.E2E_MARKETING_CUSTOMER_PASSWORD ?? 'demo-password',
+  agent: process.env.E2E_MARKETING_AGENT ?? 'Reach',
+};
+
 export const OPERATOR = {
   email: process.env.PP_EMAIL ?? 'ops@myagents.local',
   password: process.env.PP_PASSWORD ?? 'ops-password',

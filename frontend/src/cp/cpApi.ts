@@ -385,8 +385,45 @@ async function mediaContent(mediaId: string): Promise<Blob> {
   return response.blob();
 }
 
+/** An image of the customer's media library (its bytes are fetched apart, with mediaContent). */
+export interface MediaAsset {
+  media_id: string;
+  content_type: string;
+  size_bytes: number;
+  file_name?: string | null;
+  created_at?: string;
+}
+
+/** The upload takes the file's raw bytes, typed image/jpeg or image/png; the backend checks them by their first bytes. */
+async function uploadMedia(file: File): Promise<MediaAsset> {
+  const token = cpSession.current()?.access_token;
+  const name = file.name ? `?name=${encodeURIComponent(file.name.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 120))}` : '';
+  const response = await fetch(`/api/cp/media${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': file.type, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: file,
+  });
+  const answer: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const problem = (answer ?? {}) as { detail?: string; errors?: { message?: string }[] };
+    const reason = problem.errors?.[0]?.message ?? problem.detail ?? `HTTP ${response.status}`;
+    throw new Error(`The image was not uploaded: the file ${reason}.`);
+  }
+  return answer as MediaAsset;
+}
+
+export interface RegenerateAccepted {
+  run_id: string;
+  supersedes: string;
+}
+
 export const cpApi = {
   mediaContent,
+  uploadMedia,
+  media: () => client.get<{ media: MediaAsset[] }>('/api/cp/media'),
+  /** Writes one post again: a new run of its goal for that post, charged like a run. */
+  regenerate: (deliverableId: string) =>
+    client.post<RegenerateAccepted>(`/api/cp/deliverables/${segment(deliverableId)}/regenerate`),
   login: (credentials: Credentials) => client.post<CpLoginResponse>('/api/cp/auth/login', credentials),
 
   myAgentsSummary: () => client.get<MyAgentsSummary>('/api/cp/my-agents/summary'),
@@ -479,4 +516,6 @@ export const cpQueryKeys = {
   deliverablesFiltered: (hiredInstanceId: string, filters: DeliverableFilters) =>
     ['cp', 'deliverables', hiredInstanceId, filters] as const,
   credentials: (api: string) => ['cp', 'credentials', api] as const,
+  media: ['cp', 'media'] as const,
+  mediaContent: (mediaId: string) => ['cp', 'media', mediaId, 'content'] as const,
 };

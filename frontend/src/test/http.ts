@@ -33,7 +33,8 @@ export function stubBackend(handlers: Record<string, Handler>): RecordedCall[] {
         path: url.pathname,
         search: url.search,
         headers: new Headers(init?.headers),
-        body: init?.body ? JSON.parse(String(init.body)) : undefined,
+        // JSON as sent; anything else (an uploaded file) as it is
+        body: init?.body ? (typeof init.body === 'string' ? JSON.parse(init.body) : init.body) : undefined,
       };
       calls.push(call);
       const handler = handlers[`${call.method} ${call.path}`];

@@ -7,6 +7,7 @@ import type { Deliverable, ReviewRequest } from '../cpApi';
 import { approvalValidity } from './approvalLifetime';
 import { DraftPreview } from './DraftPreview';
 import { ExecuteControl } from './ExecuteControl';
+import { MediaPicker } from './MediaPicker';
 import {
   approvalExpired,
   effectiveState,
@@ -20,6 +21,10 @@ import {
 } from './deliverableView';
 
 const EDITABLE = ['draft', 'pending_review', 'approved', 'rejected', 'scheduled'];
+/** A post that failed (say, Instagram without an image) or was a dry run can still get its image, then be retried. */
+const IMAGE_EDITABLE = [...EDITABLE, 'failed', 'dry_run'];
+/** A post that has not gone out can be written again (a new, charged run for it alone). */
+const REGENERABLE = ['draft', 'pending_review', 'approved', 'rejected', 'scheduled', 'failed', 'dry_run'];
 
 /** "2026-12-04T09:30" typed in a datetime-local input → an instant. */
 function instantOfLocal(local: string): string | undefined {
@@ -77,6 +82,17 @@ export function DraftDetail({
       refresh();
     },
   });
+  const regenerate = useMutation({
+    mutationFn: () => cpApi.regenerate(deliverable.deliverable_id),
+    onSuccess: () => {
+      // what was said about the old post (approved, saved) no longer holds
+      review.reset();
+      edit.reset();
+      refresh();
+      void queryClient.invalidateQueries({ queryKey: cpQueryKeys.goals(hiredInstanceId) });
+    },
+  });
+  const isPost = postTextOf(deliverable) !== undefined;
   const blocked = planBlockedReason(deliverable);
   const suggested = suggestedInstantOf(deliverable);
   const chosen = chosenTime ? instantOfLocal(chosenTime) : undefined;
@@ -148,6 +164,43 @@ export function DraftDetail({
             <p role="status" className="alert alert-success">
               Saved. The draft is waiting for review again.
             </p>
+          )}
+          {isPost && deliverable.state !== 'superseded' && (
+            <MediaPicker
+              deliverable={deliverable}
+              hiredInstanceId={hiredInstanceId}
+              editable={IMAGE_EDITABLE.includes(deliverable.state)}
+            />
+          )}
+          {deliverable.state === 'superseded' && (
+            <p className="alert alert-info">
+              Superseded: this post was written again, and the new draft replaces it. Review the new draft instead.
+            </p>
+          )}
+          {isPost && deliverable.goal_instance_id && REGENERABLE.includes(deliverable.state) && (
+            <div className="regenerate">
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="secondary"
+                  disabled={regenerate.isPending || regenerate.isSuccess}
+                  onClick={() => regenerate.mutate()}
+                >
+                  {regenerate.isPending ? 'Asking…' : 'Write this post again'}
+                </button>
+              </div>
+              <p className="muted small">
+                A new run of its goal writes this post again and is charged like any run. The new draft replaces this one
+                {approval?.verdict === 'approved' ? '; its approval no longer counts' : ''}.
+              </p>
+              {regenerate.isSuccess && (
+                <p role="status" className="alert alert-success">
+                  Writing it again. The new draft appears in Review when it is ready, and this one then shows as
+                  superseded. If the run is refused (say, the budget is spent), the goal says why and this draft stays.
+                </p>
+              )}
+              {regenerate.isError && <ProblemAlert error={regenerate.error} />}
+            </div>
           )}
         </>
       )}

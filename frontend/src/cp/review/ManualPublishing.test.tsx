@@ -87,6 +87,24 @@ describe('Review tab: publishing by hand', () => {
     });
   });
 
+  it('hands over no post that is already published', async () => {
+    openReview([
+      {
+        ...approvedYouTubePost,
+        state: 'executed',
+        last_execution: {
+          correlation_id: 'corr-yt',
+          status: 'executed',
+          result: { status: 'executed_manually', external_id: 'https://www.youtube.com/post/Ug1' },
+        },
+      },
+    ]);
+    const item = await draftItem('Clinic tour');
+
+    expect(within(item).getByText('Published by hand')).toBeInTheDocument();
+    expect(within(item).queryByRole('button', { name: 'Mark as posted', hidden: true })).not.toBeInTheDocument();
+  });
+
   it('shows enforcement refusing to mark an unapproved post as posted', async () => {
     openReview([{ ...approvedYouTubePost, approval: null, state: 'pending_review' }], {
       'POST /api/cp/deliverables/del-yt/execute': problem(403, {

@@ -46,7 +46,8 @@ export function ManualPublishing({
       void queryClient.invalidateQueries({ queryKey: cpQueryKeys.summary });
     },
   });
-  if (!platform) {
+  // a published post is not handed over again; a superseded one is not published at all (its replacement is)
+  if (!platform || deliverable.state === 'executed' || deliverable.state === 'superseded') {
     return null;
   }
   const download = async (id: string) => {

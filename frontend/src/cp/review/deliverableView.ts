@@ -21,6 +21,7 @@ export function stateLabel(state: string, deliverable?: Deliverable): string {
     executed: isOrder ? 'Order placed' : 'Published',
     dry_run: 'Dry run — nothing was sent',
     failed: 'Failed',
+    superseded: 'Superseded — written again',
   };
   return words[state] ?? humanize(state).replace(/^./, (first) => first.toUpperCase());
 }

@@ -43,6 +43,7 @@ class BrowserJourneysTest {
             customers.put(variable, email);
         }
 
+        customers.put("E2E_MARKETING_CUSTOMER_EMAIL", MarketingJourneyCustomer.prepare());
         int exit = run(log, customers, "npm", "test");
 
         assertThat(exit).as("browser suite failed, see " + log + "\n" + tail(log)).isZero();

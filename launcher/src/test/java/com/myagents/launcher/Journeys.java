@@ -15,7 +15,7 @@ final class Journeys {
     }
 
     /** bcrypt (cost 12) of "demo-password", as the demo seed stores it. */
-    private static final String DEMO_PASSWORD_HASH = "$2b$12$vhgEPqVy0y5muJSp9s1evu0/iqsbH58k6Qg7pMuF4.IT142C6FSkS";
+    static final String DEMO_PASSWORD_HASH = "$2b$12$vhgEPqVy0y5muJSp9s1evu0/iqsbH58k6Qg7pMuF4.IT142C6FSkS";
 
     private Journeys() {
     }

@@ -6,6 +6,8 @@ import java.time.Instant;
  * One due run of one goal. {@code run_id} is the goal instance id plus the period key
  * ({@code daily:2026-11-27}, {@code weekly:2026-W48}, {@code monthly:2026-11}, or the request id for
  * on-demand runs), so a retry or a restart cannot make a second run for the same period.
+ * {@code redraft} is set when the customer asked for one post to be written again: the run drafts
+ * that one post only, and its draft supersedes the old one. Absent (null) for every other run.
  */
 public record GoalTrigger(
         String runId,
@@ -15,5 +17,22 @@ public record GoalTrigger(
         String subscriptionId,
         String customerId,
         String periodKey,
-        Instant dueAt) {
+        Instant dueAt,
+        Redraft redraft) {
+
+    /** A run of the whole goal (not a redraft). */
+    public GoalTrigger(String runId, String goalInstanceId, String goalTemplateId, String hiredInstanceId,
+            String subscriptionId, String customerId, String periodKey, Instant dueAt) {
+        this(runId, goalInstanceId, goalTemplateId, hiredInstanceId, subscriptionId, customerId, periodKey, dueAt, null);
+    }
+
+    /**
+     * The post to write again: the draft it replaces ({@code supersedes}, a deliverable id), its
+     * platform, its topic, when it was meant to go out, the media-library image the customer
+     * attached to it ({@code mediaId}, kept on the new draft; null for none) and the message it had
+     * ({@code previousText}: a post written again should not say the same).
+     */
+    public record Redraft(String supersedes, String platform, String topic, Instant suggestedFor, String mediaId,
+            String previousText) {
+    }
 }

@@ -21,8 +21,11 @@ public class CpDoor {
     public static final Door DOOR = new Door("cp", Principal.Kind.CUSTOMER, Hops.CP_ISSUER);
     /** First segments that are wholly cp-backend's. */
     static final Set<String> OWN_PREFIXES = Set.of("auth", "platform-credentials", "exchange-setup", "my-agents", "media");
-    /** Paths a cp-backend controller checks before forwarding (e.g. refs in a draft config). */
-    static final List<String> OWN_PATHS = List.of("hired-agents/draft");
+    /**
+     * Routes a cp-backend controller checks before forwarding: the refs in a draft config, and an
+     * edited draft's attached image (it must be the caller's own).
+     */
+    static final List<String> OWN_PATHS = List.of("hired-agents/draft", "PUT deliverables/[^/]+");
 
     @Bean
     public Door door() {

@@ -47,7 +47,7 @@ public class GatewayDoor {
     /** The request to the same path under the gateway's {@code /api/v1/}, unless cp-backend serves that path itself. */
     public ResponseEntity<byte[]> forward(HttpServletRequest request) {
         String rawPath = request.getRequestURI().substring(request.getContextPath().length());
-        return forward(request, paths.gatewayPath(rawPath));
+        return forward(request, paths.gatewayPath(request.getMethod(), rawPath));
     }
 
     /** The request to {@code gatewayPath}: for a controller that has checked a request to its own path. */

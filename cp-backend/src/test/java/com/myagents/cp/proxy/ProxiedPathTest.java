@@ -16,15 +16,15 @@ class ProxiedPathTest {
 
     @Test
     void mapsTheRestOfTheDoorPathOntoThePlantApi() {
-        assertThat(PATHS.gatewayPath("/api/cp/hired-agents/h%201/goals"))
+        assertThat(PATHS.gatewayPath("GET", "/api/cp/hired-agents/h%201/goals"))
                 .isEqualTo("/api/v1/hired-agents/h%201/goals");
-        assertThat(PATHS.gatewayPath("/api/cp//agent-types")).isEqualTo("/api/v1/agent-types");
+        assertThat(PATHS.gatewayPath("GET", "/api/cp//agent-types")).isEqualTo("/api/v1/agent-types");
     }
 
     @Test
     void forwardsPathsThatOnlyStartLikeItsOwn() {
-        assertThat(PATHS.gatewayPath("/api/cp/hired-agents/draft-2")).isEqualTo("/api/v1/hired-agents/draft-2");
-        assertThat(PATHS.gatewayPath("/api/cp/hired-agents/h-1/draft")).isEqualTo("/api/v1/hired-agents/h-1/draft");
+        assertThat(PATHS.gatewayPath("GET", "/api/cp/hired-agents/draft-2")).isEqualTo("/api/v1/hired-agents/draft-2");
+        assertThat(PATHS.gatewayPath("GET", "/api/cp/hired-agents/h-1/draft")).isEqualTo("/api/v1/hired-agents/h-1/draft");
     }
 
     @ParameterizedTest
@@ -32,7 +32,7 @@ class ProxiedPathTest {
             "/api/cp/hired-agents%3bdraft", "/api/cp/hired-agents/dr%2561ft",
             "/api/cp/a%2Fb", "/api/cp/a%5cb", "/api/cp/a;jsessionid=1"})
     void refusesPathsThatCouldClimbOutOfThePlantApi(String path) {
-        assertThatThrownBy(() -> PATHS.gatewayPath(path))
+        assertThatThrownBy(() -> PATHS.gatewayPath("GET", path))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.status()).isEqualTo(400));
     }
 
@@ -41,7 +41,16 @@ class ProxiedPathTest {
             "/api/cp/platform-credentials/x", "/api/cp/Exchange-Setup", "/api/cp/my-agents/summary/",
             "/api/cp/hired-agents/draft", "/api/cp/hired-agents//draft/", "/api/cp/Hired-Agents/dr%61ft"})
     void neverForwardsItsOwnOrForeignPaths(String path) {
-        assertThatThrownBy(() -> PATHS.gatewayPath(path))
+        assertThatThrownBy(() -> PATHS.gatewayPath("GET", path))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.status()).isEqualTo(404));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/cp/deliverables/d-1", "/api/cp//Deliverables/d-1/", "/api/cp/deliverables/%64-1"})
+    void neverForwardsADraftEditAroundTheControllerThatChecksItsImage(String path) {
+        assertThatThrownBy(() -> PATHS.gatewayPath("PUT", path))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.status()).isEqualTo(404));
+        assertThat(PATHS.gatewayPath("GET", path)).startsWith("/api/v1/");
+        assertThat(PATHS.gatewayPath("PUT", "/api/cp/deliverables/d-1/schedule")).isEqualTo("/api/v1/deliverables/d-1/schedule");
     }
 }

@@ -25,6 +25,7 @@ import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.contracts.market.MarkPrice;
 import com.myagents.goals.marketing.MarketingPlanner;
+import com.myagents.goals.marketing.PostBrief.Purpose;
 import com.myagents.goals.runs.DraftAssembler;
 import com.myagents.goals.runs.GoalRun;
 import com.myagents.goals.runs.HiredAgents;
@@ -172,14 +173,19 @@ public final class RunDrafter implements Processor<String, RunInput, String, Run
         GoalTrigger trigger = run.trigger();
         return new GoalTrigger(trigger.runId(), run.goal().goalInstanceId(), run.goal().goalTemplateId(),
                 run.agent().hiredInstanceId(), run.agent().subscriptionId(), run.agent().customerId(),
-                trigger.periodKey(), trigger.dueAt());
+                trigger.periodKey(), trigger.dueAt(), trigger.redraft());
     }
 
     private List<RunOutput> outputs(RunDecision.Draft draft) {
         if (draft.skill() == Skill.GUARDRAIL_REPORT) {
             return List.of(new RunOutput.GuardrailReportDue(draft.run()));
         }
-        List<PlannedDraft> planned = switch (draft.skill()) {
+        GoalTrigger.Redraft redraft = draft.run().trigger().redraft();
+        List<PlannedDraft> planned = redraft != null && draft.skill().metered() ? switch (draft.skill()) {
+            case DAILY_MICROPOST -> marketing.redraft(draft.run(), Purpose.DAILY_TIP, redraft);
+            case MONTHLY_CAMPAIGN -> marketing.redraft(draft.run(), Purpose.CAMPAIGN_POST, redraft);
+            default -> marketing.redraft(draft.run(), Purpose.WEEKLY_POST, redraft);
+        } : switch (draft.skill()) {
             case WEEKLY_BATCH -> marketing.weeklyBatch(draft.run());
             case DAILY_MICROPOST -> marketing.dailyMicropost(draft.run());
             case MONTHLY_CAMPAIGN -> marketing.monthlyCampaign(draft.run());

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.goals.marketing.PostBrief.Purpose;
 import com.myagents.goals.runs.Fields;
 import com.myagents.goals.runs.GoalRun;
@@ -31,8 +32,12 @@ public final class MarketingPlanner {
     public static final String KIND = "social_post";
     /** Payload key of what writing the post cost, on the first platform's draft of each post. */
     public static final String GENERATION_USAGE = "generation_usage";
+    /** Payload key of a redrafted post: the deliverable id of the draft it replaces. */
+    public static final String SUPERSEDES = "supersedes";
     static final List<String> PUBLISH = List.of("publish");
     static final int DAILY_DEFAULT_MAX_LENGTH = 280;
+    /** How many phrasings a post written again tries, at most, to say something new. */
+    static final int REPHRASINGS = 4;
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
 
     private final ContentGenerator generator;
@@ -61,7 +66,8 @@ public final class MarketingPlanner {
             batch.put("post_index", post + 1);
             batch.put("posts_in_batch", posts);
             for (Platform platform : profile.platforms()) {
-                drafts.add(draft(drafts.size(), run, profile, platform, canonical, rules, topic, slot, batch));
+                drafts.add(draft(drafts.size(), run, profile, platform, canonical, rules, topic, slot, batch,
+                        platform == profile.platforms().get(0)));
             }
         }
         return drafts;
@@ -81,7 +87,8 @@ public final class MarketingPlanner {
         ZonedDateTime slot = run.dueAt().atZone(zone);
         List<PlannedDraft> drafts = new ArrayList<>();
         for (Platform platform : profile.platforms()) {
-            drafts.add(draft(drafts.size(), run, profile, platform, canonical, rules, topic, slot, Map.of()));
+            drafts.add(draft(drafts.size(), run, profile, platform, canonical, rules, topic, slot, Map.of(),
+                    platform == profile.platforms().get(0)));
         }
         return drafts;
     }
@@ -112,7 +119,8 @@ public final class MarketingPlanner {
                 calendar.put("calendar_entry", entry + 1);
                 calendar.put("calendar_entries", entries);
                 for (Platform platform : profile.platforms()) {
-                    drafts.add(draft(drafts.size(), run, profile, platform, canonical, rules, topic, slot, calendar));
+                    drafts.add(draft(drafts.size(), run, profile, platform, canonical, rules, topic, slot, calendar,
+                            platform == profile.platforms().get(0)));
                 }
             }
         }
@@ -120,11 +128,52 @@ public final class MarketingPlanner {
     }
 
     /**
+     * One post written again, for one platform, at the customer's request: the goal's kind of post
+     * (its tone, length and theme), about the old draft's topic, for the old draft's slot, with a
+     * phrasing of its own (the sequence comes from the run id; never the old message where a free
+     * generator can avoid it), keeping the image the customer attached. Its payload names the draft it {@code supersedes}; it carries the cost of writing it. A platform the agent no longer
+     * publishes to drafts nothing.
+     */
+    public List<PlannedDraft> redraft(GoalRun run, PostBrief.Purpose purpose, GoalTrigger.Redraft redraft) {
+        MarketingProfile profile = MarketingProfile.of(run);
+        Platform platform = Platform.fromCode(redraft.platform());
+        if (platform == null || !profile.platforms().contains(platform)) {
+            return List.of();
+        }
+        Fields settings = run.settings();
+        String topic = redraft.topic() == null || redraft.topic().isBlank()
+                ? profile.topicsOr(settings.texts("topics")).get(0) : redraft.topic();
+        int sequence = run.runId().hashCode() & 0x7fffffff;
+        boolean daily = purpose == Purpose.DAILY_TIP;
+        String theme = purpose == Purpose.CAMPAIGN_POST ? settings.text("theme", "Health awareness month") : null;
+        String tone = settings.text("tone", daily ? "informative" : "friendly");
+        boolean callToAction = !daily || settings.bool("include_call_to_action", true);
+        CanonicalPost canonical = generator.write(profile.brief(purpose, topic, tone, theme, callToAction, sequence));
+        // a free (template) generator may pick the old phrasing again: the next ones, then, so the
+        // customer gets a different post; a model's answer is not asked for twice (it costs)
+        for (int next = 1; next < REPHRASINGS && canonical.usage().costMinor() == 0
+                && canonical.text().equals(redraft.previousText()); next++) {
+            canonical = generator.write(profile.brief(purpose, topic, tone, theme, callToAction, sequence + next));
+        }
+        PostRules rules = PostRules.of(profile.constraints(),
+                daily ? settings.integer("max_length", DAILY_DEFAULT_MAX_LENGTH) : null);
+        ZonedDateTime slot = (redraft.suggestedFor() != null ? redraft.suggestedFor() : run.dueAt()).atZone(run.zone());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put(SUPERSEDES, redraft.supersedes());
+        if (redraft.mediaId() != null) {
+            // the image the customer picked stays with the post (as the connectors read it)
+            extra.put("image", Map.of("media_id", redraft.mediaId()));
+        }
+        return List.of(draft(0, run, profile, platform, canonical, rules, topic, slot, extra, true));
+    }
+
+    /**
      * The cost of writing a post (a model's tokens) is carried once, by the draft of its first
      * platform ({@code generation_cost_minor}); the run's cost is their sum.
      */
     private static PlannedDraft draft(int index, GoalRun run, MarketingProfile profile, Platform platform,
-            CanonicalPost canonical, PostRules rules, String topic, ZonedDateTime slot, Map<String, Object> extra) {
+            CanonicalPost canonical, PostRules rules, String topic, ZonedDateTime slot, Map<String, Object> extra,
+            boolean carriesUsage) {
         FittedPost fitted = PostFitter.fit(platform, canonical, rules);
         Map<String, Object> payload = new LinkedHashMap<>(extra);
         payload.put("goal_template_id", run.goal().goalTemplateId());
@@ -139,7 +188,7 @@ public final class MarketingPlanner {
         if (canonical.note() != null) {
             payload.put("generator_note", canonical.note());
         }
-        if (platform == profile.platforms().get(0) && canonical.usage().costMinor() > 0) {
+        if (carriesUsage && canonical.usage().costMinor() > 0) {
             Map<String, Object> usage = new LinkedHashMap<>();
             usage.put("prompt_tokens", canonical.usage().promptTokens());
             usage.put("completion_tokens", canonical.usage().completionTokens());

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.goals.Fixtures;
 import com.myagents.goals.runs.GoalRun;
@@ -105,6 +106,22 @@ class MarketingPlannerTest {
                 .containsEntry("calendar_entries", 6).containsEntry("campaign_week", 1);
         assertThat((String) drafts.get(0).payload().get("canonical_message")).contains("Heart health month");
         assertThat(drafts).allSatisfy(d -> assertThat(d.proposedActions()).containsExactly("publish"));
+    }
+
+    @Test
+    void aPostWrittenAgainByTheTemplateIsForItsPlatformAndTopicAndNeverRepeatsTheOldMessage() {
+        GoalRun run = weekly(agent("en", List.of("x", "instagram")), Map.of("posts_per_week", 1));
+        GoalTrigger.Redraft redraft = new GoalTrigger.Redraft("old-1", "instagram", "flu shots", null, null, null);
+        PlannedDraft first = planner.redraft(run, PostBrief.Purpose.WEEKLY_POST, redraft).get(0);
+        String said = (String) first.payload().get("canonical_message");
+
+        PlannedDraft again = planner.redraft(run, PostBrief.Purpose.WEEKLY_POST,
+                new GoalTrigger.Redraft("old-1", "instagram", "flu shots", null, null, said)).get(0);
+
+        assertThat(first.payload()).containsEntry("platform", "instagram").containsEntry("topic", "flu shots")
+                .containsEntry("supersedes", "old-1");
+        assertThat(again.payload().get("canonical_message")).isNotEqualTo(said);
+        assertThat((String) again.payload().get("text")).contains("flu shots");
     }
 
     @Test

@@ -119,6 +119,48 @@ class MeteredRunsTest {
     }
 
     @Test
+    void aRedraftIsMeteredLikeARunAndWritesOnePostForItsPlatformWithItsImageThatSupersedesTheOldDraft() {
+        driver.close();
+        driver = new GoalRunnerDriver(NOW, new PricedGenerator(5));
+        driver.holdMeteredRuns();
+        marketingGoal();
+        Instant slot = Instant.parse("2026-11-28T04:00:00Z");
+        GoalTrigger.Redraft redraft = new GoalTrigger.Redraft("old-draft-1", "instagram", "flu shots", slot, "media-7",
+                "The old message.");
+
+        driver.trigger(new GoalTrigger(goalId + ":on_demand:regen-1", goalId, null, hired, null, null, "on_demand:regen-1",
+                NOW, redraft));
+
+        assertThat(driver.drafts()).isEmpty();
+        GoalRunRequest asked = driver.runRequests().get(0);
+        // enforcement meters it, and its answer brings the redraft back
+        assertThat(asked.trigger().redraft()).isEqualTo(redraft);
+        driver.answer(asked, true);
+
+        var drafts = driver.drafts();
+        assertThat(drafts).singleElement().satisfies(kv -> {
+            assertThat(kv.value.payload()).containsEntry("platform", "instagram").containsEntry("topic", "flu shots")
+                    .containsEntry("supersedes", "old-draft-1").containsKey("generation_usage")
+                    // the image the customer picked stays with the post
+                    .containsEntry("image", Map.of("media_id", "media-7"));
+            assertThat(kv.value.suggestedFor()).isEqualTo(slot);
+        });
+        assertThat(driver.settlements()).singleElement().satisfies(kv -> assertThat(kv.value.costMinor()).isEqualTo(5));
+    }
+
+    @Test
+    void aRedraftForAPlatformTheAgentNoLongerUsesDraftsNothingAndCostsNothing() {
+        marketingGoal();
+        driver.trigger(new GoalTrigger(goalId + ":on_demand:regen-2", goalId, null, hired, null, null, "on_demand:regen-2",
+                NOW, new GoalTrigger.Redraft("old-draft-2", "myspace", null, null, null, null)));
+
+        driver.answer(driver.runRequests().get(0), true);
+
+        assertThat(driver.drafts()).isEmpty();
+        assertThat(driver.settlements()).singleElement().satisfies(kv -> assertThat(kv.value.costMinor()).isZero());
+    }
+
+    @Test
     void aDeniedRunDraftsNothingAndIsNotAskedAgain() {
         marketingGoal();
         driver.trigger(trigger("r-1"));

@@ -24,21 +24,39 @@ public final class ProxiedPath {
 
     private final String prefix;
     private final Set<String> ownPrefixes;
-    private final List<Pattern> ownPaths;
+    private final List<OwnRoute> ownRoutes;
+
+    /** A route a door's controller serves: for every method, or only for one (e.g. the checked draft edit, PUT). */
+    private record OwnRoute(String method, Pattern path) {
+
+        static OwnRoute of(String spec) {
+            int space = spec.indexOf(' ');
+            return space < 0 ? new OwnRoute(null, Pattern.compile(spec))
+                    : new OwnRoute(spec.substring(0, space), Pattern.compile(spec.substring(space + 1)));
+        }
+
+        boolean covers(String requestMethod, String canonicalPath) {
+            return (method == null || method.equalsIgnoreCase(requestMethod)) && path.matcher(canonicalPath).matches();
+        }
+    }
 
     /**
      * @param ownPrefixes first path segments that are wholly the door's (lower case)
-     * @param ownPaths    canonical paths (lower case, single slashes, decoded, no trailing slash) a
-     *                    door's controller serves, as regular expressions
+     * @param ownRoutes   canonical paths (lower case, single slashes, decoded, no trailing slash) a
+     *                    door's controller serves, as regular expressions, optionally preceded by the
+     *                    one method it serves them for ({@code "PUT deliverables/[^/]+"})
      */
-    public ProxiedPath(Door door, Set<String> ownPrefixes, List<String> ownPaths) {
+    public ProxiedPath(Door door, Set<String> ownPrefixes, List<String> ownRoutes) {
         this.prefix = door.apiPrefix() + "/";
         this.ownPrefixes = Set.copyOf(ownPrefixes);
-        this.ownPaths = ownPaths.stream().map(Pattern::compile).toList();
+        this.ownRoutes = ownRoutes.stream().map(OwnRoute::of).toList();
     }
 
-    /** @param rawPath the request URI within the application, still percent-encoded */
-    public String gatewayPath(String rawPath) {
+    /**
+     * @param method  the request's method
+     * @param rawPath the request URI within the application, still percent-encoded
+     */
+    public String gatewayPath(String method, String rawPath) {
         String rest = rawPath.replaceAll("/{2,}", "/");
         if (!rest.startsWith(prefix) || rest.length() == prefix.length()) {
             throw ApiProblem.notFound("the resource");
@@ -61,7 +79,7 @@ public final class ProxiedPath {
         }
         String path = String.join("/", canonical);
         if (canonical.isEmpty() || ownPrefixes.contains(canonical.get(0))
-                || ownPaths.stream().anyMatch(own -> own.matcher(path).matches())) {
+                || ownRoutes.stream().anyMatch(own -> own.covers(method, path))) {
             throw ApiProblem.notFound("the resource");
         }
         return TARGET_PREFIX + rest;

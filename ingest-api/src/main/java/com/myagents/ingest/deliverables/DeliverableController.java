@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.myagents.http.correlation.CorrelationIdFilter;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.ingest.hiring.HiredInstances;
 import com.myagents.ingest.identity.Caller;
@@ -23,13 +25,13 @@ import com.myagents.ingest.identity.Ids;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Drafts to review: list, detail, edit, approve/reject (one at a time or as a batch). */
+/** Drafts to review: list, detail, edit, regenerate, approve/reject (one at a time or as a batch). */
 @RestController
 @RequestMapping("/api/v1")
 class DeliverableController {
 
     private static final List<String> STATES = List.of(
-            "draft", "pending_review", "approved", "rejected", "scheduled", "executed", "failed", "dry_run");
+            "draft", "pending_review", "approved", "rejected", "scheduled", "executed", "failed", "dry_run", "superseded");
     private static final int MAX_BATCH = 100;
     private static final int MAX_PAGE_SIZE = 200;
 
@@ -37,10 +39,13 @@ class DeliverableController {
     private final ReviewService reviews;
     private final HiredInstances instances;
     private final DSLContext db;
+    private final Regeneration regeneration;
 
-    DeliverableController(DeliverableQueries queries, ReviewService reviews, HiredInstances instances, DSLContext db) {
+    DeliverableController(DeliverableQueries queries, ReviewService reviews, HiredInstances instances, DSLContext db,
+                          Regeneration regeneration) {
         this.queries = queries;
         this.reviews = reviews;
+        this.regeneration = regeneration;
         this.instances = instances;
         this.db = db;
     }
@@ -95,6 +100,18 @@ class DeliverableController {
         UUID id = Ids.uuid("deliverable_id", deliverableId);
         reviews.review(caller.customerId(), caller.id(), id, request);
         return queries.one(caller.customerId(), id).orElseThrow();
+    }
+
+    /**
+     * Writes the post again: a new metered run of its goal for this post alone. 202 with the run id;
+     * the new draft supersedes this one when it is written (the goal shows the run, a denial included).
+     */
+    @PostMapping("/deliverables/{deliverable_id}/regenerate")
+    ResponseEntity<Map<String, String>> regenerate(@PathVariable("deliverable_id") String deliverableId,
+                                                   HttpServletRequest http) {
+        UUID id = Ids.uuid("deliverable_id", deliverableId);
+        String runId = regeneration.regenerate(Caller.of(http).customerId(), id, CorrelationIdFilter.current(http));
+        return ResponseEntity.accepted().body(Map.of("run_id", runId, "supersedes", id.toString()));
     }
 
     /** A convenience over per-deliverable review: each item gets its own approval and its own outcome. */

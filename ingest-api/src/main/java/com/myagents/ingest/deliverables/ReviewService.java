@@ -105,10 +105,14 @@ class ReviewService {
         if (request == null || request.payload() == null || !request.payload().isObject()) {
             throw ApiProblem.badRequest("payload", "must be a JSON object");
         }
+        AttachedImage.problem(request.payload()).ifPresent(problem -> {
+            throw ApiProblem.badRequest(List.of(problem));
+        });
         PostLength.tooLong(request.payload()).ifPresent(tooLong -> {
             throw ApiProblem.badRequest(List.of(tooLong));
         });
         List<Violation> secrets = SecretScanner.findSecrets(request.payload()).stream()
+                .filter(v -> !AttachedImage.isIdentifier(request.payload(), v.pointer()))
                 .map(v -> new Violation("/payload" + v.pointer(), v.message())).toList();
         if (!secrets.isEmpty()) {
             throw ApiProblem.badRequest(secrets);
@@ -121,12 +125,7 @@ class ReviewService {
                         + " and can no longer be edited");
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
-            t.selectFrom(APPROVALS).where(APPROVALS.DELIVERABLE_ID.eq(deliverableId)).and(APPROVALS.VERDICT.eq("approved"))
-                    .fetch().forEach(approval -> {
-                        approval.setVerdict("voided");
-                        approval.store();
-                        publish(t, deliverable, approval, ApprovalEvent.Verdict.VOIDED);
-                    });
+            voidApprovals(t, deliverable);
             Map<String, Object> payload = EventJson.MAPPER.convertValue(request.payload(),
                     new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
             deliverable.setPayload(JSONB.valueOf(PayloadHash.canonicalJson(payload)));
@@ -136,6 +135,17 @@ class ReviewService {
             deliverable.setUpdatedAt(now);
             deliverable.store();
         });
+    }
+
+    /** Every approval of the draft stops counting (published, so enforcement refuses it too). */
+    void voidApprovals(DSLContext tx, DeliverablesRecord deliverable) {
+        tx.selectFrom(APPROVALS).where(APPROVALS.DELIVERABLE_ID.eq(deliverable.getDeliverableId()))
+                .and(APPROVALS.VERDICT.eq("approved"))
+                .fetch().forEach(approval -> {
+                    approval.setVerdict("voided");
+                    approval.store();
+                    publish(tx, deliverable, approval, ApprovalEvent.Verdict.VOIDED);
+                });
     }
 
     /** The pinned definition's {@code approval_ttl_hours}; the configured default where it sets none. */
@@ -152,7 +162,7 @@ class ReviewService {
                 approval.getExpiresAt() == null ? null : approval.getExpiresAt().toInstant()));
     }
 
-    private static DeliverablesRecord locked(DSLContext tx, UUID customerId, UUID deliverableId) {
+    static DeliverablesRecord locked(DSLContext tx, UUID customerId, UUID deliverableId) {
         return tx.selectFrom(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
                 .and(DELIVERABLES.CUSTOMER_ID.eq(customerId)).forUpdate().fetchOptional()
                 .orElseThrow(() -> ApiProblem.notFound("deliverable " + deliverableId));

@@ -43,6 +43,10 @@ public class ExecutionService {
 
     public ExecutionOutcome execute(Principal caller, UUID deliverableId, ExecuteRequest body, String correlationId) {
         DeliverablesRecord deliverable = ownedDeliverable(caller, deliverableId);
+        if ("superseded".equals(deliverable.getState())) {
+            throw ApiProblem.conflict("deliverable " + deliverableId + " was superseded by a post written again; "
+                    + "review and publish the new draft");
+        }
         if (body.manual() != null) {
             ManualPublishing.requirePost(deliverable);
         }

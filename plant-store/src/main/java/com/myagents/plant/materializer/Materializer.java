@@ -48,7 +48,7 @@ public class Materializer implements SmartLifecycle {
 
     public static final List<Topic<String, ?>> TOPICS = List.of(
             Topics.EXECUTION_DECISIONS, Topics.ENFORCEMENT_DENIALS, Topics.DELIVERABLE_DRAFTS, Topics.EXECUTION_RESULTS,
-            Topics.EXECUTION_COMMANDS, Topics.ACCESS_RECORDS, Topics.GOAL_RUN_DECISIONS);
+            Topics.EXECUTION_COMMANDS, Topics.ACCESS_RECORDS, Topics.GOAL_RUN_DECISIONS, Topics.GOAL_RUN_SETTLEMENTS);
 
     private static final Logger log = LoggerFactory.getLogger(Materializer.class);
     private static final int BATCH = 200;
@@ -272,6 +272,10 @@ public class Materializer implements SmartLifecycle {
         if (topic.equals(Topics.GOAL_RUN_DECISIONS.name())) {
             var decision = read(Topics.GOAL_RUN_DECISIONS, value);
             return tx -> rows.recordGoalRunDecision(tx, decision);
+        }
+        if (topic.equals(Topics.GOAL_RUN_SETTLEMENTS.name())) {
+            var settlement = read(Topics.GOAL_RUN_SETTLEMENTS, value);
+            return tx -> rows.recordGoalRunSettlement(tx, settlement);
         }
         throw new IllegalArgumentException("not a topic the materializer reads: " + topic);
     }

@@ -27,6 +27,7 @@ import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.goals.GoalRunDecision;
+import com.myagents.contracts.goals.GoalRunSettlement;
 import com.myagents.contracts.serde.EventJson;
 
 /**
@@ -35,6 +36,11 @@ import com.myagents.contracts.serde.EventJson;
  * forward (a reviewed deliverable is never reset to pending_review by a replayed draft).
  */
 class StreamOutputRows {
+
+    /** Payload key of a post written again: the deliverable id of the draft it replaces (the goal runner's). */
+    static final String SUPERSEDES = "supersedes";
+    /** A draft that has not gone out and is not on its way: it can be replaced by a post written again. */
+    static final List<String> SUPERSEDABLE = List.of("draft", "pending_review", "approved", "rejected", "failed", "dry_run");
 
     void recordDecision(DSLContext tx, ExecutionDecision decision) {
         tx.insertInto(EXECUTION_DECISIONS)
@@ -118,6 +124,54 @@ class StreamOutputRows {
                     .where(GOAL_RUNS.STATUS.eq("triggered"))
                     .execute();
         }
+        supersede(tx, draft);
+    }
+
+    /**
+     * A post written again names the draft it replaces: that draft is superseded, unless it has
+     * gone out (or is going out) already. Only a draft of the same customer and instance can be.
+     */
+    private static void supersede(DSLContext tx, DeliverableDraft draft) {
+        Object named = draft.payload() == null ? null : draft.payload().get(SUPERSEDES);
+        UUID old = named instanceof String id ? uuidOrNull(id) : null;
+        if (old == null || old.toString().equals(draft.deliverableId())) {
+            return;
+        }
+        tx.update(DELIVERABLES)
+                .set(DELIVERABLES.STATE, "superseded")
+                .set(DELIVERABLES.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(DELIVERABLES.DELIVERABLE_ID.eq(old))
+                .and(DELIVERABLES.CUSTOMER_ID.eq(UUID.fromString(draft.customerId())))
+                .and(DELIVERABLES.HIRED_INSTANCE_ID.eq(UUID.fromString(draft.hiredInstanceId())))
+                .and(DELIVERABLES.STATE.in(SUPERSEDABLE))
+                .execute();
+    }
+
+    /**
+     * What a metered run really cost: the goal run shows it instead of the price charged when it was
+     * allowed (never more than that price). It may arrive before enforcement's decision (another
+     * topic): it is kept on the run, and the decision then shows the settled cost too.
+     */
+    void recordGoalRunSettlement(DSLContext tx, GoalRunSettlement settlement) {
+        UUID goalInstanceId = uuidOrNull(settlement.goalInstanceId());
+        if (goalInstanceId == null || settlement.runId() == null) {
+            return;
+        }
+        long settled = Math.max(0, settlement.costMinor());
+        OffsetDateTime settledAt = at(settlement.settledAt() == null ? Instant.now() : settlement.settledAt());
+        tx.insertInto(GOAL_RUNS)
+                .set(GOAL_RUNS.RUN_ID, settlement.runId())
+                .set(GOAL_RUNS.GOAL_INSTANCE_ID, goalInstanceId)
+                .set(GOAL_RUNS.PERIOD_KEY, periodKey(settlement.runId(), settlement.goalInstanceId()))
+                .set(GOAL_RUNS.STATUS, "completed")
+                .set(GOAL_RUNS.COMPLETED_AT, settledAt)
+                .set(GOAL_RUNS.SETTLED_COST_MINOR, settled)
+                .set(GOAL_RUNS.COST_MINOR, settled)
+                .onConflict(GOAL_RUNS.RUN_ID)
+                .doUpdate()
+                .set(GOAL_RUNS.SETTLED_COST_MINOR, settled)
+                .set(GOAL_RUNS.COST_MINOR, DSL.least(DSL.val(settled, GOAL_RUNS.COST_MINOR), GOAL_RUNS.COST_MINOR))
+                .execute();
     }
 
     /**
@@ -154,9 +208,13 @@ class StreamOutputRows {
                 .set(GOAL_RUNS.REASON, DSL.when(GOAL_RUNS.STATUS.eq("triggered"), DSL.val(decision.reason().code(), GOAL_RUNS.REASON))
                         .otherwise(GOAL_RUNS.REASON))
                 .set(GOAL_RUNS.DETAIL, DSL.when(GOAL_RUNS.STATUS.eq("triggered"), DSL.val(decision.detail(), GOAL_RUNS.DETAIL)).otherwise(GOAL_RUNS.DETAIL))
-                // a run skipped after it was allowed keeps the price it was charged
+                // a run skipped after it was allowed keeps the price it was charged; a run already
+                // settled (its drafts and settlement came first) shows the settled cost, within the price
                 .set(GOAL_RUNS.COST_MINOR, decision.skipped() ? GOAL_RUNS.COST_MINOR
-                        : DSL.when(GOAL_RUNS.STATUS.eq("triggered"), DSL.val(decision.costMinor(), GOAL_RUNS.COST_MINOR))
+                        : DSL.when(GOAL_RUNS.SETTLED_COST_MINOR.isNotNull(),
+                                DSL.least(GOAL_RUNS.SETTLED_COST_MINOR, DSL.val(decision.costMinor(), GOAL_RUNS.COST_MINOR)))
+                                .when(GOAL_RUNS.STATUS.eq("triggered").or(GOAL_RUNS.COST_MINOR.isNull()),
+                                        DSL.val(decision.costMinor(), GOAL_RUNS.COST_MINOR))
                                 .otherwise(GOAL_RUNS.COST_MINOR))
                 .execute();
     }

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
 import com.myagents.contracts.goals.GoalRunDecision;
+import com.myagents.contracts.goals.GoalRunSettlement;
 import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
@@ -265,6 +266,73 @@ class MaterializerTest {
         assertThat(run.getTriggeredAt().toInstant()).isEqualTo(Instant.parse("2026-11-27T03:30:00Z"));
         assertThat(run.getCompletedAt().toInstant()).isEqualTo(Instant.parse("2026-11-27T03:30:02Z"));
         assertThat(run.getCostMinor()).isZero();
+    }
+
+    @Test
+    void anAllowedRunShowsTheCostItSettledAtNotThePriceItWasCharged() {
+        UUID goalInstanceId = UUID.randomUUID();
+        String decidedFirst = goalInstanceId + ":daily:2026-11-27";
+        String settledFirst = goalInstanceId + ":daily:2026-11-28";
+        String overPrice = goalInstanceId + ":daily:2026-11-29";
+        send(Topics.GOAL_RUN_DECISIONS, goalInstanceId.toString(), runDecision(decidedFirst, goalInstanceId, true));
+        awaitRow(GOAL_RUNS, GOAL_RUNS.RUN_ID.eq(decidedFirst));
+        // charged 50 when allowed; the model's tokens cost 12
+        send(Topics.GOAL_RUN_SETTLEMENTS, MARKETING_SUBSCRIPTION.toString(), settlement(decidedFirst, goalInstanceId, 12));
+        // the settlement may be read before the decision (other topic): the decision does not bring the price back
+        send(Topics.GOAL_RUN_SETTLEMENTS, MARKETING_SUBSCRIPTION.toString(), settlement(settledFirst, goalInstanceId, 7));
+        awaitRow(GOAL_RUNS, GOAL_RUNS.RUN_ID.eq(settledFirst));
+        send(Topics.GOAL_RUN_DECISIONS, goalInstanceId.toString(), runDecision(settledFirst, goalInstanceId, true));
+        // a settlement above the price never shows more than the customer was shown
+        send(Topics.GOAL_RUN_DECISIONS, goalInstanceId.toString(), runDecision(overPrice, goalInstanceId, true));
+        send(Topics.GOAL_RUN_SETTLEMENTS, MARKETING_SUBSCRIPTION.toString(), settlement(overPrice, goalInstanceId, 80));
+        String marker = goalInstanceId + ":daily:2026-11-30";
+        send(Topics.GOAL_RUN_DECISIONS, goalInstanceId.toString(), runDecision(marker, goalInstanceId, false));
+        awaitRow(GOAL_RUNS, GOAL_RUNS.RUN_ID.eq(marker));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dsl.selectFrom(GOAL_RUNS)
+                .where(GOAL_RUNS.RUN_ID.eq(overPrice)).fetchSingle().getSettledCostMinor()).isEqualTo(80));
+
+        assertThat(dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(decidedFirst)).fetchSingle().getCostMinor()).isEqualTo(12);
+        var settledBeforeDecided = dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(settledFirst)).fetchSingle();
+        assertThat(settledBeforeDecided.getCostMinor()).isEqualTo(7);
+        assertThat(settledBeforeDecided.getStatus()).isEqualTo("completed");
+        assertThat(settledBeforeDecided.getPeriodKey()).isEqualTo("daily:2026-11-28");
+        assertThat(dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(overPrice)).fetchSingle().getCostMinor()).isEqualTo(50);
+    }
+
+    @Test
+    void aPostWrittenAgainSupersedesTheDraftItReplacesUnlessThatOneHasGoneOut() {
+        UUID pending = UUID.randomUUID();
+        UUID executed = UUID.randomUUID();
+        insertDeliverable(pending, "pending_review");
+        insertDeliverable(executed, "executed");
+        UUID goalInstanceId = UUID.randomUUID();
+
+        DeliverableDraft replacement = redraft(UUID.randomUUID(), goalInstanceId, pending);
+        DeliverableDraft late = redraft(UUID.randomUUID(), goalInstanceId, executed);
+        send(Topics.DELIVERABLE_DRAFTS, replacement.deliverableId(), replacement);
+        send(Topics.DELIVERABLE_DRAFTS, late.deliverableId(), late);
+        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(late.deliverableId())));
+        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(replacement.deliverableId())));
+
+        assertThat(dsl.selectFrom(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(pending)).fetchSingle().getState())
+                .isEqualTo("superseded");
+        assertThat(dsl.selectFrom(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(executed)).fetchSingle().getState())
+                .isEqualTo("executed");
+        assertThat(dsl.selectFrom(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(replacement.deliverableId())))
+                .fetchSingle().getState()).isEqualTo("pending_review");
+    }
+
+    private static DeliverableDraft redraft(UUID deliverableId, UUID goalInstanceId, UUID supersedes) {
+        return new DeliverableDraft(deliverableId.toString(), goalInstanceId + ":on_demand:" + deliverableId,
+                goalInstanceId.toString(), "marketing.daily_education_micropost", MARKETING_AGENT.toString(),
+                MARKETING_SUBSCRIPTION.toString(), DEMO_CUSTOMER.toString(), "social_post",
+                Map.of("platform", "x", "text", "Written again.", "supersedes", supersedes.toString()),
+                List.of("publish"), "cd".repeat(32), Instant.now(), Instant.now());
+    }
+
+    private static GoalRunSettlement settlement(String runId, UUID goalInstanceId, long costMinor) {
+        return new GoalRunSettlement(runId, MARKETING_SUBSCRIPTION.toString(), goalInstanceId.toString(), costMinor, 120, 40,
+                "ai:test-model", Instant.parse("2026-11-27T03:30:05Z"));
     }
 
     private static GoalRunDecision runDecision(String runId, UUID goalInstanceId, boolean allowed) {

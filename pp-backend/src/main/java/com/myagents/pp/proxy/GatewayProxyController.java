@@ -27,6 +27,6 @@ public class GatewayProxyController {
     @RequestMapping("/api/pp/**")
     public ResponseEntity<byte[]> forward(HttpServletRequest request) {
         String rawPath = request.getRequestURI().substring(request.getContextPath().length());
-        return door.forward(request, paths.gatewayPath(rawPath));
+        return door.forward(request, paths.gatewayPath(request.getMethod(), rawPath));
     }
 }
