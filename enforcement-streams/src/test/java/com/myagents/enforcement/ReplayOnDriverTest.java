@@ -66,6 +66,10 @@ class ReplayOnDriverTest {
                 "budget_exceeded", "subscription_unknown");
         assertThat(printed(report)).contains("policy " + EnforcementPolicy.VERSION + ": re-decided " + recorded.size()
                 + " of " + recorded.size() + " identically");
+        // what the rules never read (an approval's notes, the payload's free text) is not recorded
+        assertThat(recorded).allSatisfy(r -> assertThat(String.valueOf(r instanceof Recorded.Execution e
+                ? e.decision().inputs() : ((Recorded.GoalRun) r).decision().inputs()))
+                .doesNotContain("private notes", "free text the rules never read", "approved post"));
         assertThat(recorded).anyMatch(r -> r instanceof Recorded.Execution e && e.decision().dryRun())
                 .anyMatch(r -> r instanceof Recorded.Execution e && e.decision().allowed() && !e.decision().dryRun()
                         && ((Number) e.decision().inputs().get("cost_minor")).longValue() > 0);
