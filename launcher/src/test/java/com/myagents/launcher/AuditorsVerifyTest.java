@@ -87,7 +87,7 @@ class AuditorsVerifyTest {
         assertThat(counts.group(1)).isEqualTo(counts.group(2));
         // every execute call above and every goal run is a decision
         assertThat(Integer.parseInt(counts.group(1))).isGreaterThanOrEqualTo(reasons.size());
-        assertThat(secrets).isNotEmpty();
+        assertThat(secrets).as("the email, the LinkedIn token, the Delta key and secret").hasSizeGreaterThanOrEqualTo(4);
         new DecisionTopics(auditorClient()).read(START, null, recorded -> {
             String inputs = EventJson.MAPPER.writeValueAsString(recorded instanceof Recorded.Execution e
                     ? e.decision().inputs() : ((Recorded.GoalRun) recorded).decision().inputs());
