@@ -74,6 +74,8 @@ class AuditorsVerifyTest {
         List<String> reasons = mixedLoad();
 
         Run run = verify("--from", START.toString(), "--bootstrap-servers", RunningSystem.stack().bootstrapServers());
+        // the verifier's report in the test's output, as an auditor reads it
+        System.out.println(run.out());
 
         assertThat(reasons).contains("allowed", "already_executed", "approval_missing", "approval_not_found",
                 "unknown_action", "action_not_proposed", "approval_rejected", "approval_mismatch", "goal run allowed",
