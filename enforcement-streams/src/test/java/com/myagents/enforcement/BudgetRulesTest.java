@@ -155,6 +155,21 @@ class BudgetRulesTest {
     }
 
     @Test
+    void aResultWithAStatusThisBuildDoesNotKnowKeepsItsReservationHeld() {
+        // a newer connector's status: whether the action happened is not known, so the budget is not given back
+        enforcement.subscription(Scenario.paid(150));
+        approveDeliverables(2);
+        enforcement.send(request("corr-1", "deliverable-1", "approval-1"));
+
+        enforcement.result(result("corr-1", "deliverable-1", ExecutionResult.Status.fromCode("reversed"), 0));
+        enforcement.send(request("corr-2", "deliverable-2", "approval-2"));
+
+        assertThat(reasons()).containsExactly(ReasonCode.ALLOWED, ReasonCode.BUDGET_EXCEEDED);
+        BudgetLedger ledger = enforcement.<BudgetLedger>store(SubscriptionStage.BUDGET_LEDGER_STORE).get(Scenario.SUBSCRIPTION);
+        assertThat(ledger.open()).containsOnlyKeys("corr-1");
+    }
+
+    @Test
     void aResultOfAnUnknownRequestOrSubscriptionChangesNothing() {
         enforcement.subscription(Scenario.paid(100));
         approveDeliverables(1);

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +22,14 @@ import com.myagents.contracts.approvals.ApprovalEvent;
 import com.myagents.contracts.approvals.ApprovalEvent.Verdict;
 import com.myagents.contracts.deliverables.PayloadHash;
 import com.myagents.contracts.execution.ExecutionDecision;
+import com.myagents.contracts.execution.ExecutionMode;
 import com.myagents.contracts.execution.ExecutionRequest;
 import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.execution.Outcome;
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.hiring.HiredAgentChange;
+import com.myagents.contracts.subscriptions.SubscriptionState;
 import com.myagents.enforcement.policy.EnforcementPolicy;
 import com.myagents.enforcement.verify.Recorded;
 import com.myagents.enforcement.verify.Redecided;
@@ -35,8 +38,8 @@ import com.myagents.enforcement.verify.VerificationReport;
 
 /**
  * Issue 18: every decision enforcement records can be re-decided from its record alone — the pure
- * rules of its policy version on its recorded inputs give the same verdict, detail, checks and
- * inputs — and a decision that is not what its rules give is a mismatch.
+ * rules of its policy version on its recorded inputs give the same verdict, execution mode, reserved
+ * cost, detail, checks and inputs — and a decision that is not what its rules give is a mismatch.
  */
 class ReplayOnDriverTest {
 
@@ -63,6 +66,77 @@ class ReplayOnDriverTest {
                 "budget_exceeded", "subscription_unknown");
         assertThat(printed(report)).contains("policy " + EnforcementPolicy.VERSION + ": re-decided " + recorded.size()
                 + " of " + recorded.size() + " identically");
+        // what the rules never read (an approval's notes, the payload's free text) is not recorded
+        assertThat(recorded).allSatisfy(r -> assertThat(String.valueOf(r instanceof Recorded.Execution e
+                ? e.decision().inputs() : ((Recorded.GoalRun) r).decision().inputs()))
+                .doesNotContain("private notes", "free text the rules never read", "approved post"));
+        assertThat(recorded).anyMatch(r -> r instanceof Recorded.Execution e && e.decision().dryRun())
+                .anyMatch(r -> r instanceof Recorded.Execution e && e.decision().allowed() && !e.decision().dryRun()
+                        && ((Number) e.decision().inputs().get("cost_minor")).longValue() > 0);
+    }
+
+    @Test
+    void aDryRunAllowanceRecordedAsLiveIsAMismatch() {
+        ExecutionDecision dryRun = ((Recorded.Execution) trialDryRun("corr-1").get(0)).decision();
+        assertThat(dryRun.dryRun()).isTrue();
+
+        Redecided.Mismatch mismatch = (Redecided.Mismatch) Replay.of(new Recorded.Execution(withMode(dryRun, ExecutionMode.LIVE)));
+
+        assertThat(mismatch.recorded()).isEqualTo("allow allowed");
+        assertThat(mismatch.recomputed()).isEqualTo("allow allowed dry_run");
+        assertThat(mismatch.differingInputs()).isEmpty();
+        assertThat(mismatch.otherDifferences()).containsExactly("mode: recorded live, recomputed dry_run");
+    }
+
+    @Test
+    void aLiveAllowanceRecordedAsADryRunIsAMismatch() {
+        enforcement.subscription(Scenario.paid(1_000));
+        enforcement.approve(approved("approval-1", "deliverable-1"));
+        enforcement.send(request("corr-1", "deliverable-1", "approval-1"));
+        ExecutionDecision live = enforcement.decisions().get(0).value;
+
+        Redecided.Mismatch mismatch = (Redecided.Mismatch) Replay.of(new Recorded.Execution(withMode(live, ExecutionMode.DRY_RUN)));
+
+        assertThat(mismatch.recorded()).isEqualTo("allow allowed dry_run");
+        assertThat(mismatch.recomputed()).isEqualTo("allow allowed");
+        assertThat(mismatch.otherDifferences()).containsExactly("mode: recorded dry_run, recomputed live");
+        VerificationReport report = new VerificationReport();
+        report.add(mismatch);
+        assertThat(report.exitStatus()).isEqualTo(VerificationReport.MISMATCH);
+        assertThat(printed(report)).contains("MISMATCH execution decision correlation_id=corr-1",
+                "mode: recorded dry_run, recomputed live");
+    }
+
+    @Test
+    void aDecisionWhoseReservedCostWasAlteredIsAMismatch() {
+        enforcement.subscription(Scenario.paid(1_000));
+        enforcement.approve(approved("approval-1", "deliverable-1"));
+        enforcement.send(request("corr-1", "deliverable-1", "approval-1"));
+        ExecutionDecision allowed = enforcement.decisions().get(0).value;
+        Map<String, Object> inputs = new LinkedHashMap<>(allowed.inputs());
+        inputs.put("cost_minor", 1);
+
+        Redecided.Mismatch mismatch = (Redecided.Mismatch) Replay.of(new Recorded.Execution(withInputs(allowed, inputs)));
+
+        assertThat(mismatch.recorded()).isEqualTo(mismatch.recomputed()).isEqualTo("allow allowed");
+        assertThat(mismatch.otherDifferences()).contains("cost_minor: recorded 1, recomputed 100");
+        assertThat(mismatch.differingInputs()).containsExactly("cost_minor: recorded 1, recomputed 100");
+    }
+
+    @Test
+    void aDecisionAboutAnotherActionThanItsRecordedRequestIsAMismatch() {
+        enforcement.subscription(Scenario.paid(1_000));
+        enforcement.approve(approved("approval-1", "deliverable-1"));
+        enforcement.send(request("corr-1", "deliverable-1", "approval-1"));
+        ExecutionDecision allowed = enforcement.decisions().get(0).value;
+        ExecutionDecision otherAction = new ExecutionDecision(allowed.decisionId(), allowed.correlationId(),
+                allowed.deliverableId(), allowed.subscriptionId(), allowed.customerId(), "place_order",
+                allowed.approvalId(), allowed.outcome(), allowed.reason(), allowed.detail(), allowed.checks(),
+                allowed.inputs(), allowed.policyVersion(), allowed.decidedAt(), allowed.mode());
+
+        Redecided.Mismatch mismatch = (Redecided.Mismatch) Replay.of(new Recorded.Execution(otherAction));
+
+        assertThat(mismatch.otherDifferences()).containsExactly("action: recorded place_order, its recorded request publish");
     }
 
     @Test
@@ -163,6 +237,9 @@ class ReplayOnDriverTest {
             enforcement.approve(approved("approval-" + i, "deliverable-" + i));
             enforcement.send(request("corr-cap-" + i, "deliverable-" + i, "approval-" + i));
         }
+        // a trading trial's order: allowed as a dry run (described, never sent), at no cost
+        List<Recorded> dryRuns = new ArrayList<>();
+        dryRuns.addAll(trialDryRun("corr-trial-dry-run"));
         // a paid plan: a settled action, then the budget runs out; trades checked against the risk limits
         enforcement.result(new ExecutionResult("result-ok", "command-ok", "corr-ok", "deliverable-1", Scenario.SUBSCRIPTION,
                 ExecutionResult.Status.EXECUTED, "ext-1", "key-ok", 120, null, enforcement.now()));
@@ -181,8 +258,47 @@ class ReplayOnDriverTest {
         }
         List<Recorded> recorded = new ArrayList<>();
         enforcement.decisions().forEach(d -> recorded.add(new Recorded.Execution(d.value)));
+        recorded.addAll(dryRuns);
         enforcement.goalRunDecisions().forEach(d -> recorded.add(new Recorded.GoalRun(d.value)));
         return recorded;
+    }
+
+    /**
+     * A trading trial's approved order, allowed as a dry run, on a driver of its own (its trial
+     * state would otherwise replace the scenario's): the decision it records.
+     */
+    private static List<Recorded> trialDryRun(String correlationId) {
+        try (EnforcementDriver trial = new EnforcementDriver()) {
+            Instant start = EnforcementDriver.START;
+            trial.subscription(new SubscriptionState(Scenario.SUBSCRIPTION, Scenario.CUSTOMER, "trading.delta_futures.v1",
+                    "active", "active", start.minus(Duration.ofDays(1)), start.plus(Duration.ofDays(6)), 10, List.of(), 0,
+                    start, 20, 0, Scenario.PRICES, Map.of(), List.of("place_order", "close_position"), 1));
+            trial.instance(new HiredAgentChange("hired-1", Scenario.SUBSCRIPTION, Scenario.CUSTOMER,
+                    "trading.delta_futures.v1", "1.0.0", "Trader", "Asia/Kolkata", Map.of("allowed_coins", List.of("BTC"),
+                            "risk_limits", Map.of("max_units_per_order", 2, "max_notional_inr", 200_000)),
+                    true, "active", "active", null, start));
+            Map<String, Object> payload = Map.of("order", Map.of("product_symbol", "BTCUSD", "size", 1,
+                    "order_type", "limit_order", "limit_price", "60000", "reduce_only", false));
+            String hash = PayloadHash.of(payload);
+            trial.approve(new ApprovalEvent("approval-trade", "deliverable-trade", Scenario.SUBSCRIPTION, Scenario.CUSTOMER,
+                    Verdict.APPROVED, "reviewer", null, hash, start, start.plus(Duration.ofHours(1))));
+            trial.send(new ExecutionRequest(correlationId, "deliverable-trade", Scenario.SUBSCRIPTION, Scenario.CUSTOMER,
+                    "hired-1", "place_order", "approval-trade", hash, Scenario.CUSTOMER, start, payload,
+                    List.of("place_order")));
+            return trial.decisions().stream().map(d -> (Recorded) new Recorded.Execution(d.value)).toList();
+        }
+    }
+
+    private static ExecutionDecision withMode(ExecutionDecision d, ExecutionMode mode) {
+        return new ExecutionDecision(d.decisionId(), d.correlationId(), d.deliverableId(), d.subscriptionId(),
+                d.customerId(), d.action(), d.approvalId(), d.outcome(), d.reason(), d.detail(), d.checks(), d.inputs(),
+                d.policyVersion(), d.decidedAt(), mode);
+    }
+
+    private static ExecutionDecision withInputs(ExecutionDecision d, Map<String, Object> inputs) {
+        return new ExecutionDecision(d.decisionId(), d.correlationId(), d.deliverableId(), d.subscriptionId(),
+                d.customerId(), d.action(), d.approvalId(), d.outcome(), d.reason(), d.detail(), d.checks(), inputs,
+                d.policyVersion(), d.decidedAt(), d.mode());
     }
 
     private ApprovalEvent paidApproval(String approvalId, String deliverableId) {

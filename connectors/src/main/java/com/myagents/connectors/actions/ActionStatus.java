@@ -16,13 +16,9 @@ public enum ActionStatus {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
 
+    /** The row of a result status a connector wrote (always one this build knows: the connector is this build). */
     public static ActionStatus of(Status status) {
-        return switch (status) {
-            case EXECUTED -> EXECUTED;
-            case FAILED -> FAILED;
-            case DRY_RUN -> DRY_RUN;
-            case EXECUTED_MANUALLY -> EXECUTED_MANUALLY;
-        };
+        return fromDb(status.code());
     }
 
     public Status resultStatus() {

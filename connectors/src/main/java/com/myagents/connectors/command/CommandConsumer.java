@@ -258,7 +258,7 @@ public class CommandConsumer implements SmartLifecycle {
                     : command.payload() != null && command.payload().get("platform") != null ? command.payload().get("platform")
                     : command.action();
             meters.counter("myagents.connector.results", "platform", String.valueOf(platform == null ? "unknown" : platform),
-                    "outcome", result.status().name().toLowerCase(java.util.Locale.ROOT)).increment();
+                    "outcome", result.status().code()).increment();
         });
     }
 

@@ -58,8 +58,9 @@ public record ExecutionCommand(
                 approvalId, idempotencyKey, payload, issuedAt, signature, mode, platformKey, null);
     }
 
+    /** True unless the command is live: a mode this build does not know acts on nothing (absent means live). */
     public boolean dryRun() {
-        return mode == ExecutionMode.DRY_RUN;
+        return mode != null && !mode.live();
     }
 
     /**

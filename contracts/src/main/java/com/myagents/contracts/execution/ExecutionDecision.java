@@ -34,9 +34,12 @@ public record ExecutionDecision(
                 detail, checks, inputs, policyVersion, decidedAt, ExecutionMode.LIVE);
     }
 
-    /** True for an allowance to describe the action only (a trial's dry-run action): nothing is sent. */
+    /**
+     * True for an allowance to describe the action only (a trial's dry-run action): nothing is sent.
+     * A mode this build does not know is not live either (absent means live: written before the mode).
+     */
     public boolean dryRun() {
-        return allowed() && mode == ExecutionMode.DRY_RUN;
+        return allowed() && mode != null && !mode.live();
     }
 
     public boolean allowed() {

@@ -7,13 +7,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The JSON dialect of every event on every topic: snake_case fields (the names auditors and the
  * HTTP contract use), ISO-8601 instants, unknown fields tolerated so that a newer producer
- * never breaks an older consumer.
+ * never breaks an older consumer, and a number or flag an older producer did not write yet read as
+ * zero or false (the published schemas do not require them), so an older record never breaks a
+ * newer consumer.
  */
 public final class EventJson {
 
     public static final JsonMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
     private EventJson() {

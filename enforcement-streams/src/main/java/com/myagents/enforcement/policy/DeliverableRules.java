@@ -95,7 +95,7 @@ public final class DeliverableRules {
         }
         trail.pass("approval_matches", "approval belongs to this deliverable and subscription");
 
-        if (approval.verdict() != ApprovalEvent.Verdict.APPROVED) {
+        if (!ApprovalEvent.Verdict.APPROVED.equals(approval.verdict())) {
             String verdict = approval.verdict() == null ? "without a verdict" : approval.verdict().code();
             return trail.fail("approval_approved", APPROVAL_REJECTED, "approval " + approvalId + " is " + verdict);
         }

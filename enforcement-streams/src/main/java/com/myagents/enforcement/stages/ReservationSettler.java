@@ -37,6 +37,13 @@ public final class ReservationSettler implements Processor<String, ExecutionResu
         if (result == null || result.subscriptionId() == null || result.correlationId() == null) {
             return;
         }
+        if (result.status() == null || !result.status().known()) {
+            // a status a newer connector wrote: whether the action happened is not known here, so
+            // the reservation stays held (the budget never looks larger than it is)
+            log.warn("result {} of subscription {} has a status this build does not know ({}): its reservation stays held",
+                    result.correlationId(), result.subscriptionId(), result.status());
+            return;
+        }
         BudgetLedger ledger = ledgers.get(result.subscriptionId());
         if (ledger == null) {
             return;

@@ -3,9 +3,11 @@ package com.myagents.enforcement.verify;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.myagents.contracts.approvals.ApprovalEvent;
 import com.myagents.contracts.execution.ExecutionDecision;
@@ -44,6 +46,31 @@ final class RecordedInputs {
                 text(request.get("customer_id")), text(request.get("hired_instance_id")), text(request.get("action")),
                 text(request.get("approval_id")), text(request.get("payload_hash")), text(request.get("requested_by")),
                 instant(request.get("requested_at")), payload, strings(request.get("proposed_actions")));
+    }
+
+    /** What an allowed decision reserved, as its metering recorded it ({@code cost_minor}); 0 when it recorded none. */
+    long reservedCost() {
+        return number(inputs.get("cost_minor"));
+    }
+
+    /**
+     * The decision's own fields that are not those of the request its inputs recorded: the rules
+     * decide on the recorded request, so a decision about another action, approval or customer
+     * is not the one they gave.
+     */
+    List<String> requestDisagreements(ExecutionDecision decision) {
+        Map<String, Object> request = map(inputs.get("request"));
+        List<String> found = new ArrayList<>();
+        disagree(found, "action", decision.action(), request.get("action"));
+        disagree(found, "approval_id", decision.approvalId(), request.get("approval_id"));
+        disagree(found, "customer_id", decision.customerId(), request.get("customer_id"));
+        return found;
+    }
+
+    private static void disagree(List<String> found, String field, String decided, Object requested) {
+        if (!Objects.equals(decided, text(requested))) {
+            found.add(field + ": recorded " + decided + ", its recorded request " + text(requested));
+        }
     }
 
     String payloadDigest() {

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.myagents.contracts.execution.ExecutionDecision;
+import com.myagents.contracts.execution.ExecutionMode;
 import com.myagents.contracts.execution.ExecutionRequest;
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.contracts.goals.GoalRunDecision;
@@ -25,8 +26,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Re-decides a recorded decision: the pure rules of its policy version, run again on the inputs
- * the decision recorded, must give the same outcome, reason, detail, checks and inputs (and, for a
- * goal run, the same price). Nothing is read but the record itself: no store, no database.
+ * the decision recorded, must give everything the decision decided: the same outcome, reason,
+ * execution mode (live or dry run), reserved cost, detail, checks and inputs; and the decision's
+ * own action, approval and customer must be those of the request its inputs recorded. Nothing is
+ * read but the record itself: no store, no database.
  */
 public final class Replay {
 
@@ -58,6 +61,7 @@ public final class Replay {
         RecordedInputs inputs = new RecordedInputs(decision.inputs());
         ExecutionRequest request = inputs.request(decision);
         Verdict verdict = DeliverableRules.evaluate(request, inputs.payloadDigest(), inputs.approval(), inputs.evaluatedAt());
+        long cost = 0;
         if (verdict instanceof Verdict.Allowed first) {
             // The subscription stage decides later than the deliverable stage: at the decision's own time.
             Instant now = decision.decidedAt();
@@ -65,11 +69,14 @@ public final class Replay {
                     inputs.usedApproval(request.approvalId()), inputs.subscription(), inputs.ledgerOr(now),
                     inputs.instance(request), now, inputs.approval() == null ? null : inputs.approval().decidedAt());
             verdict = metering.verdict();
+            cost = metering.costMinor();
         }
-        return compare(decision.policyVersion(), decision.correlationId(), "execution decision",
-                new Verdicts(decision.outcome() == null ? null : decision.outcome().code(), code(decision.reason()),
-                        decision.detail(), decision.checks(), decision.inputs(), null),
-                recomputed(verdict, null));
+        boolean allowed = decision.allowed();
+        Verdicts recorded = new Verdicts(decision.outcome() == null ? null : decision.outcome().code(),
+                code(decision.reason()), mode(decision.mode()), decision.detail(), decision.checks(), decision.inputs(),
+                allowed ? inputs.reservedCost() : 0L);
+        return compare(decision.policyVersion(), decision.correlationId(), "execution decision", recorded,
+                recomputed(verdict, cost), inputs.requestDisagreements(decision));
     }
 
     private static Redecided goalRun(GoalRunDecision decision) {
@@ -78,30 +85,40 @@ public final class Replay {
         Metering metering = GoalRunRules.evaluate(new GoalRunRequest(decision.trigger(), null), inputs.subscription(),
                 inputs.ledgerOr(now), now);
         return compare(decision.policyVersion(), decision.runId(), "goal-run decision",
-                new Verdicts(decision.outcome() == null ? null : decision.outcome().code(), code(decision.reason()),
+                new Verdicts(decision.outcome() == null ? null : decision.outcome().code(), code(decision.reason()), null,
                         decision.detail(), decision.checks(), decision.inputs(), decision.costMinor()),
-                recomputed(metering.verdict(), metering.costMinor()));
+                recomputed(metering.verdict(), metering.costMinor()), List.of());
     }
 
-    /** One side of the comparison, as plain values. */
-    private record Verdicts(String outcome, String reason, String detail, Object checks, Object inputs, Long costMinor) {
+    /**
+     * One side of the comparison, as plain values: everything a decision decides. {@code mode} is
+     * an execution decision's (null for a goal run); {@code costMinor} what it reserved (0 when denied).
+     */
+    private record Verdicts(String outcome, String reason, String mode, String detail, Object checks, Object inputs,
+            Long costMinor) {
 
         String verdict() {
-            return outcome + " " + reason;
+            boolean described = "allow".equals(outcome) && mode != null && !ExecutionMode.LIVE.code().equals(mode);
+            return outcome + " " + reason + (described ? " " + mode : "");
         }
     }
 
-    private static Verdicts recomputed(Verdict verdict, Long costMinor) {
+    private static Verdicts recomputed(Verdict verdict, long costMinor) {
         if (verdict instanceof Verdict.Denied denied) {
-            return new Verdicts("deny", denied.reason().code(), denied.detail(), verdict.checks(), verdict.inputs(), costMinor);
+            return new Verdicts("deny", denied.reason().code(), ExecutionMode.LIVE.code(), denied.detail(), verdict.checks(),
+                    verdict.inputs(), 0L);
         }
-        return new Verdicts("allow", ReasonCode.ALLOWED.code(), "every check passed", verdict.checks(), verdict.inputs(),
-                costMinor);
+        return new Verdicts("allow", ReasonCode.ALLOWED.code(), mode(((Verdict.Allowed) verdict).mode()),
+                "every check passed", verdict.checks(), verdict.inputs(), costMinor);
     }
 
-    private static Redecided compare(String version, String correlationId, String kind, Verdicts recorded, Verdicts again) {
+    private static Redecided compare(String version, String correlationId, String kind, Verdicts recorded, Verdicts again,
+            List<String> disagreements) {
         List<String> inputs = differences("", tree(recorded.inputs()), tree(again.inputs()));
-        List<String> other = new ArrayList<>();
+        List<String> other = new ArrayList<>(disagreements);
+        if (recorded.mode() != null && !Objects.equals(recorded.mode(), again.mode())) {
+            other.add("mode: recorded " + recorded.mode() + ", recomputed " + again.mode());
+        }
         if (!Objects.equals(recorded.detail(), again.detail())) {
             other.add("detail: recorded \"" + recorded.detail() + "\", recomputed \"" + again.detail() + "\"");
         }
@@ -140,6 +157,11 @@ public final class Replay {
     /** Both sides through JSON text, so numbers and times compare as they read, not as Java typed them. */
     private static JsonNode tree(Object value) {
         return EventJson.MAPPER.readTree(EventJson.MAPPER.writeValueAsBytes(value));
+    }
+
+    /** A mode as written; absent (a decision recorded before the mode existed) was live. */
+    private static String mode(ExecutionMode mode) {
+        return mode == null ? ExecutionMode.LIVE.code() : mode.code();
     }
 
     private static String code(ReasonCode reason) {

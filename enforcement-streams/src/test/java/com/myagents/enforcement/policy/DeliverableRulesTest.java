@@ -31,6 +31,17 @@ class DeliverableRulesTest {
     }
 
     @Test
+    void deniesAnApprovalWithAVerdictThisBuildDoesNotKnowNamingIt() {
+        Verdict verdict = DeliverableRules.evaluate(request(HASH),
+                approval("sub-1", ApprovalEvent.Verdict.fromCode("escalated"), HASH, LATER), NOW);
+
+        assertThat(verdict).isInstanceOfSatisfying(Verdict.Denied.class, denied -> {
+            assertThat(denied.reason()).isEqualTo(ReasonCode.APPROVAL_REJECTED);
+            assertThat(denied.detail()).endsWith("is escalated");
+        });
+    }
+
+    @Test
     void deniesAnApprovalWithoutExpiry() {
         assertThat(reason(request(HASH), approval("sub-1", ApprovalEvent.Verdict.APPROVED, HASH, null))).isEqualTo(ReasonCode.APPROVAL_EXPIRED);
     }

@@ -55,7 +55,7 @@ public final class FlowMeters {
                     "reason", run.reason() == null ? "none" : run.reason().code()).increment();
             reserved(run.allowed(), run.inputs(), "goal_run");
         } else if (event instanceof ExecutionResult result) {
-            registry.counter("myagents.settlements", "status", result.status().name().toLowerCase()).increment();
+            registry.counter("myagents.settlements", "status", result.status() == null ? "none" : result.status().code()).increment();
         }
     }
 

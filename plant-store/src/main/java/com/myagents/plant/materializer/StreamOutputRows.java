@@ -235,11 +235,12 @@ class StreamOutputRows {
                 .onConflictDoNothing()
                 .execute();
         // A dry run did not act: the deliverable says so ("dry_run"), never "executed".
-        String outcome = switch (result.status()) {
-            case FAILED -> "failed";
-            case DRY_RUN -> "dry_run";
-            case EXECUTED, EXECUTED_MANUALLY -> "executed";
-        };
+        String outcome = outcome(result.status());
+        if (outcome == null) {
+            // a status a newer connector wrote: the result is stored as written, and what it means
+            // for the deliverable and the request is left for a build that knows it
+            return;
+        }
         UUID deliverableId = uuidOrNull(result.deliverableId());
         if (deliverableId != null) {
             tx.update(DELIVERABLES)
@@ -256,6 +257,17 @@ class StreamOutputRows {
                 .and(EXECUTION_REQUESTS.STATUS.in("pending", "allowed", "failed"))
                 .and(EXECUTION_REQUESTS.STATUS.ne(outcome))
                 .execute();
+    }
+
+    /** What a result status makes of its deliverable and request; null for a status this build does not know. */
+    private static String outcome(ExecutionResult.Status status) {
+        if (status == null || !status.known()) {
+            return null;
+        }
+        if (status.happened()) {
+            return "executed";
+        }
+        return ExecutionResult.Status.DRY_RUN.equals(status) ? "dry_run" : "failed";
     }
 
     /** The period part of a run id ({@code <goal_instance_id>:weekly:2026-W48} gives {@code weekly:2026-W48}). */

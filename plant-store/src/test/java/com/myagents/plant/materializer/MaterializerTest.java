@@ -406,6 +406,37 @@ class MaterializerTest {
     }
 
     @Test
+    void aResultWithAStatusAndADecisionWithAModeThisBuildDoesNotKnowAreStoredAsWrittenAndMoveNothing() {
+        // Issue 18: a newer connector's status and a newer enforcement's mode reach the tables; what
+        // they mean for the deliverable and the request is left to a build that knows them
+        UUID deliverableId = UUID.randomUUID();
+        insertDeliverable(deliverableId, "approved");
+        String correlationId = UUID.randomUUID().toString();
+        insertRequest(correlationId, deliverableId, "pending");
+        ExecutionDecision allowed = decision(correlationId, Outcome.ALLOW, ReasonCode.ALLOWED);
+        ExecutionDecision newerMode = new ExecutionDecision(allowed.decisionId(), correlationId, deliverableId.toString(),
+                allowed.subscriptionId(), allowed.customerId(), allowed.action(), allowed.approvalId(), allowed.outcome(),
+                allowed.reason(), "every check passed", allowed.checks(), allowed.inputs(), allowed.policyVersion(),
+                allowed.decidedAt(), com.myagents.contracts.execution.ExecutionMode.fromCode("shadow"));
+        ExecutionResult reversed = result(correlationId, deliverableId, ExecutionResult.Status.fromCode("reversed"));
+
+        send(Topics.EXECUTION_DECISIONS, correlationId, newerMode);
+        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), reversed);
+        awaitRow(EXECUTION_DECISIONS, EXECUTION_DECISIONS.CORRELATION_ID.eq(correlationId));
+        awaitRow(EXECUTION_RESULTS, EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(reversed.resultId())));
+
+        assertThat(dsl.select(EXECUTION_DECISIONS.EXECUTION_MODE).from(EXECUTION_DECISIONS)
+                .where(EXECUTION_DECISIONS.CORRELATION_ID.eq(correlationId)).fetchSingle().value1()).isEqualTo("shadow");
+        assertThat(dsl.select(EXECUTION_RESULTS.STATUS).from(EXECUTION_RESULTS)
+                .where(EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(reversed.resultId()))).fetchSingle().value1())
+                .isEqualTo("reversed");
+        assertThat(dsl.select(DELIVERABLES.STATE).from(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
+                .fetchSingle().value1()).isEqualTo("approved");
+        assertThat(dsl.select(EXECUTION_REQUESTS.STATUS).from(EXECUTION_REQUESTS)
+                .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle().value1()).isEqualTo("allowed");
+    }
+
+    @Test
     void skipsPoisonRecordsWithoutBlockingTheirPartitions() {
         long skippedBefore = materializer.skippedCount();
         String decisionKey = UUID.randomUUID().toString();
