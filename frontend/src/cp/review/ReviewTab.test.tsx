@@ -468,7 +468,7 @@ describe('Review tab: browsing', () => {
     const user = userEvent.setup();
     await screen.findAllByRole('heading', { name: /social post/ });
 
-    await user.click(screen.getByRole('button', { name: 'Calendar' }));
+    await user.click(screen.getByRole('button', { name: 'Campaign weeks' }));
 
     const weeks = screen.getAllByRole('region', { name: /^Week/ });
     expect(weeks.map((week) => within(week).getByRole('heading').textContent)).toEqual(['Week 1', 'Week 2']);
@@ -480,6 +480,31 @@ describe('Review tab: browsing', () => {
     await user.click(within(weeks[1]).getByRole('button'));
     expect(screen.getByRole('complementary')).toHaveTextContent('Week two');
     expect(within(screen.getByRole('complementary')).getByRole('button', { name: 'Approve' })).toBeInTheDocument();
+  });
+
+  it('shows scheduled and published posts on a week calendar, and a post opens its detail', async () => {
+    const now = new Date().toISOString();
+    openReview([
+      socialPost({ deliverable_id: 'pending', payload: { platform: 'x', text: 'Not yet reviewed' } }),
+      socialPost({
+        deliverable_id: 'due',
+        state: 'scheduled',
+        scheduled_for: now,
+        payload: { platform: 'linkedin', text: 'Goes out by itself' },
+        approval: { approval_id: 'appr-s', verdict: 'approved', expires_at: '2030-01-01T00:00:00Z' },
+      }),
+    ]);
+    const user = userEvent.setup();
+    await screen.findAllByRole('heading', { name: /social post/ });
+
+    await user.click(screen.getByRole('button', { name: 'Calendar' }));
+
+    const calendar = screen.getByRole('region', { name: 'Calendar of scheduled and published posts' });
+    expect(within(calendar).getByText(/1 post this week\./)).toBeInTheDocument();
+    expect(within(calendar).queryByText(/Not yet reviewed/)).not.toBeInTheDocument();
+    await user.click(within(calendar).getByRole('button', { name: /Scheduled: LinkedIn · Goes out by itself/ }));
+    expect(screen.getByRole('complementary')).toHaveTextContent('Goes out by itself');
+    expect(screen.getByRole('complementary')).toHaveTextContent('Scheduled');
   });
 
   it('shows an empty state when the agent has no drafts', async () => {
