@@ -4,6 +4,7 @@ import { formatDateTime } from '../../shared/format';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { cpApi, cpQueryKeys } from '../cpApi';
 import type { Deliverable, ReviewRequest } from '../cpApi';
+import { instantOfWallClock } from './calendarDates';
 import { DraftPreview } from './DraftPreview';
 import { ExecuteControl } from './ExecuteControl';
 import {
@@ -20,11 +21,6 @@ import {
 
 const EDITABLE = ['draft', 'pending_review', 'approved', 'rejected', 'scheduled'];
 
-/** "2026-12-04T09:30" typed in a datetime-local input → an instant. */
-function instantOfLocal(local: string): string | undefined {
-  const time = Date.parse(local);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
 
 /** The selected draft in full, with approve / reject and notes while it awaits review. */
 export function DraftDetail({
@@ -78,7 +74,8 @@ export function DraftDetail({
   });
   const blocked = planBlockedReason(deliverable);
   const suggested = suggestedInstantOf(deliverable);
-  const chosen = chosenTime ? instantOfLocal(chosenTime) : undefined;
+  // The time is typed on the agent's clock (its timezone), as every time on the page is shown.
+  const chosen = chosenTime ? instantOfWallClock(chosenTime, timeZone) : undefined;
   const state = effectiveState(deliverable);
   const expired = approvalExpired(deliverable);
   const canReview = isReviewable(deliverable) || (expired && state === 'approved');
@@ -223,7 +220,9 @@ export function DraftDetail({
           </div>
           {!blocked && (
             <div className="approve-at">
-              <label htmlFor={timeId}>Or approve for a time you choose</label>
+              <label htmlFor={timeId}>
+                Or approve for a time you choose{timeZone ? ` (${timeZone.replace(/_/g, ' ')} time)` : ''}
+              </label>
               <div className="button-row">
                 <input
                   id={timeId}

@@ -1,7 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { signedInCustomer, twoAgents } from '../../test/cpFixtures';
+import { instance, signedInCustomer, summaryOf, twoAgents } from '../../test/cpFixtures';
 import { goal, marketingDefinition, socialPost } from '../../test/definitions';
 import { json, problem, stubBackend } from '../../test/http';
 import type { RecordedCall } from '../../test/http';
@@ -385,6 +385,26 @@ describe('Review tab: scheduler', () => {
     expect(posts(calls, '/api/cp/deliverables/del-1/review')[0].body).toEqual({
       decision: 'approved',
       scheduled_for: '2030-03-04T09:30:00.000Z',
+    });
+  });
+
+  it("approves for a time typed on the agent's clock, not the browser's", async () => {
+    const calls = openReview([socialPost()], {
+      'GET /api/cp/my-agents/summary': json(200, summaryOf(instance({ timezone: 'Asia/Kolkata' }))),
+      'POST /api/cp/deliverables/del-1/review': json(200, { ...socialPost(), state: 'scheduled' }),
+    });
+    const user = userEvent.setup();
+    const item = await draftItem('social post · X');
+
+    await user.click(within(item).getByRole('button', { name: 'Review' }));
+    const time = screen.getByLabelText('Or approve for a time you choose (Asia/Kolkata time)');
+    fireEvent.change(time, { target: { value: '2030-03-04T09:30' } });
+    await user.click(screen.getByRole('button', { name: 'Approve for this time' }));
+
+    expect(await screen.findByText(/Approved for Mon, 4 Mar 2030, 09:30: it goes out by itself then\./)).toBeInTheDocument();
+    expect(posts(calls, '/api/cp/deliverables/del-1/review')[0].body).toEqual({
+      decision: 'approved',
+      scheduled_for: '2030-03-04T04:00:00.000Z',
     });
   });
 
