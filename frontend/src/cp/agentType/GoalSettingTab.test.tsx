@@ -214,6 +214,28 @@ describe('Goal Setting tab', () => {
     expect(calls.find((call) => call.method === 'DELETE')!.path).toBe('/api/cp/hired-agents/hired-1/goals/goal-1');
   });
 
+  it('follows the run it asked for until it finishes, with no reload', async () => {
+    let asked = 0;
+    openGoals([goal()], {
+      'GET /api/cp/hired-agents/hired-1/goals': () => {
+        asked += 1;
+        // the list catches up with the new run late, then shows it running, then finished
+        const lastRun =
+          asked <= 2 ? null : asked <= 3 ? { run_id: 'run-77', status: 'triggered' } : { run_id: 'run-77', status: 'completed', completed_at: new Date().toISOString() };
+        return json(200, { goals: [goal({ last_run: lastRun })] });
+      },
+      'POST /api/cp/hired-agents/hired-1/goals/goal-1/run': json(202, { run_id: 'run-77', goal_instance_id: 'goal-1' }),
+    });
+    const user = userEvent.setup();
+    const card = await goalCard('Weekly multichannel posting batch');
+
+    await user.click(within(card).getByRole('button', { name: 'Run now' }));
+
+    expect(
+      await within(card).findByText('Run finished. Its drafts are waiting for you under Review.', {}, { timeout: 15_000 }),
+    ).toBeInTheDocument();
+  });
+
   it('shows why a run could not start', async () => {
     openGoals([goal()], {
       'POST /api/cp/hired-agents/hired-1/goals/goal-1/run': problem(409, {

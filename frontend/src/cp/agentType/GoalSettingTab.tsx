@@ -14,6 +14,8 @@ import { allowedFrequencies, GoalEditor, templateName } from './GoalEditor';
 import { useAgentType, useHiredAgent } from './useAgentType';
 
 const RUN_POLL_MS = 2000;
+/** A run still unfinished after this long is left to the goal's last-run line (no endless polling). */
+const RUN_POLL_LIMIT_MS = 5 * 60_000;
 
 type Editing = { mode: 'new'; template: GoalTemplate } | { mode: 'edit'; goal: Goal } | null;
 
@@ -21,19 +23,29 @@ type Editing = { mode: 'new'; template: GoalTemplate } | { mode: 'edit'; goal: G
 export function GoalSettingTab({ instance }: { instance: AgentInstanceSummary }) {
   const definition = useAgentType(instance);
   const hired = useHiredAgent(instance.hired_instance_id);
-  const [awaitingRun, setAwaitingRun] = useState(false);
+  // The run the customer just asked for: polled for by its id until its outcome shows (waiting for
+  // "no run is triggered" stopped at once, before the list had even caught up with the new run).
+  const [awaitedRunId, setAwaitedRunId] = useState<string | null>(null);
   const goals = useQuery({
     queryKey: cpQueryKeys.goals(instance.hired_instance_id),
     queryFn: () => cpApi.goals(instance.hired_instance_id),
-    // While a requested run has not finished, its outcome is fetched until it shows.
-    refetchInterval: awaitingRun ? RUN_POLL_MS : false,
+    refetchInterval: awaitedRunId ? RUN_POLL_MS : false,
   });
-  const running = (goals.data?.goals ?? []).some((goal) => goal.last_run?.status === 'triggered');
+  const awaitedRunDone = (goals.data?.goals ?? []).some(
+    (goal) => goal.last_run?.run_id === awaitedRunId && goal.last_run?.status !== 'triggered',
+  );
   useEffect(() => {
-    if (!running && awaitingRun && goals.isFetched) {
-      setAwaitingRun(false);
+    if (awaitedRunId && awaitedRunDone) {
+      setAwaitedRunId(null);
     }
-  }, [running, awaitingRun, goals.isFetched]);
+  }, [awaitedRunId, awaitedRunDone]);
+  useEffect(() => {
+    if (!awaitedRunId) {
+      return undefined;
+    }
+    const timer = setTimeout(() => setAwaitedRunId(null), RUN_POLL_LIMIT_MS);
+    return () => clearTimeout(timer);
+  }, [awaitedRunId]);
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -90,7 +102,7 @@ export function GoalSettingTab({ instance }: { instance: AgentInstanceSummary })
               ) : (
                 <GoalCard
                   key={goal.goal_instance_id}
-                  onRunRequested={() => setAwaitingRun(true)}
+                  onRunRequested={setAwaitedRunId}
                   agentTimezone={typeof config.timezone === 'string' ? config.timezone : undefined}
                   hiredInstanceId={instance.hired_instance_id}
                   goal={goal}
@@ -181,7 +193,7 @@ function GoalCard({
   onRunRequested,
   agentTimezone,
 }: {
-  onRunRequested: () => void;
+  onRunRequested: (runId: string) => void;
   agentTimezone?: string;
   hiredInstanceId: string;
   goal: Goal;
@@ -220,8 +232,8 @@ function GoalCard({
   const [confirmingRun, setConfirmingRun] = useState(false);
   const run = useMutation({
     mutationFn: () => cpApi.runGoal(hiredInstanceId, goal.goal_instance_id),
-    onSuccess: () => {
-      onRunRequested();
+    onSuccess: (accepted) => {
+      onRunRequested(accepted.run_id);
       void queryClient.invalidateQueries({ queryKey: cpQueryKeys.goals(hiredInstanceId) });
     },
     onSettled: () => {

@@ -6,7 +6,7 @@ import { EmptyState, Loading } from '../../shared/StatusMessages';
 import { cpApi, cpQueryKeys } from '../cpApi';
 import type { AgentInstanceSummary, DeliverableFilters, Goal, GoalTemplate } from '../cpApi';
 import { templateName } from '../agentType/GoalEditor';
-import { useAgentType } from '../agentType/useAgentType';
+import { useAgentType, useHiredAgent } from '../agentType/useAgentType';
 import { BatchReview, selectedDrafts } from './BatchReview';
 import { DraftCard } from './DraftCard';
 import { DraftDetail } from './DraftDetail';
@@ -43,6 +43,10 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
   // Goals and the definition only label the goal filter; the tab works without them.
   const goals = useQuery({ queryKey: cpQueryKeys.goals(hiredInstanceId), queryFn: () => cpApi.goals(hiredInstanceId) });
   const definition = useAgentType(instance);
+  // Times are shown on the agent's clock: its timezone is in its config (the summary may carry it).
+  const hired = useHiredAgent(hiredInstanceId);
+  const configuredZone = hired.data?.config?.timezone;
+  const timeZone = instance.timezone ?? (typeof configuredZone === 'string' ? configuredZone : undefined);
   const templates = definition.data?.goal_templates ?? [];
   const goalList = goals.data?.goals ?? [];
 
@@ -196,7 +200,7 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
           <div className={`review-body${open ? ' with-detail' : ''}`}>
             <div className="review-main">
               {shownView === 'calendar' ? (
-                <ScheduleCalendar deliverables={items} timeZone={instance.timezone} openId={openId} onOpen={setOpenId} />
+                <ScheduleCalendar deliverables={items} timeZone={timeZone} openId={openId} onOpen={setOpenId} />
               ) : shownView === 'campaign' ? (
                 <ReviewCalendar deliverables={items} openId={openId} onOpen={setOpenId} />
               ) : (
@@ -225,7 +229,7 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
                 goalName={nameOfGoal(open.goal_instance_id)}
                 withExecute={shownView !== 'list'}
                 plan={instance.plan}
-                timeZone={instance.timezone}
+                timeZone={timeZone}
                 onClose={() => setOpenId(null)}
               />
             )}

@@ -19,10 +19,12 @@ import org.junit.jupiter.api.Test;
 class BrowserJourneysTest {
 
     static final Path E2E = Path.of("..", "e2e").toAbsolutePath().normalize();
+    private static String reviewCustomer;
 
     @Test
     void theCustomersJourneysPassInARealBrowser() throws Exception {
         RunningSystem.stack();
+        reviewCustomer = Journeys.freshCustomerEmail(RunningSystem.stack().jdbcUrl(), RunningSystem.postgresPassword());
         Path log = E2E.resolve("target").resolve("e2e.log");
         Files.createDirectories(log.getParent());
         if (!Files.isDirectory(E2E.resolve("node_modules").resolve("playwright-core"))) {
@@ -40,6 +42,8 @@ class BrowserJourneysTest {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("CP_URL", RunningSystem.cp());
         builder.environment().put("PP_URL", "http://localhost:" + RunningSystem.options().ports().ppBackend());
+        // review.test.mjs hires, runs and schedules as a customer of its own, never the shared demo one
+        builder.environment().put("E2E_REVIEW_CUSTOMER_EMAIL", reviewCustomer);
         Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();

@@ -31,6 +31,11 @@ final class Journeys {
 
     /** As {@link #freshCustomer(CpClient, LocalStack)}, on a database reached with this superuser password. */
     static String freshCustomer(CpClient door, String jdbcUrl, String superuserPassword) {
+        return door.login(freshCustomerEmail(jdbcUrl, superuserPassword), "demo-password");
+    }
+
+    /** A new customer (password "demo-password") nobody has signed in as yet: its email. */
+    static String freshCustomerEmail(String jdbcUrl, String superuserPassword) {
         String email = "customer-" + UUID.randomUUID() + "@example.test";
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", superuserPassword);
              java.sql.PreparedStatement insert = c.prepareStatement("insert into cp.customers (customer_id, email, "
@@ -42,7 +47,7 @@ final class Journeys {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        return door.login(email, "demo-password");
+        return email;
     }
 
     /** Hire a marketing agent, connect LinkedIn with {@code secret}, configure it, add a weekly goal, finalize. */
