@@ -209,7 +209,8 @@ describe('CP: a new customer runs, schedules and sees it go out', { skip: !REVIE
     assert.ok(reviewed.ok(), `approved (HTTP ${reviewed.status()})`);
     assert.equal(Date.parse(JSON.parse(reviewed.request().postData()).scheduled_for), slot.getTime(), 'the slot is the time typed, on the agent’s clock');
     await panel.getByRole('status').filter({ hasText: /^Approved for .*: it goes out by itself then\./ }).waitFor();
-    assert.equal(await panel.getByRole('button', { name: /^(Publish|Execute|Place order)/ }).count(), 0, 'nothing to click: it goes out by itself');
+    await card.getByText('Scheduled', { exact: true }).waitFor();
+    assert.equal(await card.getByRole('button', { name: /^(Publish|Execute|Place order)/ }).count(), 0, 'nothing to click: it goes out by itself');
 
     await tabPanel().getByRole('button', { name: 'Calendar', exact: true }).click();
     const entry = tabPanel().locator(`.schedule-entry[data-deliverable-id="${scheduledDraftId}"]`);
@@ -230,6 +231,7 @@ describe('CP: a new customer runs, schedules and sees it go out', { skip: !REVIE
         await tabPanel().getByRole('button', { name: 'Refresh' }).click();
         await entry.waitFor();
       }
+      assert.doesNotMatch(await entry.innerText(), /Not sent/, await entry.getAttribute('aria-label'));
       assert.ok(Date.now() >= Date.parse(`${slotLocal}:00+05:30`), 'it did not go out before its slot');
       // The embedded default's connectors send nothing: the calendar must say dry run, never published.
       assert.match(await entry.innerText(), /Dry run/);

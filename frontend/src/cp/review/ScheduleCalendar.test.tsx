@@ -60,6 +60,27 @@ describe('ScheduleCalendar', () => {
     ]);
   });
 
+  it('says a scheduled post was not sent when its attempt at the slot was denied, and why', () => {
+    const denied = socialPost({
+      ...scheduled,
+      updated_at: '2026-12-10T05:00:00Z',
+      last_execution: { correlation_id: 'scheduled-a1', status: 'denied', reason: 'subscription_inactive', requested_at: '2026-12-11T04:00:03Z' },
+    });
+    const deniedBeforeScheduling = socialPost({
+      ...scheduled,
+      deliverable_id: 'scheduled-2',
+      updated_at: '2026-12-10T05:00:00Z',
+      last_execution: { correlation_id: 'c-old', status: 'denied', reason: 'approval_missing', requested_at: '2026-12-09T05:00:00Z' },
+    });
+    renderCalendar([denied, deniedBeforeScheduling]);
+
+    const [first, second] = within(day(/^Friday 11 December 2026/)).getAllByRole('button');
+    expect(first).toHaveTextContent('Not sent');
+    expect(first.getAttribute('aria-label')).toMatch(/^09:30 Not sent: /);
+    expect(first.getAttribute('aria-label')).not.toContain('subscription_inactive');
+    expect(second).toHaveTextContent('Scheduled');
+  });
+
   it('opens on this week in the customer’s timezone, each post on its local day and time', () => {
     renderCalendar([scheduled, published, dryRun, pending]);
 

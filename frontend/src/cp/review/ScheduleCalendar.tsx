@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { platformName } from '../../shared/platforms';
+import { reasonText } from '../../shared/reasons';
 import type { Deliverable } from '../cpApi';
 import {
   addDays,
@@ -23,7 +24,7 @@ export interface CalendarEntry {
   deliverable: Deliverable;
   /** The instant it goes out (scheduled) or went out (published, dry run, failed). */
   at: string;
-  state: 'scheduled' | 'executed' | 'dry_run' | 'failed';
+  state: 'scheduled' | 'executed' | 'dry_run' | 'failed' | 'denied';
 }
 
 const SHORT_STATE: Record<CalendarEntry['state'], string> = {
@@ -31,14 +32,37 @@ const SHORT_STATE: Record<CalendarEntry['state'], string> = {
   executed: 'Published',
   dry_run: 'Dry run',
   failed: 'Failed',
+  denied: 'Not sent',
 };
+
+/**
+ * The queue's attempt at a scheduled draft, when there was one since it was scheduled: a denied
+ * attempt leaves the draft "scheduled", and the calendar must not keep saying it will go out.
+ */
+function deniedSinceScheduled(deliverable: Deliverable) {
+  const last = deliverable.last_execution;
+  const when = last?.requested_at ?? last?.decided_at;
+  if (last?.status !== 'denied' || !when) {
+    return undefined;
+  }
+  const scheduledAt = deliverable.updated_at ? Date.parse(deliverable.updated_at) : Number.NaN;
+  return Number.isNaN(scheduledAt) || Date.parse(when) >= scheduledAt ? last : undefined;
+}
+
+function entryLabel(entry: CalendarEntry): string {
+  if (entry.state === 'denied') {
+    return `Not sent: ${reasonText(entry.deliverable.last_execution?.reason).text}`;
+  }
+  return stateLabel(entry.state, entry.deliverable);
+}
 
 function validInstant(value: string | null | undefined): string | undefined {
   return value && !Number.isNaN(Date.parse(value)) ? value : undefined;
 }
 
 /**
- * The drafts that belong on a calendar, each at its time: scheduled ones at their slot, carried-out
+ * The drafts that belong on a calendar, each at its time: scheduled ones at their slot (marked not
+ * sent when the queue's attempt was denied), carried-out
  * ones when the connector finished (else when enforcement decided, else their slot). Drafts still
  * waiting for review, or approved without a time, have no place on it yet.
  */
@@ -49,7 +73,7 @@ export function calendarEntriesOf(deliverables: Deliverable[]): CalendarEntry[] 
     if (state === 'scheduled') {
       const at = validInstant(deliverable.scheduled_for);
       if (at) {
-        entries.push({ deliverable, at, state });
+        entries.push({ deliverable, at, state: deniedSinceScheduled(deliverable) ? 'denied' : state });
       }
       continue;
     }
@@ -117,7 +141,7 @@ export function ScheduleCalendar({
 
   const entryButton = (entry: CalendarEntry, compact: boolean) => {
     const { deliverable } = entry;
-    const full = `${timeOfDay(entry.at, timeZone)} ${stateLabel(entry.state, deliverable)}: ${entrySummary(deliverable)}`;
+    const full = `${timeOfDay(entry.at, timeZone)} ${entryLabel(entry)}: ${entrySummary(deliverable)}`;
     return (
       <li key={deliverable.deliverable_id}>
         <button
