@@ -22,7 +22,7 @@ public final class ProxiedPath {
     static final String PREFIX = "/api/pp/";
     static final String TARGET_PREFIX = "/api/v1/";
     /** First segments that are wholly pp-backend's. */
-    static final Set<String> OWN_PREFIXES = Set.of("auth");
+    static final Set<String> OWN_PREFIXES = Set.of("auth", "operators");
     /** Canonical paths (lower case, single slashes, decoded) a pp-backend controller serves. */
     static final List<Pattern> OWN_PATHS = List.of(
             Pattern.compile("agent-types/[^/]+/versions/[^/]+/(validate|publish)"),
