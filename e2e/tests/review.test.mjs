@@ -122,7 +122,7 @@ describe('CP: a new customer runs, schedules and sees it go out', { skip: !REVIE
     await page.getByLabel('Password').fill(REVIEW_CUSTOMER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('You have not hired any agents yet.').waitFor();
-    await page.getByRole('link', { name: 'Hire an agent' }).click();
+    await page.getByRole('link', { name: 'Hire an agent' }).first().click();
     assert.match(await page.title(), /Hire an agent/);
 
     await page.getByRole('button', { name: `Hire ${AGENT_TYPE_NAME}` }).click();
@@ -188,7 +188,7 @@ describe('CP: a new customer runs, schedules and sees it go out', { skip: !REVIE
     while ((await drafts.count()) < 1) {
       assert.ok(Date.now() < deadline, `the run produced no drafts within ${PIPELINE_TIMEOUT_MS} ms`);
       await page.waitForTimeout(2_000);
-      await tabPanel().getByRole('button', { name: 'Refresh' }).click();
+      await tabPanel().getByRole('button', { name: 'Refresh', exact: true }).click();
     }
     scheduledDraftId = await drafts.nth(0).getAttribute('data-deliverable-id');
     await screenshot(page, 'r04-review-drafts');
@@ -228,7 +228,7 @@ describe('CP: a new customer runs, schedules and sees it go out', { skip: !REVIE
       while (/Scheduled/.test(await entry.innerText())) {
         assert.ok(Date.now() < deadline, `still scheduled ${PIPELINE_TIMEOUT_MS} ms after its slot`);
         await page.waitForTimeout(5_000);
-        await tabPanel().getByRole('button', { name: 'Refresh' }).click();
+        await tabPanel().getByRole('button', { name: 'Refresh', exact: true }).click();
         await entry.waitFor();
       }
       assert.doesNotMatch(await entry.innerText(), /Not sent/, await entry.getAttribute('aria-label'));
@@ -242,10 +242,10 @@ describe('CP: a new customer runs, schedules and sees it go out', { skip: !REVIE
       await panel.getByText('Would have posted on LinkedIn:').waitFor();
       const text = await panel.locator('blockquote.outcome-summary').innerText();
       assert.ok(text.length > 0, 'the post that would have gone out is shown');
-      assert.doesNotMatch(await panel.locator('.last-execution').innerText(), /https?:\/\/|\{"/, 'no URLs or raw JSON unless expanded');
+      assert.doesNotMatch(await panel.locator('.last-execution').innerText(), /\{"|correlation|scheduled-/i, 'no raw JSON or ids unless expanded');
       await screenshot(page, 'r06-dry-run-at-its-slot');
 
-      await tabPanel().getByRole('button', { name: 'Month' }).click();
+      await tabPanel().getByRole('button', { name: 'Month', exact: true }).click();
       await tabPanel().locator(`.schedule-month .schedule-entry[data-deliverable-id="${scheduledDraftId}"]`).waitFor();
       await screenshot(page, 'r07-month-calendar');
     },
