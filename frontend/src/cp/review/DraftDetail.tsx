@@ -243,7 +243,8 @@ export function DraftDetail({
           )}
         </form>
       )}
-      {review.isSuccess && (
+      {/* What the review did, until the draft has been carried out: then its outcome says what happened. */}
+      {review.isSuccess && !['executed', 'dry_run', 'failed'].includes(state) && (
         <p role="status" className="alert alert-success">
           {review.variables.decision === 'rejected'
             ? 'Rejected. Your notes are kept on the draft.'
