@@ -10,6 +10,7 @@ import { EmptyState, Loading } from '../../shared/StatusMessages';
 import { cpApi, cpQueryKeys } from '../cpApi';
 import type { AgentInstanceSummary, AgentTypeDefinition, Goal, GoalRun, GoalTemplate } from '../cpApi';
 import { layoutFields } from '../schemaForm/fields';
+import { periodOfFrequency, samePeriod } from '../review/calendarDates';
 import { allowedFrequencies, GoalEditor, templateName } from './GoalEditor';
 import { useAgentType, useHiredAgent } from './useAgentType';
 
@@ -250,14 +251,13 @@ function GoalCard({
       void queryClient.invalidateQueries({ queryKey: cpQueryKeys.summary });
     }
   }, [finished, hiredInstanceId, queryClient]);
-  // Drafting again for a period that already has drafts piles them up: ask first.
-  const alreadyDraftedToday = Boolean(
-    goal.last_run?.status === 'completed' &&
-      goal.last_run.completed_at &&
-      new Date(goal.last_run.completed_at).toDateString() === new Date().toDateString(),
-  );
+  // Drafting again for a period that already has drafts piles them up: ask first. The period is
+  // the goal's own (a weekly goal's week, on the agent's calendar).
+  const period = periodOfFrequency(goal.frequency);
+  const lastDrafted = goal.last_run?.status === 'completed' ? (goal.last_run.completed_at ?? goal.last_run.triggered_at) : undefined;
+  const alreadyDraftedThisPeriod = Boolean(lastDrafted && samePeriod(lastDrafted, Date.now(), period, agentTimezone));
   function requestRun() {
-    if (alreadyDraftedToday && !confirmingRun) {
+    if (alreadyDraftedThisPeriod && !confirmingRun) {
       setConfirmingRun(true);
       return;
     }
@@ -349,13 +349,13 @@ function GoalCard({
         <ConfirmDialog
           title={`Run ${name} again?`}
           confirmLabel="Draft again"
-          cancelLabel="Keep today's drafts"
+          cancelLabel="Keep these drafts"
           onConfirm={requestRun}
           onCancel={() => setConfirmingRun(false)}
         >
           <p>
-            It already ran today and its drafts are waiting under Review. Running it again makes a second set of drafts
-            beside them.
+            It already ran {period === 'day' ? 'today' : `this ${period}`} and its drafts are waiting under Review.
+            Running it again makes a second set of drafts beside them.
           </p>
         </ConfirmDialog>
       )}

@@ -4,6 +4,8 @@ import {
   dayKeyOf,
   instantOfWallClock,
   monthWeeks,
+  periodOfFrequency,
+  samePeriod,
   startOfWeek,
   timeOfDay,
   weekLabel,
@@ -38,5 +40,19 @@ describe('calendar dates in the customer’s timezone', () => {
     expect(instantOfWallClock('2026-07-01T09:00', 'Europe/London')).toBe('2026-07-01T08:00:00.000Z');
     expect(instantOfWallClock('2026-12-01T09:00', 'Europe/London')).toBe('2026-12-01T09:00:00.000Z');
     expect(instantOfWallClock('not a time', 'Asia/Kolkata')).toBeUndefined();
+  });
+
+  it('tells whether two times fall in the same day, week or month of a goal, on the agent’s calendar', () => {
+    expect(periodOfFrequency('weekly')).toBe('week');
+    expect(periodOfFrequency('monthly')).toBe('month');
+    expect(periodOfFrequency('daily')).toBe('day');
+    expect(periodOfFrequency('on_demand')).toBe('day');
+    // Monday and Sunday of one week; the next Monday starts another.
+    expect(samePeriod('2026-12-07T06:00:00Z', '2026-12-13T12:00:00Z', 'week', 'Asia/Kolkata')).toBe(true);
+    expect(samePeriod('2026-12-13T12:00:00Z', '2026-12-14T06:00:00Z', 'week', 'Asia/Kolkata')).toBe(false);
+    // 20:00 UTC on Sunday is already Monday in Kolkata.
+    expect(samePeriod('2026-12-13T20:00:00Z', '2026-12-14T06:00:00Z', 'week', 'Asia/Kolkata')).toBe(true);
+    expect(samePeriod('2026-12-01T06:00:00Z', '2026-12-31T06:00:00Z', 'month', 'Asia/Kolkata')).toBe(true);
+    expect(samePeriod('2026-12-01T06:00:00Z', '2026-12-02T06:00:00Z', 'day', 'Asia/Kolkata')).toBe(false);
   });
 });

@@ -160,3 +160,29 @@ export function instantOfWallClock(local: string, timeZone: string | null | unde
   instant = asUtc - offsetAt(instant);
   return new Date(instant).toISOString();
 }
+
+export type Period = 'day' | 'week' | 'month';
+
+/** The period a goal's frequency drafts for: a weekly goal's week, a monthly goal's month, else the day. */
+export function periodOfFrequency(frequency: string | undefined): Period {
+  if (frequency && /week/i.test(frequency)) {
+    return 'week';
+  }
+  if (frequency && /month/i.test(frequency)) {
+    return 'month';
+  }
+  return 'day';
+}
+
+/** Whether two instants fall in the same day, week (Monday to Sunday) or month on the zone's calendar. */
+export function samePeriod(left: string | number, right: string | number, period: Period, timeZone: string | null | undefined): boolean {
+  const leftDay = dayKeyOf(left, timeZone);
+  const rightDay = dayKeyOf(right, timeZone);
+  if (period === 'week') {
+    return startOfWeek(leftDay) === startOfWeek(rightDay);
+  }
+  if (period === 'month') {
+    return leftDay.slice(0, 7) === rightDay.slice(0, 7);
+  }
+  return leftDay === rightDay;
+}
