@@ -33,6 +33,16 @@ export const MARKETING_CUSTOMER = {
   agent: process.env.E2E_MARKETING_AGENT ?? 'Reach',
 };
 
+/**
+ * A customer of the review journeys' own (review.test.mjs): new, no agents, so its hire, trial and
+ * drafts are the journey's alone. The launcher's BrowserJourneysTest makes one; without it the
+ * journey is skipped (there is no sign-up to make one from the browser).
+ */
+export const REVIEW_CUSTOMER = {
+  email: process.env.E2E_REVIEW_CUSTOMER_EMAIL,
+  password: process.env.E2E_REVIEW_CUSTOMER_PASSWORD ?? 'demo-password',
+};
+
 export const OPERATOR = {
   email: process.env.PP_EMAIL ?? 'ops@myagents.local',
   password: process.env.PP_PASSWORD ?? 'ops-password',

@@ -200,6 +200,8 @@ export interface ExecutionResultRecord {
   status: 'executed' | 'failed' | 'dry_run' | 'executed_manually' | string;
   external_id?: string | null;
   detail?: string | null;
+  /** When the connector finished (published, placed, or recorded the dry run). */
+  completed_at?: string | null;
   /** A dry run's would-be request: {platform, text} for posts, the order's fields for orders. */
   request_summary?: Record<string, unknown> | null;
 }
@@ -208,6 +210,7 @@ export interface LastExecution {
   correlation_id: string;
   status: 'pending' | 'allowed' | 'denied' | 'executed' | 'failed' | string;
   reason?: string | null;
+  requested_at?: string | null;
   decided_at?: string | null;
   result?: ExecutionResultRecord | null;
 }

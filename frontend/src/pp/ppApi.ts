@@ -14,6 +14,13 @@ export interface Operator {
   roles: string[];
 }
 
+/** An operator as other operators see them (GET /api/pp/operators). */
+export interface OperatorName {
+  operator_id: string;
+  display_name: string;
+  email: string;
+}
+
 export interface PpLoginResponse extends TokenGrant {
   operator: Operator;
 }
@@ -255,6 +262,9 @@ export const ppApi = {
 
   agentTypes: () => client.get<{ agent_types: Definition[] }>('/api/pp/agent-types'),
 
+  /** Every operator's name, so PP names who did something instead of showing an id. */
+  operators: () => client.get<{ operators: OperatorName[] }>('/api/pp/operators'),
+
   versions: (agentTypeId: string) => client.get<{ versions: Definition[] }>(`${agentType(agentTypeId)}/versions`),
 
   version: (agentTypeId: string, v: string) => client.get<Definition>(agentType(agentTypeId), { version: v }),
@@ -329,6 +339,7 @@ async function exportAudit(
 
 export const ppQueryKeys = {
   agentTypes: ['pp', 'agent-types'] as const,
+  operators: ['pp', 'operators'] as const,
   versions: (agentTypeId: string) => ['pp', 'versions', agentTypeId] as const,
   version: (agentTypeId: string, v: string) => ['pp', 'version', agentTypeId, v] as const,
   validation: (agentTypeId: string, v: string) => ['pp', 'validation', agentTypeId, v] as const,

@@ -214,6 +214,60 @@ describe('Goal Setting tab', () => {
     expect(calls.find((call) => call.method === 'DELETE')!.path).toBe('/api/cp/hired-agents/hired-1/goals/goal-1');
   });
 
+  it('follows the run it asked for until it finishes, with no reload', async () => {
+    let asked = 0;
+    openGoals([goal()], {
+      'GET /api/cp/hired-agents/hired-1/goals': () => {
+        asked += 1;
+        // the list catches up with the new run late, then shows it running, then finished
+        const lastRun =
+          asked <= 2 ? null : asked <= 3 ? { run_id: 'run-77', status: 'triggered' } : { run_id: 'run-77', status: 'completed', completed_at: new Date().toISOString() };
+        return json(200, { goals: [goal({ last_run: lastRun })] });
+      },
+      'POST /api/cp/hired-agents/hired-1/goals/goal-1/run': json(202, { run_id: 'run-77', goal_instance_id: 'goal-1' }),
+    });
+    const user = userEvent.setup();
+    const card = await goalCard('Weekly multichannel posting batch');
+
+    await user.click(within(card).getByRole('button', { name: 'Run now' }));
+
+    expect(
+      await within(card).findByText('Run finished. Its drafts are waiting for you under Review.', {}, { timeout: 15_000 }),
+    ).toBeInTheDocument();
+  });
+
+  it('asks before drafting again for a period that already has drafts, and not for an older one', async () => {
+    const calls = openGoals(
+      [
+        goal({ last_run: { run_id: 'run-1', status: 'completed', completed_at: new Date().toISOString() } }),
+        goal({
+          goal_instance_id: 'goal-2',
+          goal_template_id: 'marketing.daily_education_micropost',
+          frequency: 'daily',
+          time_of_day: '09:30',
+          settings: { topics: ['flu shots'] },
+          last_run: { run_id: 'run-2', status: 'completed', completed_at: new Date(Date.now() - 40 * 86_400_000).toISOString() },
+        }),
+      ],
+      {
+        'POST /api/cp/hired-agents/hired-1/goals/goal-1/run': json(202, { run_id: 'run-3', goal_instance_id: 'goal-1' }),
+        'POST /api/cp/hired-agents/hired-1/goals/goal-2/run': json(202, { run_id: 'run-4', goal_instance_id: 'goal-2' }),
+      },
+    );
+    const user = userEvent.setup();
+    const runs = () => calls.filter((call) => call.method === 'POST' && call.path.endsWith('/run'));
+
+    await user.click(within(await goalCard('Weekly multichannel posting batch')).getByRole('button', { name: 'Run now' }));
+    const dialog = screen.getByRole('dialog', { name: 'Run Weekly multichannel posting batch again?' });
+    expect(dialog).toHaveTextContent('It already ran this week and its drafts are waiting under Review.');
+    await user.click(within(dialog).getByRole('button', { name: 'Keep these drafts' }));
+    expect(runs()).toHaveLength(0);
+
+    await user.click(within(await goalCard('Daily patient-education micro-post')).getByRole('button', { name: 'Run now' }));
+    await waitFor(() => expect(runs().map((call) => call.path)).toEqual(['/api/cp/hired-agents/hired-1/goals/goal-2/run']));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
   it('shows why a run could not start', async () => {
     openGoals([goal()], {
       'POST /api/cp/hired-agents/hired-1/goals/goal-1/run': problem(409, {

@@ -10,10 +10,13 @@ import { EmptyState, Loading } from '../../shared/StatusMessages';
 import { cpApi, cpQueryKeys } from '../cpApi';
 import type { AgentInstanceSummary, AgentTypeDefinition, Goal, GoalRun, GoalTemplate } from '../cpApi';
 import { layoutFields } from '../schemaForm/fields';
+import { periodOfFrequency, samePeriod } from '../review/calendarDates';
 import { allowedFrequencies, GoalEditor, templateName } from './GoalEditor';
 import { useAgentType, useHiredAgent } from './useAgentType';
 
 const RUN_POLL_MS = 2000;
+/** A run still unfinished after this long is left to the goal's last-run line (no endless polling). */
+const RUN_POLL_LIMIT_MS = 5 * 60_000;
 
 type Editing = { mode: 'new'; template: GoalTemplate } | { mode: 'edit'; goal: Goal } | null;
 
@@ -21,19 +24,29 @@ type Editing = { mode: 'new'; template: GoalTemplate } | { mode: 'edit'; goal: G
 export function GoalSettingTab({ instance }: { instance: AgentInstanceSummary }) {
   const definition = useAgentType(instance);
   const hired = useHiredAgent(instance.hired_instance_id);
-  const [awaitingRun, setAwaitingRun] = useState(false);
+  // The run the customer just asked for: polled for by its id until its outcome shows (waiting for
+  // "no run is triggered" stopped at once, before the list had even caught up with the new run).
+  const [awaitedRunId, setAwaitedRunId] = useState<string | null>(null);
   const goals = useQuery({
     queryKey: cpQueryKeys.goals(instance.hired_instance_id),
     queryFn: () => cpApi.goals(instance.hired_instance_id),
-    // While a requested run has not finished, its outcome is fetched until it shows.
-    refetchInterval: awaitingRun ? RUN_POLL_MS : false,
+    refetchInterval: awaitedRunId ? RUN_POLL_MS : false,
   });
-  const running = (goals.data?.goals ?? []).some((goal) => goal.last_run?.status === 'triggered');
+  const awaitedRunDone = (goals.data?.goals ?? []).some(
+    (goal) => goal.last_run?.run_id === awaitedRunId && goal.last_run?.status !== 'triggered',
+  );
   useEffect(() => {
-    if (!running && awaitingRun && goals.isFetched) {
-      setAwaitingRun(false);
+    if (awaitedRunId && awaitedRunDone) {
+      setAwaitedRunId(null);
     }
-  }, [running, awaitingRun, goals.isFetched]);
+  }, [awaitedRunId, awaitedRunDone]);
+  useEffect(() => {
+    if (!awaitedRunId) {
+      return undefined;
+    }
+    const timer = setTimeout(() => setAwaitedRunId(null), RUN_POLL_LIMIT_MS);
+    return () => clearTimeout(timer);
+  }, [awaitedRunId]);
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -95,7 +108,7 @@ export function GoalSettingTab({ instance }: { instance: AgentInstanceSummary })
               ) : (
                 <GoalCard
                   key={goal.goal_instance_id}
-                  onRunRequested={() => setAwaitingRun(true)}
+                  onRunRequested={setAwaitedRunId}
                   agentTimezone={typeof config.timezone === 'string' ? config.timezone : undefined}
                   hiredInstanceId={instance.hired_instance_id}
                   goal={goal}
@@ -186,7 +199,7 @@ function GoalCard({
   onRunRequested,
   agentTimezone,
 }: {
-  onRunRequested: () => void;
+  onRunRequested: (runId: string) => void;
   agentTimezone?: string;
   hiredInstanceId: string;
   goal: Goal;
@@ -225,8 +238,8 @@ function GoalCard({
   const [confirmingRun, setConfirmingRun] = useState(false);
   const run = useMutation({
     mutationFn: () => cpApi.runGoal(hiredInstanceId, goal.goal_instance_id),
-    onSuccess: () => {
-      onRunRequested();
+    onSuccess: (accepted) => {
+      onRunRequested(accepted.run_id);
       void queryClient.invalidateQueries({ queryKey: cpQueryKeys.goals(hiredInstanceId) });
     },
     onSettled: () => {
@@ -243,14 +256,13 @@ function GoalCard({
       void queryClient.invalidateQueries({ queryKey: cpQueryKeys.summary });
     }
   }, [finished, hiredInstanceId, queryClient]);
-  // Drafting again for a period that already has drafts piles them up: ask first.
-  const alreadyDraftedToday = Boolean(
-    goal.last_run?.status === 'completed' &&
-      goal.last_run.completed_at &&
-      new Date(goal.last_run.completed_at).toDateString() === new Date().toDateString(),
-  );
+  // Drafting again for a period that already has drafts piles them up: ask first. The period is
+  // the goal's own (a weekly goal's week, on the agent's calendar).
+  const period = periodOfFrequency(goal.frequency);
+  const lastDrafted = goal.last_run?.status === 'completed' ? (goal.last_run.completed_at ?? goal.last_run.triggered_at) : undefined;
+  const alreadyDraftedThisPeriod = Boolean(lastDrafted && samePeriod(lastDrafted, Date.now(), period, agentTimezone));
   function requestRun() {
-    if (alreadyDraftedToday && !confirmingRun) {
+    if (alreadyDraftedThisPeriod && !confirmingRun) {
       setConfirmingRun(true);
       return;
     }
@@ -342,13 +354,13 @@ function GoalCard({
         <ConfirmDialog
           title={`Run ${name} again?`}
           confirmLabel="Draft again"
-          cancelLabel="Keep today's drafts"
+          cancelLabel="Keep these drafts"
           onConfirm={requestRun}
           onCancel={() => setConfirmingRun(false)}
         >
           <p>
-            It already ran today and its drafts are waiting under Review. Running it again makes a second set of drafts
-            beside them.
+            It already ran {period === 'day' ? 'today' : `this ${period}`} and its drafts are waiting under Review.
+            Running it again makes a second set of drafts beside them.
           </p>
         </ConfirmDialog>
       )}

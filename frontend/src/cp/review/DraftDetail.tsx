@@ -5,6 +5,7 @@ import { ProblemAlert } from '../../shared/ProblemAlert';
 import { cpApi, cpQueryKeys } from '../cpApi';
 import type { Deliverable, ReviewRequest } from '../cpApi';
 import { approvalValidity } from './approvalLifetime';
+import { instantOfWallClock } from './calendarDates';
 import { DraftPreview } from './DraftPreview';
 import { ExecuteControl } from './ExecuteControl';
 import { MediaPicker } from './MediaPicker';
@@ -26,11 +27,6 @@ const IMAGE_EDITABLE = [...EDITABLE, 'failed', 'dry_run'];
 /** A post that has not gone out can be written again (a new, charged run for it alone). */
 const REGENERABLE = ['draft', 'pending_review', 'approved', 'rejected', 'scheduled', 'failed', 'dry_run'];
 
-/** "2026-12-04T09:30" typed in a datetime-local input → an instant. */
-function instantOfLocal(local: string): string | undefined {
-  const time = Date.parse(local);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
-}
 
 /** The selected draft in full, with approve / reject and notes while it awaits review. */
 export function DraftDetail({
@@ -95,7 +91,8 @@ export function DraftDetail({
   const isPost = postTextOf(deliverable) !== undefined;
   const blocked = planBlockedReason(deliverable);
   const suggested = suggestedInstantOf(deliverable);
-  const chosen = chosenTime ? instantOfLocal(chosenTime) : undefined;
+  // The time is typed on the agent's clock (its timezone), as every time on the page is shown.
+  const chosen = chosenTime ? instantOfWallClock(chosenTime, timeZone) : undefined;
   const state = effectiveState(deliverable);
   const expired = approvalExpired(deliverable);
   const canReview = isReviewable(deliverable) || (expired && state === 'approved');
@@ -279,7 +276,9 @@ export function DraftDetail({
           </div>
           {!blocked && (
             <div className="approve-at">
-              <label htmlFor={timeId}>Or approve for a time you choose</label>
+              <label htmlFor={timeId}>
+                Or approve for a time you choose{timeZone ? ` (${timeZone.replace(/_/g, ' ')} time)` : ''}
+              </label>
               <div className="button-row">
                 <input
                   id={timeId}
@@ -300,7 +299,8 @@ export function DraftDetail({
           )}
         </form>
       )}
-      {review.isSuccess && (
+      {/* What the review did, until the draft has been carried out: then its outcome says what happened. */}
+      {review.isSuccess && !['executed', 'dry_run', 'failed'].includes(state) && (
         <p role="status" className="alert alert-success">
           {review.variables.decision === 'rejected'
             ? 'Rejected. Your notes are kept on the draft.'

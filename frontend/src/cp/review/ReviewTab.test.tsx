@@ -1,7 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { signedInCustomer, twoAgents } from '../../test/cpFixtures';
+import { instance, signedInCustomer, summaryOf, twoAgents } from '../../test/cpFixtures';
 import { goal, marketingDefinition, socialPost } from '../../test/definitions';
 import { json, problem, stubBackend } from '../../test/http';
 import type { RecordedCall } from '../../test/http';
@@ -388,6 +388,26 @@ describe('Review tab: scheduler', () => {
     });
   });
 
+  it("approves for a time typed on the agent's clock, not the browser's", async () => {
+    const calls = openReview([socialPost()], {
+      'GET /api/cp/my-agents/summary': json(200, summaryOf(instance({ timezone: 'Asia/Kolkata' }))),
+      'POST /api/cp/deliverables/del-1/review': json(200, { ...socialPost(), state: 'scheduled' }),
+    });
+    const user = userEvent.setup();
+    const item = await draftItem('social post · X');
+
+    await user.click(within(item).getByRole('button', { name: 'Review' }));
+    const time = screen.getByLabelText('Or approve for a time you choose (Asia/Kolkata time)');
+    fireEvent.change(time, { target: { value: '2030-03-04T09:30' } });
+    await user.click(screen.getByRole('button', { name: 'Approve for this time' }));
+
+    expect(await screen.findByText(/Approved for Mon, 4 Mar 2030, 09:30: it goes out by itself then\./)).toBeInTheDocument();
+    expect(posts(calls, '/api/cp/deliverables/del-1/review')[0].body).toEqual({
+      decision: 'approved',
+      scheduled_for: '2030-03-04T04:00:00.000Z',
+    });
+  });
+
   it('edits the text before approving; saving sends it back to review', async () => {
     const calls = openReview([socialPost()], {
       'PUT /api/cp/deliverables/del-1': (call) => json(200, { ...socialPost(), payload: (call.body as { payload: object }).payload }),
@@ -468,7 +488,7 @@ describe('Review tab: browsing', () => {
     const user = userEvent.setup();
     await screen.findAllByRole('heading', { name: /social post/ });
 
-    await user.click(screen.getByRole('button', { name: 'Calendar' }));
+    await user.click(screen.getByRole('button', { name: 'Campaign weeks' }));
 
     const weeks = screen.getAllByRole('region', { name: /^Week/ });
     expect(weeks.map((week) => within(week).getByRole('heading').textContent)).toEqual(['Week 1', 'Week 2']);
@@ -480,6 +500,31 @@ describe('Review tab: browsing', () => {
     await user.click(within(weeks[1]).getByRole('button'));
     expect(screen.getByRole('complementary')).toHaveTextContent('Week two');
     expect(within(screen.getByRole('complementary')).getByRole('button', { name: 'Approve' })).toBeInTheDocument();
+  });
+
+  it('shows scheduled and published posts on a week calendar, and a post opens its detail', async () => {
+    const now = new Date().toISOString();
+    openReview([
+      socialPost({ deliverable_id: 'pending', payload: { platform: 'x', text: 'Not yet reviewed' } }),
+      socialPost({
+        deliverable_id: 'due',
+        state: 'scheduled',
+        scheduled_for: now,
+        payload: { platform: 'linkedin', text: 'Goes out by itself' },
+        approval: { approval_id: 'appr-s', verdict: 'approved', expires_at: '2030-01-01T00:00:00Z' },
+      }),
+    ]);
+    const user = userEvent.setup();
+    await screen.findAllByRole('heading', { name: /social post/ });
+
+    await user.click(screen.getByRole('button', { name: 'Calendar' }));
+
+    const calendar = screen.getByRole('region', { name: 'Calendar of scheduled and published posts' });
+    expect(within(calendar).getByText(/1 post this week\./)).toBeInTheDocument();
+    expect(within(calendar).queryByText(/Not yet reviewed/)).not.toBeInTheDocument();
+    await user.click(within(calendar).getByRole('button', { name: /Scheduled: LinkedIn · Goes out by itself/ }));
+    expect(screen.getByRole('complementary')).toHaveTextContent('Goes out by itself');
+    expect(screen.getByRole('complementary')).toHaveTextContent('Scheduled');
   });
 
   it('shows an empty state when the agent has no drafts', async () => {

@@ -6,15 +6,16 @@ import { EmptyState, Loading } from '../../shared/StatusMessages';
 import { cpApi, cpQueryKeys } from '../cpApi';
 import type { AgentInstanceSummary, DeliverableFilters, Goal, GoalTemplate } from '../cpApi';
 import { templateName } from '../agentType/GoalEditor';
-import { useAgentType } from '../agentType/useAgentType';
+import { useAgentType, useHiredAgent } from '../agentType/useAgentType';
 import { BatchReview, selectedDrafts } from './BatchReview';
 import { DraftCard } from './DraftCard';
 import { DraftDetail } from './DraftDetail';
 import { bySlot, isReviewable, planBlockedReason, platformOf, REVIEW_STATES, stateLabel, weekOf } from './deliverableView';
 import { platformName } from '../../shared/platforms';
 import { ReviewCalendar } from './ReviewCalendar';
+import { ScheduleCalendar } from './ScheduleCalendar';
 
-type View = 'list' | 'calendar';
+type View = 'list' | 'calendar' | 'campaign';
 
 function goalLabel(goal: Goal, templates: GoalTemplate[]): string {
   const template = templates.find((candidate) => candidate.goal_template_id === goal.goal_template_id);
@@ -22,8 +23,8 @@ function goalLabel(goal: Goal, templates: GoalTemplate[]): string {
 }
 
 /**
- * The drafts of the selected agent: filters (state, goal, platform), a list or a campaign
- * calendar, a detail panel to approve or reject with notes, batch approval, and Execute.
+ * The drafts of the selected agent: filters (state, goal, platform), a list, a week/month
+ * calendar of scheduled and published posts or a campaign pack by week, a detail panel to approve or reject with notes, batch approval, and Execute.
  */
 export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
   const hiredInstanceId = instance.hired_instance_id;
@@ -42,6 +43,10 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
   // Goals and the definition only label the goal filter; the tab works without them.
   const goals = useQuery({ queryKey: cpQueryKeys.goals(hiredInstanceId), queryFn: () => cpApi.goals(hiredInstanceId) });
   const definition = useAgentType(instance);
+  // Times are shown on the agent's clock: its timezone is in its config (the summary may carry it).
+  const hired = useHiredAgent(hiredInstanceId);
+  const configuredZone = hired.data?.config?.timezone;
+  const timeZone = instance.timezone ?? (typeof configuredZone === 'string' ? configuredZone : undefined);
   const templates = definition.data?.goal_templates ?? [];
   const goalList = goals.data?.goals ?? [];
 
@@ -55,7 +60,7 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
   });
   const platforms = [...seenPlatforms.current].sort();
   const hasCalendar = items.some((deliverable) => weekOf(deliverable) !== undefined);
-  const shownView: View = hasCalendar ? view : 'list';
+  const shownView: View = hasCalendar || view !== 'campaign' ? view : 'list';
   const reviewable = items.filter((deliverable) => isReviewable(deliverable) && !planBlockedReason(deliverable));
   const selected = selectedDrafts(reviewable, selectedIds);
   const open = items.find((deliverable) => deliverable.deliverable_id === openId);
@@ -138,21 +143,19 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
           )}
         </div>
         <div className="button-row">
-          {hasCalendar && (
-            <div className="view-switch button-row" role="group" aria-label="View">
-              {(['list', 'calendar'] as const).map((option) => (
-                <button
-                  key={option}
-                  type="button"
-                  className={shownView === option ? '' : 'secondary'}
-                  aria-pressed={shownView === option}
-                  onClick={() => setView(option)}
-                >
-                  {option === 'list' ? 'List' : 'Calendar'}
-                </button>
-              ))}
-            </div>
-          )}
+          <div className="view-switch button-row" role="group" aria-label="View">
+            {(hasCalendar ? (['list', 'calendar', 'campaign'] as const) : (['list', 'calendar'] as const)).map((option) => (
+              <button
+                key={option}
+                type="button"
+                className={shownView === option ? '' : 'secondary'}
+                aria-pressed={shownView === option}
+                onClick={() => setView(option)}
+              >
+                {option === 'list' ? 'List' : option === 'calendar' ? 'Calendar' : 'Campaign weeks'}
+              </button>
+            ))}
+          </div>
           <button type="button" className="secondary" disabled={drafts.isFetching} onClick={() => void drafts.refetch()}>
             {drafts.isFetching && !drafts.isPending ? 'Refreshing…' : 'Refresh'}
           </button>
@@ -197,6 +200,8 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
           <div className={`review-body${open ? ' with-detail' : ''}`}>
             <div className="review-main">
               {shownView === 'calendar' ? (
+                <ScheduleCalendar deliverables={items} timeZone={timeZone} openId={openId} onOpen={setOpenId} />
+              ) : shownView === 'campaign' ? (
                 <ReviewCalendar deliverables={items} openId={openId} onOpen={setOpenId} />
               ) : (
                 <ul className="plain-list drafts" aria-label={`Drafts of ${instance.nickname}`}>
@@ -222,9 +227,9 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
                 deliverable={open}
                 hiredInstanceId={hiredInstanceId}
                 goalName={nameOfGoal(open.goal_instance_id)}
-                withExecute={shownView === 'calendar'}
+                withExecute={shownView !== 'list'}
                 plan={instance.plan}
-                timeZone={instance.timezone}
+                timeZone={timeZone}
                 onClose={() => setOpenId(null)}
               />
             )}

@@ -90,6 +90,28 @@ describe('Agent Management: versions', () => {
     expect(screen.getByRole('link', { name: 'Version 1.1.0 (draft)' })).toBeInTheDocument();
   });
 
+  it("names the operator who made a version by their display name, never by an id", async () => {
+    signedInAs('support');
+    stubBackend({
+      [`GET ${typeApi}/versions`]: json(200, {
+        versions: [
+          draftDefinition({ created_by: '00000000-0000-0000-0000-0000000b0001' }),
+          definition({ created_by: '00000000-0000-0000-0000-0000000b0009' }),
+        ],
+      }),
+      'GET /api/pp/operators': json(200, {
+        operators: [{ operator_id: '00000000-0000-0000-0000-0000000b0001', display_name: 'Ops Admin', email: 'ops@myagents.local' }],
+      }),
+    });
+    renderApp(ppRoutes, `/agent-types/${AGENT_TYPE_ID}`);
+
+    const table = await screen.findByRole('table', { name: `Versions of ${AGENT_TYPE_ID}` });
+    const [draft, published] = within(table).getAllByRole('row').slice(1);
+    expect(await within(draft).findByText('Ops Admin')).toHaveAttribute('title', 'ops@myagents.local');
+    expect(published).toHaveTextContent('another operator');
+    expect(table).not.toHaveTextContent('0000000b0001');
+  });
+
   it('lets support read versions but not draft one', async () => {
     signedInAs('support');
     stubBackend({ [`GET ${typeApi}/versions`]: json(200, { versions: [definition()] }) });

@@ -23,10 +23,12 @@ class BrowserJourneysTest {
     static final Path E2E = Path.of("..", "e2e").toAbsolutePath().normalize();
     /** Environment variables naming the lifecycle journeys' customers (e2e/src/config.mjs reads them). */
     static final List<String> LIFECYCLE_CUSTOMERS = List.of("E2E_LIFECYCLE_EMAIL", "E2E_CANCEL_EMAIL");
+    private static String reviewCustomer;
 
     @Test
     void theCustomersJourneysPassInARealBrowser() throws Exception {
         RunningSystem.stack();
+        reviewCustomer = Journeys.freshCustomerEmail(RunningSystem.stack().jdbcUrl(), RunningSystem.postgresPassword());
         Path log = E2E.resolve("target").resolve("e2e.log");
         Files.createDirectories(log.getParent());
         if (!Files.isDirectory(E2E.resolve("node_modules").resolve("playwright-core"))) {
@@ -56,6 +58,8 @@ class BrowserJourneysTest {
         builder.environment().put("CP_URL", RunningSystem.cp());
         builder.environment().put("PP_URL", "http://localhost:" + RunningSystem.options().ports().ppBackend());
         builder.environment().putAll(environment);
+        // review.test.mjs hires, runs and schedules as a customer of its own, never the shared demo one
+        builder.environment().put("E2E_REVIEW_CUSTOMER_EMAIL", reviewCustomer);
         Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();

@@ -40,7 +40,8 @@ final class Journeys {
                 LocalSecrets.loadOrCreate(stack.dataDir()).get(LocalSecrets.POSTGRES_SUPERUSER_PASSWORD));
     }
 
-    private static String freshCustomerEmail(String jdbcUrl, String superuserPassword) {
+    /** A new customer (password "demo-password") nobody has signed in as yet: its email. */
+    static String freshCustomerEmail(String jdbcUrl, String superuserPassword) {
         String email = "customer-" + UUID.randomUUID() + "@example.test";
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl, "postgres", superuserPassword);
              java.sql.PreparedStatement insert = c.prepareStatement("insert into cp.customers (customer_id, email, "

@@ -3,6 +3,7 @@ package com.myagents.pp.operators;
 import static com.myagents.pp.jooq.generated.Tables.OPERATORS;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +36,13 @@ public class OperatorRepository {
                 .where(OPERATORS.OPERATOR_ID.eq(operatorId))
                 .fetchOptional()
                 .map(OperatorRepository::toOperator);
+    }
+
+    /** Every operator, by name (then email, which is unique). */
+    public List<Operator> all() {
+        return db.selectFrom(OPERATORS)
+                .orderBy(OPERATORS.DISPLAY_NAME, OPERATORS.EMAIL)
+                .fetch(OperatorRepository::toOperator);
     }
 
     private static Operator toOperator(OperatorsRecord row) {

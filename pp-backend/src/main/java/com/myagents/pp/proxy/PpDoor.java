@@ -24,7 +24,7 @@ public class PpDoor {
 
     public static final Door DOOR = new Door("pp", Principal.Kind.OPERATOR, Hops.PP_ISSUER);
     /** First segments that are wholly pp-backend's. */
-    static final Set<String> OWN_PREFIXES = Set.of("auth");
+    static final Set<String> OWN_PREFIXES = Set.of("auth", "operators");
     /** Canonical paths (lower case, single slashes, decoded) a pp-backend controller serves. */
     static final List<String> OWN_PATHS = List.of("agent-types/[^/]+/versions/[^/]+/(validate|publish)",
             "ops/(denials|decisions)");

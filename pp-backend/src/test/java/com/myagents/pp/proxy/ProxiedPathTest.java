@@ -30,7 +30,7 @@ class ProxiedPathTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/pp/", "/api/pp/auth/logout", "/api/pp/auth", "/api/v1/x"})
+    @ValueSource(strings = {"/api/pp/", "/api/pp/auth/logout", "/api/pp/auth", "/api/pp//Operators", "/api/v1/x"})
     void neverForwardsItsOwnOrForeignPaths(String path) {
         assertThatThrownBy(() -> PATHS.gatewayPath("GET", path))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.status()).isEqualTo(404));

@@ -1,0 +1,59 @@
+package com.myagents.pp.operators;
+
+import static com.myagents.pp.Http.get;
+import static com.myagents.pp.Http.json;
+import static com.myagents.pp.Http.login;
+import static com.myagents.pp.Http.request;
+import static com.myagents.pp.Http.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.myagents.pp.RunningPpBackend;
+
+import tools.jackson.databind.JsonNode;
+
+/** PP names operators by their display names: the directory every signed-in operator may read. */
+class OperatorDirectoryTest {
+
+    @BeforeEach
+    void startFresh() {
+        RunningPpBackend.base();
+        RunningPpBackend.GATEWAY.forget();
+    }
+
+    @Test
+    void namesEveryOperatorToAnyRoleByIdWithoutRolesOrSecrets() {
+        String auditor = login("auditor@myagents.local", "auditor-password");
+
+        HttpResponse<String> response = get("/api/pp/operators", auditor);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> rows = new ArrayList<>();
+        for (JsonNode operator : json(response).get("operators")) {
+            rows.add(operator.get("operator_id").asString() + " " + operator.get("display_name").asString() + " "
+                    + operator.get("email").asString());
+            assertThat(operator.has("roles")).isFalse();
+            assertThat(operator.has("password_hash")).isFalse();
+        }
+        assertThat(rows).containsSubsequence(
+                "00000000-0000-0000-0000-0000000b0003 Auditor auditor@myagents.local",
+                "00000000-0000-0000-0000-0000000b0001 Ops Admin ops@myagents.local",
+                "00000000-0000-0000-0000-0000000b0002 Support Desk support@myagents.local");
+        assertThat(RunningPpBackend.GATEWAY.receivedNothing()).as("answered by pp-backend itself").isTrue();
+    }
+
+    @Test
+    void refusesTheDirectoryWithoutASignedInOperator() {
+        HttpResponse<String> response = send(request("/api/pp/operators").GET().build());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+    }
+}
