@@ -1,4 +1,4 @@
-// A customer's whole lifecycle in the CP web app (issue 13), with customers of their own so the
+// A customer's whole lifecycle in the CP web app, with customers of their own so the
 // demo customer other tests share is never subscribed or cancelled. Each starts with a configured
 // marketing agent on its free trial (the launcher's BrowserJourneysTest sets that up):
 //   - the subscriber: a trial post goes out as a dry run, said in words ("Dry run — nothing was

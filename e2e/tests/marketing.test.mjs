@@ -1,4 +1,4 @@
-// Issue 16, the marketing agent's reach, in a real browser (CP_URL): a customer of its own
+// the marketing agent's reach, in a real browser (CP_URL): a customer of its own
 // (E2E_MARKETING_CUSTOMER_EMAIL, set up by BrowserJourneysTest with a marketing agent on Instagram
 // and YouTube whose first run has drafted) publishes a YouTube post by hand — copies the text,
 // marks it posted, and reads "Published by hand" — and attaches an image to its Instagram post

@@ -38,7 +38,7 @@ export interface AgentInstanceSummary {
   retention_until: string | null;
   read_only?: boolean;
   drafts_pending_review: number;
-  /** Lifecycle (issue 13): which plan the instance is on and what it may spend. */
+  /** Lifecycle: which plan the instance is on and what it may spend. */
   plan?: 'trial' | 'paid' | 'none' | string;
   budget_minor_per_month?: number | null;
   max_budget_minor_per_month?: number;
@@ -486,7 +486,7 @@ export const cpApi = {
   editDeliverable: (deliverableId: string, request: EditDeliverableRequest) =>
     client.put<Deliverable>(`/api/cp/deliverables/${segment(deliverableId)}`, request),
 
-  /** Lifecycle (issue 13): a trial or ended plan becomes a paid one with a monthly budget. */
+  /** Lifecycle: a trial or ended plan becomes a paid one with a monthly budget. */
   subscribe: (subscriptionId: string, request: BudgetRequest) =>
     client.post<AgentInstanceSummary>(`/api/cp/subscriptions/${segment(subscriptionId)}/convert`, request),
 

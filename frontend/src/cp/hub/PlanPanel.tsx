@@ -58,7 +58,7 @@ function planName(instance: AgentInstanceSummary): string {
 /**
  * The instance's plan: trial or paid, this month's spend against its budget, and the three
  * lifecycle actions — subscribe (choosing a monthly budget), change the budget, cancel. Shown
- * only when the backend reports the plan (issue 13's summary fields).
+ * only when the backend reports the plan.
  */
 export function PlanPanel({ instance }: { instance: AgentInstanceSummary }) {
   const headingId = useId();

@@ -6,7 +6,7 @@ import { stubBackend } from '../../test/http';
 import type { Deliverable } from '../cpApi';
 import { DraftPreview, linksIn } from './DraftPreview';
 
-// Issue 16: each platform's post as the platform would show it.
+// Each platform's post as the platform would show it.
 
 function post(payload: Record<string, unknown>): Deliverable {
   return { deliverable_id: 'del-1', kind: 'social_post', state: 'pending_review', payload };

@@ -9,7 +9,7 @@ import { renderApp } from '../../test/render';
 import { cpRoutes } from '../CpApp';
 import type { Deliverable } from '../cpApi';
 
-// Issue 16: a post's image comes from the customer's media library, picked (or uploaded) in Review.
+// A post's image comes from the customer's media library, picked (or uploaded) in Review.
 
 const instagramPost: Deliverable = {
   deliverable_id: 'del-ig',

@@ -8,7 +8,7 @@ import { renderApp } from '../../test/render';
 import { cpRoutes } from '../CpApp';
 import type { Deliverable } from '../cpApi';
 
-// Issue 16: one post can be written again (a new, charged run), and the old draft then says it was superseded.
+// One post can be written again (a new, charged run), and the old draft then says it was superseded.
 
 const post: Deliverable = {
   deliverable_id: 'del-x',

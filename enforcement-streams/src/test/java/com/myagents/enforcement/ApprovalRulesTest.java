@@ -23,7 +23,7 @@ import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.enforcement.policy.UsedApproval;
 import com.myagents.enforcement.stages.Decided;
 
-/** Issue 6: nothing happens unless the latest approval of exactly this deliverable allows it, once. */
+/** Nothing happens unless the latest approval of exactly this deliverable allows it, once. */
 class ApprovalRulesTest {
 
     private final EnforcementDriver enforcement = new EnforcementDriver();

@@ -19,7 +19,7 @@ import com.myagents.enforcement.policy.BudgetLedger;
 import com.myagents.enforcement.stages.SubscriptionStage;
 
 /**
- * Issue 6: the price of every action is checked and reserved against the trial's daily spend or
+ * The price of every action is checked and reserved against the trial's daily spend or
  * the paid plan's monthly budget, and settled when the connector reports what really happened.
  * Prices in {@link Scenario}: publish and post 100.
  */

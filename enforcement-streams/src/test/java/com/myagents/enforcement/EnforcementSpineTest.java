@@ -20,7 +20,7 @@ import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.enforcement.policy.EnforcementPolicy;
 import com.myagents.enforcement.stages.Decided;
 
-/** The spine (issue 2): one decision per request, deny by default, every check named. */
+/** The spine: one decision per request, deny by default, every check named. */
 class EnforcementSpineTest {
 
     private final EnforcementDriver enforcement = new EnforcementDriver();

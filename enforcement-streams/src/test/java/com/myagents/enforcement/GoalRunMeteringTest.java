@@ -19,7 +19,7 @@ import com.myagents.contracts.goals.GoalRunRequest;
 import com.myagents.contracts.goals.GoalTrigger;
 
 /**
- * Issue 5 item 5 and issue 6: a goal run that costs is checked and charged against the same
+ * A goal run that costs is checked and charged against the same
  * trial caps and budget as actions, before anything is generated; a denied run is an auditable
  * denial. The daily micro-post costs 50 in {@link Scenario}.
  */

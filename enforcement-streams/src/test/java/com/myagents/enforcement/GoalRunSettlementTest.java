@@ -12,7 +12,7 @@ import com.myagents.enforcement.policy.BudgetLedger;
 import com.myagents.enforcement.stages.SubscriptionStage;
 
 /**
- * Issue 16: a metered run is charged its price before it generates and settled at what generating
+ * A metered run is charged its price before it generates and settled at what generating
  * really cost (a model's tokens) afterwards — never above the price, and only once.
  * Prices in {@link Scenario}: a daily micro-post run costs 50.
  */

@@ -17,7 +17,7 @@ import com.myagents.contracts.execution.ManualPublication;
 import com.myagents.contracts.execution.ReasonCode;
 
 /**
- * Issue 16: a post the customer published by hand goes through enforcement like any execution —
+ * A post the customer published by hand goes through enforcement like any execution —
  * approval, trial caps, audit — and, allowed, becomes a signed command that carries the manual mark.
  */
 class ManualPublishingTest {

@@ -37,7 +37,7 @@ import com.myagents.enforcement.verify.Replay;
 import com.myagents.enforcement.verify.VerificationReport;
 
 /**
- * Issue 18: every decision enforcement records can be re-decided from its record alone — the pure
+ * Every decision enforcement records can be re-decided from its record alone — the pure
  * rules of its policy version on its recorded inputs give the same verdict, execution mode, reserved
  * cost, detail, checks and inputs — and a decision that is not what its rules give is a mismatch.
  */

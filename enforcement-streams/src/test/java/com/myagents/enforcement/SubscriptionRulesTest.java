@@ -17,7 +17,7 @@ import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.Outcome;
 import com.myagents.contracts.execution.ReasonCode;
 
-/** Issue 6: an approved request still needs an active subscription, an open trial with room left, or a paid plan. */
+/** An approved request still needs an active subscription, an open trial with room left, or a paid plan. */
 class SubscriptionRulesTest {
 
     private final EnforcementDriver enforcement = new EnforcementDriver();

@@ -18,7 +18,7 @@ import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.contracts.hiring.HiredAgentChange;
 
 /**
- * Issue 6: an approved trade is checked again at execution against the instance's configuration
+ * An approved trade is checked again at execution against the instance's configuration
  * as it is now: a coin removed from the allowed list or a lowered limit stops it.
  */
 class TradingRiskRulesTest {

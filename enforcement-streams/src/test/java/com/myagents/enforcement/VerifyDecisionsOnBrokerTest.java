@@ -26,7 +26,7 @@ import com.myagents.enforcement.policy.EnforcementPolicy;
 import com.myagents.enforcement.verify.VerifyDecisionsCommand;
 
 /**
- * Issue 18: {@code verify-decisions} reads the decision topics of a real broker (no database), in a
+ * {@code verify-decisions} reads the decision topics of a real broker (no database), in a
  * time range, with the client settings given, and re-decides what it finds.
  */
 class VerifyDecisionsOnBrokerTest {

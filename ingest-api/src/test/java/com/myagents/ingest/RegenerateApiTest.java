@@ -20,7 +20,7 @@ import com.myagents.http.identity.Principal;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 16: the customer can have one post written again (a new metered run of its goal for that
+ * The customer can have one post written again (a new metered run of its goal for that
  * post alone), and attach an image of their media library to a post by editing it.
  */
 class RegenerateApiTest {

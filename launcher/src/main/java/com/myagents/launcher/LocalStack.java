@@ -46,7 +46,7 @@ import com.myagents.pp.PpBackendApplication;
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
-    /** The vault's internal listener beside the default ports (issue 14): connectors only, never published. */
+    /** The vault's internal listener beside the default ports: connectors only, never published. */
     static final int VAULT_DEFAULT_PORT = 8096;
 
     /** The doors first, so that nothing new comes in while the rest drains. */

@@ -42,7 +42,7 @@ import com.networknt.schema.SpecificationVersion;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 18 on the real system: after a mixed load (allowed actions settled by the dry-run
+ * On the real system: after a mixed load (allowed actions settled by the dry-run
  * connector, the denials a customer can cause, metered goal runs up to and over the trial's cap, a
  * trading trial's order allowed as a dry run, a risk denial, a paid plan's live order and its budget
  * running out, a cancelled subscription) the verifier re-decides every decision from the topics

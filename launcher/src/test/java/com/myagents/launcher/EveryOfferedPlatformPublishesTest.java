@@ -18,7 +18,7 @@ import com.myagents.contracts.publishing.SocialPlatform;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 16 on the real system: a marketing agent on all six offered platforms drafts a post for
+ * On the real system: a marketing agent on all six offered platforms drafts a post for
  * each, and every approved post ends published — by a connector (a dry run here, the local default)
  * or by the customer's hand, marked posted through enforcement — never {@code unsupported_platform}.
  * Marking a post as posted without an approval is denied and audited like any execution.

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 5 item 5 on the real system: a marketing goal run costs, so enforcement checks and charges
+ * On the real system: a marketing goal run costs, so enforcement checks and charges
  * it against the trial before the goal runner generates anything. The seeded definition gives a
  * trial 10 goal runs a day: the 11th drafts nothing, and its denial is on the customer's goal and
  * in the auditors' denials.

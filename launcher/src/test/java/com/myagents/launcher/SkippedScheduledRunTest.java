@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 13 item 5 on the real system: a scheduled run of an agent that cannot run (configured but
+ * On the real system: a scheduled run of an agent that cannot run (configured but
  * never finalized, so its trial has not started) does not vanish: the goal shows it as skipped,
  * with the reason, and operators see it in the instance view.
  */

@@ -12,7 +12,7 @@ import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.execution.ExecutionResult.Status;
 
-/** Issue 16: a post the customer published by hand is recorded, never sent, in any mode. */
+/** A post the customer published by hand is recorded, never sent, in any mode. */
 class ManualPublishingTest {
 
     @Test

@@ -23,7 +23,7 @@ import com.myagents.contracts.publishing.MediaUrls;
 
 import tools.jackson.databind.JsonNode;
 
-/** Issue 16: Facebook Page posts and Instagram's two-step publishing against a stand-in Graph API. */
+/** Facebook Page posts and Instagram's two-step publishing against a stand-in Graph API. */
 class MetaPostsTest {
 
     static final String PAGE = "104857600123";

@@ -36,7 +36,7 @@ import com.networknt.schema.SpecificationVersion;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 18: every public record has a published JSON Schema that says exactly what the Java
+ * Every public record has a published JSON Schema that says exactly what the Java
  * record writes, versioned with its topic, and a record written by an earlier or a later writer
  * of the same version still reads — new reason codes and outcomes included.
  */

@@ -32,7 +32,7 @@ import com.networknt.schema.SpecificationVersion;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 18, per public record type: a record written by the previous writer of its schema version
+ * Per public record type: a record written by the previous writer of its schema version
  * (before a field existed) still reads and validates, and a record carrying a value this build does
  * not know (a result status, an execution mode, a principal kind, a review verdict) still reads, is
  * kept as written and passed on unchanged, and is never taken for more than it says.

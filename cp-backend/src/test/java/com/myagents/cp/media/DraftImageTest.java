@@ -17,7 +17,7 @@ import com.myagents.cp.RecordingGateway;
 import com.myagents.cp.RecordingGateway.Received;
 import com.myagents.cp.RunningCpBackend;
 
-/** Issue 16: an image attached to a draft (the media picker's edit) must be one of the customer's own. */
+/** An image attached to a draft (the media picker's edit) must be one of the customer's own. */
 class DraftImageTest {
 
     private static final RecordingGateway GATEWAY = RunningCpBackend.GATEWAY;

@@ -19,7 +19,7 @@ import com.myagents.cp.RunningCpBackend;
 
 import tools.jackson.databind.JsonNode;
 
-/** Issue 16: a customer's media library, and the signed address a platform fetches an image from. */
+/** A customer's media library, and the signed address a platform fetches an image from. */
 class MediaLibraryApiTest {
 
     static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1};

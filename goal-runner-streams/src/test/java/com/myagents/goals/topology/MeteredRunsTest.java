@@ -18,7 +18,7 @@ import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.goals.Fixtures;
 
 /**
- * Issue 5 item 5: a run that costs (marketing generation) asks enforcement before it generates
+ * A run that costs (marketing generation) asks enforcement before it generates
  * anything; it drafts only when allowed, and a denied run drafts nothing, ever.
  */
 class MeteredRunsTest {

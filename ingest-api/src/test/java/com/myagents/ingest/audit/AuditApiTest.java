@@ -89,7 +89,7 @@ class AuditApiTest {
 
     @Test
     void aReasonCodeANewerEnforcementWroteIsListedAndFilterableAsWritten() {
-        // Issue 18: this build does not know quiet_hours; auditors still see and filter by it
+        // This build does not know quiet_hours; auditors still see and filter by it
         String otherCustomer = UUID.randomUUID().toString();
         String future = decide("deny", "quiet_hours", T0.plusMinutes(30), "enforcement-2027-01.1", otherCustomer);
 

@@ -29,7 +29,7 @@ import com.myagents.ingest.ops.OpsPlant;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 18 item 3: auditors download denials and decisions for a time range and filters as CSV or
+ * Auditors download denials and decisions for a time range and filters as CSV or
  * JSON Lines, each row with its policy version and correlation id, streamed from a database cursor
  * so that the size of an export does not decide the memory it takes.
  */

@@ -135,7 +135,7 @@ class MaterializerTest {
 
     @Test
     void aDenialAndADecisionWithAReasonAndOutcomeThisBuildDoesNotKnowAreStoredAsWritten() {
-        // Issue 18: a newer enforcement's codes reach the tables; an unknown outcome never reads as allowed
+        // A newer enforcement's codes reach the tables; an unknown outcome never reads as allowed
         String correlationId = UUID.randomUUID().toString();
         insertRequest(correlationId, DEMO_DRAFT, "pending");
         ExecutionDecision decision = decision(correlationId, Outcome.fromCode("defer"), ReasonCode.fromCode("quiet_hours"));
@@ -407,7 +407,7 @@ class MaterializerTest {
 
     @Test
     void aResultWithAStatusAndADecisionWithAModeThisBuildDoesNotKnowAreStoredAsWrittenAndMoveNothing() {
-        // Issue 18: a newer connector's status and a newer enforcement's mode reach the tables; what
+        // A newer connector's status and a newer enforcement's mode reach the tables; what
         // they mean for the deliverable and the request is left to a build that knows them
         UUID deliverableId = UUID.randomUUID();
         insertDeliverable(deliverableId, "approved");

@@ -16,7 +16,7 @@ import com.myagents.contracts.execution.Outcome;
 import com.myagents.contracts.execution.ReasonCode;
 
 /**
- * Issue 18 item 3 through the operators' door: an auditor downloads denials as CSV through
+ * Through the operators' door: an auditor downloads denials as CSV through
  * pp-backend and the gateway, streamed; the download is in the operators' audit trail with its
  * filters and format. Exports need the right to read audit views (auditors, support, admins).
  */

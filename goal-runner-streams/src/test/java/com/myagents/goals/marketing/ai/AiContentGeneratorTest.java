@@ -19,7 +19,7 @@ import com.myagents.goals.marketing.PostFitter;
 import com.myagents.goals.marketing.PostRules;
 import com.myagents.goals.marketing.TemplateContentGenerator;
 
-/** Issue 16: the model-backed generator against a stubbed OpenAI-compatible chat-completions server. */
+/** The model-backed generator against a stubbed OpenAI-compatible chat-completions server. */
 class AiContentGeneratorTest {
 
     static final List<String> BANNED = List.of("guaranteed", "100% cure", "miracle");
