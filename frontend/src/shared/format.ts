@@ -23,7 +23,8 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
 };
 const LOCALE = 'en-GB';
 
-function safeZone(timeZone: string | null | undefined): string | undefined {
+/** The zone if this browser knows it, else undefined (the browser's own zone is used then). */
+export function safeZone(timeZone: string | null | undefined): string | undefined {
   if (!timeZone) {
     return undefined;
   }

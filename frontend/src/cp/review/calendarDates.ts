@@ -2,19 +2,9 @@
 // arithmetic on keys uses UTC dates (no daylight-saving surprises), and instants are placed on a
 // day by their wall-clock date in the zone.
 
-const LOCALE = 'en-GB';
+import { safeZone } from '../../shared/format';
 
-function zoneOrUndefined(timeZone: string | null | undefined): string | undefined {
-  if (!timeZone) {
-    return undefined;
-  }
-  try {
-    new Intl.DateTimeFormat(LOCALE, { timeZone });
-    return timeZone;
-  } catch {
-    return undefined;
-  }
-}
+const LOCALE = 'en-GB';
 
 interface WallClock {
   year: number;
@@ -26,7 +16,7 @@ interface WallClock {
 
 function wallClock(instant: number, timeZone: string | null | undefined): WallClock {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zoneOrUndefined(timeZone),
+    timeZone: safeZone(timeZone),
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Import;
 
 import com.myagents.http.door.Door;
 import com.myagents.http.door.DoorConfiguration;
-import com.myagents.http.door.ProxiedPath;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.Principal;
 
@@ -18,26 +17,17 @@ import com.myagents.http.identity.Principal;
 @Import(DoorConfiguration.class)
 public class CpDoor {
 
-    public static final Door DOOR = new Door("cp", Principal.Kind.CUSTOMER, Hops.CP_ISSUER);
-    /** First segments that are wholly cp-backend's. */
-    static final Set<String> OWN_PREFIXES = Set.of("auth", "platform-credentials", "exchange-setup", "my-agents", "media");
     /**
-     * Routes a cp-backend controller checks before forwarding: the refs in a draft config, and an
-     * edited draft's attached image (it must be the caller's own).
+     * Wholly cp-backend's: auth, the vault's credentials and exchange setup, the hub, the media
+     * library. Checked here before forwarding: the refs in a draft config, and an edited draft's
+     * attached image (it must be the caller's own).
      */
-    static final List<String> OWN_PATHS = List.of("hired-agents/draft", "PUT deliverables/[^/]+");
+    public static final Door DOOR = new Door("cp", Principal.Kind.CUSTOMER, Hops.CP_ISSUER,
+            Set.of("auth", "platform-credentials", "exchange-setup", "my-agents", "media"),
+            List.of("hired-agents/draft", "PUT deliverables/[^/]+"));
 
     @Bean
     public Door door() {
         return DOOR;
-    }
-
-    @Bean
-    public ProxiedPath proxiedPath() {
-        return paths();
-    }
-
-    static ProxiedPath paths() {
-        return new ProxiedPath(DOOR, OWN_PREFIXES, OWN_PATHS);
     }
 }

@@ -12,7 +12,7 @@ import com.myagents.http.problem.ApiProblem;
 
 class ProxiedPathTest {
 
-    static final ProxiedPath PATHS = CpDoor.paths();
+    static final ProxiedPath PATHS = new ProxiedPath(CpDoor.DOOR);
 
     @Test
     void mapsTheRestOfTheDoorPathOntoThePlantApi() {

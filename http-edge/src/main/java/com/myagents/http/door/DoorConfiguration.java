@@ -9,11 +9,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * What CP and PP share as doors, built from the app's {@link Door} bean: the way to the gateway,
- * the packaged app with its client-side routes, and the login meters. Each door {@code @Import}s it.
+ * the paths it never proxies, the packaged app with its client-side routes, and the login meters. Each door {@code @Import}s it.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({GatewayForwarding.class, SinglePageUi.class})
 public class DoorConfiguration {
+
+    @Bean
+    public ProxiedPath proxiedPath(Door door) {
+        return new ProxiedPath(door);
+    }
 
     @Bean
     public LoginMeters loginMeters(Door door, ObjectProvider<MeterRegistry> meters) {

@@ -41,15 +41,15 @@ public final class ProxiedPath {
     }
 
     /**
-     * @param ownPrefixes first path segments that are wholly the door's (lower case)
-     * @param ownRoutes   canonical paths (lower case, single slashes, decoded, no trailing slash) a
-     *                    door's controller serves, as regular expressions, optionally preceded by the
-     *                    one method it serves them for ({@code "PUT deliverables/[^/]+"})
+     * The door's {@link Door#ownPrefixes() own prefixes} are first path segments (lower case); its
+     * {@link Door#ownRoutes() own routes} are canonical paths (lower case, single slashes, decoded, no
+     * trailing slash) as regular expressions, optionally preceded by the one method they are the
+     * door's for ({@code "PUT deliverables/[^/]+"}).
      */
-    public ProxiedPath(Door door, Set<String> ownPrefixes, List<String> ownRoutes) {
+    public ProxiedPath(Door door) {
         this.prefix = door.apiPrefix() + "/";
-        this.ownPrefixes = Set.copyOf(ownPrefixes);
-        this.ownRoutes = ownRoutes.stream().map(OwnRoute::of).toList();
+        this.ownPrefixes = door.ownPrefixes();
+        this.ownRoutes = door.ownRoutes().stream().map(OwnRoute::of).toList();
     }
 
     /**

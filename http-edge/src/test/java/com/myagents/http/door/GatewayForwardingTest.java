@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import com.myagents.http.identity.Principal;
 
 class GatewayForwardingTest {
 
-    static final Door DOOR = new Door("cp", Principal.Kind.CUSTOMER, Hops.CP_ISSUER);
+    static final Door DOOR = new Door("cp", Principal.Kind.CUSTOMER, Hops.CP_ISSUER, Set.of(), List.of());
 
     @Test
     void refusesToStartWithoutAGatewayServiceKey() {

@@ -2,6 +2,9 @@ package com.myagents.http.door;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.mock.web.MockFilterChain;
@@ -19,7 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 class LoginMetersTest {
 
-    static final Door CP = new Door("cp", Principal.Kind.CUSTOMER, Hops.CP_ISSUER);
+    static final Door CP = new Door("cp", Principal.Kind.CUSTOMER, Hops.CP_ISSUER, Set.of(), List.of());
 
     @Test
     void countsWhatTheLoginAnsweredFailuresAndLockoutsApart() throws Exception {

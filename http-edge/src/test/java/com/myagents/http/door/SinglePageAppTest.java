@@ -2,6 +2,9 @@ package com.myagents.http.door;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,7 +19,7 @@ import com.myagents.http.identity.Principal;
 /** The app's routes and files; each door's own test serves them through its real server. */
 class SinglePageAppTest {
 
-    static final Door PP = new Door("pp", Principal.Kind.OPERATOR, Hops.PP_ISSUER);
+    static final Door PP = new Door("pp", Principal.Kind.OPERATOR, Hops.PP_ISSUER, Set.of(), List.of());
 
     @ParameterizedTest
     @ValueSource(strings = {"", "my-agents", "my-agents/h-1/goals", "/login", "agent-types/marketing.healthcare.v1",

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Import;
 
 import com.myagents.http.door.Door;
 import com.myagents.http.door.DoorConfiguration;
-import com.myagents.http.door.ProxiedPath;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.Principal;
 
@@ -22,24 +21,12 @@ import com.myagents.http.identity.Principal;
 @Import(DoorConfiguration.class)
 public class PpDoor {
 
-    public static final Door DOOR = new Door("pp", Principal.Kind.OPERATOR, Hops.PP_ISSUER);
-    /** First segments that are wholly pp-backend's. */
-    static final Set<String> OWN_PREFIXES = Set.of("auth", "operators");
-    /** Canonical paths (lower case, single slashes, decoded) a pp-backend controller serves. */
-    static final List<String> OWN_PATHS = List.of("agent-types/[^/]+/versions/[^/]+/(validate|publish)",
-            "ops/(denials|decisions)");
+    public static final Door DOOR = new Door("pp", Principal.Kind.OPERATOR, Hops.PP_ISSUER,
+            Set.of("auth", "operators"),
+            List.of("agent-types/[^/]+/versions/[^/]+/(validate|publish)", "ops/(denials|decisions)"));
 
     @Bean
     public Door door() {
         return DOOR;
-    }
-
-    @Bean
-    public ProxiedPath proxiedPath() {
-        return paths();
-    }
-
-    static ProxiedPath paths() {
-        return new ProxiedPath(DOOR, OWN_PREFIXES, OWN_PATHS);
     }
 }

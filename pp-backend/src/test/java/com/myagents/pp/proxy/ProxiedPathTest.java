@@ -12,7 +12,7 @@ import com.myagents.http.problem.ApiProblem;
 
 class ProxiedPathTest {
 
-    static final ProxiedPath PATHS = PpDoor.paths();
+    static final ProxiedPath PATHS = new ProxiedPath(PpDoor.DOOR);
 
     @Test
     void mapsTheRestOfTheDoorPathOntoThePlantApi() {
