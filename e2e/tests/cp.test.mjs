@@ -103,6 +103,10 @@ describe('CP: a customer puts an agent to work', () => {
           await tab(name).click();
           await tabPanel().waitFor();
           await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+          // measure the tab's content, not its "Loading…" line (never fails by itself)
+          await page
+            .waitForFunction(() => !/Loading/.test(document.querySelector('[role="tabpanel"]')?.textContent ?? ''), null, { timeout: 15_000 })
+            .catch(() => {});
           const measured = await page.evaluate(() => ({
             scrollWidth: document.documentElement.scrollWidth,
             clientWidth: document.documentElement.clientWidth,
