@@ -15,7 +15,7 @@ import { useUrlFilters } from './useUrlFilters';
 
 const CRITERIA = ['email', 'customer_id', 'subscription_id', 'hired_instance_id'] as const;
 const LABELS: Record<(typeof CRITERIA)[number], string> = {
-  email: 'Customer email or agent name (part is enough)',
+  email: 'Customer email or name, or agent name (part is enough)',
   customer_id: 'Customer id',
   subscription_id: 'Subscription id',
   hired_instance_id: 'Hired instance id',
