@@ -1,5 +1,5 @@
 // The customer's journey through the CP web app against a running system (CP_URL): sign in,
-// switch agents, open a fresh form without a wall of errors, see that a plan blocked by its risk
+// switch agents, keep one page width on every tab, open a fresh form without a wall of errors, see that a plan blocked by its risk
 // checks cannot be approved, configure the marketing agent with a platform connection, add a
 // goal and run it, approve a draft and publish it after a confirmation that restates it, and find
 // no way to publish a draft nobody approved.
@@ -90,6 +90,41 @@ describe('CP: a customer puts an agent to work', () => {
     await page.reload();
     await page.getByRole('heading', { name: CUSTOMER.marketingAgent, level: 2 }).waitFor();
   });
+
+  journeyStep(
+    'keeps one page width on every tab, wide and phone-sized, with nothing wider than the page',
+    'no-layout-jump',
+    async () => {
+      await chooseAgent(CUSTOMER.marketingAgent);
+      for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+        await page.setViewportSize(viewport);
+        const widths = [];
+        for (const name of ['Configure', 'Goal Setting', 'Review']) {
+          await tab(name).click();
+          await tabPanel().waitFor();
+          await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
+          // measure the tab's content, not its "Loading…" line (never fails by itself)
+          await page
+            .waitForFunction(() => !/Loading/.test(document.querySelector('[role="tabpanel"]')?.textContent ?? ''), null, { timeout: 15_000 })
+            .catch(() => {});
+          const measured = await page.evaluate(() => ({
+            scrollWidth: document.documentElement.scrollWidth,
+            clientWidth: document.documentElement.clientWidth,
+            pageWidth: document.querySelector('main.page')?.getBoundingClientRect().width,
+          }));
+          assert.ok(
+            measured.scrollWidth <= measured.clientWidth,
+            `at ${viewport.width} px the ${name} tab is ${measured.scrollWidth} px wide in a ${measured.clientWidth} px window`,
+          );
+          widths.push(measured.pageWidth);
+          await screenshot(page, `02b-width-${viewport.width}-${name.replace(' ', '-').toLowerCase()}`);
+        }
+        assert.equal(new Set(widths).size, 1, `at ${viewport.width} px the page width changes between tabs: ${widths.join(', ')}`);
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+    },
+    { laterStepsNeedIt: false },
+  );
 
   journeyStep(
     'opens a fresh form without errors, and explains a field in words once it is touched',

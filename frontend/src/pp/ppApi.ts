@@ -74,6 +74,8 @@ export interface AffectedInstance {
   subscription_id?: string;
   customer_id?: string;
   customer_email?: string | null;
+  /** The customer's display name, as their verified identity last said it. */
+  customer_name?: string | null;
   pinned_version?: string;
   subscription_status?: string;
   violations?: ProblemFieldError[];
@@ -109,6 +111,7 @@ export interface HiredAgentSummary {
   subscription_id: string;
   customer_id: string;
   customer_email: string | null;
+  customer_name?: string | null;
   agent_type_id: string;
   agent_type_version: string;
   nickname: string | null;
@@ -135,6 +138,7 @@ export interface InstanceView {
     subscription_id: string;
     customer_id: string;
     customer_email?: string | null;
+    customer_name?: string | null;
     agent_type_id: string;
     agent_type_version: string;
     nickname?: string | null;
@@ -181,6 +185,7 @@ export interface CorrelationTimeline {
   deliverable_id: string | null;
   subscription_id: string | null;
   customer_id: string | null;
+  customer_name?: string | null;
   timeline: TimelineEntry[];
 }
 
@@ -202,6 +207,7 @@ export interface Denial {
   correlation_id: string;
   subscription_id: string | null;
   customer_id: string | null;
+  customer_name?: string | null;
   deliverable_id: string | null;
   action: string | null;
   reason: string;
@@ -217,6 +223,7 @@ export interface Decision {
   deliverable_id: string | null;
   subscription_id: string | null;
   customer_id: string | null;
+  customer_name?: string | null;
   action: string | null;
   approval_id: string | null;
   outcome: 'allow' | 'deny' | string;

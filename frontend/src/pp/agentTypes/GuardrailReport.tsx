@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { humanize } from '../../shared/format';
 import { ProblemAlert } from '../../shared/ProblemAlert';
+import { Customer } from '../Customer';
 import type { AffectedInstance, BreakingChange, Finding, ValidationReport } from '../ppApi';
 
 /**
@@ -127,7 +128,7 @@ export function BreakingChangeWarning({
               <li key={instance.hired_instance_id}>
                 <code>{instance.hired_instance_id}</code>
                 <span>
-                  {instance.customer_email ?? instance.customer_id ?? 'unknown customer'}
+                  <Customer id={instance.customer_id} email={instance.customer_email} name={instance.customer_name} />
                   {instance.pinned_version && ` · pinned ${instance.pinned_version}`}
                   {instance.subscription_status && ` · subscription ${humanize(instance.subscription_status)}`}
                 </span>

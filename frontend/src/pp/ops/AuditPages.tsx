@@ -4,6 +4,7 @@ import type { FormEvent } from 'react';
 import { humanize } from '../../shared/format';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { EmptyState, Loading } from '../../shared/StatusMessages';
+import { Customer } from '../Customer';
 import { formatTime, isoToLocalInput, localInputToIso } from '../format';
 import { Pager } from '../Pager';
 import { ppApi, ppQueryKeys } from '../ppApi';
@@ -219,7 +220,7 @@ function DenialTable({ denials }: { denials: Denial[] }) {
               <td>{denial.detail ?? '—'}</td>
               <td>{denial.action ?? '—'}</td>
               <td>
-                <code>{denial.customer_id ?? '—'}</code>
+                <Customer id={denial.customer_id} name={denial.customer_name} />
               </td>
               <td>
                 <code>{denial.subscription_id ?? '—'}</code>

@@ -5,6 +5,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { humanize } from '../../shared/format';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { Loading } from '../../shared/StatusMessages';
+import { Customer } from '../Customer';
 import { formatTime, valueText } from '../format';
 import { KeyValues } from '../JsonView';
 import { ppApi, ppQueryKeys } from '../ppApi';
@@ -128,7 +129,12 @@ function Timeline({ data }: { data: CorrelationTimeline }) {
         <dl className="pp-kv">
           <IdFact name="Deliverable" value={data.deliverable_id} />
           <IdFact name="Subscription" value={data.subscription_id} />
-          <IdFact name="Customer" value={data.customer_id} />
+          <div>
+            <dt>Customer</dt>
+            <dd>
+              <Customer id={data.customer_id} name={data.customer_name} details />
+            </dd>
+          </div>
         </dl>
       </section>
       <section aria-labelledby="timeline-heading">

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { humanize } from '../../shared/format';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { Loading } from '../../shared/StatusMessages';
+import { Customer } from '../Customer';
 import { formatTime, valueText } from '../format';
 import { JsonBlock } from '../JsonView';
 import { ppApi, ppQueryKeys } from '../ppApi';
@@ -175,7 +176,7 @@ function InstanceDetails({ view }: { view: InstanceView }) {
         <h2 id="instance-facts">Instance</h2>
         <dl className="pp-kv">
           <Fact name="Customer">
-            {agent.customer_email ?? '—'} <code>{agent.customer_id}</code>
+            <Customer id={agent.customer_id} email={agent.customer_email} name={agent.customer_name} details />
           </Fact>
           <Fact name="Agent type">
             <code>{agent.agent_type_id}</code> {agent.agent_type_version}
@@ -227,7 +228,7 @@ function InstanceDetails({ view }: { view: InstanceView }) {
           rows={(view[section.key] ?? []).map((row) =>
             // A customer reviews their own drafts: name them, not their id.
             row.reviewer && row.reviewer === agent.customer_id
-              ? { ...row, reviewer: `${agent.customer_email ?? 'The customer'} (customer)` }
+              ? { ...row, reviewer: `${agent.customer_name || agent.customer_email || 'The customer'} (customer)` }
               : row,
           )}
           columns={section.columns}

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { humanize } from '../../shared/format';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { EmptyState, Loading } from '../../shared/StatusMessages';
+import { Customer } from '../Customer';
 import { formatTime } from '../format';
 import { Pager } from '../Pager';
 import { ppApi, ppQueryKeys } from '../ppApi';
@@ -14,7 +15,7 @@ import { useUrlFilters } from './useUrlFilters';
 
 const CRITERIA = ['email', 'customer_id', 'subscription_id', 'hired_instance_id'] as const;
 const LABELS: Record<(typeof CRITERIA)[number], string> = {
-  email: 'Customer email or agent name (part is enough)',
+  email: 'Customer email or name, or agent name (part is enough)',
   customer_id: 'Customer id',
   subscription_id: 'Subscription id',
   hired_instance_id: 'Hired instance id',
@@ -123,7 +124,9 @@ function ResultTable({ agents }: { agents: HiredAgentSummary[] }) {
               <th scope="row">
                 <Link to={hiredAgentPath(agent.hired_instance_id)}>{agent.nickname || agent.hired_instance_id}</Link>
               </th>
-              <td>{agent.customer_email ?? <code>{agent.customer_id}</code>}</td>
+              <td>
+                <Customer id={agent.customer_id} email={agent.customer_email} name={agent.customer_name} />
+              </td>
               <td>
                 <code>{agent.agent_type_id}</code> {agent.agent_type_version}
               </td>

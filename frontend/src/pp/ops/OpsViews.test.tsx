@@ -93,7 +93,7 @@ describe('Ops: hired agents', () => {
     const { router } = renderApp(ppRoutes, '/ops/hired-agents');
     expect(await screen.findByText('No hired agents yet.')).toBeInTheDocument();
 
-    await userEvent.type(screen.getByLabelText('Customer email or agent name (part is enough)'), 'demo@myagents.local');
+    await userEvent.type(screen.getByLabelText('Customer email or name, or agent name (part is enough)'), 'demo@myagents.local');
     await userEvent.click(screen.getByRole('button', { name: 'Search' }));
 
     const results = await screen.findByRole('table', { name: 'Hired agents found' });

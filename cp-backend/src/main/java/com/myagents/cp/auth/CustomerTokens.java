@@ -23,7 +23,7 @@ public final class CustomerTokens {
 
     public String issue(Customer customer) {
         Principal principal = new Principal(customer.customerId().toString(), Principal.Kind.CUSTOMER,
-                customer.email(), Set.of());
+                customer.email(), Set.of(), customer.displayName());
         return tokens.sign(principal, AUDIENCE, ttl);
     }
 

@@ -60,6 +60,8 @@ class GatewayProxyTest {
         assertThat(asserted.id()).isEqualTo(DEMO_ID);
         assertThat(asserted.kind()).isEqualTo(Principal.Kind.CUSTOMER);
         assertThat(asserted.email()).isEqualTo("demo@myagents.local");
+        // with the display name from cp.customers, so Plant can show operators who the customer is
+        assertThat(asserted.name()).isEqualTo("Demo Clinic");
         assertThat(expiry(authorization)).isBefore(Instant.now().plus(Duration.ofSeconds(61)));
 
         // and the caller gets the gateway's answer, without the gateway's private headers

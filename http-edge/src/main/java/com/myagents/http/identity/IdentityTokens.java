@@ -35,6 +35,7 @@ public final class IdentityTokens {
     static final String KIND_CLAIM = "kind";
     static final String EMAIL_CLAIM = "email";
     static final String ROLES_CLAIM = "roles";
+    static final String NAME_CLAIM = "name";
 
     private final String issuer;
     private final JWSSigner signer;
@@ -84,6 +85,9 @@ public final class IdentityTokens {
                 .claim(ROLES_CLAIM, List.copyOf(new TreeSet<>(principal.roles())));
         if (principal.email() != null) {
             claims.claim(EMAIL_CLAIM, principal.email());
+        }
+        if (principal.name() != null) {
+            claims.claim(NAME_CLAIM, principal.name());
         }
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
         try {
@@ -191,7 +195,8 @@ public final class IdentityTokens {
                 throw new InvalidTokenException("sub, kind, roles and jti are required");
             }
             Set<String> roleSet = new LinkedHashSet<>(roles);
-            return new Principal(subject, Principal.Kind.valueOf(kind), claims.getStringClaim(EMAIL_CLAIM), roleSet);
+            return new Principal(subject, Principal.Kind.valueOf(kind), claims.getStringClaim(EMAIL_CLAIM), roleSet,
+                    claims.getStringClaim(NAME_CLAIM));
         } catch (ParseException | IllegalArgumentException e) {
             throw new InvalidTokenException("malformed identity claims: " + e.getMessage(), e);
         }

@@ -14,8 +14,10 @@ import jakarta.servlet.http.HttpServletRequest;
  * @param kind  what sort of caller this is
  * @param email contact address, may be {@code null} for services
  * @param roles roles granted to the caller, never {@code null}
+ * @param name  how the person is addressed (a customer's display name), may be {@code null}; shown to
+ *              operators, never used to decide anything
  */
-public record Principal(String id, Kind kind, String email, Set<String> roles) {
+public record Principal(String id, Kind kind, String email, Set<String> roles, String name) {
 
     /** Request attribute under which filters leave the verified principal. */
     public static final String ATTRIBUTE = Principal.class.getName();
@@ -28,6 +30,12 @@ public record Principal(String id, Kind kind, String email, Set<String> roles) {
         }
         Objects.requireNonNull(kind, "kind");
         roles = roles == null ? Set.of() : Set.copyOf(roles);
+        name = name == null || name.isBlank() ? null : name.strip();
+    }
+
+    /** A caller without a display name (services, operators, older tokens). */
+    public Principal(String id, Kind kind, String email, Set<String> roles) {
+        this(id, kind, email, roles, null);
     }
 
     public boolean hasRole(String role) {

@@ -47,6 +47,24 @@ class IdentityTokensTest {
     }
 
     @Test
+    void carriesACustomersDisplayNameSignedLikeEveryOtherClaim() throws Exception {
+        Principal named = new Principal("cust-1", Principal.Kind.CUSTOMER, "demo@myagents.local", Set.of(),
+                "Demo Clinic");
+        String token = cp.sign(named, Hops.GATEWAY_AUDIENCE, Duration.ofMinutes(1));
+
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("name")).isEqualTo("Demo Clinic");
+        assertThat(cp.verify(token, Hops.CP_ISSUER, Hops.GATEWAY_AUDIENCE).name()).isEqualTo("Demo Clinic");
+    }
+
+    @Test
+    void leavesTheNameOutWhenThereIsNone() throws Exception {
+        String token = cp.sign(CUSTOMER, Hops.GATEWAY_AUDIENCE, Duration.ofMinutes(1));
+
+        assertThat(SignedJWT.parse(token).getJWTClaimsSet().getClaims()).doesNotContainKey("name");
+        assertThat(cp.verify(token, Hops.CP_ISSUER, Hops.GATEWAY_AUDIENCE).name()).isNull();
+    }
+
+    @Test
     void writesEveryAgreedClaim() throws Exception {
         String token = cp.sign(CUSTOMER, Hops.GATEWAY_AUDIENCE, Duration.ofSeconds(60));
 

@@ -6,6 +6,7 @@ import static com.myagents.plant.jooq.generated.Tables.EXECUTION_DECISIONS;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -15,12 +16,16 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import com.myagents.contracts.serde.EventJson;
+import com.myagents.ingest.ops.CustomerDirectory;
 import com.myagents.plant.jooq.generated.tables.records.EnforcementDenialsRecord;
 import com.myagents.plant.jooq.generated.tables.records.ExecutionDecisionsRecord;
 
 import tools.jackson.databind.JsonNode;
 
-/** Decisions and denials as plant-store materialized them, filtered and paged, newest first. */
+/**
+ * Decisions and denials as plant-store materialized them, filtered and paged, newest first, each
+ * with the customer's display name when the {@link CustomerDirectory} knows it (exports stay ids only).
+ */
 @Repository
 public class AuditQueries {
 
@@ -28,9 +33,11 @@ public class AuditQueries {
     }
 
     private final DSLContext db;
+    private final CustomerDirectory customers;
 
-    public AuditQueries(DSLContext db) {
+    public AuditQueries(DSLContext db, CustomerDirectory customers) {
         this.db = db;
+        this.customers = customers;
     }
 
     public Page<DenialView> denials(AuditFilter filter) {
@@ -40,6 +47,8 @@ public class AuditQueries {
                 .orderBy(t.DENIED_AT.desc(), t.DENIAL_ID)
                 .limit(filter.paging().size()).offset(filter.paging().offset())
                 .fetch(AuditQueries::denial);
+        Map<String, String> names = customers.namesOf(items.stream().map(DenialView::customerId).toList());
+        items = items.stream().map(d -> d.named(names.get(d.customerId()))).toList();
         return new Page<>(items, filter.paging().page(), filter.paging().size(), db.fetchCount(t, all));
     }
 
@@ -54,6 +63,8 @@ public class AuditQueries {
                 .orderBy(t.DECIDED_AT.desc(), t.DECISION_ID)
                 .limit(filter.paging().size()).offset(filter.paging().offset())
                 .fetch(AuditQueries::decision);
+        Map<String, String> names = customers.namesOf(items.stream().map(DecisionView::customerId).toList());
+        items = items.stream().map(d -> d.named(names.get(d.customerId()))).toList();
         return new Page<>(items, filter.paging().page(), filter.paging().size(), db.fetchCount(t, all));
     }
 
@@ -85,13 +96,13 @@ public class AuditQueries {
     static DenialView denial(EnforcementDenialsRecord r) {
         return new DenialView(r.getDenialId().toString(), r.getCorrelationId(), r.getSubscriptionId(), r.getCustomerId(),
                 r.getDeliverableId(), r.getAction(), r.getReason(), r.getDetail(), json(r.getInputs()),
-                r.getPolicyVersion(), r.getDeniedAt());
+                r.getPolicyVersion(), r.getDeniedAt(), null);
     }
 
     static DecisionView decision(ExecutionDecisionsRecord r) {
         return new DecisionView(r.getDecisionId().toString(), r.getCorrelationId(), r.getDeliverableId(),
                 r.getSubscriptionId(), r.getCustomerId(), r.getAction(), r.getApprovalId(), r.getOutcome(), r.getReason(),
-                r.getDetail(), json(r.getChecks()), json(r.getInputs()), r.getPolicyVersion(), r.getDecidedAt());
+                r.getDetail(), json(r.getChecks()), json(r.getInputs()), r.getPolicyVersion(), r.getDecidedAt(), null);
     }
 
     private static JsonNode json(JSONB value) {

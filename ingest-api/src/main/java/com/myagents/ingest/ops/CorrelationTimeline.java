@@ -28,13 +28,15 @@ public class CorrelationTimeline {
 
     /** The drill-down: the request's outcome so far and its ordered steps. */
     public record Timeline(String correlationId, String outcome, String deliverableId, String subscriptionId,
-                           String customerId, List<TimelineEntry> timeline) {
+                           String customerId, String customerName, List<TimelineEntry> timeline) {
     }
 
     private final DSLContext db;
+    private final CustomerDirectory customers;
 
-    public CorrelationTimeline(DSLContext db) {
+    public CorrelationTimeline(DSLContext db, CustomerDirectory customers) {
         this.db = db;
+        this.customers = customers;
     }
 
     public Timeline of(String correlationId) {
@@ -82,8 +84,10 @@ public class CorrelationTimeline {
                     RowJson.of(r)));
         }
         entries.sort(TimelineEntry.ORDER);
+        String customerId = ids.get("customer_id");
+        String customerName = customerId == null ? null : customers.namesOf(List.of(customerId)).get(customerId);
         return new Timeline(correlationId, outcome(entries), ids.get("deliverable_id"), ids.get("subscription_id"),
-                ids.get("customer_id"), entries);
+                customerId, customerName, entries);
     }
 
     /** The furthest stage reached decides: a connector's result, else the decision, else pending. */

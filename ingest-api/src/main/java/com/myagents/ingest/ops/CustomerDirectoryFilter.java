@@ -16,7 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Runs after the identity filter: a call by a verified customer records that customer's email
- * in the {@link CustomerDirectory}. The directory never decides anything, so a failed write is
+ * and display name (when the identity carries one) in the {@link CustomerDirectory}. The directory never decides anything, so a failed write is
  * logged and the customer's call goes on.
  */
 public class CustomerDirectoryFilter extends OncePerRequestFilter {
@@ -35,7 +35,7 @@ public class CustomerDirectoryFilter extends OncePerRequestFilter {
         if (request.getAttribute(Principal.ATTRIBUTE) instanceof Principal caller
                 && caller.kind() == Principal.Kind.CUSTOMER && caller.email() != null) {
             try {
-                directory.remember(UUID.fromString(caller.id()), caller.email());
+                directory.remember(UUID.fromString(caller.id()), caller.email(), caller.name());
             } catch (RuntimeException e) {
                 log.warn("could not record the email of customer {}: {}", caller.id(), e.toString());
             }

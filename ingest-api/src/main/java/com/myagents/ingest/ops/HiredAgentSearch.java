@@ -20,8 +20,8 @@ import org.springframework.stereotype.Repository;
 import com.myagents.http.problem.ApiProblem;
 
 /**
- * Operators' search over every customer's hired agents. Filters combine with AND; an email names
- * customers through the {@link CustomerDirectory}, so an unknown email finds nothing.
+ * Operators' search over every customer's hired agents. Filters combine with AND; an email or a
+ * customer's name finds customers through the {@link CustomerDirectory}, so an unknown email finds nothing.
  */
 @Repository
 public class HiredAgentSearch {
@@ -32,7 +32,7 @@ public class HiredAgentSearch {
 
     /**
      * The email box: a whole address finds that customer exactly; anything shorter is part of an
-     * email or of an agent's nickname (case-insensitive), since operators rarely have the whole address.
+     * email, of the customer's name or of an agent's nickname (case-insensitive), since operators rarely have the whole address.
      */
     public record Text(String exactEmail, String fragment) {
 
@@ -51,7 +51,7 @@ public class HiredAgentSearch {
             }
             if (fragment.length() < MIN_FRAGMENT || fragment.length() > MAX_FRAGMENT) {
                 throw ApiProblem.badRequest("email", "must be an email address or " + MIN_FRAGMENT + " to " + MAX_FRAGMENT
-                        + " characters of one or of an agent's name");
+                        + " characters of one, of a customer's name or of an agent's name");
             }
             return new Text(null, fragment);
         }
@@ -78,7 +78,8 @@ public class HiredAgentSearch {
                 .on(SUBSCRIPTIONS.SUBSCRIPTION_ID.eq(HIRED_AGENTS.SUBSCRIPTION_ID))
                 .leftJoin(CUSTOMER_DIRECTORY).on(CUSTOMER_DIRECTORY.CUSTOMER_ID.eq(HIRED_AGENTS.CUSTOMER_ID)), where);
         List<HiredAgentSummary> page = db.select(HIRED_AGENTS.HIRED_INSTANCE_ID, HIRED_AGENTS.SUBSCRIPTION_ID,
-                        HIRED_AGENTS.CUSTOMER_ID, CUSTOMER_DIRECTORY.EMAIL, HIRED_AGENTS.AGENT_TYPE_ID,
+                        HIRED_AGENTS.CUSTOMER_ID, CUSTOMER_DIRECTORY.EMAIL, CUSTOMER_DIRECTORY.DISPLAY_NAME,
+                        HIRED_AGENTS.AGENT_TYPE_ID,
                         HIRED_AGENTS.AGENT_TYPE_VERSION, HIRED_AGENTS.NICKNAME, HIRED_AGENTS.CONFIGURED,
                         SUBSCRIPTIONS.STATUS, SUBSCRIPTIONS.TRIAL_STATUS, SUBSCRIPTIONS.TRIAL_END_AT, GOALS, PENDING,
                         HIRED_AGENTS.CREATED_AT)
@@ -101,6 +102,7 @@ public class HiredAgentSearch {
         } else if (criteria.email() != null) {
             String fragment = criteria.email().fragment();
             conditions.add(CUSTOMER_DIRECTORY.EMAIL.containsIgnoreCase(fragment)
+                    .or(CUSTOMER_DIRECTORY.DISPLAY_NAME.containsIgnoreCase(fragment))
                     .or(HIRED_AGENTS.NICKNAME.containsIgnoreCase(fragment)));
         }
         if (criteria.customerId() != null) {
@@ -118,7 +120,7 @@ public class HiredAgentSearch {
     private static HiredAgentSummary summary(Record r) {
         return new HiredAgentSummary(r.get(HIRED_AGENTS.HIRED_INSTANCE_ID).toString(),
                 r.get(HIRED_AGENTS.SUBSCRIPTION_ID).toString(), r.get(HIRED_AGENTS.CUSTOMER_ID).toString(),
-                r.get(CUSTOMER_DIRECTORY.EMAIL), r.get(HIRED_AGENTS.AGENT_TYPE_ID), r.get(HIRED_AGENTS.AGENT_TYPE_VERSION),
+                r.get(CUSTOMER_DIRECTORY.EMAIL), r.get(CUSTOMER_DIRECTORY.DISPLAY_NAME), r.get(HIRED_AGENTS.AGENT_TYPE_ID), r.get(HIRED_AGENTS.AGENT_TYPE_VERSION),
                 r.get(HIRED_AGENTS.NICKNAME), Boolean.TRUE.equals(r.get(HIRED_AGENTS.CONFIGURED)),
                 r.get(SUBSCRIPTIONS.STATUS), r.get(SUBSCRIPTIONS.TRIAL_STATUS), r.get(SUBSCRIPTIONS.TRIAL_END_AT),
                 r.get(GOALS), r.get(PENDING), r.get(HIRED_AGENTS.CREATED_AT));

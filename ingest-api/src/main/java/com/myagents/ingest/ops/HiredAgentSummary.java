@@ -8,6 +8,8 @@ public record HiredAgentSummary(
         String subscriptionId,
         String customerId,
         String customerEmail,
+        /** The customer's display name as their identity last said it; null until then. */
+        String customerName,
         String agentTypeId,
         String agentTypeVersion,
         String nickname,

@@ -27,7 +27,7 @@ import com.myagents.ingest.config.ConfigRules;
 public class ImpactAnalysis {
 
     public record AffectedInstance(String hiredInstanceId, String subscriptionId, String customerId,
-                                   String customerEmail, String pinnedVersion, String subscriptionStatus,
+                                   String customerEmail, String customerName, String pinnedVersion, String subscriptionStatus,
                                    List<Violation> violations) {
     }
 
@@ -49,7 +49,8 @@ public class ImpactAnalysis {
         AgentTypeDefinition candidate = definitions.find(agentTypeId, version)
                 .orElseThrow(() -> ApiProblem.notFound("agent type " + agentTypeId + " " + version));
         List<? extends Record> configured = db.select(HIRED_AGENTS.HIRED_INSTANCE_ID, HIRED_AGENTS.SUBSCRIPTION_ID,
-                        HIRED_AGENTS.CUSTOMER_ID, CUSTOMER_DIRECTORY.EMAIL, HIRED_AGENTS.AGENT_TYPE_VERSION,
+                        HIRED_AGENTS.CUSTOMER_ID, CUSTOMER_DIRECTORY.EMAIL, CUSTOMER_DIRECTORY.DISPLAY_NAME,
+                        HIRED_AGENTS.AGENT_TYPE_VERSION,
                         HIRED_AGENTS.CONFIG, SUBSCRIPTIONS.STATUS)
                 .from(HIRED_AGENTS)
                 .join(SUBSCRIPTIONS).on(SUBSCRIPTIONS.SUBSCRIPTION_ID.eq(HIRED_AGENTS.SUBSCRIPTION_ID))
@@ -65,6 +66,7 @@ public class ImpactAnalysis {
                 affected.add(new AffectedInstance(instance.get(HIRED_AGENTS.HIRED_INSTANCE_ID).toString(),
                         instance.get(HIRED_AGENTS.SUBSCRIPTION_ID).toString(),
                         instance.get(HIRED_AGENTS.CUSTOMER_ID).toString(), instance.get(CUSTOMER_DIRECTORY.EMAIL),
+                        instance.get(CUSTOMER_DIRECTORY.DISPLAY_NAME),
                         instance.get(HIRED_AGENTS.AGENT_TYPE_VERSION), instance.get(SUBSCRIPTIONS.STATUS), violations));
             }
         }

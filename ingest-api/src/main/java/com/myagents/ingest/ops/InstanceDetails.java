@@ -48,7 +48,8 @@ public class InstanceDetails {
 
     public Optional<Map<String, Object>> of(UUID hiredInstanceId) {
         Record instance = db.select(HIRED_AGENTS.HIRED_INSTANCE_ID, HIRED_AGENTS.SUBSCRIPTION_ID,
-                        HIRED_AGENTS.CUSTOMER_ID, CUSTOMER_DIRECTORY.EMAIL.as("customer_email"), HIRED_AGENTS.AGENT_TYPE_ID,
+                        HIRED_AGENTS.CUSTOMER_ID, CUSTOMER_DIRECTORY.EMAIL.as("customer_email"),
+                        CUSTOMER_DIRECTORY.DISPLAY_NAME.as("customer_name"), HIRED_AGENTS.AGENT_TYPE_ID,
                         HIRED_AGENTS.AGENT_TYPE_VERSION, HIRED_AGENTS.NICKNAME, HIRED_AGENTS.CONFIG,
                         HIRED_AGENTS.CONFIGURED, HIRED_AGENTS.CONFIG_VIOLATIONS, HIRED_AGENTS.FINALIZED_AT,
                         HIRED_AGENTS.CREATED_AT, HIRED_AGENTS.UPDATED_AT)

@@ -15,12 +15,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jooq.JSONB;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.myagents.http.identity.Principal;
 import com.myagents.ingest.ops.OpsPlant;
 
 import tools.jackson.databind.JsonNode;
@@ -55,6 +57,22 @@ class AuditApiTest {
         assertThat(newest.path("subscription_id").asString()).isEqualTo(SUBSCRIPTION);
         assertThat(newest.path("inputs").path("trial_end_at").asString()).isEqualTo("2026-11-01T00:00:00Z");
         assertThat(newest.path("policy_version").asString()).isEqualTo("enforcement/1");
+    }
+
+    @Test
+    void namesTheCustomerOfEachDenialAndDecisionByTheNameTheirIdentityCarried() {
+        Principal named = new Principal(CUSTOMER, Principal.Kind.CUSTOMER, "audit-" + CUSTOMER.substring(0, 8)
+                + "@example.test", Set.of(), "Lakeside Physio");
+        PLANT.call("GET", "/api/v1/subscriptions", named, null);
+
+        JsonNode denials = json(PLANT.call("GET", "/api/v1/audit/denials?customer_id=" + CUSTOMER, AUDITOR, null));
+        JsonNode decisions = json(PLANT.call("GET", "/api/v1/audit/decisions?customer_id=" + CUSTOMER, AUDITOR, null));
+        List<String> names = new ArrayList<>();
+        denials.path("denials").forEach(d -> names.add(d.path("customer_name").asString()));
+
+        assertThat(names).containsExactly("Lakeside Physio", "Lakeside Physio");
+        assertThat(decisions.path("decisions").get(0).path("customer_name").asString()).isEqualTo("Lakeside Physio");
+        assertThat(decisions.path("decisions").get(0).path("customer_id").asString()).isEqualTo(CUSTOMER);
     }
 
     @Test

@@ -57,6 +57,7 @@ class OpsCorrelationApiTest {
         assertThat(drill.path("outcome").asString()).isEqualTo("denied");
         assertThat(drill.path("deliverable_id").asString()).isEqualTo(deliverable.toString());
         assertThat(drill.path("customer_id").asString()).isEqualTo(hired.customer().id());
+        assertThat(drill.path("customer_name").asString()).isEqualTo(hired.customer().name());
         JsonNode access = drill.path("timeline").get(0);
         assertThat(access.path("source").asString()).isEqualTo("gateway");
         assertThat(access.path("details").path("status").asInt()).isEqualTo(403);

@@ -3,6 +3,8 @@ package com.myagents.ingest.ops;
 import static com.myagents.plant.jooq.generated.Tables.CUSTOMER_DIRECTORY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -27,6 +29,37 @@ class OpsCustomerDirectoryTest {
         assertThat(first).isEqualTo("first@example.test");
         assertThat(emailOf(id)).isEqualTo("second@example.test");
         assertThat(plant.bean(CustomerDirectory.class).customersWithEmail("SECOND@example.test")).containsExactly(id);
+    }
+
+    @Test
+    void recordsTheDisplayNameTheIdentityCarriesAndKeepsItWhenALaterIdentityHasNone() {
+        UUID id = UUID.randomUUID();
+        String email = "named-" + id.toString().substring(0, 8) + "@example.test";
+        Principal named = new Principal(id.toString(), Principal.Kind.CUSTOMER, email, Set.of(), "  Harbour Dental  ");
+        Principal unnamed = new Principal(id.toString(), Principal.Kind.CUSTOMER, email, Set.of());
+        Principal renamed = new Principal(id.toString(), Principal.Kind.CUSTOMER, email, Set.of(), "Harbour Dental & Co");
+
+        plant.call("GET", "/api/v1/subscriptions", named, null);
+        String first = nameOf(id);
+        plant.call("GET", "/api/v1/subscriptions", unnamed, null);
+        String afterUnnamed = nameOf(id);
+        plant.call("GET", "/api/v1/subscriptions", renamed, null);
+
+        assertThat(first).isEqualTo("Harbour Dental");
+        assertThat(afterUnnamed).isEqualTo("Harbour Dental");
+        assertThat(nameOf(id)).isEqualTo("Harbour Dental & Co");
+        assertThat(plant.bean(CustomerDirectory.class).namesOf(List.of(id.toString(), "not-a-uuid",
+                UUID.randomUUID().toString()))).containsExactly(Map.entry(id.toString(), "Harbour Dental & Co"));
+        assertThat(CustomerDirectory.normalizeName("x".repeat(300))).hasSize(CustomerDirectory.MAX_NAME);
+        assertThat(CustomerDirectory.normalizeName(" ")).isNull();
+    }
+
+    @Test
+    void theSeededDemoCustomersAreKnownByName() {
+        assertThat(plant.bean(CustomerDirectory.class).namesOf(List.of("00000000-0000-0000-0000-0000000c0001",
+                "00000000-0000-0000-0000-0000000c0002"))).containsOnly(
+                Map.entry("00000000-0000-0000-0000-0000000c0001", "Demo Clinic"),
+                Map.entry("00000000-0000-0000-0000-0000000c0002", "Other Practice"));
     }
 
     @Test
@@ -55,6 +88,11 @@ class OpsCustomerDirectoryTest {
         filter.doFilter(request, new org.springframework.mock.web.MockHttpServletResponse(), chain);
 
         assertThat(chain.getRequest()).isSameAs(request);
+    }
+
+    private String nameOf(UUID id) {
+        return plant.db().select(CUSTOMER_DIRECTORY.DISPLAY_NAME).from(CUSTOMER_DIRECTORY)
+                .where(CUSTOMER_DIRECTORY.CUSTOMER_ID.eq(id)).fetchOne(CUSTOMER_DIRECTORY.DISPLAY_NAME);
     }
 
     private String emailOf(UUID id) {

@@ -46,6 +46,7 @@ class OpsHiredAgentsApiTest {
                 trading.hiredInstanceId().toString());
         JsonNode first = body.path("hired_agents").get(0);
         assertThat(first.path("customer_email").asString()).isEqualTo(customer.email().toLowerCase());
+        assertThat(first.path("customer_name").asString()).isEqualTo(customer.name());
         assertThat(first.path("customer_id").asString()).isEqualTo(customer.id());
         assertThat(first.path("configured").asBoolean()).isFalse();
         assertThat(first.path("subscription_status").asString()).isEqualTo("active");
@@ -57,6 +58,7 @@ class OpsHiredAgentsApiTest {
 
         assertThat(ids(body)).contains("00000000-0000-0000-0000-00000000b003");
         assertThat(body.path("hired_agents").get(0).path("customer_email").asString()).isEqualTo("other@myagents.local");
+        assertThat(body.path("hired_agents").get(0).path("customer_name").asString()).isEqualTo("Other Practice");
     }
 
     @Test
@@ -85,10 +87,12 @@ class OpsHiredAgentsApiTest {
         JsonNode byEmail = json(plant.call("GET", "/api/v1/ops/hired-agents?email=DEMO%40myagents", SUPPORT, null));
         JsonNode byName = json(plant.call("GET", "/api/v1/ops/hired-agents?email=futures%20desk", SUPPORT, null));
         JsonNode none = json(plant.call("GET", "/api/v1/ops/hired-agents?email=nobody-here", SUPPORT, null));
+        JsonNode byCustomerName = json(plant.call("GET", "/api/v1/ops/hired-agents?email=other%20PRACT", SUPPORT, null));
 
         assertThat(values(byEmail, "customer_email")).isNotEmpty().allMatch(email -> email.contains("demo@myagents"));
         assertThat(values(byName, "nickname")).contains("Delta Futures Desk");
         assertThat(none.path("total").asInt()).isZero();
+        assertThat(values(byCustomerName, "customer_name")).isNotEmpty().containsOnly("Other Practice");
     }
 
     @Test
@@ -137,6 +141,7 @@ class OpsHiredAgentsApiTest {
         JsonNode view = json(response);
         JsonNode agent = view.path("hired_agent");
         assertThat(agent.path("customer_email").asString()).isEqualTo(hired.customer().email().toLowerCase());
+        assertThat(agent.path("customer_name").asString()).isEqualTo(hired.customer().name());
         assertThat(agent.path("config").path("platform_credentials").path("linkedin").path("credential_ref").asString())
                 .isEqualTo("cred-li-1");
         assertThat(agent.path("configured").asBoolean()).isFalse();

@@ -45,6 +45,7 @@ class OpsImpactApiTest {
         assertThat(first.path("hired_instance_id").asString()).isEqualTo(loud.hiredInstanceId().toString());
         assertThat(first.path("pinned_version").asString()).isEqualTo("1.0.0");
         assertThat(first.path("customer_email").asString()).isEqualTo(loud.customer().email().toLowerCase());
+        assertThat(first.path("customer_name").asString()).isEqualTo(loud.customer().name());
         assertThat(first.path("violations").toString()).contains("/region", "/tone");
         assertThat(impact.path("affected_instances").get(1).path("hired_instance_id").asString())
                 .isEqualTo(calm.hiredInstanceId().toString());

@@ -113,7 +113,7 @@ public final class OpsPlant {
     public static Principal newCustomer() {
         UUID id = UUID.randomUUID();
         return new Principal(id.toString(), Principal.Kind.CUSTOMER, "Customer." + id.toString().substring(0, 8)
-                + "@Example.test", Set.of());
+                + "@Example.test", Set.of(), "Clinic " + id.toString().substring(0, 8));
     }
 
     public HttpResponse<String> call(String method, String path, Principal as, String body) {

@@ -71,6 +71,7 @@ class OpsViewsPlatformTest {
         assertThat(opened.statusCode()).isEqualTo(200);
         JsonNode view = json(opened);
         assertThat(view.path("hired_agent").path("customer_email").asString()).isEqualTo(customer.email());
+        assertThat(view.path("hired_agent").path("customer_name").asString()).isEqualTo(customer.name());
         assertThat(view.path("hired_agent").path("configured").asBoolean()).isFalse();
         assertThat(view.path("hired_agent").path("config_violations").size()).isPositive();
         assertThat(auditorOpens.statusCode()).isEqualTo(403);
@@ -80,6 +81,24 @@ class OpsViewsPlatformTest {
         assertThat(entry.getAction()).isEqualTo("gateway:GET");
         assertThat(entry.getTarget()).isEqualTo("/api/v1/ops/hired-agents?email=" + customer.email());
         assertThat(entry.getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void supportFindsACustomerByPartOfTheNameTheirIdentityCarriedAndSeesItBesideTheEmail() {
+        Principal customer = RunningPlatform.newCustomer();
+        JsonNode hired = PLATFORM.asCustomerOk(customer, "POST", "/api/v1/subscriptions",
+                "{\"agent_type_id\":\"marketing.healthcare.v1\"}");
+        // the last part of the id: in the name, not in the email
+        String part = customer.name().substring("Practice ".length()).toUpperCase();
+
+        HttpResponse<String> found = PLATFORM.pp("GET", "/api/pp/ops/hired-agents?email=" + part, support, null);
+
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        JsonNode agent = json(found).path("hired_agents").get(0);
+        assertThat(agent.path("hired_instance_id").asString()).isEqualTo(hired.path("hired_instance_id").asString());
+        assertThat(agent.path("customer_name").asString()).isEqualTo(customer.name());
+        assertThat(agent.path("customer_email").asString()).isEqualTo(customer.email());
+        assertThat(agent.path("customer_id").asString()).isEqualTo(customer.id());
     }
 
     @Test
@@ -111,6 +130,8 @@ class OpsViewsPlatformTest {
         assertThat(decision.path("inputs").path("approval_id").asString()).isEqualTo("none");
         JsonNode denials = json(PLATFORM.pp("GET", "/api/pp/ops/denials?correlation_id=" + correlationId, auditor, null));
         assertThat(values(denials.path("denials"), "reason")).containsExactly("approval_missing");
+        assertThat(values(denials.path("denials"), "customer_name")).containsExactly(customer.principal().name());
+        assertThat(drill.path("customer_name").asString()).isEqualTo(customer.principal().name());
     }
 
     @Test

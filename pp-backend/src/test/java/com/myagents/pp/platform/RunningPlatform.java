@@ -157,7 +157,7 @@ public final class RunningPlatform {
     public static Principal newCustomer() {
         UUID id = UUID.randomUUID();
         return new Principal(id.toString(), Principal.Kind.CUSTOMER, "pp-" + id.toString().substring(0, 8)
-                + "@example.test", Set.of("customer"));
+                + "@example.test", Set.of("customer"), "Practice " + id.toString().substring(24));
     }
 
     public HttpResponse<String> asCustomer(Principal customer, String method, String path, String body,
