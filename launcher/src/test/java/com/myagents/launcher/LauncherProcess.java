@@ -30,6 +30,8 @@ final class LauncherProcess {
     private List<String> services;
     private Process process;
     private Path log;
+    /** The packaged jar to run as a user would ({@code java -jar}), or null for the test classpath. */
+    private Path jar;
 
     LauncherProcess(Path dataDir, List<String> services) {
         this.dataDir = dataDir;
@@ -46,6 +48,12 @@ final class LauncherProcess {
         }
     }
 
+    /** Runs the packaged jar, as the README's run command does, instead of the test classpath. */
+    LauncherProcess fromJar(Path packaged) {
+        this.jar = packaged;
+        return this;
+    }
+
     /** Starts the JVM running only {@code only}, its output appended to {@code log}; returns at once. */
     LauncherProcess start(Path logFile, List<String> only) {
         services = only;
@@ -57,8 +65,11 @@ final class LauncherProcess {
     LauncherProcess start(Path logFile) {
         this.log = logFile;
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx640m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), Launcher.class.getName())
+        List<String> command = jar != null
+                ? List.of(java, "-Xmx640m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                : List.of(java, "-Xmx640m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                        "-cp", System.getProperty("java.class.path"), Launcher.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(environment);
         try {
