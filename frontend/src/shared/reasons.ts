@@ -85,7 +85,7 @@ export const ENFORCEMENT_REASONS: Record<string, ReasonText> = {
   },
   subscription_inactive: {
     text: 'The subscription of this agent is not active.',
-    next: 'Subscribe to let it work again.',
+    next: 'A cancelled subscription runs nothing more; an agent hired without a free trial works once you subscribe.',
     step: 'subscribe',
   },
   trial_ended: {
