@@ -46,3 +46,12 @@ export async function step(page, name, body) {
     throw failure;
   }
 }
+
+/** Waits until the page's title matches: an app sets it after it renders, not at navigation. */
+export async function expectTitle(page, pattern, timeout = 10_000) {
+  try {
+    await page.waitForFunction((source) => new RegExp(source).test(document.title), pattern.source, { timeout });
+  } catch (failure) {
+    throw new Error(`the title stayed "${await page.title()}", not matching ${pattern}`, { cause: failure });
+  }
+}

@@ -3,7 +3,7 @@
 // correlation id down to the check that failed.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, newPage, screenshot, step } from '../src/browser.mjs';
+import { launchBrowser, newPage, screenshot, step, expectTitle } from '../src/browser.mjs';
 import { CP_URL, CUSTOMER, OPERATOR, PP_URL } from '../src/config.mjs';
 
 const STEP = { timeout: 120_000 };
@@ -91,7 +91,7 @@ describe('PP: an operator authors and audits', () => {
       await page.reload();
       await page.getByRole('heading', { name: /1\.0\.0/ }).first().waitFor();
       assert.doesNotMatch(await page.content(), /no such endpoint/);
-      assert.match(await page.title(), /Agent type version/);
+      await expectTitle(page, /Agent type version/);
       await screenshot(page, '11a-pp-deep-link-reloaded');
     }));
 

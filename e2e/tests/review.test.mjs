@@ -13,7 +13,7 @@
 // the slot is a real time a little ahead and the journey waits for it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser, newPage, screenshot, step } from '../src/browser.mjs';
+import { launchBrowser, newPage, screenshot, step, expectTitle } from '../src/browser.mjs';
 import { CP_URL, PIPELINE_TIMEOUT_MS, REVIEW_CUSTOMER } from '../src/config.mjs';
 
 const STEP = { timeout: 120_000 };
@@ -123,7 +123,7 @@ describe('CP: a new customer runs, schedules and sees it go out', { skip: !REVIE
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('You have not hired any agents yet.').waitFor();
     await page.getByRole('link', { name: 'Hire an agent' }).first().click();
-    assert.match(await page.title(), /Hire an agent/);
+    await expectTitle(page, /Hire an agent/);
 
     await page.getByRole('button', { name: `Hire ${AGENT_TYPE_NAME}` }).click();
     const dialog = page.getByRole('dialog', { name: `Hire ${AGENT_TYPE_NAME}?` });
@@ -151,7 +151,7 @@ describe('CP: a new customer runs, schedules and sees it go out', { skip: !REVIE
       goalInstanceId = await configureWithoutFinalizing(hiredInstanceId);
       await page.goto(`${CP_URL}/?agent=${hiredInstanceId}&tab=goals`);
       await page.getByRole('heading', { name: NICKNAME, level: 2 }).waitFor();
-      assert.match(await page.title(), new RegExp(`Goal Setting · ${NICKNAME}`));
+      await expectTitle(page, new RegExp(`Goal Setting · ${NICKNAME}`));
 
       const [refused] = await Promise.all([
         page.waitForResponse((response) => response.request().method() === 'POST' && /\/run$/.test(new URL(response.url()).pathname)),
@@ -268,7 +268,7 @@ describe('CP: a new customer runs, schedules and sees it go out', { skip: !REVIE
 
       await page.goto(`${CP_URL}/no-such-page`);
       await page.getByRole('heading', { name: 'Page not found' }).waitFor();
-      assert.match(await page.title(), /Page not found/);
+      await expectTitle(page, /Page not found/);
     },
     { laterStepsNeedIt: false },
   );
