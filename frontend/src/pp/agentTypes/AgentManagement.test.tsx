@@ -193,6 +193,34 @@ describe('Agent Management: draft editor', () => {
     expect(screen.getByRole('button', { name: 'Publish 1.1.0' })).toBeEnabled();
   });
 
+  it('does not offer Publish on the report of the content before a save until the saved content is checked', async () => {
+    signedInAs('admin');
+    let answerRecheck: (response: Response) => void = () => undefined;
+    let validated = 0;
+    stubBackend({
+      [`GET ${typeApi}`]: json(200, draftDefinition()),
+      [`GET ${typeApi}/versions`]: json(200, { versions: [definition(), draftDefinition()] }),
+      [`POST ${draftApi}/validate`]: () =>
+        validated++ === 0 ? json(200, report()) : new Promise<Response>((resolve) => (answerRecheck = resolve)),
+      [`PUT ${draftApi}`]: (call) => json(200, { ...draftDefinition(), ...(call.body as object) }),
+    });
+    renderApp(ppRoutes, draftPath);
+    const publish = await screen.findByRole('button', { name: 'Publish 1.1.0' });
+    await waitFor(() => expect(publish).toBeEnabled());
+
+    fireEvent.change(screen.getByLabelText('Description'), { target: { value: 'Changed.' } });
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    await screen.findByText('Draft saved.');
+
+    expect(publish).toBeDisabled();
+    expect(screen.getByText('Waiting for the guardrail check.')).toBeInTheDocument();
+    expect(screen.queryByText('Passes every guardrail.')).not.toBeInTheDocument();
+    await waitFor(() => expect(validated).toBe(2), { timeout: 4000 });
+    answerRecheck(json(200, report()));
+    await waitFor(() => expect(publish).toBeEnabled());
+    expect(screen.getByText('Passes every guardrail.')).toBeInTheDocument();
+  });
+
   it('blocks publishing a breaking version until the operator acknowledges it, then publishes with the acknowledgement', async () => {
     signedInAs('admin');
     const calls = draftBackend([withBreakingChange], {

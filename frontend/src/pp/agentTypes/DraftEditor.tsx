@@ -57,6 +57,10 @@ export function DraftEditor({ definition, debounceMs = 400 }: { definition: Defi
   const [saved, setSaved] = useState<DraftForm>(() => formOf(definition));
   const [acknowledgedFor, setAcknowledgedFor] = useState<string | null>(null);
   const guardrails = useGuardrails(agentTypeId, version, debounceMs);
+  // counts saves: the report must be for the latest one before it can let the draft be published
+  const [revision, setRevision] = useState(0);
+  const reportIsOld = guardrails.reportRevision !== undefined && guardrails.reportRevision !== revision;
+  const checking = guardrails.checking || (reportIsOld && !guardrails.error);
   const { report } = guardrails;
 
   const checkedOnOpen = useRef(false);
@@ -80,9 +84,10 @@ export function DraftEditor({ definition, debounceMs = 400 }: { definition: Defi
     mutationFn: ({ edit }: { edit: DraftEdit; form: DraftForm }) => ppApi.editDraft(agentTypeId, version, edit),
     onSuccess: (updated, { form: sent }) => {
       setSaved(sent);
+      setRevision(revision + 1);
       queryClient.setQueryData(ppQueryKeys.version(agentTypeId, version), updated);
       void queryClient.invalidateQueries({ queryKey: ppQueryKeys.versions(agentTypeId) });
-      guardrails.checkSoon();
+      guardrails.checkSoon(revision + 1);
     },
   });
 
@@ -138,9 +143,9 @@ export function DraftEditor({ definition, debounceMs = 400 }: { definition: Defi
 
   const publishBlocker = dirty
     ? 'Save your changes first.'
-    : guardrails.checking
+    : checking
       ? 'Waiting for the guardrail check.'
-      : !report
+      : !report || reportIsOld
         ? 'Check the guardrails first.'
         : !report.valid
           ? 'Fix the guardrail errors first.'
@@ -220,7 +225,7 @@ export function DraftEditor({ definition, debounceMs = 400 }: { definition: Defi
       <aside className="pp-editor-side" aria-label="Checks and publishing">
         <GuardrailSummary
           report={report}
-          checking={guardrails.checking}
+          checking={checking}
           error={guardrails.error}
           stale={dirty}
           onGoTo={goTo}
