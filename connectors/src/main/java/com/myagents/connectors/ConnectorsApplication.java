@@ -1,10 +1,9 @@
 package com.myagents.connectors;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
+import com.myagents.http.app.ServiceApplication;
 import com.myagents.http.problem.ProblemErrorsConfiguration;
 
 /**
@@ -13,10 +12,7 @@ import com.myagents.http.problem.ProblemErrorsConfiguration;
  * auto-configuration is excluded by name: the consumer and the transactional producer are built
  * here from the topic registry, and in the local launcher every app shares one classpath.
  */
-@SpringBootApplication(scanBasePackages = "com.myagents.connectors", excludeName = {
-        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration"})
-@ConfigurationPropertiesScan("com.myagents.connectors")
+@ServiceApplication
 @Import(ProblemErrorsConfiguration.class)
 public class ConnectorsApplication {
 

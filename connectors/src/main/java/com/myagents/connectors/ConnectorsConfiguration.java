@@ -53,11 +53,6 @@ class ConnectorsConfiguration {
         return new KafkaClients(Map.copyOf(security.applyTo(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))));
     }
 
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
     /** Without the key nothing verifies: the app refuses to start rather than refuse every command. */
     @Bean
     CommandSigner commandSigner(@Value("${myagents.enforcement.command-signing-key:}") String key) {

@@ -1,8 +1,8 @@
 package com.myagents.gateway;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+import com.myagents.http.app.StatelessServiceApplication;
 
 /**
  * Plant's one entry: authenticates CP/PP service calls, limits each principal's rate, records
@@ -10,17 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * It keeps no data, so it excludes every persistence and messaging auto-configuration that a
  * sibling app's starter could bring onto a shared classpath.
  */
-@SpringBootApplication(scanBasePackages = "com.myagents.gateway", excludeName = {
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
-        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-        "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration",
-        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration"})
-@EnableConfigurationProperties(GatewayProperties.class)
+@StatelessServiceApplication
 public class GatewayApplication {
 
     public static final int DEFAULT_PORT = 8090;

@@ -68,8 +68,8 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    public AccessLogFilter accessLogFilter(AccessJournal journal) {
-        return new AccessLogFilter(journal, Clock.systemUTC());
+    public AccessLogFilter accessLogFilter(AccessJournal journal, Clock clock) {
+        return new AccessLogFilter(journal, clock);
     }
 
     @Bean

@@ -1,15 +1,15 @@
 package com.myagents.ingest;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 
+import com.myagents.http.app.ServiceApplication;
 import com.myagents.http.EdgeConfiguration;
 import com.myagents.http.body.JsonBodiesConfiguration;
 import com.myagents.plant.outbox.OutboxConfiguration;
 
 /** Plant's HTTP API: commands become rows plus outbox events in one transaction; queries read rows. */
-@SpringBootApplication(scanBasePackages = "com.myagents.ingest")
+@ServiceApplication
 @Import({EdgeConfiguration.class, JsonBodiesConfiguration.class, OutboxConfiguration.class})
 public class IngestApiApplication {
 

@@ -1,16 +1,16 @@
 package com.myagents.plant;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 
+import com.myagents.http.app.ServiceApplication;
 import com.myagents.http.problem.ProblemErrorsConfiguration;
 
 /**
  * Plant's store: migrates schema {@code plant}, relays the outbox to Kafka and materializes the
  * streams' outputs into PostgreSQL.
  */
-@SpringBootApplication(scanBasePackages = "com.myagents.plant")
+@ServiceApplication
 @Import(ProblemErrorsConfiguration.class)
 public class PlantStoreApplication {
 

@@ -1,10 +1,9 @@
 package com.myagents.pp;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
+import com.myagents.http.app.ServiceApplication;
 import com.myagents.http.EdgeConfiguration;
 import com.myagents.http.body.JsonBodiesConfiguration;
 
@@ -13,10 +12,7 @@ import com.myagents.http.body.JsonBodiesConfiguration;
  * Kafka auto-configuration is excluded by name because in the local launcher every app shares one
  * classpath.
  */
-@SpringBootApplication(scanBasePackages = "com.myagents.pp", excludeName = {
-        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration"})
-@ConfigurationPropertiesScan("com.myagents.pp")
+@ServiceApplication
 @Import({EdgeConfiguration.class, JsonBodiesConfiguration.class})
 public class PpBackendApplication {
 

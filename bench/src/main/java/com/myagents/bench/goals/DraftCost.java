@@ -35,7 +35,7 @@ public record DraftCost(Map<String, Long> nanosPerOp) {
                 "marketing.healthcare.v1", "1.0.0", "Clinic Marketing", "UTC", FanOutWorkload.marketingConfig(), true,
                 "active", "ended_converted", null, Instant.now());
         String period = "daily:" + workload.dueAt().toString().substring(0, 10);
-        GoalRun run = new GoalRun(new GoalTrigger(goal.goalInstanceId() + ":" + period, goal.goalInstanceId(),
+        GoalRun run = new GoalRun(new GoalTrigger(GoalTrigger.runId(goal.goalInstanceId(), period), goal.goalInstanceId(),
                 goal.goalTemplateId(), agentId, goal.subscriptionId(), goal.customerId(), period, workload.dueAt()), goal, agent);
         MarketingPlanner planner = new MarketingPlanner(new TemplateContentGenerator());
         List<PlannedDraft> planned = planner.dailyMicropost(run);

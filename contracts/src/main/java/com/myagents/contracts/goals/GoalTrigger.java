@@ -26,6 +26,22 @@ public record GoalTrigger(
         this(runId, goalInstanceId, goalTemplateId, hiredInstanceId, subscriptionId, customerId, periodKey, dueAt, null);
     }
 
+    /** The run id of a goal's run for one period: one run per goal and period, however often it is asked for. */
+    public static String runId(String goalInstanceId, String periodKey) {
+        return goalInstanceId + ":" + periodKey;
+    }
+
+    /** The period key of a run someone asked for: the request id makes a retried request run once. */
+    public static String onDemandPeriod(String requestId) {
+        return "on_demand:" + requestId;
+    }
+
+    /** The period key in {@code runId} of a run of {@code goalInstanceId}; the whole id if it is not one. */
+    public static String periodKeyOf(String runId, String goalInstanceId) {
+        String prefix = goalInstanceId + ":";
+        return runId.startsWith(prefix) && runId.length() > prefix.length() ? runId.substring(prefix.length()) : runId;
+    }
+
     /**
      * The post to write again: the draft it replaces ({@code supersedes}, a deliverable id), its
      * platform, its topic, when it was meant to go out, the media-library image the customer

@@ -8,11 +8,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class VaultConfiguration {
 
-    @Bean
-    public Clock clock() {
-        return Clock.systemUTC();
-    }
-
     /** Reads the key ids the stored rows use first (Flyway has run by then), so a lost key stops the start. */
     @Bean
     public MasterKeys masterKeys(VaultProperties properties, VaultEntries entries) {

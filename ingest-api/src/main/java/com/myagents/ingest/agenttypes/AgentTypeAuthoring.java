@@ -22,9 +22,10 @@ class AgentTypeAuthoring {
     private final AgentTypeRepository repository;
     private final ConfigRules rules;
     private final ReviewReceiptCheck reviewed;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    AgentTypeAuthoring(AgentTypeRepository repository, ConfigRules rules, ReviewReceiptCheck reviewed) {
+    AgentTypeAuthoring(AgentTypeRepository repository, ConfigRules rules, ReviewReceiptCheck reviewed, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.rules = rules;
         this.reviewed = reviewed;

@@ -20,6 +20,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
+import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.plant.jooq.generated.tables.records.ApprovalsRecord;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
@@ -55,8 +56,8 @@ class DeliverableQueries {
             where = where.and(DELIVERABLES.GOAL_INSTANCE_ID.eq(filter.goalInstanceId()));
         }
         if (filter.period() != null) {
-            // run_id = goal instance id + ":" + period key (daily:2026-11-27, weekly:2026-W48, …)
-            where = where.and(DELIVERABLES.RUN_ID.endsWith(":" + filter.period()));
+            // every run id ends in its period key (GoalTrigger.runId): any goal's run of that period
+            where = where.and(DELIVERABLES.RUN_ID.endsWith(GoalTrigger.runId("", filter.period())));
         }
         if (filter.platform() != null) {
             where = where.and(DSL.jsonbGetAttributeAsText(DELIVERABLES.PAYLOAD, "platform").eq(filter.platform()));

@@ -92,8 +92,8 @@ class Regeneration {
                 deliverable.setUpdatedAt(OffsetDateTime.now(clock));
                 deliverable.store();
             }
-            String periodKey = "on_demand:" + requestId;
-            String runId = goal.getGoalInstanceId() + ":" + periodKey;
+            String periodKey = GoalTrigger.onDemandPeriod(requestId);
+            String runId = GoalTrigger.runId(goal.getGoalInstanceId().toString(), periodKey);
             outbox.append(t, Topics.GOAL_TRIGGERS, goal.getGoalInstanceId().toString(), new GoalTrigger(runId,
                     goal.getGoalInstanceId().toString(), goal.getGoalTemplateId(), deliverable.getHiredInstanceId().toString(),
                     row.subscription().getSubscriptionId().toString(), customerId.toString(), periodKey, clock.instant(),

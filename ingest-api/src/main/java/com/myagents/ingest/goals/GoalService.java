@@ -56,9 +56,10 @@ class GoalService {
     private final HiredInstances instances;
     private final ConfigRules rules;
     private final OutboxWriter outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    GoalService(DSLContext db, HiredInstances instances, ConfigRules rules, OutboxWriter outbox) {
+    GoalService(DSLContext db, HiredInstances instances, ConfigRules rules, OutboxWriter outbox, Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.instances = instances;
         this.rules = rules;
@@ -154,8 +155,8 @@ class GoalService {
                     OffsetDateTime.now(clock)).ifPresent(blocked -> {
                         throw blocked.refusal();
                     });
-            String periodKey = "on_demand:" + requestId;
-            String runId = goalInstanceId + ":" + periodKey;
+            String periodKey = GoalTrigger.onDemandPeriod(requestId);
+            String runId = GoalTrigger.runId(goalInstanceId.toString(), periodKey);
             outbox.append(t, Topics.GOAL_TRIGGERS, goalInstanceId.toString(), new GoalTrigger(runId,
                     goalInstanceId.toString(), goal.getGoalTemplateId(), hiredInstanceId.toString(),
                     row.subscription().getSubscriptionId().toString(), customerId.toString(), periodKey, Instant.now(clock)));

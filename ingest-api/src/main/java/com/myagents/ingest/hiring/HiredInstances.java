@@ -24,9 +24,10 @@ public class HiredInstances {
 
     private final HiredAgentRepository agents;
     private final AgentTypeRepository definitions;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    HiredInstances(HiredAgentRepository agents, AgentTypeRepository definitions) {
+    HiredInstances(HiredAgentRepository agents, AgentTypeRepository definitions, Clock clock) {
+        this.clock = clock;
         this.agents = agents;
         this.definitions = definitions;
     }

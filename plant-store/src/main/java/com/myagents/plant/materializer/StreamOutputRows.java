@@ -20,6 +20,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
+import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.access.AccessRecord;
 import com.myagents.contracts.deliverables.DeliverableDraft;
 import com.myagents.contracts.execution.EnforcementDenial;
@@ -114,7 +115,7 @@ class StreamOutputRows {
             tx.insertInto(GOAL_RUNS)
                     .set(GOAL_RUNS.RUN_ID, draft.runId())
                     .set(GOAL_RUNS.GOAL_INSTANCE_ID, goalInstanceId)
-                    .set(GOAL_RUNS.PERIOD_KEY, periodKey(draft.runId(), draft.goalInstanceId()))
+                    .set(GOAL_RUNS.PERIOD_KEY, GoalTrigger.periodKeyOf(draft.runId(), draft.goalInstanceId()))
                     .set(GOAL_RUNS.STATUS, "completed")
                     .set(GOAL_RUNS.COMPLETED_AT, createdAt)
                     .onConflict(GOAL_RUNS.RUN_ID)
@@ -162,7 +163,7 @@ class StreamOutputRows {
         tx.insertInto(GOAL_RUNS)
                 .set(GOAL_RUNS.RUN_ID, settlement.runId())
                 .set(GOAL_RUNS.GOAL_INSTANCE_ID, goalInstanceId)
-                .set(GOAL_RUNS.PERIOD_KEY, periodKey(settlement.runId(), settlement.goalInstanceId()))
+                .set(GOAL_RUNS.PERIOD_KEY, GoalTrigger.periodKeyOf(settlement.runId(), settlement.goalInstanceId()))
                 .set(GOAL_RUNS.STATUS, "completed")
                 .set(GOAL_RUNS.COMPLETED_AT, settledAt)
                 .set(GOAL_RUNS.SETTLED_COST_MINOR, settled)
@@ -193,7 +194,7 @@ class StreamOutputRows {
                 .set(GOAL_RUNS.RUN_ID, decision.runId())
                 .set(GOAL_RUNS.GOAL_INSTANCE_ID, goalInstanceId)
                 .set(GOAL_RUNS.PERIOD_KEY, decision.trigger().periodKey() != null ? decision.trigger().periodKey()
-                        : periodKey(decision.runId(), decision.trigger().goalInstanceId()))
+                        : GoalTrigger.periodKeyOf(decision.runId(), decision.trigger().goalInstanceId()))
                 .set(GOAL_RUNS.STATUS, status)
                 .set(GOAL_RUNS.TRIGGERED_AT, at(decision.trigger().dueAt() == null ? decision.decidedAt() : decision.trigger().dueAt()))
                 .set(GOAL_RUNS.COMPLETED_AT, open ? null : decidedAt)
@@ -310,16 +311,6 @@ class StreamOutputRows {
                 .set(EXECUTION_COMMANDS.ISSUED_AT, at(command.issuedAt() != null ? command.issuedAt() : Instant.now()))
                 .onConflictDoNothing()
                 .execute();
-    }
-
-    static String periodKey(String runId, String goalInstanceId) {
-        if (runId.startsWith(goalInstanceId) && runId.length() > goalInstanceId.length()) {
-            String rest = runId.substring(goalInstanceId.length()).replaceFirst("^[:/_|-]+", "");
-            if (!rest.isEmpty()) {
-                return rest;
-            }
-        }
-        return runId;
     }
 
     private static UUID uuidOrNull(String id) {
