@@ -1,6 +1,6 @@
 package com.myagents.http;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -16,12 +16,13 @@ import com.myagents.http.problem.ProblemErrorsConfiguration;
  */
 @Configuration(proxyBeanMethods = false)
 @Import(ProblemErrorsConfiguration.class)
+@EnableConfigurationProperties(EdgeProperties.class)
 public class EdgeConfiguration {
 
     /** {@code myagents.edge.door=true} (the doors) mints every correlation id; other services keep the caller's. */
     @Bean
-    public CorrelationIdFilter correlationIdFilter(@Value("${myagents.edge.door:false}") boolean door) {
-        return door ? CorrelationIdFilter.atDoor() : new CorrelationIdFilter();
+    public CorrelationIdFilter correlationIdFilter(EdgeProperties edge) {
+        return edge.door() ? CorrelationIdFilter.atDoor() : new CorrelationIdFilter();
     }
 
     @Bean

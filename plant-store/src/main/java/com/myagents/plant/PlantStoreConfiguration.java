@@ -1,7 +1,6 @@
 package com.myagents.plant;
 
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,6 @@ import com.myagents.plant.materializer.FlowMeters;
 import com.myagents.plant.materializer.Materializer;
 import com.myagents.plant.outbox.ConnectionOpener;
 import com.myagents.plant.outbox.OutboxRelay;
-import com.myagents.plant.outbox.OutboxRelaySettings;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -50,43 +48,37 @@ class PlantStoreConfiguration {
 
     @Bean
     ProvisionedTopics provisionedTopics(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            @Value("${myagents.kafka.replication-factor:1}") short replicationFactor, Environment env) {
+            PlantStoreProperties properties, Environment env) {
         KafkaClientSecurity security = KafkaClientSecurity.from(env::getProperty);
-        TopicProvisioner.ensureTopics(bootstrapServers, security, replicationFactor);
+        TopicProvisioner.ensureTopics(bootstrapServers, security, properties.kafka().replicationFactor());
         return new ProvisionedTopics(bootstrapServers, security);
     }
 
     @Bean
     @ConditionalOnBooleanProperty(name = "myagents.outbox.relay.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(DSLContext dsl, DataSource dataSource, Environment env, ProvisionedTopics topics,
-            @Value("${myagents.outbox.relay.batch-size:200}") int batchSize,
-            @Value("${myagents.outbox.relay.sweep-interval:5s}") Duration sweepInterval,
-            @Value("${myagents.outbox.relay.send-timeout:30s}") Duration sendTimeout,
-            @Value("${myagents.outbox.relay.retain-published:7d}") Duration retainPublished) {
+            PlantStoreProperties properties) {
         return new OutboxRelay(dsl, listenConnections(env, dataSource),
-                topics.clientConfig(Map.of()),
-                new OutboxRelaySettings(batchSize, sweepInterval, sendTimeout, retainPublished));
+                topics.clientConfig(Map.of()), properties.outbox().relay().settings());
     }
 
     @Bean
     @ConditionalOnBooleanProperty(name = "myagents.materializer.enabled", matchIfMissing = true)
-    Materializer materializer(DSLContext dsl, ProvisionedTopics topics,
-            @Value("${myagents.materializer.group-id:" + Materializer.DEFAULT_GROUP_ID + "}") String groupId) {
-        return new Materializer(dsl, topics.clientConfig(Map.of(CommonClientConfigs.GROUP_ID_CONFIG, groupId)));
+    Materializer materializer(DSLContext dsl, ProvisionedTopics topics, PlantStoreProperties properties) {
+        return new Materializer(dsl, topics.clientConfig(Map.of(CommonClientConfigs.GROUP_ID_CONFIG,
+                properties.materializer().groupId())));
     }
 
     @Bean
     @ConditionalOnBooleanProperty(name = "myagents.outbox.relay.enabled", matchIfMissing = true)
-    HealthIndicator outboxRelayHealthIndicator(OutboxRelay relay,
-            @Value("${myagents.outbox.relay.ready-max-lag:60s}") Duration maxLag) {
-        return () -> relay.health(maxLag);
+    HealthIndicator outboxRelayHealthIndicator(OutboxRelay relay, PlantStoreProperties properties) {
+        return () -> relay.health(properties.outbox().relay().readyMaxLag());
     }
 
     @Bean
     @ConditionalOnBooleanProperty(name = "myagents.materializer.enabled", matchIfMissing = true)
-    HealthIndicator materializerHealthIndicator(Materializer materializer,
-            @Value("${myagents.materializer.ready-max-lag:60s}") Duration maxLag) {
-        return () -> materializer.health(maxLag);
+    HealthIndicator materializerHealthIndicator(Materializer materializer, PlantStoreProperties properties) {
+        return () -> materializer.health(properties.materializer().readyMaxLag());
     }
 
     @Bean

@@ -1,13 +1,16 @@
 package com.myagents.http.body;
 
 import java.util.List;
+import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.myagents.http.EdgeProperties;
 
 /**
  * For every app that takes request bodies from outside (the doors and Plant): the
@@ -15,13 +18,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * (YAML, XML, CBOR, forms…), so no handler can be reached by a body parsed another way.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EdgeProperties.class)
 public class JsonBodiesConfiguration implements WebMvcConfigurer {
 
     @Bean
-    public JsonBodyFilter jsonBodyFilter(
-            @Value("${myagents.edge.max-body-bytes:" + JsonBodyFilter.DEFAULT_MAX_BODY_BYTES + "}") long maxBodyBytes,
-            @Value("${myagents.edge.binary-upload-paths:}") java.util.List<String> binaryUploads) {
-        return new JsonBodyFilter(maxBodyBytes, java.util.Set.copyOf(binaryUploads));
+    public JsonBodyFilter jsonBodyFilter(EdgeProperties edge) {
+        return new JsonBodyFilter(edge.maxBodyBytes(), Set.copyOf(edge.binaryUploadPaths()));
     }
 
     @Override

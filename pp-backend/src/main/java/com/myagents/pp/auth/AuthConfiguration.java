@@ -4,11 +4,11 @@ import java.security.SecureRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.myagents.http.EdgeProperties;
 import com.myagents.http.identity.BcryptPasswords;
 import com.myagents.http.identity.BearerAuthenticationFilter;
 import com.myagents.http.identity.Keys;
@@ -34,11 +34,10 @@ public class AuthConfiguration {
 
     /** The door's own endpoints are limited per operator (per address for login), like the gateway limits proxied calls. */
     @Bean
-    public FilterRegistrationBean<DoorRateLimitFilter> doorRateLimitFilter(
-            @Value("${myagents.edge.rate-limit.requests-per-second:50}") double requestsPerSecond,
-            @Value("${myagents.edge.rate-limit.burst:100}") int burst) {
+    public FilterRegistrationBean<DoorRateLimitFilter> doorRateLimitFilter(EdgeProperties edge) {
         FilterRegistrationBean<DoorRateLimitFilter> registration = new FilterRegistrationBean<>(
-                new DoorRateLimitFilter("/api/pp", new TokenBucketLimiter(requestsPerSecond, burst)));
+                new DoorRateLimitFilter("/api/pp",
+                        new TokenBucketLimiter(edge.rateLimit().requestsPerSecond(), edge.rateLimit().burst())));
         registration.setOrder(DoorRateLimitFilter.ORDER);
         registration.addUrlPatterns("/*");
         return registration;
