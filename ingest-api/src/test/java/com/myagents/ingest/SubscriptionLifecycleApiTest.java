@@ -182,6 +182,8 @@ class SubscriptionLifecycleApiTest {
         assertThat(run.statusCode()).isEqualTo(409);
         assertThat(json(run).path("reason").asString()).isEqualTo("subscription_inactive");
         assertThat(edit.statusCode()).isEqualTo(409);
+        assertThat(json(edit).path("reason").asString()).isEqualTo("subscription_inactive");
+        assertThat(json(edit).path("next_step").asString()).contains("hire it again");
         assertThat(api.call("GET", "/api/v1/hired-agents/" + agent.instance, customer, null).statusCode())
                 .as("still readable during retention").isEqualTo(200);
 

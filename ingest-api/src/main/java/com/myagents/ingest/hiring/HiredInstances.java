@@ -50,6 +50,10 @@ public class HiredInstances {
         return definitions.find(agent.getAgentTypeId(), agent.getAgentTypeVersion()).orElseThrow();
     }
 
+    /** What a customer can still do with an ended subscription's agent: read it, or hire the agent type again. */
+    static final String READ_ONLY_NEXT_STEP = "Its settings, goals and drafts stay readable, but nothing can change. "
+            + "To work with this agent again, hire it again from the catalog.";
+
     private HiredAgentRow locked(DSLContext tx, HiredAgentRow row) {
         tx.selectFrom(HIRED_AGENTS).where(HIRED_AGENTS.HIRED_INSTANCE_ID.eq(row.agent().getHiredInstanceId()))
                 .forUpdate().fetchOne();
@@ -60,7 +64,7 @@ public class HiredInstances {
                     : " and its data is kept until " + s.getRetentionUntil().toLocalDate() + ", then deleted.");
             throw new ApiProblem(409, "read-only", "This agent is read-only", detail,
                     java.util.Map.of("reason", RunReadiness.SUBSCRIPTION_INACTIVE.code(), "retention_until",
-                            String.valueOf(s.getRetentionUntil())));
+                            String.valueOf(s.getRetentionUntil()), "next_step", READ_ONLY_NEXT_STEP));
         }
         return row;
     }
