@@ -1,4 +1,4 @@
-package com.myagents.goals.topology;
+package com.myagents.goals.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -6,15 +6,16 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+import com.myagents.contracts.security.KafkaClientSecurity;
+import com.myagents.streams.StreamsDefaults;
 
 /**
- * The Kafka Streams configuration of the goal runner, in one place: exactly_once_v2 (a trigger,
- * its idempotency mark and its drafts commit together), a short commit interval (output becomes
- * visible to read_committed consumers only at commit), a poison record is logged and skipped
- * rather than stopping every goal.
+ * The Kafka Streams configuration of the goal runner, in one place: the system's
+ * {@link StreamsDefaults} (exactly_once_v2 — a trigger, its idempotency mark and its drafts commit
+ * together —, a short commit interval, a poison record logged and skipped rather than stopping
+ * every goal), one stream thread, and a new group reading from the earliest offset.
  */
 public final class GoalRunnerStreamsConfig {
 
@@ -31,18 +32,21 @@ public final class GoalRunnerStreamsConfig {
     /** @param overrides further settings (session timeouts, buffers); never the processing guarantee */
     public static Properties properties(String applicationId, String bootstrapServers, Path stateDir,
             Duration commitInterval, int replicationFactor, Map<String, String> overrides) {
-        Properties props = new Properties();
-        props.putAll(overrides);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitInterval.toMillis()));
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Integer.toString(replicationFactor));
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1");
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
-        return props;
+        return properties(applicationId, bootstrapServers, stateDir, commitInterval, replicationFactor, overrides,
+                KafkaClientSecurity.none());
+    }
+
+    /** @param security who every client of the app authenticates as */
+    public static Properties properties(String applicationId, String bootstrapServers, Path stateDir,
+            Duration commitInterval, int replicationFactor, Map<String, String> overrides, KafkaClientSecurity security) {
+        return StreamsDefaults.forApplication(applicationId, bootstrapServers)
+                .stateDir(stateDir)
+                .commitInterval(commitInterval)
+                .replicationFactor(replicationFactor)
+                .streamThreads(1)
+                .pin(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest")
+                .security(security)
+                .overrides(overrides)
+                .properties();
     }
 }
