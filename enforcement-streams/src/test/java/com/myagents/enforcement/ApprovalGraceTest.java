@@ -10,11 +10,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.myagents.enforcement.stages.EnforcementStores;
 import com.myagents.contracts.approvals.ApprovalEvent.Verdict;
 import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.Outcome;
 import com.myagents.contracts.execution.ReasonCode;
-import com.myagents.enforcement.stages.DeliverableStage;
 
 /**
  * Approvals and requests come on two topics, so a request made right after its approval can be read
@@ -50,7 +50,7 @@ class ApprovalGraceTest {
             assertThat(d.value.outcome()).isEqualTo(Outcome.ALLOW);
         });
         assertThat(enforcement.commands()).hasSize(1);
-        assertThat(enforcement.<Object>store(DeliverableStage.AWAITING_STORE).approximateNumEntries()).isZero();
+        assertThat(enforcement.<Object>store(EnforcementStores.AWAITING_APPROVAL).approximateNumEntries()).isZero();
     }
 
     @Test

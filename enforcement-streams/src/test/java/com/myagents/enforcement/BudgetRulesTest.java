@@ -11,12 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.myagents.enforcement.stages.EnforcementStores;
 import com.myagents.contracts.approvals.ApprovalEvent.Verdict;
 import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.enforcement.policy.BudgetLedger;
-import com.myagents.enforcement.stages.SubscriptionStage;
 
 /**
  * The price of every action is checked and reserved against the trial's daily spend or
@@ -86,7 +86,7 @@ class BudgetRulesTest {
 
         assertThat(reasons()).containsExactly(ReasonCode.ALLOWED, ReasonCode.ALLOWED, ReasonCode.BUDGET_EXCEEDED,
                 ReasonCode.ALLOWED, ReasonCode.BUDGET_EXCEEDED, ReasonCode.ALLOWED);
-        BudgetLedger ledger = enforcement.<BudgetLedger>store(SubscriptionStage.BUDGET_LEDGER_STORE).get(Scenario.SUBSCRIPTION);
+        BudgetLedger ledger = enforcement.<BudgetLedger>store(EnforcementStores.BUDGET_LEDGER).get(Scenario.SUBSCRIPTION);
         assertThat(ledger.spentThisMonth()).isEqualTo(20);
         assertThat(ledger.open()).containsOnlyKeys("corr-4", "corr-6");
         assertThat(ledger.committedThisMonth()).isEqualTo(220);
@@ -102,7 +102,7 @@ class BudgetRulesTest {
         enforcement.send(request("corr-2", "deliverable-2", "approval-2"));
 
         assertThat(reasons()).containsExactly(ReasonCode.ALLOWED, ReasonCode.BUDGET_EXCEEDED);
-        BudgetLedger ledger = enforcement.<BudgetLedger>store(SubscriptionStage.BUDGET_LEDGER_STORE).get(Scenario.SUBSCRIPTION);
+        BudgetLedger ledger = enforcement.<BudgetLedger>store(EnforcementStores.BUDGET_LEDGER).get(Scenario.SUBSCRIPTION);
         assertThat(ledger.spentThisMonth()).isEqualTo(100);
         assertThat(ledger.open()).isEmpty();
     }
@@ -165,7 +165,7 @@ class BudgetRulesTest {
         enforcement.send(request("corr-2", "deliverable-2", "approval-2"));
 
         assertThat(reasons()).containsExactly(ReasonCode.ALLOWED, ReasonCode.BUDGET_EXCEEDED);
-        BudgetLedger ledger = enforcement.<BudgetLedger>store(SubscriptionStage.BUDGET_LEDGER_STORE).get(Scenario.SUBSCRIPTION);
+        BudgetLedger ledger = enforcement.<BudgetLedger>store(EnforcementStores.BUDGET_LEDGER).get(Scenario.SUBSCRIPTION);
         assertThat(ledger.open()).containsOnlyKeys("corr-1");
     }
 

@@ -29,6 +29,10 @@ import com.myagents.contracts.goals.GoalRunRequest;
 import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.contracts.execution.signing.CommandSigner;
 import com.myagents.contracts.subscriptions.SubscriptionState;
+import com.myagents.enforcement.topology.EnforcementTopology;
+import com.myagents.enforcement.topology.EnforcementSettings;
+import com.myagents.enforcement.app.EnforcementStreamsConfig;
+import com.myagents.streams.StoreKind;
 
 /**
  * The enforcement topology under {@link TopologyTestDriver}, with the application's own

@@ -50,6 +50,7 @@ import com.myagents.contracts.execution.signing.CommandSigner;
 import com.myagents.contracts.serde.JsonSerde;
 import com.myagents.contracts.subscriptions.SubscriptionState;
 import com.myagents.embedded.SharedTestInfra;
+import com.myagents.enforcement.app.EnforcementStreamsConfig;
 
 /**
  * The application on a real broker, exactly-once: stopped mid-stream and restarted, with every

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.myagents.enforcement.stages.EnforcementStores;
 import com.myagents.contracts.approvals.ApprovalEvent.Verdict;
 import com.myagents.contracts.execution.EnforcementDenial;
 import com.myagents.contracts.execution.ReasonCode;
@@ -74,7 +75,7 @@ class GoalRunMeteringTest {
     void aRunIsRememberedAsLongAsItsTriggerCanBeRedeliveredAndThenForgotten() {
         enforcement.subscription(Scenario.trial(5, 5, 1_000));
         enforcement.askToRun(ask("run-1", Scenario.DAILY_POST));
-        var metered = enforcement.<GoalRunDecision>store(com.myagents.enforcement.stages.GoalRunMeter.METERED_RUNS_STORE);
+        var metered = enforcement.<GoalRunDecision>store(EnforcementStores.METERED_RUNS);
         enforcement.advance(Duration.ofDays(6));
         assertThat(metered.get("run-1")).isNotNull();
 

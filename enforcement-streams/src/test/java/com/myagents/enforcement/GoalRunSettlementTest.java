@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.myagents.enforcement.stages.EnforcementStores;
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.contracts.goals.GoalRunSettlement;
 import com.myagents.enforcement.policy.BudgetLedger;
-import com.myagents.enforcement.stages.SubscriptionStage;
 
 /**
  * A metered run is charged its price before it generates and settled at what generating
@@ -38,7 +38,7 @@ class GoalRunSettlementTest {
         enforcement.askToRun(ask("run-3", Scenario.DAILY_POST));
 
         // Then 38 came back: not enough for a third run at 50, the ledger shows 62 spent
-        BudgetLedger ledger = enforcement.<BudgetLedger>store(SubscriptionStage.BUDGET_LEDGER_STORE).get(Scenario.SUBSCRIPTION);
+        BudgetLedger ledger = enforcement.<BudgetLedger>store(EnforcementStores.BUDGET_LEDGER).get(Scenario.SUBSCRIPTION);
         assertThat(ledger.spentThisMonth()).isEqualTo(62);
         assertThat(enforcement.goalRunDecisions()).extracting(d -> d.value.reason())
                 .containsExactly(ReasonCode.ALLOWED, ReasonCode.ALLOWED, ReasonCode.BUDGET_EXCEEDED);
@@ -52,7 +52,7 @@ class GoalRunSettlementTest {
         enforcement.settleRun(settlement("run-1", 900));
         enforcement.settleRun(settlement("run-unknown", 0));
 
-        BudgetLedger ledger = enforcement.<BudgetLedger>store(SubscriptionStage.BUDGET_LEDGER_STORE).get(Scenario.SUBSCRIPTION);
+        BudgetLedger ledger = enforcement.<BudgetLedger>store(EnforcementStores.BUDGET_LEDGER).get(Scenario.SUBSCRIPTION);
         assertThat(ledger.spentThisMonth()).isEqualTo(50);
     }
 

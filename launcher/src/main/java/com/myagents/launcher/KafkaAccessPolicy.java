@@ -17,8 +17,8 @@ import org.apache.kafka.common.resource.ResourceType;
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
 import com.myagents.embedded.BrokerSecurity;
-import com.myagents.enforcement.EnforcementStreamsConfig;
-import com.myagents.goals.topology.GoalRunnerStreamsConfig;
+import com.myagents.enforcement.app.EnforcementStreamsConfig;
+import com.myagents.goals.app.GoalRunnerStreamsConfig;
 import com.myagents.plant.materializer.Materializer;
 
 /**

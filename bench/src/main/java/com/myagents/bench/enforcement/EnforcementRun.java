@@ -42,10 +42,10 @@ import com.myagents.contracts.approvals.ApprovalEvent;
 import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.signing.CommandSigner;
 import com.myagents.contracts.subscriptions.SubscriptionState;
-import com.myagents.enforcement.EnforcementSettings;
-import com.myagents.enforcement.EnforcementStreamsConfig;
-import com.myagents.enforcement.EnforcementTopology;
-import com.myagents.enforcement.StoreKind;
+import com.myagents.enforcement.topology.EnforcementSettings;
+import com.myagents.enforcement.app.EnforcementStreamsConfig;
+import com.myagents.enforcement.topology.EnforcementTopology;
+import com.myagents.streams.StoreKind;
 
 /**
  * The real enforcement topology with its production configuration (exactly_once_v2, RocksDB,

@@ -23,7 +23,7 @@ import com.myagents.bench.load.OpenLoop;
 import com.myagents.bench.memory.ProcessCpu;
 import com.myagents.bench.report.Report;
 import com.myagents.contracts.Topics;
-import com.myagents.enforcement.EnforcementStreamsConfig;
+import com.myagents.enforcement.app.EnforcementStreamsConfig;
 
 /**
  * The execute load on a running system: drafts seeded into Plant, a share of them approved through

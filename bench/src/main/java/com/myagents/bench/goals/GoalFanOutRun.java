@@ -30,7 +30,7 @@ import com.myagents.bench.report.Report;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.subscriptions.SubscriptionState;
 import com.myagents.contracts.goals.GoalChange;
-import com.myagents.goals.topology.GoalRunnerStreamsConfig;
+import com.myagents.goals.app.GoalRunnerStreamsConfig;
 
 /**
  * Goal fan-out: N goals of one agent due at the same second, published straight to the goal-changes

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.myagents.contracts.approvals.ApprovalEvent;
 import com.myagents.contracts.deliverables.PayloadHash;
@@ -52,75 +53,91 @@ public final class DeliverableRules {
                 .input("request", DecisionInputs.of(request, payloadDigest))
                 .input("approval", DecisionInputs.of(approval))
                 .input("evaluated_at", now.toString());
+        Optional<Verdict.Denied> denied = checkRequest(request, trail)
+                .or(() -> checkApproval(request, approval, now, trail))
+                .or(() -> checkPayload(request, payloadDigest, approval, trail));
+        return denied.<Verdict>map(denial -> denial).orElseGet(trail::allow);
+    }
 
+    /** The request on its own: ids present, a known action the deliverable proposes, an approval named. */
+    private static Optional<Verdict.Denied> checkRequest(ExecutionRequest request, CheckTrail trail) {
         List<String> missing = missingIds(request);
         if (!missing.isEmpty()) {
-            return trail.fail("request_well_formed", MALFORMED_REQUEST, "missing " + String.join(", ", missing));
+            return Optional.of(trail.fail("request_well_formed", MALFORMED_REQUEST, "missing " + String.join(", ", missing)));
         }
         trail.pass("request_well_formed", "correlation_id, deliverable_id and subscription_id present");
 
         if (Action.fromCode(request.action()) == null) {
-            return trail.fail("action_known", UNKNOWN_ACTION,
-                    "action '" + request.action() + "' is not one of " + KNOWN_ACTIONS);
+            return Optional.of(trail.fail("action_known", UNKNOWN_ACTION,
+                    "action '" + request.action() + "' is not one of " + KNOWN_ACTIONS));
         }
         trail.pass("action_known", request.action());
 
         if (request.proposedActions() == null || !request.proposedActions().contains(request.action())) {
-            return trail.fail("action_proposed", ACTION_NOT_PROPOSED,
-                    "the deliverable proposes " + request.proposedActions() + ", not '" + request.action() + "'");
+            return Optional.of(trail.fail("action_proposed", ACTION_NOT_PROPOSED,
+                    "the deliverable proposes " + request.proposedActions() + ", not '" + request.action() + "'"));
         }
         trail.pass("action_proposed", "the deliverable proposes " + request.action());
 
-        String approvalId = request.approvalId();
-        if (isBlank(approvalId)) {
-            return trail.fail("approval_present", APPROVAL_MISSING, "the request carries no approval_id");
+        if (isBlank(request.approvalId())) {
+            return Optional.of(trail.fail("approval_present", APPROVAL_MISSING, "the request carries no approval_id"));
         }
-        trail.pass("approval_present", approvalId);
+        trail.pass("approval_present", request.approvalId());
+        return Optional.empty();
+    }
 
+    /** The approval the request names: the deliverable's latest, for this deliverable and subscription, approved, unexpired. */
+    private static Optional<Verdict.Denied> checkApproval(ExecutionRequest request, ApprovalEvent approval, Instant now,
+            CheckTrail trail) {
+        String approvalId = request.approvalId();
         if (approval == null) {
-            return trail.fail("approval_found", APPROVAL_NOT_FOUND,
-                    "deliverable " + request.deliverableId() + " has no recorded approval");
+            return Optional.of(trail.fail("approval_found", APPROVAL_NOT_FOUND,
+                    "deliverable " + request.deliverableId() + " has no recorded approval"));
         }
         trail.pass("approval_found", "latest approval of the deliverable is " + approval.approvalId());
 
         if (!approvalId.equals(approval.approvalId())) {
-            return trail.fail("approval_matches", APPROVAL_MISMATCH,
-                    "approval " + approvalId + " is not the latest approval of deliverable " + request.deliverableId());
+            return Optional.of(trail.fail("approval_matches", APPROVAL_MISMATCH,
+                    "approval " + approvalId + " is not the latest approval of deliverable " + request.deliverableId()));
         }
         if (!request.deliverableId().equals(approval.deliverableId())
                 || !request.subscriptionId().equals(approval.subscriptionId())) {
-            return trail.fail("approval_matches", APPROVAL_MISMATCH,
+            return Optional.of(trail.fail("approval_matches", APPROVAL_MISMATCH,
                     "approval " + approvalId + " was given for deliverable " + approval.deliverableId()
-                            + " of subscription " + approval.subscriptionId());
+                            + " of subscription " + approval.subscriptionId()));
         }
         trail.pass("approval_matches", "approval belongs to this deliverable and subscription");
 
         if (!ApprovalEvent.Verdict.APPROVED.equals(approval.verdict())) {
             String verdict = approval.verdict() == null ? "without a verdict" : approval.verdict().code();
-            return trail.fail("approval_approved", APPROVAL_REJECTED, "approval " + approvalId + " is " + verdict);
+            return Optional.of(trail.fail("approval_approved", APPROVAL_REJECTED, "approval " + approvalId + " is " + verdict));
         }
         trail.pass("approval_approved", "approved by " + approval.reviewer());
 
         if (approval.expiresAt() == null || !now.isBefore(approval.expiresAt())) {
             String when = approval.expiresAt() == null ? "has no expiry" : "expired at " + approval.expiresAt();
-            return trail.fail("approval_unexpired", APPROVAL_EXPIRED, "approval " + approvalId + " " + when);
+            return Optional.of(trail.fail("approval_unexpired", APPROVAL_EXPIRED, "approval " + approvalId + " " + when));
         }
         trail.pass("approval_unexpired", "valid until " + approval.expiresAt());
+        return Optional.empty();
+    }
 
+    /** The payload: the one approved, and the one the request really carries. */
+    private static Optional<Verdict.Denied> checkPayload(ExecutionRequest request, String payloadDigest,
+            ApprovalEvent approval, CheckTrail trail) {
         if (request.payloadHash() == null || !Objects.equals(request.payloadHash(), approval.payloadHash())) {
-            return trail.fail("payload_unchanged", PAYLOAD_CHANGED,
-                    "the deliverable's payload hash differs from the one approved");
+            return Optional.of(trail.fail("payload_unchanged", PAYLOAD_CHANGED,
+                    "the deliverable's payload hash differs from the one approved"));
         }
         trail.pass("payload_unchanged", "payload hash " + request.payloadHash());
 
         // The connector acts on the payload this request carries: it must be exactly what was approved.
         if (payloadDigest == null || !request.payloadHash().equals(payloadDigest)) {
-            return trail.fail("payload_matches_hash", PAYLOAD_CHANGED,
-                    "the request's payload is not the one its hash names");
+            return Optional.of(trail.fail("payload_matches_hash", PAYLOAD_CHANGED,
+                    "the request's payload is not the one its hash names"));
         }
         trail.pass("payload_matches_hash", "payload hashes to " + request.payloadHash());
-
-        return trail.allow();
+        return Optional.empty();
     }
 
     private static List<String> missingIds(ExecutionRequest request) {

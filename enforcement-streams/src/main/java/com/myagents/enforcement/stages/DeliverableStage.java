@@ -36,12 +36,6 @@ import com.myagents.enforcement.policy.Verdict;
  */
 public final class DeliverableStage implements Processor<String, ExecutionRequest, String, Evaluated> {
 
-    /** correlation_id → wall-clock millis of its decision. */
-    public static final String DECIDED_STORE = "enforcement-decided-requests";
-    /** deliverable_id → latest approval event, materialized from the approvals topic. */
-    public static final String APPROVALS_STORE = "enforcement-approvals";
-    /** correlation_id → a request waiting for its approval to arrive. */
-    public static final String AWAITING_STORE = "enforcement-awaiting-approval";
     /** How often (wall clock) waiting requests look for their approval again. */
     static final Duration AWAIT_CHECK_INTERVAL = Duration.ofMillis(100);
 
@@ -70,9 +64,9 @@ public final class DeliverableStage implements Processor<String, ExecutionReques
     @Override
     public void init(ProcessorContext<String, Evaluated> context) {
         this.context = context;
-        this.decided = context.getStateStore(DECIDED_STORE);
-        this.approvals = context.getStateStore(APPROVALS_STORE);
-        this.awaiting = context.getStateStore(AWAITING_STORE);
+        this.decided = context.getStateStore(EnforcementStores.DECIDED);
+        this.approvals = context.getStateStore(EnforcementStores.APPROVALS);
+        this.awaiting = context.getStateStore(EnforcementStores.AWAITING_APPROVAL);
         context.schedule(purgeInterval, PunctuationType.WALL_CLOCK_TIME, this::forgetDecidedBefore);
         context.schedule(AWAIT_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::lookForAwaitedApprovals);
     }

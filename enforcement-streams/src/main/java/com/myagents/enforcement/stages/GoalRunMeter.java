@@ -33,9 +33,6 @@ import com.myagents.enforcement.policy.Verdict;
  */
 public final class GoalRunMeter implements Processor<String, GoalRunRequest, String, GoalRunMeter.Metered> {
 
-    /** run_id → the decision given for it. */
-    public static final String METERED_RUNS_STORE = "enforcement-metered-runs";
-
     /** Action name of a goal run in the denials table, beside the external actions. */
     public static final String GOAL_RUN_ACTION = "goal_run";
 
@@ -65,9 +62,9 @@ public final class GoalRunMeter implements Processor<String, GoalRunRequest, Str
     @Override
     public void init(ProcessorContext<String, Metered> context) {
         this.context = context;
-        this.meteredRuns = context.getStateStore(METERED_RUNS_STORE);
-        this.ledgers = context.getStateStore(SubscriptionStage.BUDGET_LEDGER_STORE);
-        this.subscriptions = context.getStateStore(SubscriptionStage.SUBSCRIPTIONS_STORE);
+        this.meteredRuns = context.getStateStore(EnforcementStores.METERED_RUNS);
+        this.ledgers = context.getStateStore(EnforcementStores.BUDGET_LEDGER);
+        this.subscriptions = context.getStateStore(EnforcementStores.SUBSCRIPTIONS);
         context.schedule(purgeInterval, PunctuationType.WALL_CLOCK_TIME, this::forgetOldRuns);
     }
 

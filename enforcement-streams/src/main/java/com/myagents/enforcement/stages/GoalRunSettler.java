@@ -31,8 +31,8 @@ public final class GoalRunSettler implements Processor<String, GoalRunSettlement
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         this.context = context;
-        this.meteredRuns = context.getStateStore(GoalRunMeter.METERED_RUNS_STORE);
-        this.ledgers = context.getStateStore(SubscriptionStage.BUDGET_LEDGER_STORE);
+        this.meteredRuns = context.getStateStore(EnforcementStores.METERED_RUNS);
+        this.ledgers = context.getStateStore(EnforcementStores.BUDGET_LEDGER);
     }
 
     @Override

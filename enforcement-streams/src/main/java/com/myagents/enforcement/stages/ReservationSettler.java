@@ -28,7 +28,7 @@ public final class ReservationSettler implements Processor<String, ExecutionResu
     @Override
     public void init(ProcessorContext<Void, Void> context) {
         this.context = context;
-        this.ledgers = context.getStateStore(SubscriptionStage.BUDGET_LEDGER_STORE);
+        this.ledgers = context.getStateStore(EnforcementStores.BUDGET_LEDGER);
     }
 
     @Override

@@ -30,15 +30,6 @@ import com.myagents.enforcement.policy.UsedApproval;
  */
 public final class SubscriptionStage implements Processor<String, Pending, String, Decided> {
 
-    /** approval_id → the allowed request that used it. */
-    public static final String USED_APPROVALS_STORE = "enforcement-used-approvals";
-    /** subscription_id → latest subscription state, materialized from the subscriptions topic. */
-    public static final String SUBSCRIPTIONS_STORE = "enforcement-subscriptions";
-    /** subscription_id → its trial counts, spend and open reservations. */
-    public static final String BUDGET_LEDGER_STORE = "enforcement-budget-ledger";
-    /** hired_instance_id → the instance's current configuration (a global store: any task reads any instance). */
-    public static final String INSTANCES_STORE = "enforcement-instances";
-
     private final Duration memory;
     private final Duration purgeInterval;
     private ProcessorContext<String, Decided> context;
@@ -59,10 +50,10 @@ public final class SubscriptionStage implements Processor<String, Pending, Strin
     @Override
     public void init(ProcessorContext<String, Decided> context) {
         this.context = context;
-        this.usedApprovals = context.getStateStore(USED_APPROVALS_STORE);
-        this.subscriptions = context.getStateStore(SUBSCRIPTIONS_STORE);
-        this.ledgers = context.getStateStore(BUDGET_LEDGER_STORE);
-        this.instances = context.getStateStore(INSTANCES_STORE);
+        this.usedApprovals = context.getStateStore(EnforcementStores.USED_APPROVALS);
+        this.subscriptions = context.getStateStore(EnforcementStores.SUBSCRIPTIONS);
+        this.ledgers = context.getStateStore(EnforcementStores.BUDGET_LEDGER);
+        this.instances = context.getStateStore(EnforcementStores.INSTANCES);
         context.schedule(purgeInterval, PunctuationType.WALL_CLOCK_TIME, this::forgetExpiredApprovals);
     }
 

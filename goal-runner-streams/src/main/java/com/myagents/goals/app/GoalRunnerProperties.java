@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import com.myagents.goals.topology.GoalRunnerStreamsConfig;
+import com.myagents.streams.StoreKind;
 
 /**
  * {@code myagents.goal-runner.*}.
@@ -16,7 +16,7 @@ import com.myagents.goals.topology.GoalRunnerStreamsConfig;
  * @param punctuationInterval how often, by the wall clock, the scheduler looks for due goals
  * @param commitInterval      exactly-once output is visible at commit, so this bounds latency
  * @param replicationFactor   of the internal topics, and of the shared topics created at start
- * @param persistentStores    RocksDB (true) or in-memory stores; changelog-backed either way
+ * @param stores              {@code PERSISTENT} (RocksDB) or {@code IN_MEMORY}; changelog-backed either way
  * @param contentGenerator    which {@link com.myagents.goals.marketing.ContentGenerator} writes
  *                            marketing posts: {@code template} (deterministic, the default) or {@code ai}
  * @param ai                  the OpenAI-compatible chat-completions service of the {@code ai} generator
@@ -30,7 +30,7 @@ public record GoalRunnerProperties(
         @DefaultValue("10s") Duration punctuationInterval,
         @DefaultValue("20ms") Duration commitInterval,
         @DefaultValue("1") short replicationFactor,
-        @DefaultValue("true") boolean persistentStores,
+        @DefaultValue("PERSISTENT") StoreKind stores,
         @DefaultValue("template") String contentGenerator,
         @DefaultValue("30s") Duration closeTimeout,
         Map<String, String> streams,

@@ -1,27 +1,28 @@
 package com.myagents.goals.app;
 
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-import com.myagents.contracts.security.KafkaClientSecurity;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import com.myagents.contracts.security.KafkaClientSecurity;
+import com.myagents.goals.GoalRunnerApplication;
 import com.myagents.goals.marketing.ContentGenerator;
 import com.myagents.goals.marketing.MarketingPlanner;
 import com.myagents.goals.marketing.TemplateContentGenerator;
 import com.myagents.goals.marketing.ai.AiContentGenerator;
 import com.myagents.goals.marketing.ai.ChatCompletions;
-import com.myagents.goals.topology.GoalRunnerStreamsConfig;
 import com.myagents.goals.topology.GoalRunnerTopology;
 import com.myagents.goals.topology.TopologySettings;
 import com.myagents.goals.trading.TradingPlanner;
+import com.myagents.streams.DeadThreadPolicy;
+import com.myagents.streams.ManagedStreams;
+import com.myagents.streams.StreamsHealth;
 
 /** Configuration, planners, topology and the running streams, put together. */
 @Configuration(proxyBeanMethods = false)
@@ -61,48 +62,41 @@ class GoalRunnerWiring {
     @Bean
     Topology goalRunnerTopology(GoalRunnerProperties properties, MarketingPlanner marketingPlanner,
             TradingPlanner tradingPlanner) {
-        TopologySettings settings = properties.persistentStores()
-                ? TopologySettings.production(properties.punctuationInterval())
-                : TopologySettings.inMemory(properties.punctuationInterval());
-        return GoalRunnerTopology.build(settings, marketingPlanner, tradingPlanner);
-    }
-
-    @Bean
-    GoalRunnerStreams goalRunnerStreams(Topology goalRunnerTopology, GoalRunnerProperties properties,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, Environment env) {
-        return new GoalRunnerStreams(goalRunnerTopology, GoalRunnerStreamsConfig.properties(properties.applicationId(),
-                bootstrapServers, properties.stateDir(), properties.commitInterval(), properties.replicationFactor(),
-                properties.streams()),
-                properties, bootstrapServers, KafkaClientSecurity.from(env::getProperty));
+        return GoalRunnerTopology.build(TopologySettings.of(properties.punctuationInterval(), properties.stores()),
+                marketingPlanner, tradingPlanner);
     }
 
     /**
-     * Ready (UP) only while Kafka Streams is RUNNING: rebalancing or restoring its stores it
-     * schedules nothing yet. In the readiness group; the liveness group has {@link #goalRunnerStreamsAliveHealthIndicator}.
+     * A failed stream thread is replaced (it re-reads what it had not committed), a bounded number
+     * of times: past that the client stops and its health goes DOWN rather than replacing threads
+     * forever. On stop it leaves the group, so a surviving instance takes its partitions at once.
      */
     @Bean
-    HealthIndicator goalRunnerStreamsHealthIndicator(GoalRunnerStreams streams) {
-        return () -> {
-            KafkaStreams.State state = streams.state();
-            return (state == KafkaStreams.State.RUNNING ? Health.up() : Health.down()).withDetail("state", state.name())
-                    .withDetail("active_tasks", streams.activeTaskCount()).build();
-        };
+    ManagedStreams goalRunnerStreams(Topology goalRunnerTopology, GoalRunnerProperties properties,
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, Environment env) {
+        KafkaClientSecurity security = KafkaClientSecurity.from(env::getProperty);
+        return new ManagedStreams(GoalRunnerApplication.NAME, goalRunnerTopology,
+                GoalRunnerStreamsConfig.properties(properties.applicationId(), bootstrapServers, properties.stateDir(),
+                        properties.commitInterval(), properties.replicationFactor(), properties.streams(), security),
+                new ManagedStreams.TopicProvisioning(bootstrapServers, security, properties.replicationFactor()),
+                DeadThreadPolicy.BOUNDED_REPLACEMENT, ManagedStreams.Exit.leaveGroup(properties.closeTimeout()));
     }
 
-    /** Alive unless Kafka Streams has stopped or failed for good: then an orchestrator should restart it. */
+    /** Readiness: UP only while Kafka Streams is RUNNING (rebalancing or restoring it schedules nothing yet). */
     @Bean
-    HealthIndicator goalRunnerStreamsAliveHealthIndicator(GoalRunnerStreams streams) {
-        return () -> {
-            KafkaStreams.State state = streams.state();
-            boolean alive = state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING
-                    || state == KafkaStreams.State.CREATED;
-            return (alive ? Health.up() : Health.down()).withDetail("state", state.name()).build();
-        };
+    HealthIndicator goalRunnerStreamsHealthIndicator(ManagedStreams goalRunnerStreams) {
+        return StreamsHealth.readiness(goalRunnerStreams);
+    }
+
+    /** Liveness: DOWN only once Kafka Streams has stopped or failed for good, for an orchestrator to restart it. */
+    @Bean
+    HealthIndicator goalRunnerStreamsAliveHealthIndicator(ManagedStreams goalRunnerStreams) {
+        return StreamsHealth.liveness(goalRunnerStreams);
     }
 
     /** Kafka Streams' own metrics (process rates, commit latency, lag, restoration) beside the service's. */
     @Bean
-    MeterBinder goalRunnerStreamsMetrics(GoalRunnerStreams streams) {
-        return streams::bindMetricsTo;
+    MeterBinder goalRunnerStreamsMetrics(ManagedStreams goalRunnerStreams) {
+        return goalRunnerStreams::bindMetricsTo;
     }
 }

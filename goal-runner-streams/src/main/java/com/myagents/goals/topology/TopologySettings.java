@@ -2,13 +2,15 @@ package com.myagents.goals.topology;
 
 import java.time.Duration;
 
+import com.myagents.streams.StoreKind;
+
 /**
  * What the goal-runner topology may vary by environment: how often the scheduler looks for due
- * goals, whether stores are persistent (RocksDB in production) or in memory (driver tests), how
+ * goals, where stores keep their state (RocksDB in production, in memory for driver tests), how
  * many attempts a subscription keeps for its guardrail report, and how long a drafted run id is
  * remembered.
  */
-public record TopologySettings(Duration punctuationInterval, boolean persistentStores, int attemptsKept,
+public record TopologySettings(Duration punctuationInterval, StoreKind stores, int attemptsKept,
         Duration draftedRunsRetention) {
 
     /** The most attempts a guardrail report may ask for ({@code last_n_attempts} ≤ 100). */
@@ -21,11 +23,11 @@ public record TopologySettings(Duration punctuationInterval, boolean persistentS
         attemptsKept = Math.max(attemptsKept, MAX_ATTEMPTS_SHOWN);
     }
 
-    public static TopologySettings production(Duration punctuationInterval) {
-        return new TopologySettings(punctuationInterval, true, MAX_ATTEMPTS_SHOWN, Duration.ofDays(14));
+    public static TopologySettings of(Duration punctuationInterval, StoreKind stores) {
+        return new TopologySettings(punctuationInterval, stores, MAX_ATTEMPTS_SHOWN, Duration.ofDays(14));
     }
 
     public static TopologySettings inMemory(Duration punctuationInterval) {
-        return new TopologySettings(punctuationInterval, false, MAX_ATTEMPTS_SHOWN, Duration.ofDays(14));
+        return of(punctuationInterval, StoreKind.IN_MEMORY);
     }
 }

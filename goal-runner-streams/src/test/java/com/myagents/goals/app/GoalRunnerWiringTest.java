@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
 import com.myagents.goals.marketing.TemplateContentGenerator;
-import com.myagents.goals.topology.GoalRunnerStreamsConfig;
+import com.myagents.streams.DeadThreadPolicy;
+import com.myagents.streams.ManagedStreams;
+import com.myagents.streams.StoreKind;
 
 class GoalRunnerWiringTest {
 
     static GoalRunnerProperties properties(String generator, Map<String, String> streams) {
         return new GoalRunnerProperties("myagents-goal-runner", Path.of("target/state"), Duration.ofSeconds(10),
-                Duration.ofMillis(20), (short) 1, false, generator, Duration.ofSeconds(5), streams,
+                Duration.ofMillis(20), (short) 1, StoreKind.IN_MEMORY, generator, Duration.ofSeconds(5), streams,
                 new GoalRunnerProperties.Ai(java.net.URI.create("http://127.0.0.1:1/v1"), "m", "", Duration.ofSeconds(1),
                         1000, 4000));
     }
@@ -53,7 +55,7 @@ class GoalRunnerWiringTest {
     void healthIsDownWhileTheStreamsDoNotRun() {
         GoalRunnerWiring wiring = new GoalRunnerWiring();
         GoalRunnerProperties properties = properties("template", null);
-        GoalRunnerStreams streams = wiring.goalRunnerStreams(
+        ManagedStreams streams = wiring.goalRunnerStreams(
                 wiring.goalRunnerTopology(properties, wiring.marketingPlanner(wiring.contentGenerator(properties)),
                         wiring.tradingPlanner()),
                 properties, "localhost:1", new org.springframework.core.env.StandardEnvironment());
@@ -61,6 +63,8 @@ class GoalRunnerWiringTest {
         var health = wiring.goalRunnerStreamsHealthIndicator(streams).health();
 
         assertThat(streams.isRunning()).isFalse();
+        assertThat(streams.deadThreadPolicy()).as("a goal runner replaces failed threads, boundedly")
+                .isEqualTo(DeadThreadPolicy.BOUNDED_REPLACEMENT);
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsEntry("state", "NOT_RUNNING").containsEntry("active_tasks", 0);
         streams.stop();

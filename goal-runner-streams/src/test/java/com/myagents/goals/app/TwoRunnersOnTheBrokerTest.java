@@ -47,6 +47,7 @@ import com.myagents.goals.Fixtures;
 import com.myagents.goals.GoalRunnerApplication;
 import com.myagents.goals.marketing.ContentGenerator;
 import com.myagents.goals.marketing.TemplateContentGenerator;
+import com.myagents.streams.ManagedStreams;
 
 /**
  * Two goal-runner instances (two Kafka Streams with one application id) on a real broker: due
@@ -122,8 +123,8 @@ class TwoRunnersOnTheBrokerTest {
 
             // more punctuations, a settled rebalance, then the loss of one runner: its tasks move and restore
             Thread.sleep(2_000);
-            GoalRunnerStreams survivor = second.getBean(GoalRunnerStreams.class);
-            int allTasks = first.getBean(GoalRunnerStreams.class).activeTaskCount() + survivor.activeTaskCount();
+            ManagedStreams survivor = second.getBean(ManagedStreams.class);
+            int allTasks = first.getBean(ManagedStreams.class).activeTaskCount() + survivor.activeTaskCount();
             assertThat(survivor.activeTaskCount()).as("both runners share the work").isBetween(1, allTasks - 1);
             first.close();
             await().atMost(Duration.ofSeconds(60)).until(() -> survivor.state() == KafkaStreams.State.RUNNING

@@ -34,6 +34,7 @@ import com.myagents.contracts.goals.GoalChange;
 import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.contracts.market.MarkPrice;
+import com.myagents.goals.app.GoalRunnerStreamsConfig;
 import com.myagents.goals.marketing.MarketingPlanner;
 import com.myagents.goals.marketing.TemplateContentGenerator;
 import com.myagents.goals.trading.TradingPlanner;
@@ -49,10 +50,10 @@ public final class GoalRunnerDriver implements AutoCloseable {
     static final Duration PUNCTUATION = Duration.ofSeconds(1);
 
     private static final Map<String, Serde<?>> STORE_SERDES = Map.of(
-            GoalRunnerTopology.GOAL_SCHEDULES_STORE, InternalSerdes.SCHEDULED_GOAL,
-            GoalRunnerTopology.DUE_INDEX_STORE, Serdes.String(),
-            GoalRunnerTopology.DRAFTED_RUNS_STORE, Serdes.Long(),
-            GoalRunnerTopology.RECENT_ATTEMPTS_STORE, InternalSerdes.RECENT_ATTEMPTS);
+            GoalRunnerStores.GOAL_SCHEDULES, InternalSerdes.SCHEDULED_GOAL,
+            GoalRunnerStores.DUE_INDEX, Serdes.String(),
+            GoalRunnerStores.DRAFTED_RUNS, Serdes.Long(),
+            GoalRunnerStores.RECENT_ATTEMPTS, InternalSerdes.RECENT_ATTEMPTS);
 
     private final Path stateDir;
     private final List<HiredAgentChange> agentsSeen = new ArrayList<>();

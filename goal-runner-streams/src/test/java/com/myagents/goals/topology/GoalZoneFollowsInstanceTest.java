@@ -92,7 +92,7 @@ class GoalZoneFollowsInstanceTest {
     }
 
     private Instant nextDue() {
-        ScheduledGoal goal = driver.<ScheduledGoal>store(GoalRunnerTopology.GOAL_SCHEDULES_STORE).get(goalId);
+        ScheduledGoal goal = driver.<ScheduledGoal>store(GoalRunnerStores.GOAL_SCHEDULES).get(goalId);
         return goal.nextDueAt();
     }
 

@@ -223,7 +223,7 @@ class SchedulerTopologyTest {
 
         assertThat(driver.triggers()).isEmpty();
         assertThat(driver.drafts()).isEmpty();
-        assertThat(driver.<Object>store(GoalRunnerTopology.GOAL_SCHEDULES_STORE).get(deleted)).isNull();
+        assertThat(driver.<Object>store(GoalRunnerStores.GOAL_SCHEDULES).get(deleted)).isNull();
     }
 
     @Test

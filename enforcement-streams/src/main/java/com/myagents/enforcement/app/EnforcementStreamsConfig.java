@@ -1,23 +1,22 @@
-package com.myagents.enforcement;
+package com.myagents.enforcement.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertyResolver;
 
 import com.myagents.contracts.security.KafkaClientSecurity;
+import com.myagents.streams.StoreKind;
+import com.myagents.streams.StreamsDefaults;
 
 /**
- * The Kafka Streams configuration of the enforcement application, in one place.
+ * The Kafka Streams configuration of the enforcement application, in one place: the system's
+ * {@link StreamsDefaults} and what is enforcement's own.
  *
  * @param stateDir          local state (RocksDB, checkpoints): {@code <myagents.data-dir>/streams/enforcement}
  * @param commitInterval    with exactly-once a decision becomes visible at commit, so this bounds
@@ -71,23 +70,15 @@ public record EnforcementStreamsConfig(String bootstrapServers, Path stateDir, D
                 KafkaClientSecurity.from(env::getProperty));
     }
 
+    /** The system's {@link StreamsDefaults}, as a static member when an instance id is set. */
     public Properties properties() {
-        Properties props = new Properties();
-        props.putAll(streams);
-        security.applyTo(props);
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitInterval.toMillis()));
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().normalize().toString());
-        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, Short.toString(replicationFactor));
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.ACKS_CONFIG), "all");
-        // An unreadable request is logged and skipped: one bad record must not stop every decision.
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
-        if (instanceId != null) {
-            // Kafka Streams appends the thread index, so each stream thread is its own static member.
-            props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
-        }
-        return props;
+        return StreamsDefaults.forApplication(APPLICATION_ID, bootstrapServers)
+                .stateDir(stateDir)
+                .commitInterval(commitInterval)
+                .replicationFactor(replicationFactor)
+                .staticMember(instanceId)
+                .security(security)
+                .overrides(streams)
+                .properties();
     }
 }

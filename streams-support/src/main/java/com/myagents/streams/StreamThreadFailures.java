@@ -1,4 +1,4 @@
-package com.myagents.contracts.streams;
+package com.myagents.streams;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,10 +1,11 @@
-package com.myagents.enforcement;
+package com.myagents.enforcement.topology;
 
 import java.time.Duration;
 import java.util.Objects;
 
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.execution.signing.CommandSigner;
+import com.myagents.streams.StoreKind;
 
 /**
  * What the enforcement topology needs besides its topics.

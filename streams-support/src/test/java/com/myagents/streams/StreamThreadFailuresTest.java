@@ -1,4 +1,4 @@
-package com.myagents.contracts.streams;
+package com.myagents.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.myagents.enforcement;
+package com.myagents.enforcement.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,10 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.mock.env.MockEnvironment;
 
 import com.myagents.contracts.execution.signing.CommandSigner;
+import com.myagents.enforcement.topology.EnforcementSettings;
+import com.myagents.streams.DeadThreadPolicy;
+import com.myagents.streams.ManagedStreams;
+import com.myagents.streams.StoreKind;
 
 class EnforcementStreamsConfigTest {
 
@@ -123,12 +127,12 @@ class EnforcementStreamsConfigTest {
         MockEnvironment env = new MockEnvironment().withProperty("spring.kafka.bootstrap-servers", "broker:9092")
                 .withProperty("myagents.enforcement.instance-id", "enforcement-a");
         EnforcementStreamsConfig config = EnforcementStreamsConfig.from(env);
-        EnforcementStreams streams = new EnforcementStreams(config,
-                EnforcementTopology.build(EnforcementSettings.of(new CommandSigner(new byte[32]), StoreKind.IN_MEMORY)));
+        ManagedStreams streams = new EnforcementWiring().enforcementStreams(config, new CommandSigner(new byte[32]));
 
         var health = new EnforcementWiring().enforcementStreamsHealthIndicator(streams).health();
 
         assertThat(streams.isRunning()).isFalse();
+        assertThat(streams.deadThreadPolicy()).as("enforcement fails closed").isEqualTo(DeadThreadPolicy.FAIL_CLOSED);
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsEntry("state", "NOT_RUNNING");
         // stopped for good is not alive either: an orchestrator restarts it

@@ -1,4 +1,4 @@
-package com.myagents.enforcement;
+package com.myagents.enforcement.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.Topics;
+import com.myagents.contracts.execution.signing.CommandSigner;
+import com.myagents.streams.StoreKind;
 
 /**
  * The atomicity of the checks rests on which records meet in one task: requests with the approvals
@@ -17,7 +19,7 @@ import com.myagents.contracts.Topics;
 class EnforcementTopologyShapeTest {
 
     private final TopologyDescription description = EnforcementTopology
-            .build(EnforcementSettings.of(EnforcementDriver.SIGNER, StoreKind.IN_MEMORY)).describe();
+            .build(EnforcementSettings.of(new CommandSigner(new byte[32]), StoreKind.IN_MEMORY)).describe();
 
     @Test
     void decidesInTwoStagesKeyedByDeliverableThenBySubscription() {

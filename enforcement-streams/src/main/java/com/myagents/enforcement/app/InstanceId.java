@@ -1,4 +1,4 @@
-package com.myagents.enforcement;
+package com.myagents.enforcement.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

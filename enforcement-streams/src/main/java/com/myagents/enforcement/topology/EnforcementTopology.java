@@ -1,17 +1,5 @@
-package com.myagents.enforcement;
+package com.myagents.enforcement.topology;
 
-import static com.myagents.enforcement.stages.DeliverableStage.APPROVALS_STORE;
-import static com.myagents.enforcement.stages.DeliverableStage.AWAITING_STORE;
-import static com.myagents.enforcement.stages.DeliverableStage.DECIDED_STORE;
-import static com.myagents.enforcement.stages.SubscriptionStage.SUBSCRIPTIONS_STORE;
-import static com.myagents.enforcement.stages.SubscriptionStage.BUDGET_LEDGER_STORE;
-import static com.myagents.enforcement.stages.SubscriptionStage.INSTANCES_STORE;
-import static com.myagents.enforcement.stages.GoalRunMeter.METERED_RUNS_STORE;
-import static com.myagents.enforcement.stages.SubscriptionStage.USED_APPROVALS_STORE;
-
-import java.util.Map;
-
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -21,25 +9,26 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
-import com.myagents.contracts.execution.signing.CommandSigner;
-import com.myagents.contracts.serde.JsonSerde;
 import com.myagents.contracts.execution.ExecutionResult;
+import com.myagents.contracts.execution.signing.CommandSigner;
 import com.myagents.contracts.hiring.HiredAgentChange;
+import com.myagents.contracts.serde.JsonSerde;
 import com.myagents.enforcement.policy.BudgetLedger;
 import com.myagents.enforcement.policy.UsedApproval;
-import com.myagents.enforcement.stages.Decided;
 import com.myagents.enforcement.stages.AwaitedApproval;
+import com.myagents.enforcement.stages.Decided;
 import com.myagents.enforcement.stages.DeliverableStage;
+import com.myagents.enforcement.stages.EnforcementStores;
 import com.myagents.enforcement.stages.Evaluated;
 import com.myagents.enforcement.stages.GoalRunMeter;
 import com.myagents.enforcement.stages.GoalRunSettler;
 import com.myagents.enforcement.stages.Pending;
 import com.myagents.enforcement.stages.ReservationSettler;
 import com.myagents.enforcement.stages.SubscriptionStage;
+import com.myagents.streams.StoreKind;
 
 /**
  * Execution requests in, exactly one decision per correlation id out, in two stages:
@@ -60,8 +49,8 @@ import com.myagents.enforcement.stages.SubscriptionStage;
  */
 public final class EnforcementTopology {
 
-    static final String BY_SUBSCRIPTION = "requests-by-subscription";
-    static final String RESULTS_BY_SUBSCRIPTION = "results-by-subscription";
+    public static final String BY_SUBSCRIPTION = "requests-by-subscription";
+    public static final String RESULTS_BY_SUBSCRIPTION = "results-by-subscription";
 
     private EnforcementTopology() {
     }
@@ -73,56 +62,70 @@ public final class EnforcementTopology {
     }
 
     public static void build(StreamsBuilder builder, EnforcementSettings settings) {
-        StoreKind stores = settings.stores();
-        table(builder, Topics.APPROVALS, stores, APPROVALS_STORE);
-        table(builder, Topics.SUBSCRIPTIONS, stores, SUBSCRIPTIONS_STORE);
-        store(builder, stores, DECIDED_STORE, Serdes.Long());
-        store(builder, stores, AWAITING_STORE, AwaitedApproval.SERDE);
-        store(builder, stores, USED_APPROVALS_STORE, new JsonSerde<>(UsedApproval.class, "enforcement-used-approval", 1));
-        store(builder, stores, BUDGET_LEDGER_STORE, new JsonSerde<>(BudgetLedger.class, "enforcement-budget-ledger", 1));
-        store(builder, stores, METERED_RUNS_STORE, Topics.GOAL_RUN_DECISIONS.valueSerde());
-        builder.globalTable(Topics.HIRED_AGENTS.name(), Topics.HIRED_AGENTS.consumed().withName(INSTANCES_STORE + "-source"),
-                Materialized.<String, HiredAgentChange>as(stores.table(INSTANCES_STORE))
+        addStores(builder, settings.stores());
+        decideRequests(builder, settings);
+        meterGoalRuns(builder, settings);
+        settleReservations(builder);
+    }
+
+    private static void addStores(StreamsBuilder builder, StoreKind stores) {
+        table(builder, Topics.APPROVALS, stores, EnforcementStores.APPROVALS);
+        table(builder, Topics.SUBSCRIPTIONS, stores, EnforcementStores.SUBSCRIPTIONS);
+        builder.addStateStore(stores.stringKeyed(EnforcementStores.DECIDED, Serdes.Long()));
+        builder.addStateStore(stores.stringKeyed(EnforcementStores.AWAITING_APPROVAL, AwaitedApproval.SERDE));
+        builder.addStateStore(stores.stringKeyed(EnforcementStores.USED_APPROVALS,
+                new JsonSerde<>(UsedApproval.class, "enforcement-used-approval", 1)));
+        builder.addStateStore(stores.stringKeyed(EnforcementStores.BUDGET_LEDGER,
+                new JsonSerde<>(BudgetLedger.class, "enforcement-budget-ledger", 1)));
+        builder.addStateStore(stores.stringKeyed(EnforcementStores.METERED_RUNS, Topics.GOAL_RUN_DECISIONS.valueSerde()));
+        builder.globalTable(Topics.HIRED_AGENTS.name(),
+                Topics.HIRED_AGENTS.consumed().withName(EnforcementStores.INSTANCES + "-source"),
+                Materialized.<String, HiredAgentChange>as(stores.table(EnforcementStores.INSTANCES))
                         .withKeySerde(Topics.HIRED_AGENTS.keySerde())
                         .withValueSerde(Topics.HIRED_AGENTS.valueSerde()));
+    }
 
-        Map<String, KStream<String, Evaluated>> firstStage = builder
-                .stream(Topics.EXECUTION_REQUESTS.name(), Topics.EXECUTION_REQUESTS.consumed().withName("execution-requests"))
+    /** First by deliverable: decided there (a denial, a repeat) or passed on, by subscription, to the second stage. */
+    private static void decideRequests(StreamsBuilder builder, EnforcementSettings settings) {
+        builder.stream(Topics.EXECUTION_REQUESTS.name(), Topics.EXECUTION_REQUESTS.consumed().withName("execution-requests"))
                 .process(() -> new DeliverableStage(settings.memory(), settings.purgeInterval(), settings.approvalGrace()),
-                        Named.as("deliverable-stage"), DECIDED_STORE, APPROVALS_STORE, AWAITING_STORE)
+                        Named.as("deliverable-stage"), EnforcementStores.DECIDED, EnforcementStores.APPROVALS,
+                        EnforcementStores.AWAITING_APPROVAL)
                 .split(Named.as("deliverable-stage-result-"))
-                .branch((key, evaluated) -> evaluated instanceof Decided, Branched.as("decided"))
-                .defaultBranch(Branched.as("pending"));
+                .branch((key, evaluated) -> evaluated instanceof Decided, Branched.withConsumer(
+                        decided -> publish(decided.mapValues(Decided.class::cast), settings.signer(), "deliverable-stage"),
+                        "decided"))
+                .defaultBranch(Branched.withConsumer(
+                        pending -> publish(decideBySubscription(pending.mapValues(Pending.class::cast), settings),
+                                settings.signer(), "subscription-stage"),
+                        "pending"));
+    }
 
-        publish(firstStage.get("deliverable-stage-result-decided").mapValues(evaluated -> (Decided) evaluated),
-                settings.signer(), "deliverable-stage");
-
-        KStream<String, Decided> secondStage = firstStage.get("deliverable-stage-result-pending")
-                .map((key, evaluated) -> KeyValue.pair(((Pending) evaluated).request().subscriptionId(), (Pending) evaluated),
-                        Named.as("key-by-subscription"))
+    private static KStream<String, Decided> decideBySubscription(KStream<String, Pending> pending, EnforcementSettings settings) {
+        return pending
+                .map((key, p) -> KeyValue.pair(p.request().subscriptionId(), p), Named.as("key-by-subscription"))
                 .repartition(Repartitioned.<String, Pending>as(BY_SUBSCRIPTION)
                         .withKeySerde(Serdes.String())
                         .withValueSerde(Pending.SERDE)
                         .withNumberOfPartitions(Topics.SUBSCRIPTIONS.partitions()))
                 .process(() -> new SubscriptionStage(settings.memory(), settings.purgeInterval()),
-                        Named.as("subscription-stage"), USED_APPROVALS_STORE, SUBSCRIPTIONS_STORE, BUDGET_LEDGER_STORE);
-        publish(secondStage, settings.signer(), "subscription-stage");
-
-        meterGoalRuns(builder, settings);
-        settleReservations(builder);
+                        Named.as("subscription-stage"), EnforcementStores.USED_APPROVALS, EnforcementStores.SUBSCRIPTIONS,
+                        EnforcementStores.BUDGET_LEDGER);
     }
 
     private static void meterGoalRuns(StreamsBuilder builder, EnforcementSettings settings) {
         KStream<String, GoalRunMeter.Metered> metered = builder
                 .stream(Topics.GOAL_RUN_REQUESTS.name(), Topics.GOAL_RUN_REQUESTS.consumed().withName("goal-run-requests"))
                 .process(() -> new GoalRunMeter(settings.memory(), settings.purgeInterval()),
-                        Named.as("goal-run-meter"), METERED_RUNS_STORE, BUDGET_LEDGER_STORE, SUBSCRIPTIONS_STORE);
+                        Named.as("goal-run-meter"), EnforcementStores.METERED_RUNS, EnforcementStores.BUDGET_LEDGER,
+                        EnforcementStores.SUBSCRIPTIONS);
         metered.map((key, m) -> KeyValue.pair(m.decision().trigger().goalInstanceId(), m.decision()),
                         Named.as("goal-run-decision"))
                 .to(Topics.GOAL_RUN_DECISIONS.name(), Topics.GOAL_RUN_DECISIONS.produced().withName("goal-run-decisions"));
         builder.stream(Topics.GOAL_RUN_SETTLEMENTS.name(),
                         Topics.GOAL_RUN_SETTLEMENTS.consumed().withName("goal-run-settlements"))
-                .process(GoalRunSettler::new, Named.as("goal-run-settler"), METERED_RUNS_STORE, BUDGET_LEDGER_STORE);
+                .process(GoalRunSettler::new, Named.as("goal-run-settler"), EnforcementStores.METERED_RUNS,
+                        EnforcementStores.BUDGET_LEDGER);
         // a repeated request gets the decision again, but the auditors' record of a denial is written once
         metered.filter((key, m) -> m.first() && !m.decision().allowed(), Named.as("goal-run-first-denials"))
                 .map((key, m) -> KeyValue.pair(m.decision().trigger().subscriptionId(), m.denial()), Named.as("goal-run-denial"))
@@ -137,7 +140,7 @@ public final class EnforcementTopology {
                         .withKeySerde(Serdes.String())
                         .withValueSerde(Topics.EXECUTION_RESULTS.valueSerde())
                         .withNumberOfPartitions(Topics.SUBSCRIPTIONS.partitions()))
-                .process(ReservationSettler::new, Named.as("reservation-settler"), BUDGET_LEDGER_STORE);
+                .process(ReservationSettler::new, Named.as("reservation-settler"), EnforcementStores.BUDGET_LEDGER);
     }
 
     private static void publish(KStream<String, Decided> decided, CommandSigner signer, String stage) {
@@ -160,9 +163,5 @@ public final class EnforcementTopology {
                 Materialized.<String, V>as(stores.table(storeName))
                         .withKeySerde(topic.keySerde())
                         .withValueSerde(topic.valueSerde()));
-    }
-
-    private static <V> void store(StreamsBuilder builder, StoreKind stores, String name, Serde<V> valueSerde) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(stores.keyValue(name), Serdes.String(), valueSerde));
     }
 }

@@ -1,0 +1,68 @@
+package com.myagents.enforcement.app;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import com.myagents.contracts.execution.signing.CommandSigner;
+import com.myagents.enforcement.EnforcementApplication;
+import com.myagents.enforcement.topology.EnforcementSettings;
+import com.myagents.enforcement.topology.EnforcementTopology;
+import com.myagents.streams.DeadThreadPolicy;
+import com.myagents.streams.ManagedStreams;
+import com.myagents.streams.StreamsHealth;
+
+/** Configuration, topology and the running streams, put together. */
+@Configuration(proxyBeanMethods = false)
+class EnforcementWiring {
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    @Bean
+    EnforcementStreamsConfig enforcementStreamsConfig(Environment environment) {
+        return EnforcementStreamsConfig.from(environment);
+    }
+
+    @Bean
+    CommandSigner commandSigner(@Value("${myagents.enforcement.command-signing-key:}") String key) {
+        return CommandSigner.fromBase64(key);
+    }
+
+    /**
+     * Fail closed: only a thread the broker killed is replaced (it re-reads what it had not
+     * committed, it skips nothing); a failure to decide stops the client, and so does a broker away
+     * for too long. On stop it stays in the group as a static member: a restart within the session
+     * timeout takes its partitions straight back.
+     */
+    @Bean
+    ManagedStreams enforcementStreams(EnforcementStreamsConfig config, CommandSigner signer) {
+        return new ManagedStreams(EnforcementApplication.NAME,
+                EnforcementTopology.build(EnforcementSettings.of(signer, config.stores())), config.properties(),
+                new ManagedStreams.TopicProvisioning(config.bootstrapServers(), config.security(), config.replicationFactor()),
+                DeadThreadPolicy.FAIL_CLOSED, ManagedStreams.Exit.stayInGroup(CLOSE_TIMEOUT));
+    }
+
+    /** Readiness: UP only while Kafka Streams is RUNNING (rebalancing or restoring it decides nothing yet). */
+    @Bean
+    HealthIndicator enforcementStreamsHealthIndicator(ManagedStreams enforcementStreams) {
+        return StreamsHealth.readiness(enforcementStreams);
+    }
+
+    /** Liveness: DOWN only once Kafka Streams has stopped or failed for good, for an orchestrator to restart it. */
+    @Bean
+    HealthIndicator enforcementStreamsAliveHealthIndicator(ManagedStreams enforcementStreams) {
+        return StreamsHealth.liveness(enforcementStreams);
+    }
+
+    /** Kafka Streams' own metrics (process rates, commit latency, lag, restoration) beside the service's. */
+    @Bean
+    MeterBinder enforcementStreamsMetrics(ManagedStreams enforcementStreams) {
+        return enforcementStreams::bindMetricsTo;
+    }
+}
