@@ -1,24 +1,13 @@
 package com.myagents.enforcement;
 
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 
+import com.myagents.http.app.StatelessServiceApplication;
 import com.myagents.http.problem.ProblemErrorsConfiguration;
 
-/**
- * The enforcement stream application: no database and no Spring Kafka, so the auto-configuration
- * a sibling app's starters bring along (in the one-JVM launcher) is kept out explicitly.
- */
-@SpringBootApplication(scanBasePackages = "com.myagents.enforcement", excludeName = {
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
-        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-        "org.springframework.boot.jooq.autoconfigure.JooqAutoConfiguration",
-        "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-        "org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration"})
+/** The enforcement stream application: no database, and Kafka clients of its own (streams-support). */
+@StatelessServiceApplication
 @Import(ProblemErrorsConfiguration.class)
 public class EnforcementApplication {
 

@@ -1,24 +1,26 @@
 package com.myagents.http.problem;
 
+import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
 /**
- * An answer other than success, as a handler decides it: rendered as RFC 9457 problem+json by
- * {@link ProblemAdvice} (in controllers) or {@link ProblemResponse} (in filters).
+ * An answer other than success, as a handler decides it: Spring's {@link ProblemDetail} (RFC 9457)
+ * with our type URIs and body members, rendered as problem+json by {@link ProblemAdvice} (in
+ * controllers) or {@link ProblemResponse} (in filters), both through the one
+ * {@link ProblemResponse#body} so every problem has the same member order and a correlation id.
  */
-public class ApiProblem extends RuntimeException {
+public class ApiProblem extends ErrorResponseException {
 
     public static final String TYPE_PREFIX = "https://myagents.dev/problems/";
 
-    private final int status;
     private final String slug;
-    private final String title;
-    private final String detail;
-    private final Map<String, Object> properties;
-    private final Map<String, String> headers;
 
     public ApiProblem(int status, String slug, String title, String detail, Map<String, Object> properties) {
         this(status, slug, title, detail, properties, Map.of());
@@ -26,13 +28,22 @@ public class ApiProblem extends RuntimeException {
 
     public ApiProblem(int status, String slug, String title, String detail, Map<String, Object> properties,
                       Map<String, String> headers) {
-        super(detail);
-        this.status = status;
+        super(HttpStatusCode.valueOf(status), detailOf(status, slug, title, detail, properties), null);
         this.slug = slug;
-        this.title = title;
-        this.detail = detail;
-        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties == null ? Map.of() : properties));
-        this.headers = Map.copyOf(headers == null ? Map.of() : headers);
+        if (headers != null) {
+            headers.forEach(getHeaders()::set);
+        }
+    }
+
+    private static ProblemDetail detailOf(int status, String slug, String title, String detail,
+                                          Map<String, Object> properties) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(URI.create(TYPE_PREFIX + slug));
+        problem.setTitle(title);
+        problem.setDetail(detail);
+        // a map of our own, in the order given (ProblemDetail's would be made on the first property)
+        problem.setProperties(new LinkedHashMap<>(properties == null ? Map.of() : properties));
+        return problem;
     }
 
     public static ApiProblem notFound(String what) {
@@ -85,13 +96,13 @@ public class ApiProblem extends RuntimeException {
 
     /** The same problem with one more body property. */
     public ApiProblem with(String property, Object value) {
-        Map<String, Object> more = new LinkedHashMap<>(properties);
+        Map<String, Object> more = new LinkedHashMap<>(properties());
         more.put(property, value);
-        return new ApiProblem(status, slug, title, detail, more, headers);
+        return new ApiProblem(status(), slug, title(), detail(), more, headers());
     }
 
     public int status() {
-        return status;
+        return getStatusCode().value();
     }
 
     public String slug() {
@@ -103,20 +114,25 @@ public class ApiProblem extends RuntimeException {
     }
 
     public String title() {
-        return title;
+        return getBody().getTitle();
     }
 
     public String detail() {
-        return detail;
+        return getBody().getDetail();
     }
 
-    /** Extra body members beside the standard ones (e.g. {@code reason}, {@code errors}). */
+    @Override
+    public String getMessage() {
+        return detail();
+    }
+
+    /** Extra body members beside the standard ones (e.g. {@code reason}, {@code errors}), in the order given. */
     public Map<String, Object> properties() {
-        return properties;
+        return Collections.unmodifiableMap(getBody().getProperties());
     }
 
     /** Response headers that belong to this problem (e.g. {@code Retry-After}). */
     public Map<String, String> headers() {
-        return headers;
+        return getHeaders().toSingleValueMap();
     }
 }

@@ -3,7 +3,6 @@ package com.myagents.http.problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -14,9 +13,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.Errors;
-import org.springframework.validation.FieldError;
-import org.springframework.validation.ObjectError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
@@ -61,15 +57,15 @@ public class ProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        JacksonException jackson = jacksonCause(e);
-        String pointer = jackson == null ? "" : pointer(jackson.getPath());
+        JacksonException jackson = ProblemPointers.jacksonCause(e);
+        String pointer = jackson == null ? "" : ProblemPointers.pointer(jackson.getPath());
         String message;
         if (jackson == null) {
             message = "the request body is missing or not readable";
         } else if (pointer.isEmpty()) {
             message = "the request body is not well-formed JSON";
         } else {
-            message = "invalid value at " + pointer + ": " + firstLine(jackson.getOriginalMessage());
+            message = "invalid value at " + pointer + ": " + ProblemPointers.firstLine(jackson.getOriginalMessage());
         }
         ApiProblem problem = new ApiProblem(400, "malformed-json", "Bad Request", message,
                 Map.of("errors", List.of(new Violation(pointer, message))));
@@ -78,7 +74,7 @@ public class ProblemAdvice {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     public ResponseEntity<Map<String, Object>> invalidBody(MethodArgumentNotValidException e, HttpServletRequest request) {
-        return render(ApiProblem.badRequest(violations(e.getBindingResult())), request);
+        return render(ApiProblem.badRequest(ProblemPointers.violations(e.getBindingResult())), request);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -87,7 +83,7 @@ public class ProblemAdvice {
         List<Violation> violations = new ArrayList<>();
         for (ParameterValidationResult result : e.getParameterValidationResults()) {
             if (result instanceof ParameterErrors errors) {
-                violations.addAll(violations(errors));
+                violations.addAll(ProblemPointers.violations(errors));
             } else {
                 String name = result.getMethodParameter().getParameterName();
                 result.getResolvableErrors().forEach(error ->
@@ -101,7 +97,7 @@ public class ProblemAdvice {
     public ResponseEntity<Map<String, Object>> constraintViolations(ConstraintViolationException e,
                                                                    HttpServletRequest request) {
         List<Violation> violations = e.getConstraintViolations().stream()
-                .map(v -> new Violation(pointer(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> new Violation(ProblemPointers.pointer(v.getPropertyPath().toString()), v.getMessage()))
                 .sorted(Comparator.comparing(Violation::pointer))
                 .toList();
         return render(ApiProblem.badRequest(violations), request);
@@ -185,73 +181,5 @@ public class ProblemAdvice {
 
     private static ResponseEntity<Map<String, Object>> render(ApiProblem problem, HttpServletRequest request) {
         return ProblemResponse.entity(problem, CorrelationIdFilter.current(request));
-    }
-
-    private static List<Violation> violations(Errors result) {
-        List<Violation> violations = new ArrayList<>();
-        for (FieldError error : result.getFieldErrors()) {
-            violations.add(new Violation(pointer(error.getField()), error.getDefaultMessage()));
-        }
-        for (ObjectError error : result.getGlobalErrors()) {
-            violations.add(new Violation("", error.getDefaultMessage()));
-        }
-        return violations;
-    }
-
-    private static JacksonException jacksonCause(Throwable e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof JacksonException jackson) {
-                return jackson;
-            }
-        }
-        return null;
-    }
-
-    /** JSON pointer of the place Jackson was reading, with the names as they appear in the JSON. */
-    static String pointer(List<JacksonException.Reference> path) {
-        StringBuilder pointer = new StringBuilder();
-        for (JacksonException.Reference reference : path) {
-            pointer.append('/');
-            if (reference.getPropertyName() != null) {
-                pointer.append(escape(reference.getPropertyName()));
-            } else if (reference.getIndex() >= 0) {
-                pointer.append(reference.getIndex());
-            } else {
-                pointer.append('-');
-            }
-        }
-        return pointer.toString();
-    }
-
-    /** JSON pointer for a Java property path ({@code items[0].maxUnits} → {@code /items/0/max_units}). */
-    static String pointer(String propertyPath) {
-        if (propertyPath == null || propertyPath.isEmpty()) {
-            return "";
-        }
-        StringBuilder pointer = new StringBuilder();
-        for (String segment : propertyPath.replace("[", ".").replace("]", "").split("\\.")) {
-            if (!segment.isEmpty()) {
-                pointer.append('/').append(escape(snakeCase(segment)));
-            }
-        }
-        return pointer.toString();
-    }
-
-    static String snakeCase(String name) {
-        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-    }
-
-    private static String escape(String token) {
-        return token.replace("~", "~0").replace("/", "~1");
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "invalid value";
-        }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        // Jackson names Java types in its messages; callers need the JSON story, not our class names
-        return line.replaceAll("`[A-Za-z0-9_.$]+\\.([A-Za-z0-9_$]+)`", "$1");
     }
 }

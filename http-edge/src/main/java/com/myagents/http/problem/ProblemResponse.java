@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 import com.myagents.http.correlation.CorrelationIdFilter;
@@ -27,13 +28,20 @@ public final class ProblemResponse {
     }
 
     public static Map<String, Object> body(ApiProblem problem, String correlationId) {
+        return body(problem.getBody(), correlationId);
+    }
+
+    /** Any {@link ProblemDetail}, ours or one of Spring's own exceptions'. */
+    public static Map<String, Object> body(ProblemDetail problem, String correlationId) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.type());
-        body.put("title", problem.title());
-        body.put("status", problem.status());
-        body.put("detail", problem.detail());
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
         body.put("correlation_id", correlationId);
-        problem.properties().forEach((key, value) -> body.put(key, plain(value)));
+        if (problem.getProperties() != null) {
+            problem.getProperties().forEach((key, value) -> body.put(key, plain(value)));
+        }
         return body;
     }
 

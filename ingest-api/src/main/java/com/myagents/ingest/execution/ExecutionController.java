@@ -1,13 +1,10 @@
 package com.myagents.ingest.execution;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,6 +17,7 @@ import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.http.correlation.CorrelationIdFilter;
 import com.myagents.http.identity.Principal;
 import com.myagents.http.problem.ApiProblem;
+import com.myagents.http.problem.ProblemResponse;
 import com.myagents.ingest.identity.Ids;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,7 +39,7 @@ class ExecutionController {
     }
 
     @PostMapping("/deliverables/{deliverable_id}/execute")
-    ResponseEntity<Object> execute(@PathVariable("deliverable_id") String deliverableId,
+    ResponseEntity<?> execute(@PathVariable("deliverable_id") String deliverableId,
                                    @RequestBody(required = false) ExecuteRequest body,
                                    HttpServletRequest http) {
         ExecuteRequest request = validated(body == null ? ExecuteRequest.EMPTY : body);
@@ -51,15 +49,13 @@ class ExecutionController {
     }
 
     @GetMapping("/executions/{correlation_id}")
-    ResponseEntity<Object> status(@PathVariable("correlation_id") String correlationId, HttpServletRequest http) {
+    ResponseEntity<?> status(@PathVariable("correlation_id") String correlationId, HttpServletRequest http) {
         return render(executions.status(Principal.from(http), correlationId));
     }
 
-    static ResponseEntity<Object> render(ExecutionOutcome outcome) {
+    static ResponseEntity<?> render(ExecutionOutcome outcome) {
         if (outcome instanceof ExecutionOutcome.Decided decided && !decided.decision().allowed()) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(denied(decided.decision()));
+            return ProblemResponse.entity(denied(decided.decision()), decided.decision().correlationId());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("correlation_id", outcome.correlationId());
@@ -80,15 +76,12 @@ class ExecutionController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(body);
     }
 
-    private static ProblemDetail denied(ExecutionDecision decision) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, decision.detail());
-        problem.setType(URI.create("https://myagents.dev/problems/execution-denied"));
-        problem.setTitle("Execution denied");
-        problem.setProperty("correlation_id", decision.correlationId());
-        problem.setProperty("reason", decision.reason().code());
-        problem.setProperty("decision_id", decision.decisionId());
-        problem.setProperty("policy_version", decision.policyVersion());
-        return problem;
+    private static ApiProblem denied(ExecutionDecision decision) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("reason", decision.reason().code());
+        properties.put("decision_id", decision.decisionId());
+        properties.put("policy_version", decision.policyVersion());
+        return new ApiProblem(403, "execution-denied", "Execution denied", decision.detail(), properties);
     }
 
     private static ExecuteRequest validated(ExecuteRequest body) {
