@@ -97,7 +97,7 @@ class VaultAtRestTest {
         assertThat(entries().keyIdsInUse()).containsExactly("k1");
 
         // Given the next start's settings: k2 current, k1 kept as a previous key (which the start accepts)
-        VaultProperties next = new VaultProperties(base64(k2), "k2", Map.of("k1", base64(k1)), false, null, true);
+        VaultProperties next = new VaultProperties(base64(k2), "k2", Map.of("k1", base64(k1)), false, null, true, 8096);
         EnvelopeCipher afterRotation = new EnvelopeCipher(MasterKeys.load(next, entries().keyIdsInUse()));
 
         // old rows are readable before the job has run

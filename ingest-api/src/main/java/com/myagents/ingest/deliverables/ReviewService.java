@@ -14,9 +14,9 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import com.myagents.ingest.ReviewSettings;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.approvals.ApprovalEvent;
 import com.myagents.contracts.deliverables.PayloadHash;
@@ -52,13 +52,12 @@ class ReviewService {
     private final Duration defaultApprovalTtl;
     private final Clock clock;
 
-    ReviewService(DSLContext db, OutboxWriter outbox, HiredInstances instances, Clock clock,
-            @Value("${myagents.review.approval-ttl:P7D}") Duration defaultApprovalTtl) {
+    ReviewService(DSLContext db, OutboxWriter outbox, HiredInstances instances, Clock clock, ReviewSettings settings) {
         this.db = db;
         this.outbox = outbox;
         this.instances = instances;
         this.clock = clock;
-        this.defaultApprovalTtl = defaultApprovalTtl;
+        this.defaultApprovalTtl = settings.approvalTtl();
     }
 
     UUID review(UUID customerId, String reviewer, UUID deliverableId, ReviewRequest request) {
