@@ -19,10 +19,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.embedded.EmbeddedPostgresServer;
-import com.myagents.embedded.SharedTestInfra;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
+import com.myagents.testsupport.SharedTestInfra;
 
 import tools.jackson.databind.JsonNode;
 

@@ -14,7 +14,7 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 import com.myagents.embedded.EmbeddedPostgresServer;
-import com.myagents.embedded.SharedTestInfra;
+import com.myagents.testsupport.SharedTestInfra;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 

@@ -1,8 +1,7 @@
 package com.myagents.cp.auth;
 
-import static com.myagents.cp.Http.json;
-import static com.myagents.cp.Http.request;
-import static com.myagents.cp.Http.send;
+import static com.myagents.cp.RunningCpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -39,7 +38,7 @@ class BearerTokenTest {
     @ParameterizedTest
     @ValueSource(strings = {"/api/cp/auth/me", "/api/cp/agent-types", "/api/cp"})
     void refusesACallWithoutAToken(String path) {
-        HttpResponse<String> response = send(request(path).GET().build());
+        HttpResponse<String> response = HTTP.send(HTTP.request(path).GET().build());
 
         assertUnauthorized(response);
         assertThat(RunningCpBackend.GATEWAY.receivedNothing()).isTrue();
@@ -47,7 +46,7 @@ class BearerTokenTest {
 
     @Test
     void refusesAnAuthorizationThatIsNotBearer() {
-        HttpResponse<String> response = send(request("/api/cp/auth/me")
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/cp/auth/me")
                 .header("Authorization", "Basic ZGVtbzpkZW1vLXBhc3N3b3Jk").GET().build());
 
         assertUnauthorized(response);
@@ -106,7 +105,7 @@ class BearerTokenTest {
     }
 
     private static HttpResponse<String> call(String path, String token) {
-        return send(request(path).header("Authorization", "Bearer " + token).GET().build());
+        return HTTP.send(HTTP.request(path).header("Authorization", "Bearer " + token).GET().build());
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {

@@ -14,10 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -28,11 +24,12 @@ import com.myagents.contracts.Topic;
 import com.myagents.contracts.deliverables.PayloadHash;
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.embedded.EmbeddedPostgresServer;
-import com.myagents.embedded.SharedTestInfra;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
 import com.myagents.ingest.IngestApiApplication;
+import com.myagents.testsupport.SharedTestInfra;
+import com.myagents.testsupport.TopicWriter;
 
 import tools.jackson.databind.JsonNode;
 
@@ -57,15 +54,11 @@ public final class OpsPlant {
     private final String baseUrl;
     private final IdentityTokens gateway;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final KafkaProducer<String, byte[]> producer;
 
-    private OpsPlant(ConfigurableApplicationContext context, IdentityTokens gateway, String bootstrapServers) {
+    private OpsPlant(ConfigurableApplicationContext context, IdentityTokens gateway) {
         this.context = context;
         this.baseUrl = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
         this.gateway = gateway;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer());
     }
 
     private static final byte[] RECEIPT_KEY = new SecureRandom().generateSeed(32);
@@ -101,7 +94,7 @@ public final class OpsPlant {
             // plant-store's materializer writes the access records and commands the drill-down reads
             new com.myagents.plant.materializer.Materializer(context.getBean(DSLContext.class), java.util.Map.of(
                     "bootstrap.servers", bootstrap, "group.id", "ops-test-materializer")).start();
-            instance = new OpsPlant(context, new IdentityTokens(Hops.GATEWAY_ISSUER, key), bootstrap);
+            instance = new OpsPlant(context, new IdentityTokens(Hops.GATEWAY_ISSUER, key));
         }
         return instance;
     }
@@ -166,15 +159,11 @@ public final class OpsPlant {
 
     /** Sends an event the way its producer in the pipeline would: the topic's serde, its key. */
     public <V> void publish(Topic<String, V> topic, String key, V event) {
-        publishRaw(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), event));
+        TopicWriter.shared().publish(topic, key, event);
     }
 
     public void publishRaw(String topic, String key, byte[] value) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TopicWriter.shared().publishRaw(topic, key, value);
     }
 
     /** A customer's freshly hired agent of this type. */

@@ -26,11 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -41,22 +37,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
-import com.myagents.contracts.goals.GoalRunDecision;
-import com.myagents.contracts.goals.GoalRunSettlement;
-import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.access.AccessRecord;
-import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.deliverables.DeliverableDraft;
 import com.myagents.contracts.execution.CheckResult;
 import com.myagents.contracts.execution.EnforcementDenial;
+import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.execution.Outcome;
 import com.myagents.contracts.execution.ReasonCode;
-import com.myagents.embedded.SharedTestInfra;
+import com.myagents.contracts.goals.GoalRunDecision;
+import com.myagents.contracts.goals.GoalRunSettlement;
+import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.plant.PlantTestDatabase;
+import com.myagents.testsupport.SharedTestInfra;
+import com.myagents.testsupport.TopicWriter;
 
 class MaterializerTest {
 
@@ -68,24 +65,17 @@ class MaterializerTest {
     private static PlantTestDatabase database;
     private static DSLContext dsl;
     private static Materializer materializer;
-    private static KafkaProducer<String, byte[]> producer;
 
     @BeforeAll
     static void start() {
         database = PlantTestDatabase.migrated(true);
         dsl = database.dsl();
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
         materializer = startMaterializer(dsl);
     }
 
     @AfterAll
     static void stop() {
         materializer.stop();
-        producer.close();
         database.close();
     }
 
@@ -547,15 +537,11 @@ class MaterializerTest {
     }
 
     private static <V> void send(Topic<String, V> topic, String key, V event) {
-        sendRaw(topic, key, topic.valueSerde().serializer().serialize(topic.name(), event));
+        TopicWriter.shared().publish(topic, key, event);
     }
 
     private static void sendRaw(Topic<String, ?> topic, String key, byte[] value) {
-        try {
-            producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TopicWriter.shared().publishRaw(topic.name(), key, value);
     }
 
     private static void insertRequest(String correlationId, UUID deliverableId, String status) {

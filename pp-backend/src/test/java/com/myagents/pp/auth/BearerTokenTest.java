@@ -1,8 +1,7 @@
 package com.myagents.pp.auth;
 
-import static com.myagents.pp.Http.json;
-import static com.myagents.pp.Http.request;
-import static com.myagents.pp.Http.send;
+import static com.myagents.pp.RunningPpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -36,7 +35,7 @@ class BearerTokenTest {
 
     @Test
     void refusesACallWithoutAToken() {
-        assertUnauthorized(send(request("/api/pp/hired-agents").GET().build()));
+        assertUnauthorized(HTTP.send(HTTP.request("/api/pp/hired-agents").GET().build()));
         assertThat(RunningPpBackend.GATEWAY.receivedNothing()).isTrue();
     }
 
@@ -85,7 +84,7 @@ class BearerTokenTest {
     }
 
     private static HttpResponse<String> call(String path, String token) {
-        return send(request(path).header("Authorization", "Bearer " + token).GET().build());
+        return HTTP.send(HTTP.request(path).header("Authorization", "Bearer " + token).GET().build());
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {

@@ -1,8 +1,7 @@
 package com.myagents.pp.ops;
 
-import static com.myagents.pp.Http.json;
-import static com.myagents.pp.Http.request;
-import static com.myagents.pp.Http.send;
+import static com.myagents.pp.RunningPpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -12,10 +11,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.http.identity.Hops;
-import com.myagents.pp.Http;
-import com.myagents.pp.RecordingGateway;
-import com.myagents.pp.RecordingGateway.Received;
 import com.myagents.pp.RunningPpBackend;
+import com.myagents.testsupport.RecordingGateway;
+import com.myagents.testsupport.RecordingGateway.Received;
 
 /** Which ops path goes where on the gateway, and which role may take it (against a recording gateway). */
 class OpsRoutingTest {
@@ -27,8 +25,8 @@ class OpsRoutingTest {
 
     @BeforeAll
     static void signIn() {
-        support = Http.login("support@myagents.local", "support-password");
-        auditor = Http.login("auditor@myagents.local", "auditor-password");
+        support = HTTP.login("support@myagents.local", "support-password");
+        auditor = HTTP.login("auditor@myagents.local", "auditor-password");
     }
 
     @BeforeEach
@@ -38,11 +36,11 @@ class OpsRoutingTest {
 
     @Test
     void denialsAndDecisionsAreTheAuditViewsOfPlantWithTheFiltersPassedOn() throws Exception {
-        HttpResponse<String> denials = send(request("/api/pp/ops/denials?reason=approval_missing&page=1")
+        HttpResponse<String> denials = HTTP.send(HTTP.request("/api/pp/ops/denials?reason=approval_missing&page=1")
                 .header("Authorization", "Bearer " + auditor).header(Hops.CORRELATION_HEADER, "pp-ops-denials-0001")
                 .GET().build());
         Received forwardedDenials = GATEWAY.next();
-        send(request("/api/pp/ops/decisions?outcome=deny").header("Authorization", "Bearer " + auditor).GET().build());
+        HTTP.send(HTTP.request("/api/pp/ops/decisions?outcome=deny").header("Authorization", "Bearer " + auditor).GET().build());
         Received forwardedDecisions = GATEWAY.next();
 
         assertThat(denials.statusCode()).isEqualTo(200);
@@ -55,9 +53,9 @@ class OpsRoutingTest {
 
     @Test
     void auditorsReachCorrelationsButNotHiredAgents() throws Exception {
-        send(request("/api/pp/ops/correlations/corr-12345678").header("Authorization", "Bearer " + auditor).GET().build());
+        HTTP.send(HTTP.request("/api/pp/ops/correlations/corr-12345678").header("Authorization", "Bearer " + auditor).GET().build());
         Received correlation = GATEWAY.next();
-        HttpResponse<String> hiredAgents = send(request("/api/pp/ops/hired-agents?email=demo@myagents.local")
+        HttpResponse<String> hiredAgents = HTTP.send(HTTP.request("/api/pp/ops/hired-agents?email=demo@myagents.local")
                 .header("Authorization", "Bearer " + auditor).header(Hops.CORRELATION_HEADER, "pp-ops-refused-0001")
                 .GET().build());
 
@@ -70,10 +68,10 @@ class OpsRoutingTest {
 
     @Test
     void supportReachesHiredAgentsButChangesNothing() throws Exception {
-        send(request("/api/pp/ops/hired-agents/00000000-0000-0000-0000-00000000b001")
+        HTTP.send(HTTP.request("/api/pp/ops/hired-agents/00000000-0000-0000-0000-00000000b001")
                 .header("Authorization", "Bearer " + support).GET().build());
         Received instance = GATEWAY.next();
-        HttpResponse<String> write = send(request("/api/pp/ops/hired-agents/x").header("Authorization", "Bearer " + support)
+        HttpResponse<String> write = HTTP.send(HTTP.request("/api/pp/ops/hired-agents/x").header("Authorization", "Bearer " + support)
                 .DELETE().build());
 
         assertThat(instance.path()).isEqualTo("/api/v1/ops/hired-agents/00000000-0000-0000-0000-00000000b001");

@@ -1,8 +1,7 @@
 package com.myagents.pp.proxy;
 
-import static com.myagents.pp.Http.json;
-import static com.myagents.pp.Http.request;
-import static com.myagents.pp.Http.send;
+import static com.myagents.pp.RunningPpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -18,12 +17,11 @@ import org.junit.jupiter.api.Test;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
-import com.myagents.pp.Http;
-import com.myagents.pp.RecordingGateway;
-import com.myagents.pp.RecordingGateway.Received;
 import com.myagents.pp.RunningPpBackend;
 import com.myagents.pp.auth.OperatorTokens;
 import com.myagents.pp.jooq.generated.tables.records.OperatorAuditRecord;
+import com.myagents.testsupport.RecordingGateway;
+import com.myagents.testsupport.RecordingGateway.Received;
 
 class GatewayProxyTest {
 
@@ -35,9 +33,9 @@ class GatewayProxyTest {
 
     @BeforeAll
     static void signIn() {
-        opsToken = Http.login("ops@myagents.local", "ops-password");
-        supportToken = Http.login("support@myagents.local", "support-password");
-        auditorToken = Http.login("auditor@myagents.local", "auditor-password");
+        opsToken = HTTP.login("ops@myagents.local", "ops-password");
+        supportToken = HTTP.login("support@myagents.local", "support-password");
+        auditorToken = HTTP.login("auditor@myagents.local", "auditor-password");
     }
 
     @BeforeEach
@@ -47,7 +45,7 @@ class GatewayProxyTest {
 
     @Test
     void forwardsAnAdminCallAsTheVerifiedOperatorAndAuditsIt() throws Exception {
-        HttpResponse<String> response = send(request("/api/pp/agent-types/marketing.healthcare.v1/versions")
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/pp/agent-types/marketing.healthcare.v1/versions")
                 .header("Authorization", "Bearer " + opsToken)
                 .header("Content-Type", "application/json")
                 .header(Hops.CORRELATION_HEADER, "pp-admin-post-0001")
@@ -77,7 +75,7 @@ class GatewayProxyTest {
 
     @Test
     void letsSupportReadWithItsQuery() throws Exception {
-        HttpResponse<String> response = send(request("/api/pp/hired-agents?customer_id=c-1&status=active")
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/pp/hired-agents?customer_id=c-1&status=active")
                 .header("Authorization", "Bearer " + supportToken)
                 .header(Hops.CORRELATION_HEADER, "pp-support-get-0001").GET().build());
 
@@ -92,12 +90,12 @@ class GatewayProxyTest {
 
     @Test
     void refusesWritesBySupportAndAuditorsAndAuditsTheRefusal() {
-        HttpResponse<String> supportPost = send(request("/api/pp/agent-types")
+        HttpResponse<String> supportPost = HTTP.send(HTTP.request("/api/pp/agent-types")
                 .header("Authorization", "Bearer " + supportToken)
                 .header("Content-Type", "application/json")
                 .header(Hops.CORRELATION_HEADER, "pp-support-post-0001")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
-        HttpResponse<String> auditorDelete = send(request("/api/pp/hired-agents/h-1/goals/g-1")
+        HttpResponse<String> auditorDelete = HTTP.send(HTTP.request("/api/pp/hired-agents/h-1/goals/g-1")
                 .header("Authorization", "Bearer " + auditorToken).DELETE().build());
 
         for (HttpResponse<String> response : List.of(supportPost, auditorDelete)) {
@@ -118,7 +116,7 @@ class GatewayProxyTest {
         String token = new IdentityTokens(Hops.PP_ISSUER, RunningPpBackend.TOKEN_KEY)
                 .sign(nobody, OperatorTokens.AUDIENCE, Duration.ofMinutes(5));
 
-        HttpResponse<String> response = send(request("/api/pp/hired-agents")
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/pp/hired-agents")
                 .header("Authorization", "Bearer " + token).GET().build());
 
         assertThat(response.statusCode()).isEqualTo(403);
@@ -128,7 +126,7 @@ class GatewayProxyTest {
 
     @Test
     void dropsEveryServerOnlyHeaderTheBrowserSent() throws Exception {
-        send(request("/api/pp/audit/denials")
+        HTTP.send(HTTP.request("/api/pp/audit/denials")
                 .header("Authorization", "Bearer " + auditorToken)
                 .header("X-Customer-Id", "00000000-0000-0000-0000-0000000c0002")
                 .header("customer_id", "00000000-0000-0000-0000-0000000c0002")
@@ -150,7 +148,7 @@ class GatewayProxyTest {
 
     @Test
     void keepsItsOwnEndpointsAwayFromTheGateway() {
-        HttpResponse<String> response = send(request("/api/pp/auth/login")
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/pp/auth/login")
                 .header("Authorization", "Bearer " + opsToken).GET().build());
 
         assertThat(response.statusCode()).isEqualTo(404);
@@ -159,7 +157,7 @@ class GatewayProxyTest {
 
     @Test
     void auditsACallTheGatewayNeverAnswered() throws Exception {
-        HttpResponse<String> response = send(request("/api/pp" + RecordingGateway.BROKEN)
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/pp" + RecordingGateway.BROKEN)
                 .header("Authorization", "Bearer " + opsToken)
                 .header(Hops.CORRELATION_HEADER, "pp-broken-get-0001").GET().build());
 

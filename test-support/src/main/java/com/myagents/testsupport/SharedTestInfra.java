@@ -1,4 +1,4 @@
-package com.myagents.embedded;
+package com.myagents.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import com.myagents.contracts.TopicProvisioner;
+import com.myagents.embedded.EmbeddedKafkaBroker;
+import com.myagents.embedded.EmbeddedPostgresServer;
+import com.myagents.embedded.FreePorts;
 
 /**
  * One Kafka broker and one PostgreSQL server per test JVM, started on first use on free ports in
