@@ -34,13 +34,23 @@ public final class Http {
         this.loginPath = loginPath;
     }
 
+    /** A client of a service nobody signs in to (the callers' identities travel in headers). */
+    public Http(Supplier<URI> base) {
+        this(base, null);
+    }
+
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.get().resolve(path)).timeout(Duration.ofSeconds(30));
     }
 
     public HttpResponse<String> send(HttpRequest request) {
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** With the body read as {@code body} says, e.g. as a stream for a download. */
+    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -87,6 +97,9 @@ public final class Http {
 
     /** Signs in and returns the access token. */
     public String login(String email, String password) {
+        if (loginPath == null) {
+            throw new IllegalStateException("nobody signs in here");
+        }
         HttpResponse<String> response = postJson(loginPath,
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
         if (response.statusCode() != 200) {

@@ -18,44 +18,48 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 public abstract class SinglePageAppContract {
 
-    /** The door's HTTP surface. */
-    protected abstract Http door();
+    private final Http door;
+    private final String name;
 
-    /** "cp" or "pp". */
-    protected abstract String name();
+    /** The door's HTTP surface and its name, "cp" or "pp". */
+    protected SinglePageAppContract(Http door, String name) {
+        this.door = door;
+        this.name = name;
+    }
+
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/my-agents", "/my-agents/h-1/goals", "/login",
         "/agent-types/marketing.healthcare.v1", "/agent-types/marketing.healthcare.v1/versions/1.0.0"})
     public void servesTheAppForEveryClientRouteDotsIncluded(String path) {
-        HttpResponse<String> response = door().send(door().request(path).GET().build());
+        HttpResponse<String> response = door.send(door.request(path).GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(response.body()).contains(name() + "-test-index");
+        assertThat(response.body()).contains(name + "-test-index");
     }
 
     @Test
     public void servesStaticFilesAsThemselves() {
-        HttpResponse<String> response = door().send(door().request("/assets/app.js").GET().build());
+        HttpResponse<String> response = door.send(door.request("/assets/app.js").GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains(name() + "-test-asset");
+        assertThat(response.body()).contains(name + "-test-asset");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/assets/missing.js", "/assets/1.0.0", "/api/other/thing",
         "/actuator/nothing-here", "/favicon.ico"})
     public void answersNotFoundRatherThanTheAppForFilesAndApis(String path) {
-        HttpResponse<String> response = door().send(door().request(path).GET().build());
+        HttpResponse<String> response = door.send(door.request(path).GET().build());
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).doesNotContain(name() + "-test-index");
+        assertThat(response.body()).doesNotContain(name + "-test-index");
     }
 
     @Test
     public void reportsHealthWithTheDatabase() {
-        HttpResponse<String> response = door().send(door().request("/actuator/health").GET().build());
+        HttpResponse<String> response = door.send(door.request("/actuator/health").GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(Http.json(response).get("status").asString()).isEqualTo("UP");

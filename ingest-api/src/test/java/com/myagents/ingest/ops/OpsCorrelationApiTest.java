@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.access.AccessRecord;
-import com.myagents.contracts.execution.CheckResult;
 import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.execution.Outcome;
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.ingest.ops.OpsPlant.Hired;
+import com.myagents.testsupport.ExecutionDecisionBuilder;
 
 import tools.jackson.databind.JsonNode;
 
@@ -168,11 +168,8 @@ class OpsCorrelationApiTest {
 
     private static ExecutionDecision decision(String correlationId, Hired hired, UUID deliverable, String approval,
                                               Outcome outcome, ReasonCode reason, Instant at) {
-        boolean approved = approval != null;
-        return new ExecutionDecision(UUID.randomUUID().toString(), correlationId, deliverable.toString(),
-                hired.subscriptionId().toString(), hired.customer().id(), "publish", approval, outcome, reason,
-                approved ? "every check passed" : "no approval_id",
-                List.of(new CheckResult("approval_present", approved, approved ? "present" : "no approval_id")),
-                Map.of("approval_id", approved ? approval : "none", "action", "publish"), "enforcement/1", at);
+        return ExecutionDecisionBuilder.decision().correlation(correlationId).deliverable(deliverable.toString())
+                .subscription(hired.subscriptionId().toString()).customer(hired.customer().id()).approval(approval)
+                .outcome(outcome, reason).decidedAt(at).build();
     }
 }

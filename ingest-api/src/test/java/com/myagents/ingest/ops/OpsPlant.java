@@ -2,32 +2,22 @@ package com.myagents.ingest.ops;
 
 import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.deliverables.PayloadHash;
 import com.myagents.contracts.serde.EventJson;
-import com.myagents.embedded.EmbeddedPostgresServer;
-import com.myagents.http.identity.Hops;
-import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
-import com.myagents.ingest.IngestApiApplication;
+import com.myagents.ingest.PlantApi;
 import com.myagents.testsupport.SharedTestInfra;
 import com.myagents.testsupport.TopicWriter;
 
@@ -51,14 +41,11 @@ public final class OpsPlant {
     private static OpsPlant instance;
 
     private final ConfigurableApplicationContext context;
-    private final String baseUrl;
-    private final IdentityTokens gateway;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final PlantApi calls;
 
-    private OpsPlant(ConfigurableApplicationContext context, IdentityTokens gateway) {
-        this.context = context;
-        this.baseUrl = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-        this.gateway = gateway;
+    private OpsPlant(PlantApi calls) {
+        this.context = calls.context();
+        this.calls = calls;
     }
 
     private static final byte[] RECEIPT_KEY = new SecureRandom().generateSeed(32);
@@ -75,26 +62,12 @@ public final class OpsPlant {
 
     public static synchronized OpsPlant get() {
         if (instance == null) {
-            EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
-            Flyway.configure().dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
-                    .schemas("plant").defaultSchema("plant").outOfOrder(true).placeholderReplacement(false)
-                    .locations("classpath:db/plant", "classpath:db/plant-demo").load().migrate();
-            String bootstrap = SharedTestInfra.kafkaBootstrapServers();
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            ConfigurableApplicationContext context = IngestApiApplication.builder().run(
-                    "--server.port=0",
-                    "--spring.datasource.url=" + postgres.jdbcUrl(),
-                    "--spring.datasource.username=" + postgres.username(),
-                    "--spring.datasource.password=" + postgres.password(),
-                    "--spring.kafka.bootstrap-servers=" + bootstrap,
-                    "--myagents.plant.identity-key=" + Base64.getEncoder().encodeToString(key),
-                    "--myagents.execute.decision-wait=1s",
-                    "--myagents.review.receipt-key=" + Base64.getEncoder().encodeToString(RECEIPT_KEY));
+            PlantApi started = PlantApi.start("1s", RECEIPT_KEY);
+            ConfigurableApplicationContext context = started.context();
             // plant-store's materializer writes the access records and commands the drill-down reads
             new com.myagents.plant.materializer.Materializer(context.getBean(DSLContext.class), java.util.Map.of(
-                    "bootstrap.servers", bootstrap, "group.id", "ops-test-materializer")).start();
-            instance = new OpsPlant(context, new IdentityTokens(Hops.GATEWAY_ISSUER, key));
+                    "bootstrap.servers", SharedTestInfra.kafkaBootstrapServers(), "group.id", "ops-test-materializer")).start();
+            instance = new OpsPlant(started);
         }
         return instance;
     }
@@ -114,35 +87,12 @@ public final class OpsPlant {
     }
 
     public HttpResponse<String> call(String method, String path, Principal as, String body, String correlationId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (as != null) {
-            request.header(Hops.PLANT_IDENTITY_HEADER, gateway.sign(as, Hops.PLANT_AUDIENCE, Duration.ofSeconds(60)));
-        }
-        if (correlationId != null) {
-            request.header(Hops.CORRELATION_HEADER, correlationId);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return calls.call(method, path, as, body, correlationId);
     }
 
     /** A GET whose body is read as it arrives (downloads), not held whole. */
     public HttpResponse<java.io.InputStream> stream(String path, Principal as) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header(Hops.PLANT_IDENTITY_HEADER, gateway.sign(as, Hops.PLANT_AUDIENCE, Duration.ofSeconds(60)))
-                .GET().build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return calls.stream(path, as);
     }
 
     public static JsonNode json(HttpResponse<String> response) {

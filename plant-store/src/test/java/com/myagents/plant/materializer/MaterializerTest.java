@@ -52,6 +52,7 @@ import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.goals.GoalRunSettlement;
 import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.plant.PlantTestDatabase;
+import com.myagents.testsupport.ExecutionDecisionBuilder;
 import com.myagents.testsupport.SharedTestInfra;
 import com.myagents.testsupport.TopicWriter;
 
@@ -404,10 +405,9 @@ class MaterializerTest {
         String correlationId = UUID.randomUUID().toString();
         insertRequest(correlationId, deliverableId, "pending");
         ExecutionDecision allowed = decision(correlationId, Outcome.ALLOW, ReasonCode.ALLOWED);
-        ExecutionDecision newerMode = new ExecutionDecision(allowed.decisionId(), correlationId, deliverableId.toString(),
-                allowed.subscriptionId(), allowed.customerId(), allowed.action(), allowed.approvalId(), allowed.outcome(),
-                allowed.reason(), "every check passed", allowed.checks(), allowed.inputs(), allowed.policyVersion(),
-                allowed.decidedAt(), com.myagents.contracts.execution.ExecutionMode.fromCode("shadow"));
+        ExecutionDecision newerMode = ExecutionDecisionBuilder.from(allowed).correlation(correlationId)
+                .deliverable(deliverableId.toString()).detail("every check passed")
+                .mode(com.myagents.contracts.execution.ExecutionMode.fromCode("shadow")).build();
         ExecutionResult reversed = result(correlationId, deliverableId, ExecutionResult.Status.fromCode("reversed"));
 
         send(Topics.EXECUTION_DECISIONS, correlationId, newerMode);
