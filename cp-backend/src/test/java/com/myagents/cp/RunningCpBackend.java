@@ -20,7 +20,8 @@ public final class RunningCpBackend {
     public static final byte[] RESOLVER_KEY = randomKey();
     public static final byte[] MEDIA_KEY = randomKey();
 
-    private static final RunningDoor DOOR = new RunningDoor(CpBackendApplication::builder, "/api/cp/auth/login",
+    /** The running door; a test registers it as an extension to start each test with a gateway that forgot earlier calls. */
+    public static final RunningDoor DOOR = new RunningDoor(CpBackendApplication::builder, "/api/cp/auth/login",
             "--myagents.vault.master-key=" + base64(VAULT_MASTER_KEY),
             "--myagents.vault.master-key-id=" + VAULT_MASTER_KEY_ID,
             "--myagents.vault.resolver-key=" + base64(RESOLVER_KEY),

@@ -18,13 +18,16 @@ import com.myagents.testsupport.RunningDoor;
  */
 public final class RunningPpBackend {
 
-    private static final RunningDoor DOOR = new RunningDoor(PpBackendApplication::builder, "/api/pp/auth/login");
+    /** The running door; a test registers it as an extension to start each test with a gateway that forgot earlier calls. */
+    public static final RunningDoor DOOR = new RunningDoor(PpBackendApplication::builder, "/api/pp/auth/login");
 
     public static final byte[] TOKEN_KEY = DOOR.tokenKey();
     public static final byte[] SERVICE_KEY = DOOR.serviceKey();
     public static final RecordingGateway GATEWAY = DOOR.gateway();
     /** pp-backend's HTTP surface, as the browser calls it. */
     public static final Http HTTP = DOOR.http();
+    /** The demo operators, signed in at this door. */
+    public static final SignedInOperators OPERATORS = new SignedInOperators(HTTP);
 
     private RunningPpBackend() {
     }

@@ -7,6 +7,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
 
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -15,9 +17,11 @@ import com.myagents.embedded.EmbeddedPostgresServer;
 /**
  * A door (cp-backend or pp-backend) started on first use through its application's builder, like the
  * launcher does: a real HTTP server on a random port, this JVM's PostgreSQL with the demo data on,
- * keys of its own, and a {@link RecordingGateway} where the gateway would be.
+ * keys of its own, and a {@link RecordingGateway} where the gateway would be. Registered as a test's
+ * extension ({@code @RegisterExtension}), it is started before each test and its gateway has
+ * forgotten what earlier tests sent.
  */
-public final class RunningDoor {
+public final class RunningDoor implements BeforeEachCallback {
 
     private final Supplier<SpringApplicationBuilder> application;
     private final List<String> ownArguments;
@@ -56,6 +60,12 @@ public final class RunningDoor {
             base = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
         }
         return base;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        base();
+        gateway.forget();
     }
 
     public URI uri(String path) {

@@ -14,8 +14,8 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,17 +23,15 @@ import com.myagents.cp.RunningCpBackend;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
+import com.myagents.testsupport.RunningDoor;
 
 class BearerTokenTest {
 
     private static final Principal DEMO = new Principal("00000000-0000-0000-0000-0000000c0001",
             Principal.Kind.CUSTOMER, "demo@myagents.local", Set.of());
 
-    @BeforeEach
-    void startFresh() {
-        RunningCpBackend.base();
-        RunningCpBackend.GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningCpBackend.DOOR;
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/cp/auth/me", "/api/cp/agent-types", "/api/cp"})

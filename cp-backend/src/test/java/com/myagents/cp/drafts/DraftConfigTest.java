@@ -8,8 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,6 +22,7 @@ import com.myagents.http.identity.Principal;
 import com.myagents.testsupport.Http;
 import com.myagents.testsupport.RecordingGateway;
 import com.myagents.testsupport.RecordingGateway.Received;
+import com.myagents.testsupport.RunningDoor;
 
 import tools.jackson.databind.JsonNode;
 
@@ -30,11 +31,8 @@ class DraftConfigTest {
     private static final String PATH = "/api/cp/hired-agents/draft";
     private static final RecordingGateway GATEWAY = RunningCpBackend.GATEWAY;
 
-    @BeforeEach
-    void forgetEarlierCalls() {
-        RunningCpBackend.base();
-        GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningCpBackend.DOOR;
 
     @Test
     void forwardsAConfigWhoseRefsAreAllTheCallers() throws Exception {

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.myagents.cp.Demo;
 import com.myagents.cp.RunningCpBackend;
@@ -19,6 +19,7 @@ import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
 import com.myagents.testsupport.RecordingGateway;
 import com.myagents.testsupport.RecordingGateway.Received;
+import com.myagents.testsupport.RunningDoor;
 
 import tools.jackson.databind.JsonNode;
 
@@ -28,11 +29,8 @@ class HubSummaryTest {
     private static final String PLANT = "/api/v1/hired-agents/summary";
     private static final RecordingGateway GATEWAY = RunningCpBackend.GATEWAY;
 
-    @BeforeEach
-    void forgetEarlierCalls() {
-        RunningCpBackend.base();
-        GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningCpBackend.DOOR;
 
     @Test
     void summarisesEveryInstanceFromOnePlantCall() throws Exception {

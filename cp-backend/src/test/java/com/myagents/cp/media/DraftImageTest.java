@@ -8,14 +8,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.myagents.cp.Demo;
 import com.myagents.cp.RunningCpBackend;
 import com.myagents.testsupport.Http;
 import com.myagents.testsupport.RecordingGateway;
 import com.myagents.testsupport.RecordingGateway.Received;
+import com.myagents.testsupport.RunningDoor;
 
 /** An image attached to a draft (the media picker's edit) must be one of the customer's own. */
 class DraftImageTest {
@@ -23,11 +24,8 @@ class DraftImageTest {
     private static final RecordingGateway GATEWAY = RunningCpBackend.GATEWAY;
     private static final String DELIVERABLE = "9a8b7c6d-0000-4000-8000-000000000016";
 
-    @BeforeEach
-    void forgetEarlierCalls() {
-        RunningCpBackend.base();
-        GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningCpBackend.DOOR;
 
     @Test
     void anEditAttachingTheCallersOwnImageGoesToPlantAsSent() throws Exception {

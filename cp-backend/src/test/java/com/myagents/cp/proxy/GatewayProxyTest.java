@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.Base64;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.myagents.cp.RunningCpBackend;
 import com.myagents.http.identity.Hops;
@@ -21,6 +21,7 @@ import com.myagents.http.identity.Principal;
 import com.myagents.testsupport.Http;
 import com.myagents.testsupport.RecordingGateway;
 import com.myagents.testsupport.RecordingGateway.Received;
+import com.myagents.testsupport.RunningDoor;
 
 class GatewayProxyTest {
 
@@ -34,10 +35,8 @@ class GatewayProxyTest {
         demoToken = HTTP.login("demo@myagents.local", "demo-password");
     }
 
-    @BeforeEach
-    void forgetEarlierCalls() {
-        GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningCpBackend.DOOR;
 
     @Test
     void forwardsToTheGatewayAsTheVerifiedCustomer() throws Exception {

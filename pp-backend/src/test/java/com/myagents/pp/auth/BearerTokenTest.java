@@ -14,24 +14,22 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
 import com.myagents.pp.RunningPpBackend;
+import com.myagents.testsupport.RunningDoor;
 
 class BearerTokenTest {
 
     private static final Principal OPS = new Principal("00000000-0000-0000-0000-0000000b0001",
             Principal.Kind.OPERATOR, "ops@myagents.local", Set.of("admin"));
 
-    @BeforeEach
-    void startFresh() {
-        RunningPpBackend.base();
-        RunningPpBackend.GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningPpBackend.DOOR;
 
     @Test
     void refusesACallWithoutAToken() {

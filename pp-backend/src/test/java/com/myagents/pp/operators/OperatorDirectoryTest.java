@@ -8,21 +8,19 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.myagents.pp.RunningPpBackend;
+import com.myagents.testsupport.RunningDoor;
 
 import tools.jackson.databind.JsonNode;
 
 /** PP names operators by their display names: the directory every signed-in operator may read. */
 class OperatorDirectoryTest {
 
-    @BeforeEach
-    void startFresh() {
-        RunningPpBackend.base();
-        RunningPpBackend.GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningPpBackend.DOOR;
 
     @Test
     void namesEveryOperatorToAnyRoleByIdWithoutRolesOrSecrets() {

@@ -1,38 +1,31 @@
 package com.myagents.pp.ops;
 
 import static com.myagents.pp.RunningPpBackend.HTTP;
+import static com.myagents.pp.RunningPpBackend.OPERATORS;
 import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.myagents.http.identity.Hops;
 import com.myagents.pp.RunningPpBackend;
 import com.myagents.testsupport.RecordingGateway;
 import com.myagents.testsupport.RecordingGateway.Received;
+import com.myagents.testsupport.RunningDoor;
 
 /** Which ops path goes where on the gateway, and which role may take it (against a recording gateway). */
 class OpsRoutingTest {
 
     private static final RecordingGateway GATEWAY = RunningPpBackend.GATEWAY;
 
-    private static String support;
-    private static String auditor;
+    private static final String support = OPERATORS.support();
+    private static final String auditor = OPERATORS.auditor();
 
-    @BeforeAll
-    static void signIn() {
-        support = HTTP.login("support@myagents.local", "support-password");
-        auditor = HTTP.login("auditor@myagents.local", "auditor-password");
-    }
-
-    @BeforeEach
-    void forgetEarlierCalls() {
-        GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningPpBackend.DOOR;
 
     @Test
     void denialsAndDecisionsAreTheAuditViewsOfPlantWithTheFiltersPassedOn() throws Exception {

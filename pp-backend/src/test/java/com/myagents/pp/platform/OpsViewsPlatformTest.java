@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.Topics;
@@ -42,14 +41,8 @@ import tools.jackson.databind.JsonNode;
 class OpsViewsPlatformTest {
 
     static final RunningPlatform PLATFORM = RunningPlatform.get();
-    static String support;
-    static String auditor;
-
-    @BeforeAll
-    static void signIn() {
-        support = PLATFORM.login("support@myagents.local", "support-password");
-        auditor = PLATFORM.login("auditor@myagents.local", "auditor-password");
-    }
+    static final String support = PLATFORM.operators().support();
+    static final String auditor = PLATFORM.operators().auditor();
 
     @Test
     void supportFindsACustomersAgentByEmailAndOpensItButAuditorsSeeNoConfig() {

@@ -26,6 +26,7 @@ import com.myagents.http.identity.Principal;
 import com.myagents.ingest.IngestApiApplication;
 import com.myagents.plant.PlantStoreApplication;
 import com.myagents.pp.PpBackendApplication;
+import com.myagents.pp.SignedInOperators;
 import com.myagents.testsupport.Http;
 import com.myagents.testsupport.SharedTestInfra;
 import com.myagents.testsupport.TopicReader;
@@ -62,6 +63,7 @@ public final class RunningPlatform {
     private String gatewayUrl;
     private String ppUrl;
     private Http ppHttp;
+    private SignedInOperators operators;
 
     private RunningPlatform(String bootstrap) {
         this.bootstrap = bootstrap;
@@ -101,6 +103,7 @@ public final class RunningPlatform {
                 "myagents.review.receipt-key=" + RECEIPT_KEY));
         ppUrl = "http://127.0.0.1:" + port(pp);
         ppHttp = new Http(() -> URI.create(ppUrl), "/api/pp/auth/login");
+        operators = new SignedInOperators(ppHttp);
     }
 
     private ConfigurableApplicationContext run(SpringApplicationBuilder builder, List<String> common, List<String> own) {
@@ -117,6 +120,11 @@ public final class RunningPlatform {
     }
 
     // --- operators, through pp-backend as the browser calls it
+
+    /** The demo operators, signed in at this platform's pp-backend. */
+    public SignedInOperators operators() {
+        return operators;
+    }
 
     public String login(String email, String password) {
         return ppHttp.login(email, password);

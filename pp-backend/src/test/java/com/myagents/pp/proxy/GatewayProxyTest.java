@@ -1,6 +1,7 @@
 package com.myagents.pp.proxy;
 
 import static com.myagents.pp.RunningPpBackend.HTTP;
+import static com.myagents.pp.RunningPpBackend.OPERATORS;
 import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,9 +11,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
@@ -22,26 +22,18 @@ import com.myagents.pp.auth.OperatorTokens;
 import com.myagents.pp.jooq.generated.tables.records.OperatorAuditRecord;
 import com.myagents.testsupport.RecordingGateway;
 import com.myagents.testsupport.RecordingGateway.Received;
+import com.myagents.testsupport.RunningDoor;
 
 class GatewayProxyTest {
 
     private static final RecordingGateway GATEWAY = RunningPpBackend.GATEWAY;
 
-    private static String opsToken;
-    private static String supportToken;
-    private static String auditorToken;
+    private static final String opsToken = OPERATORS.admin();
+    private static final String supportToken = OPERATORS.support();
+    private static final String auditorToken = OPERATORS.auditor();
 
-    @BeforeAll
-    static void signIn() {
-        opsToken = HTTP.login("ops@myagents.local", "ops-password");
-        supportToken = HTTP.login("support@myagents.local", "support-password");
-        auditorToken = HTTP.login("auditor@myagents.local", "auditor-password");
-    }
-
-    @BeforeEach
-    void forgetEarlierCalls() {
-        GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningPpBackend.DOOR;
 
     @Test
     void forwardsAnAdminCallAsTheVerifiedOperatorAndAuditsIt() throws Exception {
