@@ -78,6 +78,20 @@ final class RunningIngestApi {
         return calls.call(method, path, as, body, correlationId);
     }
 
+    /** A daily run of the goal on {@code day} that completed, as the materializer records one. */
+    void recordCompletedRun(String goalId, String day) {
+        execute("insert into plant.goal_runs (run_id, goal_instance_id, period_key, status, completed_at) "
+                + "values (? || ':daily:' || ?, ?::uuid, 'daily:' || ?, 'completed', (? || 'T04:00:00Z')::timestamptz)",
+                goalId, day, goalId, day, day);
+    }
+
+    /** The last run the customer's goals list shows for the instance's first goal. */
+    JsonNode lastRunOfFirstGoal(String instance, Principal as) {
+        HttpResponse<String> goals = call("GET", "/api/v1/hired-agents/" + instance + "/goals", as, null);
+        org.assertj.core.api.Assertions.assertThat(goals.statusCode()).as(goals.body()).isEqualTo(200);
+        return json(goals).path("goals").get(0).path("last_run");
+    }
+
     static JsonNode json(HttpResponse<String> response) {
         return EventJson.MAPPER.readTree(response.body());
     }
