@@ -19,12 +19,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 public abstract class SinglePageAppContract {
 
     private final Http door;
-    private final String name;
+    private final String indexMark;
+    private final String assetMark;
 
     /** The door's HTTP surface and its name, "cp" or "pp". */
     protected SinglePageAppContract(Http door, String name) {
         this.door = door;
-        this.name = name;
+        this.indexMark = name + "-test-index";
+        this.assetMark = name + "-test-asset";
     }
 
 
@@ -36,7 +38,7 @@ public abstract class SinglePageAppContract {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(response.body()).contains(name + "-test-index");
+        assertThat(response.body()).contains(indexMark);
     }
 
     @Test
@@ -44,7 +46,7 @@ public abstract class SinglePageAppContract {
         HttpResponse<String> response = door.send(door.request("/assets/app.js").GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains(name + "-test-asset");
+        assertThat(response.body()).contains(assetMark);
     }
 
     @ParameterizedTest
@@ -54,7 +56,7 @@ public abstract class SinglePageAppContract {
         HttpResponse<String> response = door.send(door.request(path).GET().build());
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).doesNotContain(name + "-test-index");
+        assertThat(response.body()).doesNotContain(indexMark);
     }
 
     @Test
