@@ -48,7 +48,7 @@ class OpsCorrelationApiTest {
                 hired.customer(), "{\"action\":\"publish\"}", correlationId);
         Instant decided = Instant.now();
         plant.publish(Topics.ACCESS_RECORDS, correlationId, access(correlationId, hired, deliverable, 403, received, decided));
-        PipelineRows.decision(plant.db(), decision(correlationId, hired, deliverable, null, Outcome.DENY,
+        plant.decided(decision(correlationId, hired, deliverable, null, Outcome.DENY,
                 ReasonCode.APPROVAL_MISSING, decided.plusMillis(1)));
 
         assertThat(execute.statusCode()).isEqualTo(202);
@@ -86,13 +86,13 @@ class OpsCorrelationApiTest {
         ExecutionDecision allowed = decision(correlationId, hired, deliverable, approval, Outcome.ALLOW,
                 ReasonCode.ALLOWED, decided);
         plant.publish(Topics.ACCESS_RECORDS, correlationId, access(correlationId, hired, deliverable, 202, received, decided));
-        PipelineRows.decision(plant.db(), allowed);
+        plant.decided(allowed);
         String commandId = "cmd-" + UUID.randomUUID();
         plant.publish(Topics.EXECUTION_COMMANDS, deliverable.toString(), new ExecutionCommand(commandId, correlationId,
                 allowed.decisionId(), deliverable.toString(), hired.subscriptionId().toString(), hired.customer().id(),
                 hired.hiredInstanceId().toString(), "publish", approval, "idem-" + deliverable,
                 Map.of("text", "hello"), decided.plusMillis(2), "signature-not-stored"));
-        PipelineRows.result(plant.db(), new ExecutionResult(UUID.randomUUID().toString(), commandId, correlationId,
+        plant.resulted(new ExecutionResult(UUID.randomUUID().toString(), commandId, correlationId,
                 deliverable.toString(), hired.subscriptionId().toString(), ExecutionResult.Status.EXECUTED,
                 "urn:li:share:42", "idem-" + deliverable, 100, "published", decided.plusMillis(50)));
 

@@ -124,7 +124,7 @@ class OpsHiredAgentsApiTest {
                 .set(APPROVALS.PAYLOAD_HASH, "h")
                 .set(APPROVALS.DECIDED_AT, OffsetDateTime.now())
                 .execute();
-        PipelineRows.decision(plant.db(), ExecutionDecisionBuilder.decision().correlation("ops-view-" + UUID.randomUUID())
+        plant.decided(ExecutionDecisionBuilder.decision().correlation("ops-view-" + UUID.randomUUID())
                 .deliverable(deliverable.toString()).subscription(hired.subscriptionId().toString())
                 .customer(hired.customer().id()).inputs(Map.of()).build());
 

@@ -1,20 +1,29 @@
 package com.myagents.ingest.ops;
 
 import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
+import static com.myagents.plant.jooq.generated.Tables.ENFORCEMENT_DENIALS;
+import static com.myagents.plant.jooq.generated.Tables.EXECUTION_DECISIONS;
+import static com.myagents.plant.jooq.generated.Tables.EXECUTION_RESULTS;
 
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.myagents.contracts.Topic;
+import com.myagents.contracts.Topics;
 import com.myagents.contracts.deliverables.PayloadHash;
+import com.myagents.contracts.execution.EnforcementDenial;
+import com.myagents.contracts.execution.ExecutionDecision;
+import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.http.identity.Principal;
 import com.myagents.ingest.PlantApi;
@@ -114,6 +123,27 @@ public final class OpsPlant {
 
     public void publishRaw(String topic, String key, byte[] value) {
         TopicWriter.shared().publishRaw(topic, key, value);
+    }
+
+    /**
+     * Enforcement's decision (and, when it denies, its denial) on their topics, as enforcement writes
+     * them, once plant-store's materializer has stored what the ops views read.
+     */
+    public void decided(ExecutionDecision decision) {
+        publish(Topics.EXECUTION_DECISIONS, decision.correlationId(), decision);
+        if (!decision.allowed()) {
+            publish(Topics.ENFORCEMENT_DENIALS, decision.subscriptionId(), EnforcementDenial.of(decision));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> db().fetchCount(EXECUTION_DECISIONS,
+                EXECUTION_DECISIONS.CORRELATION_ID.eq(decision.correlationId())) == 1 && (decision.allowed()
+                || db().fetchCount(ENFORCEMENT_DENIALS, ENFORCEMENT_DENIALS.CORRELATION_ID.eq(decision.correlationId())) == 1));
+    }
+
+    /** A connector's result on its topic, once the materializer has stored it. */
+    public void resulted(ExecutionResult result) {
+        publish(Topics.EXECUTION_RESULTS, result.deliverableId(), result);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> db().fetchCount(EXECUTION_RESULTS,
+                EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(result.resultId()))) == 1);
     }
 
     /** A customer's freshly hired agent of this type. */
