@@ -340,9 +340,7 @@ class MaterializerTest {
     void aReplayedResultIsStoredOnceAndMovesDeliverableAndRequestToExecuted() {
         // Given an approved deliverable and its allowed request
         UUID deliverableId = UUID.randomUUID();
-        insertDeliverable(deliverableId, "approved");
-        String correlationId = UUID.randomUUID().toString();
-        insertRequest(correlationId, deliverableId, "allowed");
+        String correlationId = approvedWithRequest(deliverableId, "allowed");
         ExecutionResult result = result(correlationId, deliverableId, ExecutionResult.Status.EXECUTED);
 
         // When the result arrives twice, then a late failure of a retried command
@@ -354,18 +352,14 @@ class MaterializerTest {
 
         // Then one row per result, and what was executed stays executed
         assertThat(dsl.fetchCount(EXECUTION_RESULTS, EXECUTION_RESULTS.COMMAND_ID.eq(result.commandId()))).isEqualTo(1);
-        assertThat(dsl.select(DELIVERABLES.STATE).from(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
-                .fetchSingle().value1()).isEqualTo("executed");
-        assertThat(dsl.select(EXECUTION_REQUESTS.STATUS).from(EXECUTION_REQUESTS)
-                .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle().value1()).isEqualTo("executed");
+        assertThat(stateOf(deliverableId)).isEqualTo("executed");
+        assertThat(requestStatusOf(correlationId)).isEqualTo("executed");
     }
 
     @Test
     void aDecisionMaterializedAfterItsResultRecordsItsTimeWithoutMovingTheRequestBack() {
         UUID deliverableId = UUID.randomUUID();
-        insertDeliverable(deliverableId, "approved");
-        String correlationId = UUID.randomUUID().toString();
-        insertRequest(correlationId, deliverableId, "pending");
+        String correlationId = approvedWithRequest(deliverableId, "pending");
 
         send(Topics.EXECUTION_RESULTS, deliverableId.toString(), result(correlationId, deliverableId, ExecutionResult.Status.EXECUTED));
         awaitRow(EXECUTION_RESULTS, EXECUTION_RESULTS.CORRELATION_ID.eq(correlationId));
@@ -381,9 +375,7 @@ class MaterializerTest {
     @Test
     void aFailedThenRetriedDryRunEndsAsADryRunNeverAsExecuted() {
         UUID deliverableId = UUID.randomUUID();
-        insertDeliverable(deliverableId, "approved");
-        String correlationId = UUID.randomUUID().toString();
-        insertRequest(correlationId, deliverableId, "allowed");
+        String correlationId = approvedWithRequest(deliverableId, "allowed");
 
         ExecutionResult failure = result(correlationId, deliverableId, ExecutionResult.Status.FAILED);
         send(Topics.EXECUTION_RESULTS, deliverableId.toString(), failure);
@@ -401,9 +393,7 @@ class MaterializerTest {
         // A newer connector's status and a newer enforcement's mode reach the tables; what
         // they mean for the deliverable and the request is left to a build that knows them
         UUID deliverableId = UUID.randomUUID();
-        insertDeliverable(deliverableId, "approved");
-        String correlationId = UUID.randomUUID().toString();
-        insertRequest(correlationId, deliverableId, "pending");
+        String correlationId = approvedWithRequest(deliverableId, "pending");
         ExecutionDecision allowed = decision(correlationId, Outcome.ALLOW, ReasonCode.ALLOWED);
         ExecutionDecision newerMode = ExecutionDecisionBuilder.from(allowed).correlation(correlationId)
                 .deliverable(deliverableId.toString()).detail("every check passed")
@@ -420,10 +410,8 @@ class MaterializerTest {
         assertThat(dsl.select(EXECUTION_RESULTS.STATUS).from(EXECUTION_RESULTS)
                 .where(EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(reversed.resultId()))).fetchSingle().value1())
                 .isEqualTo("reversed");
-        assertThat(dsl.select(DELIVERABLES.STATE).from(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
-                .fetchSingle().value1()).isEqualTo("approved");
-        assertThat(dsl.select(EXECUTION_REQUESTS.STATUS).from(EXECUTION_REQUESTS)
-                .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle().value1()).isEqualTo("allowed");
+        assertThat(stateOf(deliverableId)).isEqualTo("approved");
+        assertThat(requestStatusOf(correlationId)).isEqualTo("allowed");
     }
 
     @Test
@@ -556,6 +544,24 @@ class MaterializerTest {
                 .set(EXECUTION_REQUESTS.REQUESTED_AT, OffsetDateTime.now())
                 .set(EXECUTION_REQUESTS.STATUS, status)
                 .execute();
+    }
+
+    /** An approved deliverable and its execution request in {@code requestStatus}; returns the request's correlation id. */
+    private static String approvedWithRequest(UUID deliverableId, String requestStatus) {
+        insertDeliverable(deliverableId, "approved");
+        String correlationId = UUID.randomUUID().toString();
+        insertRequest(correlationId, deliverableId, requestStatus);
+        return correlationId;
+    }
+
+    private static String stateOf(UUID deliverableId) {
+        return dsl.select(DELIVERABLES.STATE).from(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
+                .fetchSingle().value1();
+    }
+
+    private static String requestStatusOf(String correlationId) {
+        return dsl.select(EXECUTION_REQUESTS.STATUS).from(EXECUTION_REQUESTS)
+                .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle().value1();
     }
 
     private static void insertDeliverable(UUID deliverableId, String state) {
