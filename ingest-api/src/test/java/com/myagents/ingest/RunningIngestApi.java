@@ -18,8 +18,9 @@ import com.myagents.testsupport.SharedTestInfra;
 import tools.jackson.databind.JsonNode;
 
 /**
- * ingest-api on a random port against the real broker and PostgreSQL of this test JVM, with the
- * plant schema and demo data migrated; requests carry an identity signed as the gateway would.
+ * The API tests' ingest-api ({@link PlantApi}: a random port, this test JVM's real broker and
+ * PostgreSQL, identities signed as the gateway signs them), waiting 2 s for a decision; with the demo
+ * principals and plain SQL into the plant schema.
  */
 final class RunningIngestApi {
 

@@ -33,10 +33,10 @@ import com.myagents.testsupport.TopicWriter;
 import tools.jackson.databind.JsonNode;
 
 /**
- * ingest-api on a random port against this test JVM's real broker and PostgreSQL (plant schema
- * and demo data migrated), called with identities signed the way the gateway signs them. The
- * operator views' tests share it; it also plays the parts of the pipeline that are not running
- * here (the gateway's access records and enforcement's commands go onto the real topics).
+ * The operator views' ingest-api ({@link PlantApi}), waiting 1 s for a decision, with plant-store's
+ * materializer running beside it. It also plays the parts of the pipeline that are not running here:
+ * the gateway's access records, enforcement's decisions, denials and commands and the connectors'
+ * results go onto the real topics, and the materializer stores them as it does in production.
  */
 public final class OpsPlant {
 
