@@ -1,8 +1,7 @@
 package com.myagents.cp.auth;
 
-import static com.myagents.cp.Http.json;
-import static com.myagents.cp.Http.request;
-import static com.myagents.cp.Http.send;
+import static com.myagents.cp.RunningCpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -15,8 +14,8 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,22 +23,20 @@ import com.myagents.cp.RunningCpBackend;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
+import com.myagents.testsupport.RunningDoor;
 
 class BearerTokenTest {
 
     private static final Principal DEMO = new Principal("00000000-0000-0000-0000-0000000c0001",
             Principal.Kind.CUSTOMER, "demo@myagents.local", Set.of());
 
-    @BeforeEach
-    void startFresh() {
-        RunningCpBackend.base();
-        RunningCpBackend.GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningCpBackend.DOOR;
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/cp/auth/me", "/api/cp/agent-types", "/api/cp"})
     void refusesACallWithoutAToken(String path) {
-        HttpResponse<String> response = send(request(path).GET().build());
+        HttpResponse<String> response = HTTP.send(HTTP.request(path).GET().build());
 
         assertUnauthorized(response);
         assertThat(RunningCpBackend.GATEWAY.receivedNothing()).isTrue();
@@ -47,7 +44,7 @@ class BearerTokenTest {
 
     @Test
     void refusesAnAuthorizationThatIsNotBearer() {
-        HttpResponse<String> response = send(request("/api/cp/auth/me")
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/cp/auth/me")
                 .header("Authorization", "Basic ZGVtbzpkZW1vLXBhc3N3b3Jk").GET().build());
 
         assertUnauthorized(response);
@@ -106,7 +103,7 @@ class BearerTokenTest {
     }
 
     private static HttpResponse<String> call(String path, String token) {
-        return send(request(path).header("Authorization", "Bearer " + token).GET().build());
+        return HTTP.send(HTTP.request(path).header("Authorization", "Bearer " + token).GET().build());
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {

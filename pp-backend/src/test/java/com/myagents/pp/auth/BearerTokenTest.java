@@ -1,8 +1,7 @@
 package com.myagents.pp.auth;
 
-import static com.myagents.pp.Http.json;
-import static com.myagents.pp.Http.request;
-import static com.myagents.pp.Http.send;
+import static com.myagents.pp.RunningPpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -15,28 +14,26 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
 import com.myagents.pp.RunningPpBackend;
+import com.myagents.testsupport.RunningDoor;
 
 class BearerTokenTest {
 
     private static final Principal OPS = new Principal("00000000-0000-0000-0000-0000000b0001",
             Principal.Kind.OPERATOR, "ops@myagents.local", Set.of("admin"));
 
-    @BeforeEach
-    void startFresh() {
-        RunningPpBackend.base();
-        RunningPpBackend.GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningPpBackend.DOOR;
 
     @Test
     void refusesACallWithoutAToken() {
-        assertUnauthorized(send(request("/api/pp/hired-agents").GET().build()));
+        assertUnauthorized(HTTP.send(HTTP.request("/api/pp/hired-agents").GET().build()));
         assertThat(RunningPpBackend.GATEWAY.receivedNothing()).isTrue();
     }
 
@@ -85,7 +82,7 @@ class BearerTokenTest {
     }
 
     private static HttpResponse<String> call(String path, String token) {
-        return send(request(path).header("Authorization", "Bearer " + token).GET().build());
+        return HTTP.send(HTTP.request(path).header("Authorization", "Bearer " + token).GET().build());
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {

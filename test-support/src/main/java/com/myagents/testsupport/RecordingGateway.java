@@ -1,4 +1,4 @@
-package com.myagents.pp;
+package com.myagents.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -17,8 +18,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Stands in for the gateway: records every request it gets and answers 200 with a small JSON body
- * (or 201 with a Location for a POST), the way the gateway would pass ingest-api's answer back; it
- * hangs up on any path containing {@link #BROKEN}.
+ * (or 201 with a Location for a POST), the way the gateway would pass ingest-api's answer back, or
+ * what a test told it to {@link #answer answer} for a path; it hangs up on any path containing
+ * {@link #BROKEN}.
  */
 public final class RecordingGateway {
 
@@ -35,11 +37,16 @@ public final class RecordingGateway {
         }
     }
 
+    /** A canned answer for one path. */
+    public record Answer(int status, String contentType, String body) {
+    }
+
     /** A path containing this makes the gateway hang up without answering. */
     public static final String BROKEN = "/broken-upstream";
 
     private final HttpServer server;
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
     private RecordingGateway(HttpServer server) {
         this.server = server;
@@ -74,8 +81,15 @@ public final class RecordingGateway {
         return received.isEmpty();
     }
 
+    /** Forgets what was received and every canned answer. */
     public void forget() {
         received.clear();
+        answers.clear();
+    }
+
+    /** From now on, answers requests for {@code path} with this status, content type and body. */
+    public void answer(String path, int status, String contentType, String body) {
+        answers.put(path, new Answer(status, contentType, body));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -90,6 +104,15 @@ public final class RecordingGateway {
             return;
         }
 
+        Answer canned = answers.get(uri.getRawPath());
+        if (canned != null) {
+            byte[] bytes = canned.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", canned.contentType());
+            exchange.sendResponseHeaders(canned.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+            return;
+        }
         byte[] answer = ("{\"upstream\":\"gateway\",\"path\":\"" + uri.getRawPath() + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
