@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.myagents.cp.proxy.CpDoor;
 import com.myagents.cp.RunningCpBackend;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
@@ -54,7 +55,7 @@ class BearerTokenTest {
     void refusesAnExpiredToken() {
         Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
         String expired = new IdentityTokens(Hops.CP_ISSUER, RunningCpBackend.TOKEN_KEY, twoHoursAgo)
-                .sign(DEMO, CustomerTokens.AUDIENCE, Duration.ofHours(1));
+                .sign(DEMO, CpDoor.DOOR.name(), Duration.ofHours(1));
 
         assertUnauthorized(call("/api/cp/auth/me", expired));
     }
@@ -63,7 +64,7 @@ class BearerTokenTest {
     void refusesATokenSignedWithAnotherKey() {
         byte[] otherKey = new byte[32];
         new SecureRandom().nextBytes(otherKey);
-        String forged = new IdentityTokens(Hops.CP_ISSUER, otherKey).sign(DEMO, CustomerTokens.AUDIENCE,
+        String forged = new IdentityTokens(Hops.CP_ISSUER, otherKey).sign(DEMO, CpDoor.DOOR.name(),
                 Duration.ofMinutes(5));
 
         assertUnauthorized(call("/api/cp/agent-types", forged));
@@ -92,7 +93,7 @@ class BearerTokenTest {
     void refusesAnOperatorTokenEvenWhenSignedWithTheCustomerKey() {
         Principal operator = new Principal(DEMO.id(), Principal.Kind.OPERATOR, "ops@myagents.local", Set.of("admin"));
         String token = new IdentityTokens(Hops.CP_ISSUER, RunningCpBackend.TOKEN_KEY)
-                .sign(operator, CustomerTokens.AUDIENCE, Duration.ofMinutes(5));
+                .sign(operator, CpDoor.DOOR.name(), Duration.ofMinutes(5));
 
         assertUnauthorized(call("/api/cp/auth/me", token));
     }

@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.myagents.cp.proxy.CpDoor;
+import com.myagents.http.door.DoorTokens;
 import com.myagents.cp.RunningCpBackend;
 import com.myagents.cp.customers.Customer;
 import com.myagents.http.identity.Hops;
@@ -130,9 +132,9 @@ class CustomerLoginTest {
 
     @Test
     void forgetsATokenWhoseCustomerIsGone() {
-        String token = new CustomerTokens(RunningCpBackend.TOKEN_KEY, Duration.ofMinutes(5))
+        String token = new DoorTokens(CpDoor.DOOR, RunningCpBackend.TOKEN_KEY, Duration.ofMinutes(5))
                 .issue(new Customer(UUID.randomUUID(), "gone@myagents.local",
-                        "x", "Gone"));
+                        "x", "Gone").principal());
 
         HttpResponse<String> response = HTTP.get("/api/cp/auth/me", token);
 

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.myagents.pp.proxy.PpDoor;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
@@ -41,7 +42,7 @@ class BearerTokenTest {
     void refusesAnExpiredToken() {
         Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
         String expired = new IdentityTokens(Hops.PP_ISSUER, RunningPpBackend.TOKEN_KEY, twoHoursAgo)
-                .sign(OPS, OperatorTokens.AUDIENCE, Duration.ofHours(1));
+                .sign(OPS, PpDoor.DOOR.name(), Duration.ofHours(1));
 
         assertUnauthorized(call("/api/pp/auth/me", expired));
     }
@@ -50,7 +51,7 @@ class BearerTokenTest {
     void refusesATokenSignedWithAnotherKey() {
         byte[] otherKey = new byte[32];
         new SecureRandom().nextBytes(otherKey);
-        String forged = new IdentityTokens(Hops.PP_ISSUER, otherKey).sign(OPS, OperatorTokens.AUDIENCE,
+        String forged = new IdentityTokens(Hops.PP_ISSUER, otherKey).sign(OPS, PpDoor.DOOR.name(),
                 Duration.ofMinutes(5));
 
         assertUnauthorized(call("/api/pp/hired-agents", forged));
@@ -75,7 +76,7 @@ class BearerTokenTest {
         String cpToken = new IdentityTokens(Hops.CP_ISSUER, RunningPpBackend.TOKEN_KEY)
                 .sign(customer, "cp", Duration.ofMinutes(5));
         String customerKindForPp = new IdentityTokens(Hops.PP_ISSUER, RunningPpBackend.TOKEN_KEY)
-                .sign(customer, OperatorTokens.AUDIENCE, Duration.ofMinutes(5));
+                .sign(customer, PpDoor.DOOR.name(), Duration.ofMinutes(5));
 
         assertUnauthorized(call("/api/pp/auth/me", cpToken));
         assertUnauthorized(call("/api/pp/auth/me", customerKindForPp));

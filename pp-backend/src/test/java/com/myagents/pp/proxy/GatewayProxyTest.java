@@ -18,7 +18,6 @@ import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
 import com.myagents.pp.RunningPpBackend;
-import com.myagents.pp.auth.OperatorTokens;
 import com.myagents.pp.jooq.generated.tables.records.OperatorAuditRecord;
 import com.myagents.testsupport.RecordingGateway;
 import com.myagents.testsupport.RecordingGateway.Received;
@@ -106,7 +105,7 @@ class GatewayProxyTest {
         Principal nobody = new Principal("00000000-0000-0000-0000-0000000b0003", Principal.Kind.OPERATOR,
                 "auditor@myagents.local", Set.of("intern"));
         String token = new IdentityTokens(Hops.PP_ISSUER, RunningPpBackend.TOKEN_KEY)
-                .sign(nobody, OperatorTokens.AUDIENCE, Duration.ofMinutes(5));
+                .sign(nobody, PpDoor.DOOR.name(), Duration.ofMinutes(5));
 
         HttpResponse<String> response = HTTP.send(HTTP.request("/api/pp/hired-agents")
                 .header("Authorization", "Bearer " + token).GET().build());

@@ -14,12 +14,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.myagents.cp.proxy.CpDoor;
+import com.myagents.http.door.DoorTokens;
 import com.myagents.cp.CapturedLogs;
 import com.myagents.cp.CpDatabase;
 import com.myagents.cp.Credentials;
 import com.myagents.cp.Demo;
 import com.myagents.cp.RunningCpBackend;
-import com.myagents.cp.auth.CustomerTokens;
 import com.myagents.cp.customers.Customer;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
@@ -145,8 +146,8 @@ class ResolveTest {
                 new IdentityTokens(Hops.CP_ISSUER, RunningCpBackend.RESOLVER_KEY)
                         .sign(service, ResolverTokens.AUDIENCE, Duration.ofMinutes(1)),
                 new IdentityTokens(ResolverTokens.ISSUER, otherKey).sign(service, ResolverTokens.AUDIENCE, Duration.ofMinutes(1)),
-                new CustomerTokens(RunningCpBackend.TOKEN_KEY, Duration.ofMinutes(5))
-                        .issue(new Customer(UUID.fromString(Demo.CUSTOMER_ID), "demo@myagents.local", "x", "Demo")),
+                new DoorTokens(CpDoor.DOOR, RunningCpBackend.TOKEN_KEY, Duration.ofMinutes(5))
+                        .issue(new Customer(UUID.fromString(Demo.CUSTOMER_ID), "demo@myagents.local", "x", "Demo").principal()),
                 "garbage");
         for (String token : tokens) {
             assertThat(send(token, ref, "exec-forged-0001").statusCode()).as(token).isEqualTo(401);

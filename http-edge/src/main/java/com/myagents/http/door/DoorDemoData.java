@@ -1,4 +1,4 @@
-package com.myagents.cp.customers;
+package com.myagents.http.door;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -6,19 +6,19 @@ import java.util.List;
 
 import org.flywaydb.core.api.Location;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
-import org.springframework.stereotype.Component;
 
-/** Adds the demo seed migrations only when the embedded default asks for demo data. */
-@Component
-public class DemoCustomers implements FlywayConfigurationCustomizer {
+/**
+ * Adds the door's demo seed migrations ({@code classpath:db/<door>-demo}: the demo customers or
+ * operators) only when the embedded default asks for demo data ({@code myagents.demo-data}).
+ */
+public class DoorDemoData implements FlywayConfigurationCustomizer {
 
-    static final String LOCATION = "classpath:db/cp-demo";
-
+    private final String location;
     private final boolean enabled;
 
-    public DemoCustomers(@Value("${myagents.demo-data:false}") boolean enabled) {
+    public DoorDemoData(Door door, boolean enabled) {
+        this.location = "classpath:db/" + door.name() + "-demo";
         this.enabled = enabled;
     }
 
@@ -28,7 +28,7 @@ public class DemoCustomers implements FlywayConfigurationCustomizer {
             return;
         }
         List<Location> locations = new ArrayList<>(Arrays.asList(configuration.getLocations()));
-        locations.add(new Location(LOCATION));
+        locations.add(new Location(location));
         configuration.locations(locations.toArray(Location[]::new));
     }
 }
