@@ -8,7 +8,7 @@ import type { FieldSpec } from '../fields';
 import { getAt } from '../pointer';
 import { FieldFrame, FieldGroup, hintAt, labelOfPointer, useField } from '../SchemaForm';
 import type { FieldControl } from '../SchemaForm';
-import { isObjectSchema } from '../validate';
+import { isObjectSchema } from '../schema';
 import { ConnectCredentialDialog } from './ConnectCredentialDialog';
 import type { ConnectPrefill } from './ConnectCredentialDialog';
 
