@@ -167,7 +167,8 @@ export interface AuditFilters {
   outcome?: string;
 }
 
-export interface Denial {
+/** A denial as Plant's audit list writes it (a map in Plant's document, so typed here); a type, so it is a Row too. */
+export type Denial = {
   denial_id: string;
   correlation_id: string;
   subscription_id: string | null;
@@ -180,9 +181,10 @@ export interface Denial {
   inputs: Json;
   policy_version: string;
   denied_at: string;
-}
+};
 
-export interface Decision {
+/** A decision as Plant's audit list writes it (see Denial). */
+export type Decision = {
   decision_id: string;
   correlation_id: string;
   deliverable_id: string | null;
@@ -198,7 +200,7 @@ export interface Decision {
   inputs: Json;
   policy_version: string;
   decided_at: string;
-}
+};
 
 export interface DenialList extends Page {
   denials: Denial[];
