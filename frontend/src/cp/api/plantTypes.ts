@@ -133,8 +133,8 @@ export type BatchReviewRequest = Refine<PlantRecord<'Batch', 'deliverable_ids' |
 /** manual: the customer published the post by hand; enforced like any execution, recorded as executed_manually. */
 export type ExecuteRequest = PlantRecord<'ExecuteRequest'>;
 
-// Answers the document describes only as a map (Map<String, …> in Java): typed from what
-// ingest-api writes into them.
+// Answers the document describes only as a map or an object (Map<String, …> or
+// ResponseEntity<Object> in Java): typed from what ingest-api's controllers write into them.
 
 export interface GoalRunAccepted {
   run_id: string;
@@ -161,6 +161,10 @@ export interface ExecutionAccepted {
   outcome: 'allowed' | 'pending' | string;
   decision_id?: string;
   reason?: string;
+  /** allowed: whether the connector sends for real or only reports what it would send. */
+  mode?: 'dry_run' | 'live';
+  /** allowed as a dry run: Plant's sentence saying nothing will be sent. */
+  message?: string;
   status_url?: string;
 }
 

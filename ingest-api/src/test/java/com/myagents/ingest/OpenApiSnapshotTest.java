@@ -50,14 +50,15 @@ class OpenApiSnapshotTest {
                 .as("%s is missing; write it with -D%s=true", SNAPSHOT.normalize(), REFRESH)
                 .isTrue();
         JsonNode checkedIn = EventJson.MAPPER.readTree(Files.readString(SNAPSHOT, StandardCharsets.UTF_8));
-        assertThat(checkedIn)
+        // equals, not a diff of two 60 kB documents: the message names where they part
+        assertThat(checkedIn.equals(served))
                 .as("""
                         %s is not the document ingest-api serves at /v3/api-docs (differences: %s).
                         Refresh it: ./mvnw -B -q -o -pl ingest-api -am verify -Dtest=OpenApiSnapshotTest \
                         -Dsurefire.failIfNoSpecifiedTests=false -Djacoco.skip=true -D%s=true
                         then rebuild the frontend (npm run generate:api) and fix what its type check finds.""",
                         SNAPSHOT.normalize(), differences("", checkedIn, served), REFRESH)
-                .isEqualTo(served);
+                .isTrue();
     }
 
     /**
@@ -108,9 +109,9 @@ class OpenApiSnapshotTest {
             for (String name : names.keySet()) {
                 String child = at + "/" + name.replace("~", "~0").replace("/", "~1");
                 if (!expected.has(name)) {
-                    found.add(child + " (new)");
+                    found.add(child + " (served, not in the file)");
                 } else if (!actual.has(name)) {
-                    found.add(child + " (gone)");
+                    found.add(child + " (in the file, no longer served)");
                 } else {
                     collect(child, expected.get(name), actual.get(name), found);
                 }
