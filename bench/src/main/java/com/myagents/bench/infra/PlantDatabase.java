@@ -29,6 +29,7 @@ import com.myagents.contracts.serde.EventJson;
 import com.myagents.plant.outbox.OutboxWriter;
 import com.myagents.plant.state.PlantStateEvents;
 import com.myagents.plant.state.StateSnapshot;
+import com.myagents.plant.status.TrialStatus;
 
 /**
  * Plant's schema, as the benchmarks prepare it: seeded drafts (the rows goal runs would have
@@ -101,7 +102,7 @@ public final class PlantDatabase implements AutoCloseable {
     public void makeDemoMarketingAgentPaidAndConfigured(Map<String, Object> config) {
         dsl.transaction(tx -> {
             DSL.using(tx).update(SUBSCRIPTIONS)
-                    .set(SUBSCRIPTIONS.TRIAL_STATUS, "ended_converted")
+                    .set(SUBSCRIPTIONS.TRIAL_STATUS, TrialStatus.ENDED_CONVERTED)
                     .where(SUBSCRIPTIONS.SUBSCRIPTION_ID.eq(DEMO_SUBSCRIPTION))
                     .execute();
             DSL.using(tx).update(HIRED_AGENTS)

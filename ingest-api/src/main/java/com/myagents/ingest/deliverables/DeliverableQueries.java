@@ -119,7 +119,7 @@ class DeliverableQueries {
         List<String> actions = EventJson.MAPPER.readValue(d.getProposedActions().data(), new TypeReference<List<String>>() { });
         JsonNode payload = EventJson.MAPPER.readTree(d.getPayload().data());
         DeliverableView.Approval approval = a == null ? null : new DeliverableView.Approval(a.getApprovalId().toString(),
-                a.getVerdict(), a.getReviewer(), a.getNotes(), a.getDecidedAt(), a.getExpiresAt());
+                a.getVerdict().literal(), a.getReviewer(), a.getNotes(), a.getDecidedAt(), a.getExpiresAt());
         return new DeliverableView(d.getDeliverableId().toString(), d.getRunId(), str(d.getGoalInstanceId()),
                 d.getGoalTemplateId(), d.getHiredInstanceId().toString(), d.getKind(), d.getState(),
                 payload, actions, d.getPayloadHash(), d.getSuggestedFor(),

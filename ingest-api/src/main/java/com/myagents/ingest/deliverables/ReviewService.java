@@ -29,6 +29,7 @@ import com.myagents.ingest.config.SecretScanner;
 import com.myagents.plant.jooq.generated.tables.records.ApprovalsRecord;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
 import com.myagents.plant.outbox.OutboxWriter;
+import com.myagents.plant.status.ApprovalVerdict;
 
 /**
  * The review state machine: {@code pending_review → approved | rejected → scheduled → executed | failed | dry_run};
@@ -62,7 +63,7 @@ class ReviewService {
     }
 
     UUID review(UUID customerId, String reviewer, UUID deliverableId, ReviewRequest request) {
-        String verdict = verdictOf(request == null ? null : request.decision());
+        ApprovalVerdict verdict = verdictOf(request == null ? null : request.decision());
         if (request.notes() != null && request.notes().length() > MAX_NOTES) {
             throw ApiProblem.badRequest("notes", "must be at most " + MAX_NOTES + " characters");
         }
@@ -74,7 +75,7 @@ class ReviewService {
                 throw ApiProblem.conflict("deliverable " + deliverableId + " is " + deliverable.getState()
                         + " and cannot be reviewed");
             }
-            if ("approved".equals(verdict)) {
+            if (verdict == ApprovalVerdict.APPROVED) {
                 PlanReadiness.requireReady(deliverable.getPayload() == null ? null : deliverable.getPayload().data());
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
@@ -87,14 +88,15 @@ class ReviewService {
             approval.setNotes(request.notes());
             approval.setPayloadHash(deliverable.getPayloadHash());
             approval.setDecidedAt(now);
-            approval.setExpiresAt("approved".equals(verdict) ? now.plus(approvalTtl(instance)) : null);
+            approval.setExpiresAt(verdict == ApprovalVerdict.APPROVED ? now.plus(approvalTtl(instance)) : null);
             approval.store();
-            boolean scheduled = "approved".equals(verdict) && request.scheduledFor() != null;
-            deliverable.setState(scheduled ? "scheduled" : verdict);
+            boolean scheduled = verdict == ApprovalVerdict.APPROVED && request.scheduledFor() != null;
+            // the deliverable takes the verdict's name as its state (approved or rejected)
+            deliverable.setState(scheduled ? "scheduled" : verdict.literal());
             deliverable.setScheduledFor(scheduled ? request.scheduledFor() : null);
             deliverable.setUpdatedAt(now);
             deliverable.store();
-            publish(t, deliverable, approval, "approved".equals(verdict)
+            publish(t, deliverable, approval, verdict == ApprovalVerdict.APPROVED
                     ? ApprovalEvent.Verdict.APPROVED : ApprovalEvent.Verdict.REJECTED);
             return approval.getApprovalId();
         });
@@ -140,9 +142,9 @@ class ReviewService {
     /** Every approval of the draft stops counting (published, so enforcement refuses it too). */
     void voidApprovals(DSLContext tx, DeliverablesRecord deliverable) {
         tx.selectFrom(APPROVALS).where(APPROVALS.DELIVERABLE_ID.eq(deliverable.getDeliverableId()))
-                .and(APPROVALS.VERDICT.eq("approved"))
+                .and(APPROVALS.VERDICT.eq(ApprovalVerdict.APPROVED))
                 .fetch().forEach(approval -> {
-                    approval.setVerdict("voided");
+                    approval.setVerdict(ApprovalVerdict.VOIDED);
                     approval.store();
                     publish(tx, deliverable, approval, ApprovalEvent.Verdict.VOIDED);
                 });
@@ -168,10 +170,13 @@ class ReviewService {
                 .orElseThrow(() -> ApiProblem.notFound("deliverable " + deliverableId));
     }
 
-    private static String verdictOf(String decision) {
-        if (!"approved".equals(decision) && !"rejected".equals(decision)) {
-            throw ApiProblem.badRequest("decision", "must be approved or rejected");
+    private static ApprovalVerdict verdictOf(String decision) {
+        if (ApprovalVerdict.APPROVED.literal().equals(decision)) {
+            return ApprovalVerdict.APPROVED;
         }
-        return decision;
+        if (ApprovalVerdict.REJECTED.literal().equals(decision)) {
+            return ApprovalVerdict.REJECTED;
+        }
+        throw ApiProblem.badRequest("decision", "must be approved or rejected");
     }
 }

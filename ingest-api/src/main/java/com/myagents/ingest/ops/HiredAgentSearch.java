@@ -122,7 +122,7 @@ public class HiredAgentSearch {
                 r.get(HIRED_AGENTS.SUBSCRIPTION_ID).toString(), r.get(HIRED_AGENTS.CUSTOMER_ID).toString(),
                 r.get(CUSTOMER_DIRECTORY.EMAIL), r.get(CUSTOMER_DIRECTORY.DISPLAY_NAME), r.get(HIRED_AGENTS.AGENT_TYPE_ID), r.get(HIRED_AGENTS.AGENT_TYPE_VERSION),
                 r.get(HIRED_AGENTS.NICKNAME), Boolean.TRUE.equals(r.get(HIRED_AGENTS.CONFIGURED)),
-                r.get(SUBSCRIPTIONS.STATUS), r.get(SUBSCRIPTIONS.TRIAL_STATUS), r.get(SUBSCRIPTIONS.TRIAL_END_AT),
+                r.get(SUBSCRIPTIONS.STATUS).literal(), r.get(SUBSCRIPTIONS.TRIAL_STATUS).literal(), r.get(SUBSCRIPTIONS.TRIAL_END_AT),
                 r.get(GOALS), r.get(PENDING), r.get(HIRED_AGENTS.CREATED_AT));
     }
 }
