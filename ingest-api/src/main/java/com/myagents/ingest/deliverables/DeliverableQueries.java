@@ -24,6 +24,7 @@ import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.plant.jooq.generated.tables.records.ApprovalsRecord;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
+import com.myagents.plant.status.DeliverableState;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -124,7 +125,8 @@ class DeliverableQueries {
                 d.getGoalTemplateId(), d.getHiredInstanceId().toString(), d.getKind(), d.getState(),
                 payload, actions, d.getPayloadHash(), d.getSuggestedFor(),
                 d.getScheduledFor(), d.getCreatedAt(), d.getUpdatedAt(), approval, withSummary(payload, execution),
-                ExecutionSummary.retryable(d.getState(), execution), ExecutionSummary.failureReason(d.getState(), execution));
+                ExecutionSummary.retryable(DeliverableState.of(d.getState()), execution),
+                ExecutionSummary.failureReason(DeliverableState.of(d.getState()), execution));
     }
 
     private static DeliverableView.Execution withSummary(JsonNode payload, DeliverableView.Execution execution) {

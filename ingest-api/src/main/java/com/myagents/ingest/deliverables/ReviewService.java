@@ -6,6 +6,7 @@ import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,7 @@ import com.myagents.plant.jooq.generated.tables.records.ApprovalsRecord;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
 import com.myagents.plant.outbox.OutboxWriter;
 import com.myagents.plant.status.ApprovalVerdict;
+import com.myagents.plant.status.DeliverableState;
 
 /**
  * The review state machine: {@code pending_review → approved | rejected → scheduled → executed | failed | dry_run};
@@ -41,10 +43,12 @@ import com.myagents.plant.status.ApprovalVerdict;
 class ReviewService {
 
     // A failed execution or a dry run can be reviewed again: a fresh approval of the same payload (a retry).
-    private static final Set<String> REVIEWABLE = Set.of("pending_review", "approved", "rejected", "scheduled", "failed",
-            "dry_run");
-    private static final Set<String> EDITABLE = Set.of("draft", "pending_review", "approved", "rejected", "scheduled",
-            "failed", "dry_run");
+    private static final Set<DeliverableState> REVIEWABLE = EnumSet.of(DeliverableState.PENDING_REVIEW,
+            DeliverableState.APPROVED, DeliverableState.REJECTED, DeliverableState.SCHEDULED, DeliverableState.FAILED,
+            DeliverableState.DRY_RUN);
+    private static final Set<DeliverableState> EDITABLE = EnumSet.of(DeliverableState.DRAFT, DeliverableState.PENDING_REVIEW,
+            DeliverableState.APPROVED, DeliverableState.REJECTED, DeliverableState.SCHEDULED, DeliverableState.FAILED,
+            DeliverableState.DRY_RUN);
     private static final int MAX_NOTES = 2000;
 
     private final DSLContext db;
@@ -71,8 +75,9 @@ class ReviewService {
             DSLContext t = DSL.using(tx);
             DeliverablesRecord deliverable = locked(t, customerId, deliverableId);
             HiredAgentRow instance = instances.forWrite(t, customerId, deliverable.getHiredInstanceId());
-            if (!REVIEWABLE.contains(deliverable.getState())) {
-                throw ApiProblem.conflict("deliverable " + deliverableId + " is " + deliverable.getState()
+            DeliverableState state = DeliverableState.of(deliverable.getState());
+            if (!REVIEWABLE.contains(state)) {
+                throw ApiProblem.conflict("deliverable " + deliverableId + " is " + state.literal()
                         + " and cannot be reviewed");
             }
             if (verdict == ApprovalVerdict.APPROVED) {
@@ -92,7 +97,7 @@ class ReviewService {
             approval.store();
             boolean scheduled = verdict == ApprovalVerdict.APPROVED && request.scheduledFor() != null;
             // the deliverable takes the verdict's name as its state (approved or rejected)
-            deliverable.setState(scheduled ? "scheduled" : verdict.literal());
+            deliverable.setState(scheduled ? DeliverableState.SCHEDULED.literal() : verdict.literal());
             deliverable.setScheduledFor(scheduled ? request.scheduledFor() : null);
             deliverable.setUpdatedAt(now);
             deliverable.store();
@@ -122,8 +127,9 @@ class ReviewService {
         db.transaction(tx -> {
             DSLContext t = DSL.using(tx);
             DeliverablesRecord deliverable = locked(t, customerId, deliverableId);
-            if (!EDITABLE.contains(deliverable.getState())) {
-                throw ApiProblem.conflict("deliverable " + deliverableId + " is " + deliverable.getState()
+            DeliverableState state = DeliverableState.of(deliverable.getState());
+            if (!EDITABLE.contains(state)) {
+                throw ApiProblem.conflict("deliverable " + deliverableId + " is " + state.literal()
                         + " and can no longer be edited");
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
@@ -132,7 +138,7 @@ class ReviewService {
                     new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
             deliverable.setPayload(JSONB.valueOf(PayloadHash.canonicalJson(payload)));
             deliverable.setPayloadHash(PayloadHash.of(payload));
-            deliverable.setState("pending_review");
+            deliverable.setState(DeliverableState.PENDING_REVIEW.literal());
             deliverable.setScheduledFor(null);
             deliverable.setUpdatedAt(now);
             deliverable.store();

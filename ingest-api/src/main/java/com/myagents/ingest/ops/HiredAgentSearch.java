@@ -18,6 +18,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import com.myagents.http.problem.ApiProblem;
+import com.myagents.plant.status.DeliverableState;
 
 /**
  * Operators' search over every customer's hired agents. Filters combine with AND; an email or a
@@ -64,7 +65,7 @@ public class HiredAgentSearch {
             .where(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(HIRED_AGENTS.HIRED_INSTANCE_ID))).as("goals");
     private static final Field<Integer> PENDING = DSL.field(DSL.selectCount().from(DELIVERABLES)
             .where(DELIVERABLES.HIRED_INSTANCE_ID.eq(HIRED_AGENTS.HIRED_INSTANCE_ID))
-            .and(DELIVERABLES.STATE.eq("pending_review"))).as("pending");
+            .and(DELIVERABLES.STATE.eq(DeliverableState.PENDING_REVIEW.literal()))).as("pending");
 
     private final DSLContext db;
 
