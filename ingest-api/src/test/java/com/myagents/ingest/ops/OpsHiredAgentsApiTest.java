@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.myagents.http.identity.Principal;
 import com.myagents.ingest.ops.OpsPlant.Hired;
+import com.myagents.plant.status.ApprovalVerdict;
 import com.myagents.testsupport.ExecutionDecisionBuilder;
 
 import tools.jackson.databind.JsonNode;
@@ -119,7 +120,7 @@ class OpsHiredAgentsApiTest {
                 .set(APPROVALS.APPROVAL_ID, UUID.randomUUID())
                 .set(APPROVALS.DELIVERABLE_ID, deliverable)
                 .set(APPROVALS.CUSTOMER_ID, UUID.fromString(hired.customer().id()))
-                .set(APPROVALS.VERDICT, "approved")
+                .set(APPROVALS.VERDICT, ApprovalVerdict.APPROVED)
                 .set(APPROVALS.REVIEWER, hired.customer().id())
                 .set(APPROVALS.PAYLOAD_HASH, "h")
                 .set(APPROVALS.DECIDED_AT, OffsetDateTime.now())
