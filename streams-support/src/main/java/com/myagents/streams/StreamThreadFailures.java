@@ -76,10 +76,21 @@ public final class StreamThreadFailures implements StreamsUncaughtExceptionHandl
     static boolean brokerFailure(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof RetriableException || cause instanceof ProducerFencedException
-                    || cause instanceof InvalidProducerEpochException || cause instanceof InvalidPidMappingException) {
+                    || cause instanceof InvalidProducerEpochException || cause instanceof InvalidPidMappingException
+                    || commitTimedOut(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The producer's refusal to go on after a commit that timed out while the broker was away: Kafka
+     * has no type for it, only this state error (seen in the crash suite's broker outage). A new
+     * thread aborts that transaction and re-reads what it had not committed.
+     */
+    private static boolean commitTimedOut(Throwable cause) {
+        return cause instanceof IllegalStateException && cause.getMessage() != null
+                && cause.getMessage().contains("commitTransaction` timed out and must be retried");
     }
 }

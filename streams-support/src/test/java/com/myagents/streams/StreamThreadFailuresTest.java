@@ -60,6 +60,15 @@ class StreamThreadFailuresTest {
         assertThat(StreamThreadFailures.brokerFailure(new StreamsException("no cause"))).isFalse();
     }
 
+    @Test
+    void aCommitThatTimedOutWhileTheBrokerWasAwayIsTheBrokersFailure() {
+        IllegalStateException pending = new IllegalStateException("Cannot attempt operation `send` because the previous "
+                + "call to `commitTransaction` timed out and must be retried");
+        assertThat(StreamThreadFailures.brokerFailure(new StreamsException("Failed to flush cache of store x", pending)))
+                .isTrue();
+        assertThat(StreamThreadFailures.brokerFailure(new IllegalStateException("bad record"))).isFalse();
+    }
+
     private static final class MovableClock extends Clock {
         private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
