@@ -1,6 +1,7 @@
 package com.myagents.plant.materializer;
 
 import static com.myagents.plant.jooq.generated.Tables.ACCESS_RECORDS;
+import static com.myagents.plant.jooq.generated.Tables.DEAD_LETTERS;
 import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
 import static com.myagents.plant.jooq.generated.Tables.ENFORCEMENT_DENIALS;
 import static com.myagents.plant.jooq.generated.Tables.EXECUTION_COMMANDS;
@@ -29,6 +30,7 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jooq.Condition;
@@ -492,6 +494,38 @@ class MaterializerTest {
     }
 
     @Test
+    void deadLettersAPoisonRecordWhereOperatorsSeeWhereItCameFromAndWhy() {
+        String key = UUID.randomUUID().toString();
+
+        // Given a decision nobody can read
+        RecordMetadata poison = sendRaw(Topics.EXECUTION_DECISIONS, key, "{not json".getBytes(StandardCharsets.UTF_8));
+
+        // Then, after its retries, it is on the dead-letter topic and read back into plant.dead_letters
+        Condition itsRow = DEAD_LETTERS.SOURCE_TOPIC.eq(poison.topic()).and(DEAD_LETTERS.SOURCE_PARTITION.eq(poison.partition()))
+                .and(DEAD_LETTERS.SOURCE_OFFSET.eq(poison.offset()));
+        awaitRow(DEAD_LETTERS, itsRow);
+        var letter = dsl.selectFrom(DEAD_LETTERS).where(itsRow).fetchSingle();
+        assertThat(letter.getRecordKey()).isEqualTo(key);
+        assertThat(letter.getRecordValue()).isEqualTo("{not json");
+        assertThat(letter.getError()).isNotBlank().doesNotContain("ListenerExecutionFailedException");
+        assertThat(letter.getDeadLetteredAt()).isAfter(OffsetDateTime.now().minusMinutes(5));
+        assertThat(materializer.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void aDeadLetterWithoutItsHeadersIsStillShownAsUnknown() {
+        var bare = new org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>(Topics.PLANT_DEAD_LETTERS.name(), 0, 7, null, null);
+
+        dsl.transaction(cfg -> DeadLetterRows.record(cfg.dsl(), bare));
+        dsl.transaction(cfg -> DeadLetterRows.record(cfg.dsl(), bare));
+
+        var letter = dsl.selectFrom(DEAD_LETTERS).where(DEAD_LETTERS.SOURCE_OFFSET.eq(-8L)).fetchSingle();
+        assertThat(letter.getSourceTopic()).isEqualTo("unknown");
+        assertThat(letter.getError()).isEqualTo("unknown");
+        assertThat(letter.getRecordValue()).isNull();
+    }
+
+    @Test
     void waitsOutADatabaseOutageAndLosesNothing() {
         // Given a materializer of its own whose database is away
         try (PlantTestDatabase own = PlantTestDatabase.migrated(true)) {
@@ -511,6 +545,8 @@ class MaterializerTest {
                 away.set(false);
                 await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(
                         own.dsl().fetchCount(ENFORCEMENT_DENIALS, ENFORCEMENT_DENIALS.CORRELATION_ID.eq(correlationId))).isEqualTo(1));
+                // and the outage dead-lettered nothing
+                assertThat(own.dsl().fetchCount(DEAD_LETTERS, DEAD_LETTERS.RECORD_VALUE.contains(correlationId))).isZero();
             } finally {
                 second.stop();
             }
@@ -550,9 +586,9 @@ class MaterializerTest {
         sendRaw(topic, key, topic.valueSerde().serializer().serialize(topic.name(), event));
     }
 
-    private static void sendRaw(Topic<String, ?> topic, String key, byte[] value) {
+    private static RecordMetadata sendRaw(Topic<String, ?> topic, String key, byte[] value) {
         try {
-            producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
+            return producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
