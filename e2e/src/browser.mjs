@@ -1,5 +1,5 @@
 // One headless Debian Chromium per test file, driven by playwright-core (which never downloads
-// a browser). Flags: the ones that work on these machines (see shared STACK.md).
+// a browser). Flags: the ones Chromium needs as root in a container without a sandbox or GPU.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';

@@ -3,9 +3,12 @@ import type { ProblemFieldError, QueryParams } from '../shared/api';
 import type { Credentials } from '../shared/LoginForm';
 import { SessionStore } from '../shared/session';
 import type { TokenGrant } from '../shared/session';
+import type { PlantRecord, Refine } from '../api/plantTypes';
 
 // The PP backend's contract as the operator app uses it (paths and field names are the contract).
 // Agent types and ops views are Plant's /api/v1/... reached through pp-backend's door as /api/pp/...
+// Plant's records derive from Plant's OpenAPI document (../api/plantTypes.ts); the audit lists and
+// the instance view are maps in that document (rows by column name), so they are typed here.
 
 export interface Operator {
   operator_id: string;
@@ -28,33 +31,23 @@ export interface PpLoginResponse extends TokenGrant {
 /** Any JSON value a definition part may hold; the editor treats the parts as opaque JSON. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** One version of an agent type, draft or published. */
-export interface Definition {
-  agent_type_id: string;
-  version: string;
-  status: 'draft' | 'published' | 'retired' | string;
-  display_name: string;
-  description?: string | null;
+/** The JSON parts of a definition, opaque to the editor. */
+interface DefinitionJson {
   config_schema: Json;
   ui_hints: Json;
   goal_templates: Json;
   enforcement_defaults: Json;
   extra_rules: Json;
-  created_at?: string | null;
-  created_by?: string | null;
-  published_at?: string | null;
 }
 
+/** One version of an agent type, draft or published (status draft | published | retired). */
+export type Definition = Refine<
+  PlantRecord<'AgentTypeDefinition', 'agent_type_id' | 'version' | 'status' | 'display_name'>,
+  DefinitionJson
+>;
+
 /** The parts of a draft an admin may change; absent parts stay as they are. */
-export interface DraftEdit {
-  display_name?: string;
-  description?: string;
-  config_schema?: Json;
-  ui_hints?: Json;
-  goal_templates?: Json;
-  enforcement_defaults?: Json;
-  extra_rules?: Json;
-}
+export type DraftEdit = Refine<PlantRecord<'DefinitionDraft'>, Partial<DefinitionJson>>;
 
 /** One guardrail failure: `path` is a JSON pointer into the definition, e.g. /ui_hints/theme/widget. */
 export interface Finding {
@@ -68,18 +61,11 @@ export interface BreakingChange {
   message: string;
 }
 
-/** A configured hired agent that a candidate version would leave unconfigured. */
-export interface AffectedInstance {
-  hired_instance_id: string;
-  subscription_id?: string;
-  customer_id?: string;
-  customer_email?: string | null;
-  /** The customer's display name, as their verified identity last said it. */
-  customer_name?: string | null;
-  pinned_version?: string;
-  subscription_status?: string;
-  violations?: ProblemFieldError[];
-}
+/**
+ * A configured hired agent that a candidate version would leave unconfigured; customer_name is
+ * the customer's display name, as their verified identity last said it.
+ */
+export type AffectedInstance = Refine<PlantRecord<'AffectedInstance', 'hired_instance_id'>, { violations?: ProblemFieldError[] | null }>;
 
 export interface ValidationReport {
   agent_type_id: string;
@@ -106,27 +92,21 @@ export interface HiredAgentCriteria {
   hired_instance_id?: string;
 }
 
-export interface HiredAgentSummary {
-  hired_instance_id: string;
-  subscription_id: string;
-  customer_id: string;
-  customer_email: string | null;
-  customer_name?: string | null;
-  agent_type_id: string;
-  agent_type_version: string;
-  nickname: string | null;
-  configured: boolean;
-  subscription_status: string;
-  trial_status: string | null;
-  trial_end_at: string | null;
-  goals_count: number;
-  drafts_pending_review: number;
-  created_at: string;
-}
+export type HiredAgentSummary = PlantRecord<
+  'HiredAgentSummary',
+  | 'hired_instance_id'
+  | 'subscription_id'
+  | 'customer_id'
+  | 'agent_type_id'
+  | 'agent_type_version'
+  | 'configured'
+  | 'subscription_status'
+  | 'goals_count'
+  | 'drafts_pending_review'
+  | 'created_at'
+>;
 
-export interface HiredAgentSearchResult extends Page {
-  hired_agents: HiredAgentSummary[];
-}
+export type HiredAgentSearchResult = Refine<PlantRecord<'Found', 'page' | 'size' | 'total'>, { hired_agents: HiredAgentSummary[] }>;
 
 /** A database row of an ops view: its columns by name, JSON columns as JSON. */
 export type Row = Record<string, unknown>;
@@ -163,31 +143,16 @@ export interface CheckResult {
   detail?: string | null;
 }
 
-export type TimelineStage =
-  | 'http_access'
-  | 'execution_request'
-  | 'decision'
-  | 'denial'
-  | 'command'
-  | 'connector_result';
+/** One step of a correlation's timeline. */
+export type TimelineEntry = Refine<PlantRecord<'TimelineEntry', 'at' | 'stage' | 'source' | 'summary'>, { details: Row }>;
 
-export interface TimelineEntry {
-  at: string;
-  stage: TimelineStage | string;
-  source: string;
-  summary: string;
-  details: Row;
-}
+/** The stages a timeline has (an enum in Plant's document). */
+export type TimelineStage = TimelineEntry['stage'];
 
-export interface CorrelationTimeline {
-  correlation_id: string;
-  outcome: string;
-  deliverable_id: string | null;
-  subscription_id: string | null;
-  customer_id: string | null;
-  customer_name?: string | null;
-  timeline: TimelineEntry[];
-}
+export type CorrelationTimeline = Refine<
+  PlantRecord<'Timeline', 'correlation_id' | 'outcome'>,
+  { timeline: TimelineEntry[] }
+>;
 
 export interface AuditFilters {
   customer_id?: string;
@@ -202,7 +167,8 @@ export interface AuditFilters {
   outcome?: string;
 }
 
-export interface Denial {
+/** A denial as Plant's audit list writes it (a map in Plant's document, so typed here); a type, so it is a Row too. */
+export type Denial = {
   denial_id: string;
   correlation_id: string;
   subscription_id: string | null;
@@ -215,9 +181,10 @@ export interface Denial {
   inputs: Json;
   policy_version: string;
   denied_at: string;
-}
+};
 
-export interface Decision {
+/** A decision as Plant's audit list writes it (see Denial). */
+export type Decision = {
   decision_id: string;
   correlation_id: string;
   deliverable_id: string | null;
@@ -233,7 +200,7 @@ export interface Decision {
   inputs: Json;
   policy_version: string;
   decided_at: string;
-}
+};
 
 export interface DenialList extends Page {
   denials: Denial[];

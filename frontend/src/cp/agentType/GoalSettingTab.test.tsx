@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { signedInCustomer, twoAgents } from '../../test/cpFixtures';
+import { instance, signedInCustomer, summaryOf, twoAgents } from '../../test/cpFixtures';
 import { completeMarketingConfig, goal, hiredAgent, marketingDefinition, tradingDefinition } from '../../test/definitions';
 import { json, problem, stubBackend } from '../../test/http';
 import type { RecordedCall } from '../../test/http';
@@ -284,6 +284,28 @@ describe('Goal Setting tab', () => {
     const alert = await within(card).findByRole('alert');
     expect(alert).toHaveTextContent('The agent is not finalized yet.');
     expect(alert).toHaveTextContent('corr-run');
+  });
+
+  it('offers hiring the agent again, not plans, when a run is refused because the subscription ended', async () => {
+    openGoals([goal()], {
+      'GET /api/cp/my-agents/summary': json(
+        200,
+        summaryOf(instance({ subscription_status: 'cancelled', ended_at: '2026-12-02T09:00:00Z', retention_until: '2027-01-01T09:00:00Z' })),
+      ),
+      'POST /api/cp/hired-agents/hired-1/goals/goal-1/run': problem(409, {
+        title: 'This goal cannot run now',
+        reason: 'subscription_inactive',
+        detail: 'This subscription has ended, so nothing runs any more.',
+      }),
+    });
+    const user = userEvent.setup();
+    const card = await goalCard('Weekly multichannel posting batch');
+
+    await user.click(within(card).getByRole('button', { name: 'Run now' }));
+
+    const alert = await within(card).findByRole('alert');
+    expect(within(alert).getByRole('link', { name: 'Hire this agent again' })).toHaveAttribute('href', '/hire');
+    expect(within(alert).queryByRole('button', { name: 'See plans' })).not.toBeInTheDocument();
   });
 
   it('says why a refused run did not start, with Finalize as the next step', async () => {

@@ -7,7 +7,7 @@ import { formatDate, formatMoney, fromMinor, toMinor } from '../../shared/format
 import { approvalLifetimeText } from '../review/approvalLifetime';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { cpApi, cpQueryKeys } from '../cpApi';
-import type { AgentInstanceSummary } from '../cpApi';
+import type { AgentInstanceSummary, HiredAgent } from '../cpApi';
 
 type Dialog = 'subscribe' | 'budget' | 'cancel' | null;
 
@@ -71,7 +71,7 @@ export function PlanPanel({ instance }: { instance: AgentInstanceSummary }) {
   const spent = instance.month_spend_minor ?? 0;
   const cancelled = instance.subscription_status === 'cancelled';
 
-  function applied(updated: AgentInstanceSummary | undefined, message: string) {
+  function applied(updated: HiredAgent | undefined, message: string) {
     setDialog(null);
     setNotice(message);
     void queryClient.invalidateQueries({ queryKey: cpQueryKeys.summary });

@@ -25,7 +25,7 @@ export function DraftCard({
 }) {
   const titleId = `draft-${deliverable.deliverable_id}-title`;
   const title = titleOf(deliverable);
-  const hasActions = deliverable.proposed_actions === undefined || deliverable.proposed_actions.length > 0;
+  const hasActions = deliverable.proposed_actions == null || deliverable.proposed_actions.length > 0;
   const state = effectiveState(deliverable);
   const blocked = planBlockedReason(deliverable);
   return (

@@ -210,7 +210,7 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
                       key={deliverable.deliverable_id}
                       deliverable={deliverable}
                       hiredInstanceId={hiredInstanceId}
-                      goalName={nameOfGoal(deliverable.goal_instance_id)}
+                      goalName={nameOfGoal(deliverable.goal_instance_id ?? undefined)}
                       selected={selectedIds.has(deliverable.deliverable_id)}
                       onSelectedChange={(isSelected) => toggleSelected(deliverable.deliverable_id, isSelected)}
                       plan={instance.plan}
@@ -226,7 +226,7 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
                 key={open.deliverable_id}
                 deliverable={open}
                 hiredInstanceId={hiredInstanceId}
-                goalName={nameOfGoal(open.goal_instance_id)}
+                goalName={nameOfGoal(open.goal_instance_id ?? undefined)}
                 withExecute={shownView !== 'list'}
                 plan={instance.plan}
                 timeZone={timeZone}

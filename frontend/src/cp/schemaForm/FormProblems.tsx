@@ -1,6 +1,6 @@
 import type { FieldSpec } from './fields';
 import { isWithin } from './pointer';
-import { describeViolation } from './SchemaForm';
+import { describeViolation } from './problemText';
 import type { Violation } from './validate';
 
 /** Whether some field of the form shows this problem (leaf fields show what lies below them). */

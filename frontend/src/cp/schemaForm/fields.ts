@@ -1,8 +1,7 @@
 import { humanize } from '../../shared/format';
 import { childPointer, tokens } from './pointer';
-import { allowedValues, hasType, resolve } from './schema';
+import { allowedValues, hasType, isObjectSchema, resolve } from './schema';
 import type { JsonSchema } from './schema';
-import { isObjectSchema } from './validate';
 
 export type Widget =
   | 'text'

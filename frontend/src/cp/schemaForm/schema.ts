@@ -66,6 +66,11 @@ export function hasType(schema: JsonSchema, type: string): boolean {
   return typesOf(schema).includes(type);
 }
 
+/** Whether the schema describes an object (typed or by its properties). */
+export function isObjectSchema(schema: JsonSchema): boolean {
+  return hasType(schema, 'object') || schema.properties !== undefined;
+}
+
 /** The closed set of values a schema allows (`enum`, or a lone `const`), else undefined. */
 export function allowedValues(schema: JsonSchema): unknown[] | undefined {
   if (Array.isArray(schema.enum)) {

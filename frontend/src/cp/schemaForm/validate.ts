@@ -1,5 +1,7 @@
+import Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import type { RegExpEngine } from 'ajv/dist/types';
 import { childPointer } from './pointer';
-import { allowedValues, canonicalJson, hasType, resolve, sameJsonValue, typesOf } from './schema';
 import type { JsonSchema } from './schema';
 
 /** One problem with a value, addressed like the server's problem `errors[]`. */
@@ -9,177 +11,170 @@ export interface Violation {
 }
 
 /**
- * Validates `value` against the JSON Schema subset the agent-type definitions use (type,
- * required, enum, const, string/array/number/object bounds, pattern, $ref into $defs,
- * additionalProperties, propertyNames, if/then/else, allOf). Messages are for customers; the
- * server still decides, this only keeps obviously wrong input from being sent.
+ * A pattern this browser cannot read (Java's regex dialect is wider than JavaScript's) matches
+ * everything: the server, which compiled it, still decides. One unreadable pattern must not stop
+ * the rest of the schema from being checked.
  */
-export function validate(schema: JsonSchema, value: unknown, root: JsonSchema = schema, pointer = ''): Violation[] {
-  const resolved = resolve(schema, root);
-  const violations: Violation[] = [];
-  const report = (message: string, at = pointer) => violations.push({ pointer: at, message });
-
-  const types = typesOf(resolved);
-  if (types.length > 0 && !types.some((type) => isOfType(value, type))) {
-    report(typeMessage(types));
-    return violations;
-  }
-  const allowed = allowedValues(resolved);
-  if (allowed && !allowed.some((candidate) => sameJsonValue(candidate, value))) {
-    report(
-      allowed.length === 1 ? `must be ${String(allowed[0])}` : `must be one of: ${allowed.map(String).join(', ')}`,
-    );
-  }
-  if (typeof value === 'string') {
-    checkString(resolved, value, report);
-  }
-  if (typeof value === 'number') {
-    checkNumber(resolved, value, report);
-  }
-  if (Array.isArray(value)) {
-    checkArray(resolved, value, report);
-    if (resolved.items) {
-      value.forEach((item, index) => violations.push(...validate(resolved.items!, item, root, childPointer(pointer, index))));
+const lenientRegExp: RegExpEngine = Object.assign(
+  (pattern: string, flags: string) => {
+    try {
+      return new RegExp(pattern, flags);
+    } catch {
+      return { test: () => true };
     }
-  } else if (value !== null && typeof value === 'object') {
-    violations.push(...checkObject(resolved, value as Record<string, unknown>, root, pointer));
+  },
+  { code: 'lenientRegExp' },
+);
+
+/**
+ * JSON Schema 2020-12, the dialect Plant validates with (networknt, ingest-api's ConfigRules):
+ * - allErrors: every problem shows at its field, as the server's `errors[]` list them all;
+ * - strict off: a keyword Ajv does not know is ignored, as the server ignores it, so a schema the
+ *   server accepted always compiles here;
+ * - formats are not asserted: in 2020-12 `format` is an annotation unless the format-assertion
+ *   vocabulary is on, which the server leaves off; asserting here would refuse what it takes;
+ * - addUsedSchema off: definitions carry `$id`s, and two versions of one definition (or an edited
+ *   draft beside the published one) must not clash in a shared registry.
+ */
+const ajv = new Ajv2020({
+  allErrors: true,
+  strict: false,
+  validateFormats: false,
+  addUsedSchema: false,
+  code: { regExp: lenientRegExp },
+});
+
+/** Compiled once per schema object; a definition's schema is one object for as long as it is shown. */
+const compiled = new WeakMap<JsonSchema, ValidateFunction | null>();
+
+function compile(schema: JsonSchema): ValidateFunction | null {
+  if (!compiled.has(schema)) {
+    let validator: ValidateFunction | null;
+    try {
+      validator = ajv.compile(schema);
+    } catch {
+      // A schema Ajv cannot compile (e.g. a $ref out of the document) is left to the server.
+      validator = null;
+    }
+    // Ajv keeps its own strong cache keyed by the schema; this WeakMap is the one that counts.
+    ajv.removeSchema(schema);
+    compiled.set(schema, validator);
   }
-  for (const part of resolved.allOf ?? []) {
-    violations.push(...validate(part, value, root, pointer));
+  return compiled.get(schema) ?? null;
+}
+
+/**
+ * Every way `value` falls short of `schema`, each at the JSON pointer of the field to fix, in the
+ * customer's words. The server still decides; this keeps obviously wrong input from being sent,
+ * and anything it accepts the server's validator accepts too.
+ */
+export function validate(schema: JsonSchema, value: unknown): Violation[] {
+  const validator = compile(schema);
+  if (!validator || validator(value)) {
+    return [];
   }
-  if (resolved.if) {
-    const branch = validate(resolved.if, value, root, pointer).length === 0 ? resolved.then : resolved.else;
-    if (branch) {
-      violations.push(...validate(branch, value, root, pointer));
+  return toViolations(validator.errors ?? []);
+}
+
+/** Keywords whose own error says it all: the errors of their subschemas are only noise. */
+const SUMMARISING = new Set(['anyOf', 'oneOf', 'contains', 'propertyNames']);
+
+function toViolations(errors: ErrorObject[]): Violation[] {
+  const summaries = errors.filter((error) => SUMMARISING.has(error.keyword)).map((error) => `${error.schemaPath}/`);
+  const relevant = errors.filter(
+    (error) =>
+      error.keyword !== 'if' && // its then/else errors say what is wrong
+      error.propertyName === undefined && // a key's problem is reported once, as propertyNames
+      !summaries.some((prefix) => error.schemaPath.startsWith(prefix)),
+  );
+  // A value of the wrong type gets that one message; its other keywords have nothing to say.
+  const wrongType = new Set(relevant.filter((error) => error.keyword === 'type').map((error) => error.instancePath));
+  const violations: Violation[] = [];
+  for (const error of relevant) {
+    if (error.keyword !== 'type' && wrongType.has(error.instancePath)) {
+      continue;
+    }
+    const violation = toViolation(error);
+    if (!violations.some((seen) => seen.pointer === violation.pointer && seen.message === violation.message)) {
+      violations.push(violation);
     }
   }
   return violations;
 }
 
-function isOfType(value: unknown, type: string): boolean {
-  switch (type) {
-    case 'string':
-      return typeof value === 'string';
-    case 'integer':
-      return typeof value === 'number' && Number.isInteger(value);
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'array':
-      return Array.isArray(value);
-    case 'object':
-      return value !== null && typeof value === 'object' && !Array.isArray(value);
-    case 'null':
-      return value === null;
+function toViolation(error: ErrorObject): Violation {
+  const at = error.instancePath;
+  const params = error.params as Record<string, unknown>;
+  const limit = params.limit as number;
+  switch (error.keyword) {
+    case 'required':
+    case 'dependentRequired':
+      return { pointer: childPointer(at, String(params.missingProperty)), message: 'is required' };
+    case 'additionalProperties':
+      return { pointer: childPointer(at, String(params.additionalProperty)), message: 'is not a field of this form' };
+    case 'unevaluatedProperties':
+      return { pointer: childPointer(at, String(params.unevaluatedProperty)), message: 'is not a field of this form' };
+    case 'propertyNames':
+      return { pointer: childPointer(at, String(params.propertyName)), message: `"${String(params.propertyName)}" is not an allowed key` };
+    case 'type':
+      return { pointer: at, message: typeMessage(params.type) };
+    case 'enum':
+      return { pointer: at, message: `must be one of: ${(params.allowedValues as unknown[]).map(String).join(', ')}` };
+    case 'const':
+      return { pointer: at, message: `must be ${String(params.allowedValue)}` };
+    case 'minLength':
+      return { pointer: at, message: limit === 1 ? 'must not be empty' : `must be at least ${characters(limit)}` };
+    case 'maxLength':
+      return { pointer: at, message: `must be at most ${characters(limit)}` };
+    case 'pattern':
+      return { pointer: at, message: 'is not in the expected format' };
+    case 'minimum':
+      return { pointer: at, message: `must be at least ${limit}` };
+    case 'maximum':
+      return { pointer: at, message: `must be at most ${limit}` };
+    case 'exclusiveMinimum':
+      return { pointer: at, message: `must be greater than ${limit}` };
+    case 'exclusiveMaximum':
+      return { pointer: at, message: `must be less than ${limit}` };
+    case 'multipleOf':
+      return { pointer: at, message: `must be a multiple of ${String(params.multipleOf)}` };
+    case 'minItems':
+    case 'minProperties':
+      return { pointer: at, message: limit === 1 ? 'needs at least one entry' : `needs at least ${limit} entries` };
+    case 'maxItems':
+    case 'maxProperties':
+      return { pointer: at, message: `can have at most ${limit} entries` };
+    case 'uniqueItems':
+      return { pointer: at, message: 'must not contain the same entry twice' };
+    case 'contains':
+      return { pointer: at, message: 'needs an entry of the expected kind' };
+    case 'anyOf':
+      return { pointer: at, message: 'does not match any of the allowed forms' };
+    case 'oneOf':
+      return { pointer: at, message: 'must match exactly one of the allowed forms' };
+    case 'not':
+    case 'false schema':
+      return { pointer: at, message: 'is not allowed here' };
     default:
-      return true;
+      return { pointer: at, message: error.message ?? 'is not valid' };
   }
 }
 
-function typeMessage(types: string[]): string {
-  const words: Record<string, string> = {
-    string: 'text',
-    integer: 'a whole number',
-    number: 'a number',
-    boolean: 'yes or no',
-    array: 'a list',
-    object: 'a group of fields',
-    null: 'empty',
-  };
-  return `must be ${types.map((type) => words[type] ?? type).join(' or ')}`;
-}
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'yes or no',
+  array: 'a list',
+  object: 'a group of fields',
+  null: 'empty',
+};
 
+function typeMessage(type: unknown): string {
+  const types = Array.isArray(type) ? type.map(String) : String(type).split(',');
+  return `must be ${types.map((name) => TYPE_WORDS[name] ?? name).join(' or ')}`;
+}
 
 function characters(count: number): string {
   return count === 1 ? '1 character' : `${count} characters`;
-}
-
-function checkString(schema: JsonSchema, value: string, report: (message: string) => void) {
-  // Counted in code points, as JSON Schema does.
-  const length = [...value].length;
-  if (schema.minLength !== undefined && length < schema.minLength) {
-    report(schema.minLength === 1 ? 'must not be empty' : `must be at least ${characters(schema.minLength)}`);
-  }
-  if (schema.maxLength !== undefined && length > schema.maxLength) {
-    report(`must be at most ${characters(schema.maxLength)}`);
-  }
-  if (schema.pattern !== undefined && !matches(schema.pattern, value)) {
-    report('is not in the expected format');
-  }
-}
-
-function matches(pattern: string, value: string): boolean {
-  try {
-    return new RegExp(pattern, 'u').test(value);
-  } catch {
-    return true; // a pattern this browser cannot read is left to the server
-  }
-}
-
-function checkNumber(schema: JsonSchema, value: number, report: (message: string) => void) {
-  if (schema.minimum !== undefined && value < schema.minimum) {
-    report(`must be at least ${schema.minimum}`);
-  }
-  if (schema.exclusiveMinimum !== undefined && value <= schema.exclusiveMinimum) {
-    report(`must be greater than ${schema.exclusiveMinimum}`);
-  }
-  if (schema.maximum !== undefined && value > schema.maximum) {
-    report(`must be at most ${schema.maximum}`);
-  }
-  if (schema.exclusiveMaximum !== undefined && value >= schema.exclusiveMaximum) {
-    report(`must be less than ${schema.exclusiveMaximum}`);
-  }
-}
-
-function checkArray(schema: JsonSchema, value: unknown[], report: (message: string) => void) {
-  if (schema.minItems !== undefined && value.length < schema.minItems) {
-    report(schema.minItems === 1 ? 'needs at least one entry' : `needs at least ${schema.minItems} entries`);
-  }
-  if (schema.maxItems !== undefined && value.length > schema.maxItems) {
-    report(`can have at most ${schema.maxItems} entries`);
-  }
-  if (schema.uniqueItems && new Set(value.map((item) => canonicalJson(item))).size !== value.length) {
-    report('must not contain the same entry twice');
-  }
-}
-
-function checkObject(schema: JsonSchema, value: Record<string, unknown>, root: JsonSchema, pointer: string): Violation[] {
-  const violations: Violation[] = [];
-  const properties = schema.properties ?? {};
-  for (const name of schema.required ?? []) {
-    if (value[name] === undefined) {
-      violations.push({ pointer: childPointer(pointer, name), message: 'is required' });
-    }
-  }
-  const names = Object.keys(value).filter((name) => value[name] !== undefined);
-  if (schema.minProperties !== undefined && names.length < schema.minProperties) {
-    violations.push({
-      pointer,
-      message: schema.minProperties === 1 ? 'needs at least one entry' : `needs at least ${schema.minProperties} entries`,
-    });
-  }
-  if (schema.maxProperties !== undefined && names.length > schema.maxProperties) {
-    violations.push({ pointer, message: `can have at most ${schema.maxProperties} entries` });
-  }
-  for (const name of names) {
-    const at = childPointer(pointer, name);
-    if (schema.propertyNames && validate(schema.propertyNames, name, root, at).length > 0) {
-      violations.push({ pointer: at, message: `"${name}" is not an allowed key` });
-      continue;
-    }
-    if (name in properties) {
-      violations.push(...validate(properties[name], value[name], root, at));
-    } else if (schema.additionalProperties === false) {
-      violations.push({ pointer: at, message: 'is not a field of this form' });
-    } else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
-      violations.push(...validate(schema.additionalProperties, value[name], root, at));
-    }
-  }
-  return violations;
-}
-
-/** Whether the schema describes an object (typed or by its properties). */
-export function isObjectSchema(schema: JsonSchema): boolean {
-  return hasType(schema, 'object') || schema.properties !== undefined;
 }

@@ -4,15 +4,14 @@ import type { FormEvent } from 'react';
 import { humanize } from '../../shared/format';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { EmptyState, Loading } from '../../shared/StatusMessages';
-import { Customer } from '../Customer';
-import { formatTime, isoToLocalInput, localInputToIso } from '../format';
+import { isoToLocalInput, localInputToIso } from '../format';
 import { Pager } from '../Pager';
 import { ppApi, ppQueryKeys } from '../ppApi';
 import type { Decision, Denial } from '../ppApi';
-import { StatusBadge } from '../StatusBadge';
-import { CorrelationLink } from './CorrelationLink';
+import { DECISION_COLUMNS, denialColumns } from './auditColumns';
 import { ExportButtons } from './ExportButtons';
 import { REASON_CODES } from './reasonCodes';
+import { RowTable } from './RowTable';
 import { useUrlFilters } from './useUrlFilters';
 
 const PAGE_SIZE = 25;
@@ -195,90 +194,9 @@ function AuditFilterForm<K extends FilterKey>({
 }
 
 function DenialTable({ denials }: { denials: Denial[] }) {
-  return (
-    <div className="pp-table-wrap">
-      <table className="pp-table">
-        <caption className="visually-hidden">Denials</caption>
-        <thead>
-          <tr>
-            <th scope="col">Denied</th>
-            <th scope="col">Reason</th>
-            <th scope="col">Detail</th>
-            <th scope="col">Action</th>
-            <th scope="col">Customer</th>
-            <th scope="col">Subscription</th>
-            <th scope="col">Correlation</th>
-          </tr>
-        </thead>
-        <tbody>
-          {denials.map((denial) => (
-            <tr key={denial.denial_id}>
-              <td>{formatTime(denial.denied_at)}</td>
-              <td>
-                <code className="pp-reason">{denial.reason}</code>
-              </td>
-              <td>{denial.detail ?? '—'}</td>
-              <td>{denial.action ?? '—'}</td>
-              <td>
-                <Customer id={denial.customer_id} name={denial.customer_name} />
-              </td>
-              <td>
-                <code>{denial.subscription_id ?? '—'}</code>
-              </td>
-              <td>
-                <CorrelationLink id={denial.correlation_id} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <RowTable caption="Denials" rows={denials} columns={denialColumns('all customers')} rowKey="denial_id" />;
 }
 
 function DecisionTable({ decisions }: { decisions: Decision[] }) {
-  return (
-    <div className="pp-table-wrap">
-      <table className="pp-table">
-        <caption className="visually-hidden">Decisions</caption>
-        <thead>
-          <tr>
-            <th scope="col">Decided</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Reason</th>
-            <th scope="col">Checks</th>
-            <th scope="col">Action</th>
-            <th scope="col">Policy</th>
-            <th scope="col">Correlation</th>
-          </tr>
-        </thead>
-        <tbody>
-          {decisions.map((decision) => {
-            const checks = decision.checks ?? [];
-            const failed = checks.filter((check) => !check.passed).length;
-            return (
-              <tr key={decision.decision_id}>
-                <td>{formatTime(decision.decided_at)}</td>
-                <td>
-                  <StatusBadge status={decision.outcome} />
-                </td>
-                <td>
-                  <code className="pp-reason">{decision.reason}</code>
-                </td>
-                <td>
-                  {checks.length === 0 ? '—' : failed === 0 ? `${checks.length} passed` : `${failed} of ${checks.length} failed`}
-                </td>
-                <td>{decision.action ?? '—'}</td>
-                <td>{decision.policy_version}</td>
-                <td>
-                  <CorrelationLink id={decision.correlation_id} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <RowTable caption="Decisions" rows={decisions} columns={DECISION_COLUMNS} rowKey="decision_id" />;
 }
-

@@ -127,8 +127,8 @@ function Timeline({ data }: { data: CorrelationTimeline }) {
           )}
         </p>
         <dl className="pp-kv">
-          <IdFact name="Deliverable" value={data.deliverable_id} />
-          <IdFact name="Subscription" value={data.subscription_id} />
+          <IdFact name="Deliverable" value={data.deliverable_id ?? null} />
+          <IdFact name="Subscription" value={data.subscription_id ?? null} />
           <div>
             <dt>Customer</dt>
             <dd>

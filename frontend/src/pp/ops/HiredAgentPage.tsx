@@ -10,15 +10,11 @@ import { JsonBlock } from '../JsonView';
 import { ppApi, ppQueryKeys } from '../ppApi';
 import type { InstanceView, Row } from '../ppApi';
 import { StatusBadge } from '../StatusBadge';
-import { CorrelationLink } from './CorrelationLink';
+import { DECISION_COLUMNS, denialColumns } from './auditColumns';
+import { code, correlation, status, time } from './cells';
 import { RowSection } from './RowTable';
 import type { Column } from './RowTable';
 
-const time = (key: string): Column['render'] => (row) => formatTime(row[key] as string | null);
-const code = (key: string): Column['render'] => (row) => (row[key] ? <code>{valueText(row[key])}</code> : '—');
-const status = (key: string): Column['render'] => (row) =>
-  typeof row[key] === 'string' ? <StatusBadge status={row[key] as string} /> : '—';
-const correlation: Column['render'] = (row) => <CorrelationLink id={row.correlation_id} />;
 
 /** A draft's payload in one line: its text when it has one, else its JSON. */
 function payloadPreview(row: Row) {
@@ -100,7 +96,7 @@ const SECTIONS: {
     rowKey: 'correlation_id',
     empty: 'Nothing was asked to execute.',
     columns: [
-      { key: 'correlation_id', label: 'Correlation', render: correlation },
+      correlation,
       { key: 'deliverable_id', label: 'Draft', render: code('deliverable_id') },
       { key: 'action', label: 'Action' },
       { key: 'approval_id', label: 'Approval', render: code('approval_id') },
@@ -113,27 +109,14 @@ const SECTIONS: {
     title: 'Decisions',
     rowKey: 'decision_id',
     empty: 'Enforcement decided nothing for this subscription yet.',
-    columns: [
-      { key: 'correlation_id', label: 'Correlation', render: correlation },
-      { key: 'action', label: 'Action' },
-      { key: 'outcome', label: 'Outcome', render: status('outcome') },
-      { key: 'reason', label: 'Reason', render: code('reason') },
-      { key: 'policy_version', label: 'Policy' },
-      { key: 'decided_at', label: 'Decided', render: time('decided_at') },
-    ],
+    columns: DECISION_COLUMNS,
   },
   {
     key: 'denials',
     title: 'Denials',
     rowKey: 'denial_id',
     empty: 'Nothing was denied for this subscription.',
-    columns: [
-      { key: 'correlation_id', label: 'Correlation', render: correlation },
-      { key: 'action', label: 'Action' },
-      { key: 'reason', label: 'Reason', render: code('reason') },
-      { key: 'detail', label: 'Detail' },
-      { key: 'denied_at', label: 'Denied', render: time('denied_at') },
-    ],
+    columns: denialColumns('one subscription'),
   },
 ];
 

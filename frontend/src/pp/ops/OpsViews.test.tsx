@@ -131,6 +131,25 @@ describe('Ops: hired agents', () => {
 });
 
 describe('Ops: denials', () => {
+  it('shows a denial with the same columns on the audit page and on its hired agent, less who the customer is there', async () => {
+    signedInAs('admin');
+    stubBackend({
+      'GET /api/pp/ops/denials': json(200, { denials: [denial], page: 0, size: 25, total: 1 }),
+      'GET /api/pp/ops/hired-agents/hired-1': json(200, instance),
+    });
+    const headings = (table: HTMLElement) => within(table).getAllByRole('columnheader').map((cell) => cell.textContent);
+
+    const audit = renderApp(ppRoutes, '/ops/denials');
+    const auditColumns = headings(await screen.findByRole('table', { name: 'Denials' }));
+    audit.unmount();
+    renderApp(ppRoutes, '/ops/hired-agents/hired-1');
+    const agentTable = await screen.findByRole('table', { name: 'Denials' });
+
+    expect(auditColumns).toEqual(['Denied', 'Reason', 'Detail', 'Action', 'Customer', 'Subscription', 'Correlation']);
+    expect(headings(agentTable)).toEqual(auditColumns.filter((label) => label !== 'Customer' && label !== 'Subscription'));
+    expect(within(agentTable).getByText('approval_missing')).toHaveClass('pp-reason');
+  });
+
   it('finds a denial by correlation id and links to its timeline', async () => {
     signedInAs('auditor');
     const calls = stubBackend({

@@ -4,10 +4,40 @@ import { EmptyState } from '../../shared/StatusMessages';
 import { valueText } from '../format';
 import type { Row } from '../ppApi';
 
+/** One column of an ops table: a field of the row, its heading, and how to show it (else as text). */
 export interface Column {
   key: string;
   label: string;
   render?: (row: Row) => ReactNode;
+}
+
+/** Rows as a table with one column per definition; the caption names it for screen readers. */
+export function RowTable({ caption, rows, columns, rowKey }: { caption: string; rows: Row[]; columns: Column[]; rowKey: string }) {
+  return (
+    <div className="pp-table-wrap">
+      <table className="pp-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.key} scope="col">
+                {column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={String(row[rowKey] ?? index)}>
+              {columns.map((column) => (
+                <td key={column.key}>{column.render ? column.render(row) : valueText(row[column.key])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 /** One section of an ops view: a heading and its rows as a table, or what it means to have none. */
@@ -30,33 +60,7 @@ export function RowSection({
       <h2 id={headingId}>
         {title} <span className="muted small">({rows.length})</span>
       </h2>
-      {rows.length === 0 ? (
-        <EmptyState title={empty} />
-      ) : (
-        <div className="pp-table-wrap">
-          <table className="pp-table">
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                {columns.map((column) => (
-                  <th key={column.key} scope="col">
-                    {column.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, index) => (
-                <tr key={String(row[rowKey] ?? index)}>
-                  {columns.map((column) => (
-                    <td key={column.key}>{column.render ? column.render(row) : valueText(row[column.key])}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {rows.length === 0 ? <EmptyState title={empty} /> : <RowTable caption={title} rows={rows} columns={columns} rowKey={rowKey} />}
     </section>
   );
 }

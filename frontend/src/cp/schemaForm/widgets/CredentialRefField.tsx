@@ -6,9 +6,11 @@ import type { CredentialApiPath, CredentialKind, StoredCredential } from '../../
 import { choiceLabel } from '../fields';
 import type { FieldSpec } from '../fields';
 import { getAt } from '../pointer';
-import { FieldFrame, FieldGroup, hintAt, labelOfPointer, useField } from '../SchemaForm';
-import type { FieldControl } from '../SchemaForm';
-import { isObjectSchema } from '../validate';
+import { FieldFrame, FieldGroup } from '../FieldFrame';
+import { hintAt, labelOfPointer } from '../fieldLookup';
+import { useField } from '../formContext';
+import type { FieldControl } from '../formContext';
+import { isObjectSchema } from '../schema';
 import { ConnectCredentialDialog } from './ConnectCredentialDialog';
 import type { ConnectPrefill } from './ConnectCredentialDialog';
 

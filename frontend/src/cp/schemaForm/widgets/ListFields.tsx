@@ -1,7 +1,9 @@
 import { useId, useState } from 'react';
 import { choiceLabel } from '../fields';
 import type { FieldSpec } from '../fields';
-import { choicesOf, FieldGroup, labelOfPointer, useField } from '../SchemaForm';
+import { FieldGroup } from '../FieldFrame';
+import { choicesOf, labelOfPointer } from '../fieldLookup';
+import { useField } from '../formContext';
 
 /** A list of free-text entries: edit in place, remove, add (Enter or the Add button). */
 export function StringListField({ field }: { field: FieldSpec }) {

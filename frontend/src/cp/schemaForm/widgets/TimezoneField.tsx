@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { FieldSpec } from '../fields';
-import { FieldFrame, useField } from '../SchemaForm';
+import { FieldFrame } from '../FieldFrame';
+import { useField } from '../formContext';
 
 // ICU still lists some zones under names IANA has since replaced; customers know the new ones.
 const RENAMED: Record<string, string> = {

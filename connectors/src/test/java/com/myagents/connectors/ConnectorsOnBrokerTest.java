@@ -17,11 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +25,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.myagents.connectors.hiring.HiredInstances;
 import com.myagents.connectors.support.Commands;
 import com.myagents.connectors.support.StubPlatforms;
-import com.myagents.connectors.support.TopicReader;
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.execution.ExecutionCommand;
@@ -38,7 +32,9 @@ import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.execution.ExecutionResult.Status;
 import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.embedded.EmbeddedPostgresServer;
-import com.myagents.embedded.SharedTestInfra;
+import com.myagents.testsupport.SharedTestInfra;
+import com.myagents.testsupport.TopicReader;
+import com.myagents.testsupport.TopicWriter;
 
 /**
  * The connectors app as the launcher starts it, on the real broker and PostgreSQL: commands in,
@@ -53,16 +49,11 @@ class ConnectorsOnBrokerTest {
 
     static StubPlatforms platforms;
     static ConfigurableApplicationContext app;
-    static KafkaProducer<String, byte[]> producer;
 
     @BeforeAll
     static void startTheConnectorsWithOneLiveInstance() {
         platforms = StubPlatforms.shared();
         platforms.reset();
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
         send(Topics.HIRED_AGENTS, LIVE_INSTANCE, new HiredAgentChange(LIVE_INSTANCE, "sub-live", Commands.CUSTOMER_ID,
                 "marketing.healthcare.v1", "1.0.0", "Clinic", "Asia/Kolkata",
                 Map.of("platforms_enabled", List.of("linkedin", "x"), "platform_credentials", Map.of(
@@ -80,7 +71,6 @@ class ConnectorsOnBrokerTest {
         if (app != null) {
             app.close();
         }
-        producer.close();
     }
 
     @Test
@@ -99,7 +89,7 @@ class ConnectorsOnBrokerTest {
 
         Set<String> deliverables = Set.of(live.deliverableId(), dry.deliverableId(), tampered.deliverableId());
         List<ExecutionResult> results;
-        try (TopicReader<ExecutionResult> reader = new TopicReader<>(Topics.EXECUTION_RESULTS,
+        try (var reader = TopicReader.values(Topics.EXECUTION_RESULTS,
                 r -> deliverables.contains(r.deliverableId()))) {
             results = reader.readUntil(seen -> seen.size() >= 4, StubPlatforms.PATIENCE);
         }
@@ -139,7 +129,7 @@ class ConnectorsOnBrokerTest {
 
         send(command);
 
-        try (TopicReader<ExecutionResult> reader = new TopicReader<>(Topics.EXECUTION_RESULTS,
+        try (var reader = TopicReader.values(Topics.EXECUTION_RESULTS,
                 r -> command.deliverableId().equals(r.deliverableId()))) {
             assertThat(reader.readUntil(seen -> !seen.isEmpty(), StubPlatforms.PATIENCE)).singleElement()
                     .satisfies(r -> assertThat(r.status()).isEqualTo(Status.EXECUTED));
@@ -201,12 +191,7 @@ class ConnectorsOnBrokerTest {
     }
 
     static <V> void send(Topic<String, V> topic, String key, V value) {
-        try {
-            producer.send(new ProducerRecord<>(topic.name(), key,
-                    value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TopicWriter.shared().publish(topic, key, value);
     }
 
     static void await(java.util.function.BooleanSupplier condition) {

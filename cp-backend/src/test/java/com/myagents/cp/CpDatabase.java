@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.myagents.embedded.EmbeddedPostgresServer;
-import com.myagents.embedded.SharedTestInfra;
+import com.myagents.testsupport.SharedTestInfra;
 
 /** Plain JDBC into cp-backend's schema, for tests that look at what is really stored. */
 public final class CpDatabase {

@@ -1,7 +1,7 @@
 package com.myagents.cp;
 
-import static com.myagents.cp.Http.json;
-import static com.myagents.cp.Http.putJson;
+import static com.myagents.cp.RunningCpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -14,7 +14,7 @@ public final class Credentials {
     }
 
     public static String platform(String customerToken, String platform, String accessToken) {
-        HttpResponse<String> response = putJson("/api/cp/platform-credentials", customerToken, """
+        HttpResponse<String> response = HTTP.putJson("/api/cp/platform-credentials", customerToken, """
                 {"platform":"%s","posting_identity":"identity","access_token":"%s"}""".formatted(platform, accessToken));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json(response).get("credential_ref").asString();
@@ -22,7 +22,7 @@ public final class Credentials {
 
     /** An exchange setup for BTC and ETH, at most 5 units per order, with random keys. */
     public static String exchange(String customerToken) {
-        HttpResponse<String> response = putJson("/api/cp/exchange-setup", customerToken, """
+        HttpResponse<String> response = HTTP.putJson("/api/cp/exchange-setup", customerToken, """
                 {"exchange_provider":"delta_exchange_india","api_key":"%s","api_secret":"%s","default_coin":"BTC",
                  "allowed_coins":["BTC","ETH"],"max_units_per_order":5}""".formatted(unique("key"), unique("secret")));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);

@@ -1,5 +1,7 @@
 package com.myagents.cp;
 
+import static com.myagents.cp.RunningCpBackend.HTTP;
+
 /** The two demo customers the seed migration creates, signed in once per test JVM. */
 public final class Demo {
 
@@ -14,14 +16,14 @@ public final class Demo {
 
     public static synchronized String token() {
         if (token == null) {
-            token = Http.login("demo@myagents.local", "demo-password");
+            token = HTTP.login("demo@myagents.local", "demo-password");
         }
         return token;
     }
 
     public static synchronized String otherToken() {
         if (otherToken == null) {
-            otherToken = Http.login("other@myagents.local", "other-password");
+            otherToken = HTTP.login("other@myagents.local", "other-password");
         }
         return otherToken;
     }

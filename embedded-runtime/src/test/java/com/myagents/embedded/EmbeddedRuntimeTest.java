@@ -67,21 +67,6 @@ class EmbeddedRuntimeTest {
         }
     }
 
-    @Test
-    void sharedInfraServesOneBrokerWithEveryTopicAndOneDatabase() throws Exception {
-        String bootstrap = SharedTestInfra.kafkaBootstrapServers();
-        assertThat(SharedTestInfra.kafkaBootstrapServers()).isSameAs(bootstrap);
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            assertThat(admin.listTopics().names().get())
-                    .containsAll(Topics.all().stream().map(com.myagents.contracts.Topic::name).toList());
-        }
-        EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
-        assertThat(SharedTestInfra.postgres()).isSameAs(postgres);
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password())) {
-            assertThat(c.getCatalog()).isEqualTo("myagents");
-        }
-    }
-
     private static List<String> readAll(String bootstrap, String topic) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,

@@ -49,8 +49,8 @@ import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.contracts.execution.signing.CommandSigner;
 import com.myagents.contracts.serde.JsonSerde;
 import com.myagents.contracts.subscriptions.SubscriptionState;
-import com.myagents.embedded.SharedTestInfra;
 import com.myagents.enforcement.app.EnforcementStreamsConfig;
+import com.myagents.testsupport.SharedTestInfra;
 
 /**
  * The application on a real broker, exactly-once: stopped mid-stream and restarted, with every

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.TopicProvisioner;
 import com.myagents.contracts.Topics;
-import com.myagents.embedded.SharedTestInfra;
 import com.myagents.enforcement.policy.EnforcementPolicy;
 import com.myagents.enforcement.verify.VerifyDecisionsCommand;
+import com.myagents.testsupport.SharedTestInfra;
 
 /**
  * {@code verify-decisions} reads the decision topics of a real broker (no database), in a

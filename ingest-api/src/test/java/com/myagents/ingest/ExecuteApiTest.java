@@ -14,9 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.Topics;
@@ -26,7 +23,7 @@ import com.myagents.contracts.execution.ExecutionRequest;
 import com.myagents.contracts.execution.ManualPublication;
 import com.myagents.contracts.execution.Outcome;
 import com.myagents.contracts.execution.ReasonCode;
-import com.myagents.embedded.SharedTestInfra;
+import com.myagents.testsupport.TopicWriter;
 
 class ExecuteApiTest {
 
@@ -204,12 +201,7 @@ class ExecuteApiTest {
                 "test/1", Instant.now());
     }
 
-    private static void publishDecision(ExecutionDecision decision) throws Exception {
-        var topic = Topics.EXECUTION_DECISIONS;
-        try (KafkaProducer<String, ExecutionDecision> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafkaBootstrapServers()),
-                topic.keySerde().serializer(), topic.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), decision.correlationId(), decision)).get();
-        }
+    private static void publishDecision(ExecutionDecision decision) {
+        TopicWriter.shared().publish(Topics.EXECUTION_DECISIONS, decision.correlationId(), decision);
     }
 }

@@ -66,16 +66,10 @@ class GoalsApiTest {
     @Test
     void runNowPublishesOneTriggerPerRequestIdAndNeedsAConfiguredAgent() {
         // a customer of its own: its first marketing trial starts when the instance is finalized
-        com.myagents.http.identity.Principal customer = new com.myagents.http.identity.Principal(
-                java.util.UUID.randomUUID().toString(), com.myagents.http.identity.Principal.Kind.CUSTOMER, "runs@example.test",
-                java.util.Set.of());
-        JsonNode hired = hiring.hire(customer, "marketing.healthcare.v1");
-        hiring.saveDraft(customer, hired.path("subscription_id").asString(), HiringApiTest.MARKETING_CONFIG);
-        String instance = hired.path("hired_instance_id").asString();
-        String goalId = json(api.call("PUT", "/api/v1/hired-agents/" + instance + "/goals", customer,
-                "{\"goal_template_id\":\"marketing.weekly_multichannel_batch\",\"frequency\":\"weekly\",\"settings\":{\"posts_per_week\":3}}"))
-                .path("goal_instance_id").asString();
-        assertThat(api.call("POST", "/api/v1/hired-agents/" + instance + "/finalize", customer, null).statusCode()).isEqualTo(200);
+        HiringApiTest.RunnableAgent agent = hiring.runnableMarketingAgent("runs@example.test", 3);
+        com.myagents.http.identity.Principal customer = agent.customer();
+        String instance = agent.instance();
+        String goalId = agent.goalId();
 
         HttpResponse<String> run = api.call("POST", "/api/v1/hired-agents/" + instance + "/goals/" + goalId + "/run",
                 customer, null, "run-request-0001");
@@ -105,16 +99,13 @@ class GoalsApiTest {
         assertThat(json(before).path("goals").get(0).path("last_run").isNull()).as(before.body()).isTrue();
 
         // as the materializer records them: yesterday's run completed, today's was denied by enforcement
-        api.execute("insert into plant.goal_runs (run_id, goal_instance_id, period_key, status, completed_at) "
-                + "values (? || ':daily:2026-11-26', ?::uuid, 'daily:2026-11-26', 'completed', '2026-11-26T04:00:00Z')", goalId, goalId);
+        api.recordCompletedRun(goalId, "2026-11-26");
         api.execute("insert into plant.goal_runs (run_id, goal_instance_id, period_key, status, reason, detail, cost_minor, "
                 + "triggered_at, completed_at) values (? || ':daily:2026-11-27', ?::uuid, 'daily:2026-11-27', 'denied', "
                 + "'trial_cap_exceeded', '10 of 10 trial goal runs used on 2026-11-27 (UTC)', 0, '2026-11-27T04:00:00Z', "
                 + "'2026-11-27T04:00:01Z')", goalId, goalId);
 
-        HttpResponse<String> after = api.call("GET", "/api/v1/hired-agents/" + instance + "/goals", DEMO_CUSTOMER, null);
-        assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
-        JsonNode lastRun = json(after).path("goals").get(0).path("last_run");
+        JsonNode lastRun = api.lastRunOfFirstGoal(instance, DEMO_CUSTOMER);
         assertThat(lastRun.path("run_id").asString()).isEqualTo(goalId + ":daily:2026-11-27");
         assertThat(lastRun.path("status").asString()).isEqualTo("denied");
         assertThat(lastRun.path("reason").asString()).isEqualTo("trial_cap_exceeded");

@@ -279,6 +279,28 @@ class HiringApiTest {
                 "{\"subscription_id\":\"" + subscriptionId + "\",\"config\":" + config + "}");
     }
 
+    /**
+     * A finalized marketing agent of a customer of its own (its first trial starts at finalize),
+     * with a weekly goal of {@code postsPerWeek} posts.
+     */
+    RunnableAgent runnableMarketingAgent(String email, int postsPerWeek) {
+        com.myagents.http.identity.Principal customer = new com.myagents.http.identity.Principal(
+                UUID.randomUUID().toString(), com.myagents.http.identity.Principal.Kind.CUSTOMER, email, java.util.Set.of());
+        JsonNode hired = hire(customer, "marketing.healthcare.v1");
+        saveDraft(customer, hired.path("subscription_id").asString(), MARKETING_CONFIG);
+        String instance = hired.path("hired_instance_id").asString();
+        String goalId = json(api.call("PUT", "/api/v1/hired-agents/" + instance + "/goals", customer,
+                "{\"goal_template_id\":\"marketing.weekly_multichannel_batch\",\"frequency\":\"weekly\","
+                        + "\"settings\":{\"posts_per_week\":" + postsPerWeek + "}}"))
+                .path("goal_instance_id").asString();
+        assertThat(api.call("POST", "/api/v1/hired-agents/" + instance + "/finalize", customer, null).statusCode()).isEqualTo(200);
+        return new RunnableAgent(customer, hired.path("subscription_id").asString(), instance, goalId);
+    }
+
+    record RunnableAgent(com.myagents.http.identity.Principal customer, String subscriptionId, String instance,
+                         String goalId) {
+    }
+
     List<String> subscriptionIds(com.myagents.http.identity.Principal who) {
         List<String> ids = new ArrayList<>();
         json(api.call("GET", "/api/v1/subscriptions", who, null)).path("subscriptions")

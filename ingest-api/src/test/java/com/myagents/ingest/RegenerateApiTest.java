@@ -117,15 +117,10 @@ class RegenerateApiTest {
 
     /** A post of a finalized marketing agent of a customer of its own, drafted by its weekly goal. */
     private Post postOnARunnableAgent(String kind) {
-        Principal customer = new Principal(UUID.randomUUID().toString(), Principal.Kind.CUSTOMER,
-                "regen-" + UUID.randomUUID() + "@example.test", java.util.Set.of());
-        JsonNode hired = hiring.hire(customer, "marketing.healthcare.v1");
-        hiring.saveDraft(customer, hired.path("subscription_id").asString(), HiringApiTest.MARKETING_CONFIG);
-        String instance = hired.path("hired_instance_id").asString();
-        String goalId = json(api.call("PUT", "/api/v1/hired-agents/" + instance + "/goals", customer,
-                "{\"goal_template_id\":\"marketing.weekly_multichannel_batch\",\"frequency\":\"weekly\",\"settings\":{\"posts_per_week\":1}}"))
-                .path("goal_instance_id").asString();
-        assertThat(api.call("POST", "/api/v1/hired-agents/" + instance + "/finalize", customer, null).statusCode()).isEqualTo(200);
+        HiringApiTest.RunnableAgent agent = hiring.runnableMarketingAgent("regen-" + UUID.randomUUID() + "@example.test", 1);
+        Principal customer = agent.customer();
+        String instance = agent.instance();
+        String goalId = agent.goalId();
         String id = UUID.randomUUID().toString();
         Map<String, Object> payload = Map.of("platform", "instagram", "topic", "flu shots", "text", "Flu shots this week " + id,
                 "image", Map.of("media_id", MEDIA_ID), "canonical_message", "Flu shots this week.");
@@ -133,7 +128,7 @@ class RegenerateApiTest {
                 + "subscription_id, customer_id, kind, state, payload, proposed_actions, payload_hash, suggested_for) values "
                 + "(?::uuid, ?, ?::uuid, 'marketing.weekly_multichannel_batch', ?::uuid, ?::uuid, ?::uuid, ?, 'pending_review', "
                 + "?::jsonb, '[\"publish\"]'::jsonb, ?, '2026-12-04T04:00:00Z'::timestamptz)", id, goalId + ":weekly:2026-W49",
-                goalId, instance, hired.path("subscription_id").asString(), customer.id(), kind,
+                goalId, instance, agent.subscriptionId(), customer.id(), kind,
                 PayloadHash.canonicalJson(payload), PayloadHash.of(payload));
         return new Post(customer, id, goalId, instance);
     }

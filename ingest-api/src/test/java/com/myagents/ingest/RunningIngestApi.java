@@ -1,34 +1,26 @@
 package com.myagents.ingest;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.Set;
 
-import org.flywaydb.core.Flyway;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.embedded.EmbeddedPostgresServer;
-import com.myagents.embedded.SharedTestInfra;
-import com.myagents.http.identity.Hops;
-import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
+import com.myagents.testsupport.SharedTestInfra;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * ingest-api on a random port against the real broker and PostgreSQL of this test JVM, with the
- * plant schema and demo data migrated; requests carry an identity signed as the gateway would.
+ * The API tests' ingest-api ({@link PlantApi}: a random port, this test JVM's real broker and
+ * PostgreSQL, identities signed as the gateway signs them), waiting 2 s for a decision; with the demo
+ * principals and plain SQL into the plant schema.
  */
 final class RunningIngestApi {
 
@@ -44,36 +36,17 @@ final class RunningIngestApi {
     private static RunningIngestApi instance;
 
     final ConfigurableApplicationContext context;
-    final String baseUrl;
-    final IdentityTokens gateway;
-    final EmbeddedPostgresServer postgres;
-    private final HttpClient http = HttpClient.newHttpClient();
+    final EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
+    private final PlantApi calls;
 
-    private RunningIngestApi(ConfigurableApplicationContext context, IdentityTokens gateway, EmbeddedPostgresServer postgres) {
-        this.context = context;
-        this.baseUrl = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-        this.gateway = gateway;
-        this.postgres = postgres;
+    private RunningIngestApi(PlantApi calls) {
+        this.context = calls.context();
+        this.calls = calls;
     }
 
     static synchronized RunningIngestApi get() {
         if (instance == null) {
-            EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
-            Flyway.configure().dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
-                    .schemas("plant").defaultSchema("plant").outOfOrder(true).placeholderReplacement(false)
-                    .locations("classpath:db/plant", "classpath:db/plant-demo").load().migrate();
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            ConfigurableApplicationContext context = IngestApiApplication.builder().run(
-                    "--server.port=0",
-                    "--spring.datasource.url=" + postgres.jdbcUrl(),
-                    "--spring.datasource.username=" + postgres.username(),
-                    "--spring.datasource.password=" + postgres.password(),
-                    "--spring.kafka.bootstrap-servers=" + SharedTestInfra.kafkaBootstrapServers(),
-                    "--myagents.plant.identity-key=" + Base64.getEncoder().encodeToString(key),
-                    "--myagents.execute.decision-wait=2s",
-                    "--myagents.review.receipt-key=" + Base64.getEncoder().encodeToString(RECEIPT_KEY));
-            instance = new RunningIngestApi(context, new IdentityTokens(Hops.GATEWAY_ISSUER, key), postgres);
+            instance = new RunningIngestApi(PlantApi.start("2s", RECEIPT_KEY));
         }
         return instance;
     }
@@ -95,16 +68,7 @@ final class RunningIngestApi {
 
     /** A call with a body declared as {@code contentType}, sent as the given bytes. */
     HttpResponse<String> callRaw(String method, String path, Principal as, String contentType, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", contentType)
-                .header(Hops.PLANT_IDENTITY_HEADER, gateway.sign(as, Hops.PLANT_AUDIENCE, Duration.ofSeconds(60)))
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return calls.callRaw(method, path, as, contentType, body);
     }
 
     HttpResponse<String> call(String method, String path, Principal as, String body) {
@@ -112,23 +76,21 @@ final class RunningIngestApi {
     }
 
     HttpResponse<String> call(String method, String path, Principal as, String body, String correlationId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (as != null) {
-            request.header(Hops.PLANT_IDENTITY_HEADER, gateway.sign(as, Hops.PLANT_AUDIENCE, Duration.ofSeconds(60)));
-        }
-        if (correlationId != null) {
-            request.header(Hops.CORRELATION_HEADER, correlationId);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return calls.call(method, path, as, body, correlationId);
+    }
+
+    /** A daily run of the goal on {@code day} that completed, as the materializer records one. */
+    void recordCompletedRun(String goalId, String day) {
+        execute("insert into plant.goal_runs (run_id, goal_instance_id, period_key, status, completed_at) "
+                + "values (? || ':daily:' || ?, ?::uuid, 'daily:' || ?, 'completed', (? || 'T04:00:00Z')::timestamptz)",
+                goalId, day, goalId, day, day);
+    }
+
+    /** The last run the customer's goals list shows for the instance's first goal. */
+    JsonNode lastRunOfFirstGoal(String instance, Principal as) {
+        HttpResponse<String> goals = call("GET", "/api/v1/hired-agents/" + instance + "/goals", as, null);
+        org.assertj.core.api.Assertions.assertThat(goals.statusCode()).as(goals.body()).isEqualTo(200);
+        return json(goals).path("goals").get(0).path("last_run");
     }
 
     static JsonNode json(HttpResponse<String> response) {

@@ -25,16 +25,13 @@ class SkippedGoalRunsApiTest {
         String goalId = json(created).path("goal_instance_id").asString();
 
         // as the materializer records them: yesterday's run completed, today's was skipped by the goal runner
-        api.execute("insert into plant.goal_runs (run_id, goal_instance_id, period_key, status, completed_at) "
-                + "values (? || ':daily:2026-11-26', ?::uuid, 'daily:2026-11-26', 'completed', '2026-11-26T04:00:00Z')", goalId, goalId);
+        api.recordCompletedRun(goalId, "2026-11-26");
         api.execute("insert into plant.goal_runs (run_id, goal_instance_id, period_key, status, reason, detail, "
                 + "triggered_at, completed_at) values (? || ':daily:2026-11-27', ?::uuid, 'daily:2026-11-27', 'skipped', "
                 + "'trial_ended', 'the trial has ended; subscribe to keep the agent running', '2026-11-27T04:00:00Z', "
                 + "'2026-11-27T04:00:01Z')", goalId, goalId);
 
-        HttpResponse<String> goals = api.call("GET", "/api/v1/hired-agents/" + instance + "/goals", DEMO_CUSTOMER, null);
-        assertThat(goals.statusCode()).as(goals.body()).isEqualTo(200);
-        JsonNode lastRun = json(goals).path("goals").get(0).path("last_run");
+        JsonNode lastRun = api.lastRunOfFirstGoal(instance, DEMO_CUSTOMER);
         assertThat(lastRun.path("run_id").asString()).isEqualTo(goalId + ":daily:2026-11-27");
         assertThat(lastRun.path("status").asString()).isEqualTo("skipped");
         assertThat(lastRun.path("reason").asString()).isEqualTo("trial_ended");

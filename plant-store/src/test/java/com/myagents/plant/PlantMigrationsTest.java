@@ -21,6 +21,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,9 @@ import com.myagents.contracts.serde.EventJson;
 import com.myagents.plant.jooq.generated.DefaultSchema;
 import com.myagents.plant.jooq.generated.tables.records.AgentTypeDefinitionsRecord;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
+import com.myagents.plant.status.AgentTypeStatus;
+import com.myagents.plant.status.SubscriptionStatus;
+import com.myagents.plant.status.TrialStatus;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -93,7 +97,7 @@ class PlantMigrationsTest {
                 .containsExactly("marketing.healthcare.v1", "trading.delta_futures.v1");
         assertThat(definitions).allSatisfy(definition -> {
             assertThat(definition.getVersion()).isEqualTo("1.0.0");
-            assertThat(definition.getStatus()).isEqualTo("published");
+            assertThat(definition.getStatus()).isEqualTo(AgentTypeStatus.PUBLISHED);
             assertThat(definition.getPublishedAt()).isNotNull();
         });
     }
@@ -285,7 +289,7 @@ class PlantMigrationsTest {
                 .execute();
         int edited = dsl.update(AGENT_TYPE_DEFINITIONS)
                 .set(AGENT_TYPE_DEFINITIONS.DISPLAY_NAME, "Trading, stricter limits")
-                .set(AGENT_TYPE_DEFINITIONS.STATUS, "published")
+                .set(AGENT_TYPE_DEFINITIONS.STATUS, AgentTypeStatus.PUBLISHED)
                 .set(AGENT_TYPE_DEFINITIONS.PUBLISHED_AT, OffsetDateTime.now())
                 .where(AGENT_TYPE_DEFINITIONS.AGENT_TYPE_ID.eq("test.draft_edit.v1"))
                 .execute();
@@ -303,7 +307,8 @@ class PlantMigrationsTest {
                 .set(SUBSCRIPTIONS.SUBSCRIPTION_ID, UUID.randomUUID())
                 .set(SUBSCRIPTIONS.CUSTOMER_ID, UUID.randomUUID())
                 .set(SUBSCRIPTIONS.AGENT_TYPE_ID, "trading.delta_futures.v1")
-                .set(SUBSCRIPTIONS.STATUS, "paused")
+                // a status no enum has: written as the bare column, so the constraint is what refuses it
+                .set(DSL.field(SUBSCRIPTIONS.STATUS.getUnqualifiedName(), String.class), "paused")
                 .set(SUBSCRIPTIONS.PERIOD_START, OffsetDateTime.now())
                 .execute())
                 .hasMessageContaining("subscriptions_status_ck");
@@ -315,7 +320,7 @@ class PlantMigrationsTest {
         UUID otherCustomer = UUID.fromString("00000000-0000-0000-0000-0000000c0002");
 
         assertThat(dsl.fetchCount(SUBSCRIPTIONS, SUBSCRIPTIONS.CUSTOMER_ID.eq(demoCustomer)
-                .and(SUBSCRIPTIONS.STATUS.eq("active")).and(SUBSCRIPTIONS.TRIAL_STATUS.eq("not_started")))).isEqualTo(2);
+                .and(SUBSCRIPTIONS.STATUS.eq(SubscriptionStatus.ACTIVE)).and(SUBSCRIPTIONS.TRIAL_STATUS.eq(TrialStatus.NOT_STARTED)))).isEqualTo(2);
         assertThat(dsl.fetchCount(SUBSCRIPTIONS, SUBSCRIPTIONS.CUSTOMER_ID.eq(otherCustomer))).isEqualTo(1);
         var marketing = dsl.selectFrom(HIRED_AGENTS)
                 .where(HIRED_AGENTS.HIRED_INSTANCE_ID.eq(UUID.fromString("00000000-0000-0000-0000-00000000b001"))).fetchSingle();

@@ -26,11 +26,11 @@ import com.myagents.contracts.execution.EnforcementDenial;
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.embedded.EmbeddedPostgresServer;
-import com.myagents.embedded.SharedTestInfra;
 import com.myagents.plant.materializer.Materializer;
 import com.myagents.plant.outbox.OutboxConfiguration;
 import com.myagents.plant.outbox.OutboxRelay;
 import com.myagents.plant.outbox.OutboxWriter;
+import com.myagents.testsupport.SharedTestInfra;
 
 import tools.jackson.databind.JsonNode;
 

@@ -7,15 +7,13 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 import com.myagents.embedded.EmbeddedPostgresServer;
-import com.myagents.embedded.SharedTestInfra;
-import com.zaxxer.hikari.HikariConfig;
+import com.myagents.testsupport.SharedTestInfra;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -38,25 +36,11 @@ public final class PlantTestDatabase implements AutoCloseable {
     }
 
     public static PlantTestDatabase migrated(boolean demoData) {
-        EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
         String schema = freshSchemaName();
-        String[] locations = demoData
-                ? new String[] {"classpath:db/plant", "classpath:db/plant-demo"}
-                : new String[] {"classpath:db/plant"};
-        MigrateResult result = Flyway.configure()
-                .dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
-                .schemas(schema).defaultSchema(schema).createSchemas(true)
-                .locations(locations)
-                .outOfOrder(demoData)
-                .load().migrate();
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(postgres.jdbcUrl());
-        pool.setUsername(postgres.username());
-        pool.setPassword(postgres.password());
-        pool.setSchema(schema);
-        pool.setMaximumPoolSize(4);
-        pool.setPoolName(schema);
-        return new PlantTestDatabase(schema, result, new HikariDataSource(pool));
+        MigrateResult result = demoData
+                ? SharedTestInfra.migrate(schema, true, "classpath:db/plant", "classpath:db/plant-demo")
+                : SharedTestInfra.migrate(schema, false, "classpath:db/plant");
+        return new PlantTestDatabase(schema, result, SharedTestInfra.pool(schema, 4));
     }
 
     public static String freshSchemaName() {

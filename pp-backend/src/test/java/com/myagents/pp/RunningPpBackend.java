@@ -3,59 +3,46 @@ package com.myagents.pp;
 import static com.myagents.pp.jooq.generated.Tables.OPERATOR_AUDIT;
 
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 
 import org.jooq.DSLContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import com.myagents.embedded.EmbeddedPostgresServer;
-import com.myagents.embedded.SharedTestInfra;
 import com.myagents.pp.jooq.generated.tables.records.OperatorAuditRecord;
+import com.myagents.testsupport.Http;
+import com.myagents.testsupport.RecordingGateway;
+import com.myagents.testsupport.RunningDoor;
 
 /**
- * One pp-backend per test JVM, started through {@link PpBackendApplication#builder()} like the
- * launcher does: a real HTTP server on a random port, the real PostgreSQL (schema pp, demo data on)
- * and a {@link RecordingGateway} where the gateway would be.
+ * One pp-backend per test JVM ({@link RunningDoor}: schema pp, demo data on, a {@link RecordingGateway}
+ * where the gateway would be), and the operator audit it writes.
  */
 public final class RunningPpBackend {
 
-    public static final byte[] TOKEN_KEY = randomKey();
-    public static final byte[] SERVICE_KEY = randomKey();
-    public static final RecordingGateway GATEWAY = RecordingGateway.start();
+    /** The running door; a test registers it as an extension to start each test with a gateway that forgot earlier calls. */
+    public static final RunningDoor DOOR = new RunningDoor(PpBackendApplication::builder, "/api/pp/auth/login");
 
-    private static ConfigurableApplicationContext app;
-    private static URI base;
+    public static final byte[] TOKEN_KEY = DOOR.tokenKey();
+    public static final byte[] SERVICE_KEY = DOOR.serviceKey();
+    public static final RecordingGateway GATEWAY = DOOR.gateway();
+    /** pp-backend's HTTP surface, as the browser calls it. */
+    public static final Http HTTP = DOOR.http();
+    /** The demo operators, signed in at this door. */
+    public static final SignedInOperators OPERATORS = new SignedInOperators(HTTP);
 
     private RunningPpBackend() {
     }
 
-    public static synchronized URI base() {
-        if (app == null) {
-            EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
-            app = PpBackendApplication.builder().run(
-                    "--server.port=0",
-                    "--spring.datasource.url=" + postgres.jdbcUrl(),
-                    "--spring.datasource.username=" + postgres.username(),
-                    "--spring.datasource.password=" + postgres.password(),
-                    "--myagents.demo-data=true",
-                    "--myagents.tokens.key=" + Base64.getEncoder().encodeToString(TOKEN_KEY),
-                    "--myagents.gateway.url=" + GATEWAY.uri(),
-                    "--myagents.gateway.service-key=" + Base64.getEncoder().encodeToString(SERVICE_KEY));
-            base = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port"));
-        }
-        return base;
+    public static URI base() {
+        return DOOR.base();
     }
 
     public static URI uri(String path) {
-        return base().resolve(path);
+        return DOOR.uri(path);
     }
 
     /** A bean of the running app, for tests that look behind the HTTP surface. */
     public static <T> T bean(Class<T> type) {
-        base();
-        return app.getBean(type);
+        return DOOR.bean(type);
     }
 
     /** The correlation id the door minted for a request (its response header). */
@@ -65,16 +52,9 @@ public final class RunningPpBackend {
 
     /** The audit entries of one request, read from the database the app writes. */
     public static List<OperatorAuditRecord> auditOf(String correlationId) {
-        base();
-        return app.getBean(DSLContext.class).selectFrom(OPERATOR_AUDIT)
+        return bean(DSLContext.class).selectFrom(OPERATOR_AUDIT)
                 .where(OPERATOR_AUDIT.CORRELATION_ID.eq(correlationId))
                 .orderBy(OPERATOR_AUDIT.ID)
                 .fetch();
-    }
-
-    private static byte[] randomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return key;
     }
 }

@@ -32,7 +32,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.security.KafkaClientSecurity;
-import com.myagents.embedded.SharedTestInfra;
+import com.myagents.testsupport.SharedTestInfra;
 
 /**
  * The managed lifecycle on a real broker: topics provisioned, started, healthy, its metrics bound,

@@ -29,6 +29,8 @@ import com.myagents.contracts.serde.EventJson;
 import com.myagents.plant.outbox.OutboxWriter;
 import com.myagents.plant.state.PlantStateEvents;
 import com.myagents.plant.state.StateSnapshot;
+import com.myagents.plant.status.TrialStatus;
+import com.myagents.plant.status.DeliverableState;
 
 /**
  * Plant's schema, as the benchmarks prepare it: seeded drafts (the rows goal runs would have
@@ -74,7 +76,7 @@ public final class PlantDatabase implements AutoCloseable {
                     .set(DELIVERABLES.SUBSCRIPTION_ID, DEMO_SUBSCRIPTION)
                     .set(DELIVERABLES.CUSTOMER_ID, DEMO_CUSTOMER)
                     .set(DELIVERABLES.KIND, "social_post")
-                    .set(DELIVERABLES.STATE, "pending_review")
+                    .set(DELIVERABLES.STATE, DeliverableState.PENDING_REVIEW.literal())
                     .set(DELIVERABLES.PAYLOAD, JSONB.valueOf(PayloadHash.canonicalJson(payload)))
                     .set(DELIVERABLES.PROPOSED_ACTIONS, JSONB.valueOf("[\"publish\"]"))
                     .set(DELIVERABLES.PAYLOAD_HASH, PayloadHash.of(payload))
@@ -101,7 +103,7 @@ public final class PlantDatabase implements AutoCloseable {
     public void makeDemoMarketingAgentPaidAndConfigured(Map<String, Object> config) {
         dsl.transaction(tx -> {
             DSL.using(tx).update(SUBSCRIPTIONS)
-                    .set(SUBSCRIPTIONS.TRIAL_STATUS, "ended_converted")
+                    .set(SUBSCRIPTIONS.TRIAL_STATUS, TrialStatus.ENDED_CONVERTED)
                     .where(SUBSCRIPTIONS.SUBSCRIPTION_ID.eq(DEMO_SUBSCRIPTION))
                     .execute();
             DSL.using(tx).update(HIRED_AGENTS)

@@ -22,11 +22,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.myagents.connectors.http.Transport;
 import com.myagents.connectors.market.MarkPricePublisher;
 import com.myagents.connectors.support.StubPlatforms;
-import com.myagents.connectors.support.TopicReader;
 import com.myagents.contracts.TopicProvisioner;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.market.MarkPrice;
-import com.myagents.embedded.SharedTestInfra;
+import com.myagents.testsupport.SharedTestInfra;
+import com.myagents.testsupport.TopicReader;
 
 /** The mark prices the trading planner prices market orders with, read from Delta's public ticker. */
 class DeltaMarkPricesTest {
@@ -90,7 +90,7 @@ class DeltaMarkPricesTest {
 
         List<MarkPrice> published;
         publisher.start();
-        try (TopicReader<MarkPrice> reader = new TopicReader<>(Topics.MARK_PRICES, p -> price.equals(p.markPrice()))) {
+        try (var reader = TopicReader.values(Topics.MARK_PRICES, p -> price.equals(p.markPrice()))) {
             published = reader.readUntil(seen -> !seen.isEmpty(), Duration.ofSeconds(30));
         } finally {
             publisher.stop();

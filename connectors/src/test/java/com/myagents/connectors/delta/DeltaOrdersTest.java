@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -30,20 +29,12 @@ class DeltaOrdersTest {
             {"id":4711,"size":3,"unfilled_size":3,"side":"buy","order_type":"limit_order","limit_price":"59000.5",
              "paid_commission":"0.05","commission":"0.1","client_order_id":"%s","state":"open","product_symbol":"BTCUSD"}""";
 
-    Connectors connectors;
-    StubPlatforms delta;
-    String instance;
-    String ref;
-
-    @BeforeEach
-    void givenATradingInstanceWithAnExchangeCredential() {
-        connectors = Connectors.live();
-        delta = connectors.platforms;
-        instance = UUID.randomUUID().toString();
-        ref = "cref_" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
-        connectors.tradingInstance(instance, ref);
-        delta.vaultHasExchangeSetup(ref, Commands.CUSTOMER_ID, StubPlatforms.DELTA_API_KEY, StubPlatforms.DELTA_API_SECRET);
-    }
+    // given, for each test, a trading instance with an exchange credential
+    final Connectors connectors = Connectors.live();
+    final StubPlatforms delta = connectors.platforms;
+    final Connectors.TradingInstance trading = connectors.tradingInstanceWithExchangeSetup();
+    final String instance = trading.id();
+    final String ref = trading.exchangeRef();
 
     @Test
     void placesTheApprovedOrderSignedAsDeltaRequiresAndKeyedByTheIdempotencyKey() {

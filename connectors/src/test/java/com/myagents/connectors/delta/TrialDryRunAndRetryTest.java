@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.connectors.connector.DryRunDetail;
@@ -25,19 +24,10 @@ import com.myagents.contracts.execution.ExecutionResult.Status;
  */
 class TrialDryRunAndRetryTest {
 
-    Connectors connectors;
-    StubPlatforms delta;
-    String instance;
-
-    @BeforeEach
-    void givenLiveConnectorsAndATradingInstance() {
-        connectors = Connectors.live();
-        delta = connectors.platforms;
-        instance = UUID.randomUUID().toString();
-        String ref = "cref_" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
-        connectors.tradingInstance(instance, ref);
-        delta.vaultHasExchangeSetup(ref, Commands.CUSTOMER_ID, StubPlatforms.DELTA_API_KEY, StubPlatforms.DELTA_API_SECRET);
-    }
+    // given, for each test, live connectors and a trading instance with an exchange credential
+    final Connectors connectors = Connectors.live();
+    final StubPlatforms delta = connectors.platforms;
+    final String instance = connectors.tradingInstanceWithExchangeSetup().id();
 
     @Test
     void aSignedDryRunCommandIsDescribedAndNothingIsSentEvenInLiveMode() {

@@ -30,17 +30,13 @@ class MetaPostsTest {
     static final String IG_ACCOUNT = "17841400008460056";
     static final String V = StubPlatforms.GRAPH_VERSION;
 
-    Connectors connectors;
-    StubPlatforms platforms;
-    String instance;
-    String mediaId;
+    final Connectors connectors = Connectors.live();
+    final StubPlatforms platforms = connectors.platforms;
+    final String instance = UUID.randomUUID().toString();
+    final String mediaId = UUID.randomUUID().toString();
 
     @BeforeEach
     void givenAMarketingInstanceConnectedToFacebookAndInstagram() {
-        connectors = Connectors.live();
-        platforms = connectors.platforms;
-        instance = UUID.randomUUID().toString();
-        mediaId = UUID.randomUUID().toString();
         String facebookRef = "cref_fb_" + UUID.randomUUID().toString().substring(0, 8);
         String instagramRef = "cref_ig_" + UUID.randomUUID().toString().substring(0, 8);
         connectors.marketingInstance(instance, Map.of("facebook", facebookRef, "instagram", instagramRef));

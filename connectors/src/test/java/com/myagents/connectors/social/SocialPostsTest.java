@@ -33,21 +33,15 @@ class SocialPostsTest {
 
     static final String AUTHOR = "urn:li:organization:2414183";
 
-    Connectors connectors;
-    StubPlatforms platforms;
-    String instance;
-    String linkedInRef;
-    String xRef;
-    String linkedInToken;
+    final Connectors connectors = Connectors.live();
+    final StubPlatforms platforms = connectors.platforms;
+    final String instance = UUID.randomUUID().toString();
+    final String linkedInRef = "cref_li_" + UUID.randomUUID().toString().substring(0, 8);
+    final String xRef = "cref_x_" + UUID.randomUUID().toString().substring(0, 8);
+    final String linkedInToken = "AQV-" + UUID.randomUUID();
 
     @BeforeEach
     void givenAMarketingInstanceConnectedToLinkedInAndX() {
-        connectors = Connectors.live();
-        platforms = connectors.platforms;
-        instance = UUID.randomUUID().toString();
-        linkedInRef = "cref_li_" + UUID.randomUUID().toString().substring(0, 8);
-        xRef = "cref_x_" + UUID.randomUUID().toString().substring(0, 8);
-        linkedInToken = "AQV-" + UUID.randomUUID();
         connectors.marketingInstance(instance, Map.of("linkedin", linkedInRef, "x", xRef));
         platforms.vaultHasPlatformCredential(linkedInRef, Commands.CUSTOMER_ID, "linkedin", AUTHOR, linkedInToken,
                 Instant.now().plus(Duration.ofDays(30)));

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.myagents.connectors.ConnectorsProperties;
@@ -105,6 +106,19 @@ public final class Connectors {
                 "trading.delta_futures.v1", "1.0.0", "Trader", "Asia/Kolkata",
                 Map.of("exchange_credential_ref", exchangeRef, "allowed_coins", List.of("BTC")), true, "active",
                 "ended_converted", null, Instant.now()));
+    }
+
+    /** A fresh trading instance whose exchange credential the vault holds with Delta's test key and secret. */
+    public TradingInstance tradingInstanceWithExchangeSetup() {
+        String instance = UUID.randomUUID().toString();
+        String ref = "cref_" + UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+        tradingInstance(instance, ref);
+        platforms.vaultHasExchangeSetup(ref, Commands.CUSTOMER_ID, StubPlatforms.DELTA_API_KEY, StubPlatforms.DELTA_API_SECRET);
+        return new TradingInstance(instance, ref);
+    }
+
+    /** A hired trading instance and the ref of its exchange credential. */
+    public record TradingInstance(String id, String exchangeRef) {
     }
 
     /** A marketing instance with one credential ref per platform. */

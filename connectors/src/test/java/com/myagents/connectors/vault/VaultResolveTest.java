@@ -29,15 +29,12 @@ import tools.jackson.databind.JsonNode;
 
 class VaultResolveTest {
 
-    Connectors connectors;
-    StubPlatforms vault;
-    String instance;
+    final Connectors connectors = Connectors.live();
+    final StubPlatforms vault = connectors.platforms;
+    final String instance = UUID.randomUUID().toString();
 
     @BeforeEach
     void givenAnInstanceConnectedToX() {
-        connectors = Connectors.live();
-        vault = connectors.platforms;
-        instance = UUID.randomUUID().toString();
         connectors.marketingInstance(instance, Map.of("x", "cref_x_vault"));
         vault.xAccepts("42");
     }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.myagents.http.door.DoorTokens;
 import com.myagents.http.door.LoginRequest;
 import com.myagents.cp.customers.Customer;
 import com.myagents.cp.customers.CustomerRepository;
@@ -28,12 +29,12 @@ public class AuthController {
     static final String WRONG_CREDENTIALS = "The email or the password is not correct.";
 
     private final CustomerLogin login;
-    private final CustomerTokens tokens;
+    private final DoorTokens tokens;
     private final CustomerRepository customers;
     private final LoginThrottle throttle;
     private final LoginAudit audit;
 
-    public AuthController(CustomerLogin login, CustomerTokens tokens, CustomerRepository customers,
+    public AuthController(CustomerLogin login, DoorTokens tokens, CustomerRepository customers,
                           LoginThrottle throttle, LoginAudit audit) {
         this.login = login;
         this.tokens = tokens;
@@ -61,7 +62,7 @@ public class AuthController {
             throw ApiProblem.unauthorized(WRONG_CREDENTIALS);
         }
         throttle.succeeded(request.email());
-        return new LoginResponse(tokens.issue(customer.get()), "Bearer", tokens.ttl().toSeconds(),
+        return new LoginResponse(tokens.issue(customer.get().principal()), "Bearer", tokens.ttl().toSeconds(),
                 CustomerView.of(customer.get()));
     }
 

@@ -3,7 +3,6 @@ package com.myagents.cp.drafting;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,12 +18,8 @@ public class DraftingController {
 
     private final DraftingGenerator generator;
 
-    public DraftingController(@Value("${myagents.drafting.generator:template}") String generator) {
-        DraftingGenerator known = DraftingGenerator.fromCode(generator);
-        if (known == null) {
-            throw new IllegalStateException("myagents.drafting.generator=" + generator + " is none of template, ai");
-        }
-        this.generator = known;
+    public DraftingController(DraftingProperties properties) {
+        this.generator = properties.kind();
     }
 
     @GetMapping("/api/cp/drafting")

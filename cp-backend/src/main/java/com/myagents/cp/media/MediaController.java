@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,9 +41,9 @@ public class MediaController {
     private final MediaLibrary library;
     private final MediaUrls signedUrls;
 
-    public MediaController(MediaLibrary library, @Value("${myagents.media.url-signing-key:}") String signingKey) {
+    public MediaController(MediaLibrary library, MediaProperties properties) {
         this.library = library;
-        this.signedUrls = signingKey == null || signingKey.isBlank() ? null : MediaUrls.fromBase64(signingKey);
+        this.signedUrls = properties.signedUrls();
     }
 
     @PostMapping(PATH)

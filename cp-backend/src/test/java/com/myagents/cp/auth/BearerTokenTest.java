@@ -1,8 +1,7 @@
 package com.myagents.cp.auth;
 
-import static com.myagents.cp.Http.json;
-import static com.myagents.cp.Http.request;
-import static com.myagents.cp.Http.send;
+import static com.myagents.cp.RunningCpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -15,31 +14,30 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.myagents.cp.proxy.CpDoor;
 import com.myagents.cp.RunningCpBackend;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
+import com.myagents.testsupport.RunningDoor;
 
 class BearerTokenTest {
 
     private static final Principal DEMO = new Principal("00000000-0000-0000-0000-0000000c0001",
             Principal.Kind.CUSTOMER, "demo@myagents.local", Set.of());
 
-    @BeforeEach
-    void startFresh() {
-        RunningCpBackend.base();
-        RunningCpBackend.GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningCpBackend.DOOR;
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/cp/auth/me", "/api/cp/agent-types", "/api/cp"})
     void refusesACallWithoutAToken(String path) {
-        HttpResponse<String> response = send(request(path).GET().build());
+        HttpResponse<String> response = HTTP.send(HTTP.request(path).GET().build());
 
         assertUnauthorized(response);
         assertThat(RunningCpBackend.GATEWAY.receivedNothing()).isTrue();
@@ -47,7 +45,7 @@ class BearerTokenTest {
 
     @Test
     void refusesAnAuthorizationThatIsNotBearer() {
-        HttpResponse<String> response = send(request("/api/cp/auth/me")
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/cp/auth/me")
                 .header("Authorization", "Basic ZGVtbzpkZW1vLXBhc3N3b3Jk").GET().build());
 
         assertUnauthorized(response);
@@ -57,7 +55,7 @@ class BearerTokenTest {
     void refusesAnExpiredToken() {
         Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
         String expired = new IdentityTokens(Hops.CP_ISSUER, RunningCpBackend.TOKEN_KEY, twoHoursAgo)
-                .sign(DEMO, CustomerTokens.AUDIENCE, Duration.ofHours(1));
+                .sign(DEMO, CpDoor.DOOR.name(), Duration.ofHours(1));
 
         assertUnauthorized(call("/api/cp/auth/me", expired));
     }
@@ -66,7 +64,7 @@ class BearerTokenTest {
     void refusesATokenSignedWithAnotherKey() {
         byte[] otherKey = new byte[32];
         new SecureRandom().nextBytes(otherKey);
-        String forged = new IdentityTokens(Hops.CP_ISSUER, otherKey).sign(DEMO, CustomerTokens.AUDIENCE,
+        String forged = new IdentityTokens(Hops.CP_ISSUER, otherKey).sign(DEMO, CpDoor.DOOR.name(),
                 Duration.ofMinutes(5));
 
         assertUnauthorized(call("/api/cp/agent-types", forged));
@@ -95,7 +93,7 @@ class BearerTokenTest {
     void refusesAnOperatorTokenEvenWhenSignedWithTheCustomerKey() {
         Principal operator = new Principal(DEMO.id(), Principal.Kind.OPERATOR, "ops@myagents.local", Set.of("admin"));
         String token = new IdentityTokens(Hops.CP_ISSUER, RunningCpBackend.TOKEN_KEY)
-                .sign(operator, CustomerTokens.AUDIENCE, Duration.ofMinutes(5));
+                .sign(operator, CpDoor.DOOR.name(), Duration.ofMinutes(5));
 
         assertUnauthorized(call("/api/cp/auth/me", token));
     }
@@ -106,7 +104,7 @@ class BearerTokenTest {
     }
 
     private static HttpResponse<String> call(String path, String token) {
-        return send(request(path).header("Authorization", "Bearer " + token).GET().build());
+        return HTTP.send(HTTP.request(path).header("Authorization", "Bearer " + token).GET().build());
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {

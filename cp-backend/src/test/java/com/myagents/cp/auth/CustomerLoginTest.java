@@ -1,8 +1,7 @@
 package com.myagents.cp.auth;
 
-import static com.myagents.cp.Http.get;
-import static com.myagents.cp.Http.json;
-import static com.myagents.cp.Http.postJson;
+import static com.myagents.cp.RunningCpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -12,7 +11,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.myagents.cp.Http;
+import com.myagents.cp.proxy.CpDoor;
+import com.myagents.http.door.DoorTokens;
 import com.myagents.cp.RunningCpBackend;
 import com.myagents.cp.customers.Customer;
 import com.myagents.http.identity.Hops;
@@ -29,7 +29,7 @@ class CustomerLoginTest {
     @Test
     void signsInTheDemoCustomerWithABearerTokenForCp() {
         // When the demo customer signs in
-        HttpResponse<String> response = postJson(LOGIN,
+        HttpResponse<String> response = HTTP.postJson(LOGIN,
                 "{\"email\":\"demo@myagents.local\",\"password\":\"demo-password\"}");
 
         // Then they get a bearer token for audience cp, and who they are
@@ -51,7 +51,7 @@ class CustomerLoginTest {
 
     @Test
     void treatsTheEmailCaseInsensitively() {
-        HttpResponse<String> response = postJson(LOGIN,
+        HttpResponse<String> response = HTTP.postJson(LOGIN,
                 "{\"email\":\" Other@MyAgents.Local \",\"password\":\"other-password\"}");
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -62,9 +62,9 @@ class CustomerLoginTest {
     @Test
     void answersWrongPasswordAndUnknownEmailTheSameWay() {
         // When one login has a wrong password and another an email nobody has
-        HttpResponse<String> wrongPassword = postJson(LOGIN,
+        HttpResponse<String> wrongPassword = HTTP.postJson(LOGIN,
                 "{\"email\":\"demo@myagents.local\",\"password\":\"other-password\"}");
-        HttpResponse<String> unknownEmail = postJson(LOGIN,
+        HttpResponse<String> unknownEmail = HTTP.postJson(LOGIN,
                 "{\"email\":\"nobody@myagents.local\",\"password\":\"demo-password\"}");
 
         // Then both are the same 401 problem, apart from their correlation ids
@@ -83,7 +83,7 @@ class CustomerLoginTest {
 
     @Test
     void rejectsMalformedJsonWithAProblemThatSaysSo() {
-        HttpResponse<String> response = postJson(LOGIN, "{\"email\":\"demo@myagents.local\",");
+        HttpResponse<String> response = HTTP.postJson(LOGIN, "{\"email\":\"demo@myagents.local\",");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -93,7 +93,7 @@ class CustomerLoginTest {
 
     @Test
     void namesTheFieldOfAWronglyTypedValue() {
-        HttpResponse<String> response = postJson(LOGIN, "{\"email\":[\"demo@myagents.local\"],\"password\":\"x\"}");
+        HttpResponse<String> response = HTTP.postJson(LOGIN, "{\"email\":[\"demo@myagents.local\"],\"password\":\"x\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("errors").get(0).get("pointer").asString()).isEqualTo("/email");
@@ -101,7 +101,7 @@ class CustomerLoginTest {
 
     @Test
     void namesEveryMissingField() {
-        HttpResponse<String> response = postJson(LOGIN, "{\"email\":\"  \"}");
+        HttpResponse<String> response = HTTP.postJson(LOGIN, "{\"email\":\"  \"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         JsonNode errors = json(response).get("errors");
@@ -112,7 +112,7 @@ class CustomerLoginTest {
 
     @Test
     void refusesOverlongCredentialsAsInvalidInput() {
-        HttpResponse<String> response = postJson(LOGIN,
+        HttpResponse<String> response = HTTP.postJson(LOGIN,
                 "{\"email\":\"demo@myagents.local\",\"password\":\"" + "x".repeat(400) + "\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -121,9 +121,9 @@ class CustomerLoginTest {
 
     @Test
     void tellsTheSignedInCustomerWhoTheyAre() {
-        String token = Http.login("other@myagents.local", "other-password");
+        String token = HTTP.login("other@myagents.local", "other-password");
 
-        HttpResponse<String> response = get("/api/cp/auth/me", token);
+        HttpResponse<String> response = HTTP.get("/api/cp/auth/me", token);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("customer_id").asString()).isEqualTo("00000000-0000-0000-0000-0000000c0002");
@@ -132,11 +132,11 @@ class CustomerLoginTest {
 
     @Test
     void forgetsATokenWhoseCustomerIsGone() {
-        String token = new CustomerTokens(RunningCpBackend.TOKEN_KEY, Duration.ofMinutes(5))
+        String token = new DoorTokens(CpDoor.DOOR, RunningCpBackend.TOKEN_KEY, Duration.ofMinutes(5))
                 .issue(new Customer(UUID.randomUUID(), "gone@myagents.local",
-                        "x", "Gone"));
+                        "x", "Gone").principal());
 
-        HttpResponse<String> response = get("/api/cp/auth/me", token);
+        HttpResponse<String> response = HTTP.get("/api/cp/auth/me", token);
 
         assertThat(response.statusCode()).isEqualTo(401);
     }
@@ -146,10 +146,10 @@ class CustomerLoginTest {
         String login = "/api/cp/auth/login";
         java.util.List<Integer> failures = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            failures.add(postJson(login, "{\"email\":\"other@myagents.local\",\"password\":\"guess-" + i + "\"}")
+            failures.add(HTTP.postJson(login, "{\"email\":\"other@myagents.local\",\"password\":\"guess-" + i + "\"}")
                     .statusCode());
         }
-        HttpResponse<String> locked = postJson(login, "{\"email\":\"other@myagents.local\",\"password\":\"other-password\"}");
+        HttpResponse<String> locked = HTTP.postJson(login, "{\"email\":\"other@myagents.local\",\"password\":\"other-password\"}");
         try {
             assertThat(failures).containsOnly(401);
             assertThat(locked.statusCode()).isEqualTo(429);
@@ -165,7 +165,7 @@ class CustomerLoginTest {
             // the other customer's account is shared by the other tests of this JVM
             RunningCpBackend.bean(com.myagents.http.throttle.LoginThrottle.class).succeeded("other@myagents.local");
         }
-        assertThat(postJson(login, "{\"email\":\"other@myagents.local\",\"password\":\"other-password\"}")
+        assertThat(HTTP.postJson(login, "{\"email\":\"other@myagents.local\",\"password\":\"other-password\"}")
                 .statusCode()).isEqualTo(200);
     }
 }

@@ -11,15 +11,15 @@ class DraftingControllerTest {
 
     @Test
     void theTemplateDeploymentOffersEnglishAndHindiAndAnAiOneAllTenLanguages() {
-        assertThat(new DraftingController("template").drafting())
+        assertThat(new DraftingController(new DraftingProperties("template")).drafting())
                 .containsEntry("generator", "template").containsEntry("languages", List.of("en", "hi"));
-        assertThat(new DraftingController("ai").drafting()).containsEntry("generator", "ai")
+        assertThat(new DraftingController(new DraftingProperties("ai")).drafting()).containsEntry("generator", "ai")
                 .extractingByKey("languages").asList().hasSize(10);
-        assertThat(new DraftingController("ai").drafting().get("label").toString()).contains("AI generator");
+        assertThat(new DraftingController(new DraftingProperties("ai")).drafting().get("label").toString()).contains("AI generator");
     }
 
     @Test
     void anUnknownGeneratorStopsTheStartRatherThanOfferingLanguagesNobodyWrites() {
-        assertThatThrownBy(() -> new DraftingController("llm")).hasMessageContaining("template, ai");
+        assertThatThrownBy(() -> new DraftingController(new DraftingProperties("llm"))).hasMessageContaining("template, ai");
     }
 }

@@ -1,29 +1,28 @@
 package com.myagents.cp.drafts;
 
-import static com.myagents.cp.Http.json;
-import static com.myagents.cp.Http.putJson;
-import static com.myagents.cp.Http.request;
-import static com.myagents.cp.Http.send;
+import static com.myagents.cp.RunningCpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.myagents.cp.Credentials;
 import com.myagents.cp.Demo;
-import com.myagents.cp.Http;
-import com.myagents.cp.RecordingGateway;
-import com.myagents.cp.RecordingGateway.Received;
 import com.myagents.cp.RunningCpBackend;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
+import com.myagents.testsupport.Http;
+import com.myagents.testsupport.RecordingGateway;
+import com.myagents.testsupport.RecordingGateway.Received;
+import com.myagents.testsupport.RunningDoor;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,11 +31,8 @@ class DraftConfigTest {
     private static final String PATH = "/api/cp/hired-agents/draft";
     private static final RecordingGateway GATEWAY = RunningCpBackend.GATEWAY;
 
-    @BeforeEach
-    void forgetEarlierCalls() {
-        RunningCpBackend.base();
-        GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningCpBackend.DOOR;
 
     @Test
     void forwardsAConfigWhoseRefsAreAllTheCallers() throws Exception {
@@ -49,7 +45,7 @@ class DraftConfigTest {
                  "backup":[{"exchange_credential_ref":"%s"}],"unset":{"credential_ref":null}}}"""
                 .formatted(linkedin, x, exchange);
 
-        HttpResponse<String> response = putJson(PATH, Demo.token(), draft);
+        HttpResponse<String> response = HTTP.putJson(PATH, Demo.token(), draft);
 
         // Then Plant gets the same document, as the verified customer, through the usual door
         Received got = GATEWAY.next();
@@ -68,7 +64,7 @@ class DraftConfigTest {
         String mine = Credentials.platform(Demo.token(), "x", "tok");
         String theirs = Credentials.platform(Demo.otherToken(), "linkedin", "tok");
 
-        HttpResponse<String> response = putJson(PATH, Demo.token(), """
+        HttpResponse<String> response = HTTP.putJson(PATH, Demo.token(), """
                 {"subscription_id":"s-1","config":{"platform_credentials":{
                  "linkedin":{"credential_ref":"%s"},"x":{"credential_ref":"%s"}}}}""".formatted(theirs, mine));
 
@@ -86,7 +82,7 @@ class DraftConfigTest {
         String platform = Credentials.platform(Demo.token(), "facebook", "tok");
         String exchange = Credentials.exchange(Demo.token());
 
-        HttpResponse<String> response = putJson(PATH, Demo.token(), """
+        HttpResponse<String> response = HTTP.putJson(PATH, Demo.token(), """
                 {"config":{"exchange_credential_ref":"%s","platform_credentials":{"facebook":{"credential_ref":"%s"},
                  "x":{"credential_ref":"cref_linkedin01"},"y":{"credential_ref":42},
                  "we/ird~key":{"credential_ref":["%s"]}}}}""".formatted(platform, exchange, platform));
@@ -111,7 +107,7 @@ class DraftConfigTest {
         String body = contentType.contains("yaml") ? "config:\n  credential_ref: " + theirs + "\n"
                 : "{\"config\":{\"credential_ref\":\"" + theirs + "\"}}";
 
-        HttpResponse<String> response = send(request(PATH).header("Authorization", "Bearer " + Demo.token())
+        HttpResponse<String> response = HTTP.send(HTTP.request(PATH).header("Authorization", "Bearer " + Demo.token())
                 .header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(charset))).build());
 
@@ -124,7 +120,7 @@ class DraftConfigTest {
     void refusesUtf16BytesDeclaredAsJsonRatherThanGuessTheirEncoding() {
         String theirs = Credentials.platform(Demo.otherToken(), "linkedin", "tok");
 
-        HttpResponse<String> response = send(request(PATH).header("Authorization", "Bearer " + Demo.token())
+        HttpResponse<String> response = HTTP.send(HTTP.request(PATH).header("Authorization", "Bearer " + Demo.token())
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(("{\"config\":{\"credential_ref\":\"" + theirs + "\"}}")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_16LE))).build());
@@ -137,7 +133,7 @@ class DraftConfigTest {
     void forwardsTheDocumentItCheckedReSerialisedNotTheCallersSpelling() throws Exception {
         String mine = Credentials.platform(Demo.token(), "x", "tok");
 
-        HttpResponse<String> response = putJson(PATH, Demo.token(),
+        HttpResponse<String> response = HTTP.putJson(PATH, Demo.token(),
                 "{ \"config\" : { \"credential\\u005fref\" :\n \"" + mine + "\" } }");
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -149,9 +145,9 @@ class DraftConfigTest {
         String mine = Credentials.platform(Demo.token(), "x", "tok");
         String theirs = Credentials.platform(Demo.otherToken(), "x", "tok");
 
-        HttpResponse<String> truncated = putJson(PATH, Demo.token(), "{\"config\":{\"credential_ref\":");
+        HttpResponse<String> truncated = HTTP.putJson(PATH, Demo.token(), "{\"config\":{\"credential_ref\":");
         // one parser might keep the first, another the last: neither gets the chance
-        HttpResponse<String> repeated = putJson(PATH, Demo.token(), """
+        HttpResponse<String> repeated = HTTP.putJson(PATH, Demo.token(), """
                 {"config":{"credential_ref":"%s","credential_ref":"%s"}}""".formatted(mine, theirs));
 
         assertThat(truncated.statusCode()).isEqualTo(400);
@@ -161,9 +157,9 @@ class DraftConfigTest {
 
     @Test
     void forwardsAConfigWithoutRefsAndAnEmptyBodyForPlantToJudge() throws Exception {
-        HttpResponse<String> withoutRefs = putJson(PATH, Demo.token(), "{\"config\":{\"nickname\":\"Desk\"}}");
+        HttpResponse<String> withoutRefs = HTTP.putJson(PATH, Demo.token(), "{\"config\":{\"nickname\":\"Desk\"}}");
         Received first = GATEWAY.next();
-        HttpResponse<String> empty = send(request(PATH).header("Authorization", "Bearer " + Demo.token())
+        HttpResponse<String> empty = HTTP.send(HTTP.request(PATH).header("Authorization", "Bearer " + Demo.token())
                 .PUT(HttpRequest.BodyPublishers.noBody()).build());
         Received second = GATEWAY.next();
 
@@ -179,7 +175,7 @@ class DraftConfigTest {
     void letsNoOtherSpellingOfThePathAroundTheCheck(String path) {
         String theirs = Credentials.platform(Demo.otherToken(), "linkedin", "tok");
 
-        HttpResponse<String> response = putJson(path, Demo.token(),
+        HttpResponse<String> response = HTTP.putJson(path, Demo.token(),
                 "{\"config\":{\"credential_ref\":\"" + theirs + "\"}}");
 
         assertThat(response.statusCode()).isIn(400, 404);
@@ -189,7 +185,7 @@ class DraftConfigTest {
     @Test
     void letsNoOtherMethodOnThePathThrough() {
         for (String method : List.of("POST", "PATCH", "GET", "DELETE")) {
-            HttpResponse<String> response = send(request(PATH).header("Authorization", "Bearer " + Demo.token())
+            HttpResponse<String> response = HTTP.send(HTTP.request(PATH).header("Authorization", "Bearer " + Demo.token())
                     .header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString("{\"config\":{}}")).build());
 
@@ -203,7 +199,7 @@ class DraftConfigTest {
         String huge = "{\"config\":{\"offerings\":[\"" + "x".repeat(2 * 1024 * 1024) + "\"]}}";
 
         // chunked, so the door has to count for itself
-        HttpResponse<String> response = send(request(PATH).header("Authorization", "Bearer " + Demo.token())
+        HttpResponse<String> response = HTTP.send(HTTP.request(PATH).header("Authorization", "Bearer " + Demo.token())
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofString(huge))).build());
 

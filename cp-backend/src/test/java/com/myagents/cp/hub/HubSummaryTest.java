@@ -1,9 +1,7 @@
 package com.myagents.cp.hub;
 
-import static com.myagents.cp.Http.get;
-import static com.myagents.cp.Http.json;
-import static com.myagents.cp.Http.request;
-import static com.myagents.cp.Http.send;
+import static com.myagents.cp.RunningCpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -11,16 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.myagents.cp.Demo;
-import com.myagents.cp.RecordingGateway;
-import com.myagents.cp.RecordingGateway.Received;
 import com.myagents.cp.RunningCpBackend;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
+import com.myagents.testsupport.RecordingGateway;
+import com.myagents.testsupport.RecordingGateway.Received;
+import com.myagents.testsupport.RunningDoor;
 
 import tools.jackson.databind.JsonNode;
 
@@ -30,11 +29,8 @@ class HubSummaryTest {
     private static final String PLANT = "/api/v1/hired-agents/summary";
     private static final RecordingGateway GATEWAY = RunningCpBackend.GATEWAY;
 
-    @BeforeEach
-    void forgetEarlierCalls() {
-        RunningCpBackend.base();
-        GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningCpBackend.DOOR;
 
     @Test
     void summarisesEveryInstanceFromOnePlantCall() throws Exception {
@@ -56,7 +52,7 @@ class HubSummaryTest {
                         now.minus(Duration.ofDays(20)).toString(), now.minus(Duration.ofDays(13)).toString(), null, false,
                         5)));
 
-        HttpResponse<String> response = send(request(PATH + "?customer_id=" + Demo.OTHER_ID)
+        HttpResponse<String> response = HTTP.send(HTTP.request(PATH + "?customer_id=" + Demo.OTHER_ID)
                 .header("Authorization", "Bearer " + Demo.token()).header("Accept", "text/html,application/json")
                 .GET().build());
 
@@ -131,15 +127,15 @@ class HubSummaryTest {
                                 + "\"max_budget_minor_per_month\":300000,\"currency\":\"INR\",\"month_spend_minor\":4200,"
                                 + "\"approval_ttl_hours\":72,\"drafts_pending_review\""));
         GATEWAY.answer(PLANT, 200, "application/json", plant);
-        String before = json(get(PATH, Demo.otherToken())).get("selected").asString();
+        String before = json(HTTP.get(PATH, Demo.otherToken())).get("selected").asString();
         GATEWAY.next();
 
-        HttpResponse<String> chosen = com.myagents.cp.Http.putJson("/api/cp/my-agents/selected", Demo.otherToken(),
+        HttpResponse<String> chosen = HTTP.putJson("/api/cp/my-agents/selected", Demo.otherToken(),
                 "{\"hired_instance_id\":\"" + second + "\"}");
-        HttpResponse<String> notAnId = com.myagents.cp.Http.putJson("/api/cp/my-agents/selected", Demo.otherToken(),
+        HttpResponse<String> notAnId = HTTP.putJson("/api/cp/my-agents/selected", Demo.otherToken(),
                 "{\"hired_instance_id\":\"h-2\"}");
         GATEWAY.answer(PLANT, 200, "application/json", plant);
-        JsonNode after = json(get(PATH, Demo.otherToken()));
+        JsonNode after = json(HTTP.get(PATH, Demo.otherToken()));
         GATEWAY.next();
 
         assertThat(before).isEqualTo(first);
@@ -160,7 +156,7 @@ class HubSummaryTest {
     void selectsNothingWhenTheCustomerHasNoAgents() throws Exception {
         GATEWAY.answer(PLANT, 200, "application/json", "{\"instances\":[]}");
 
-        HttpResponse<String> response = get(PATH, Demo.otherToken());
+        HttpResponse<String> response = HTTP.get(PATH, Demo.otherToken());
 
         GATEWAY.next();
         assertThat(response.statusCode()).isEqualTo(200);
@@ -175,7 +171,7 @@ class HubSummaryTest {
                 + "\"status\":429,\"detail\":\"slow down\",\"correlation_id\":\"c-123456789\"}";
         GATEWAY.answer(PLANT, 429, "application/problem+json", problem);
 
-        HttpResponse<String> response = get(PATH, Demo.token());
+        HttpResponse<String> response = HTTP.get(PATH, Demo.token());
 
         GATEWAY.next();
         assertThat(response.statusCode()).isEqualTo(429);
@@ -186,19 +182,19 @@ class HubSummaryTest {
     @Test
     void turnsAnyOtherUpstreamFailureIntoAProblem() throws Exception {
         GATEWAY.answer(PLANT, 503, "text/html", "<html>down</html>");
-        HttpResponse<String> unavailable = get(PATH, Demo.token());
+        HttpResponse<String> unavailable = HTTP.get(PATH, Demo.token());
         GATEWAY.next();
 
         GATEWAY.answer(PLANT, 200, "application/json", "<html>not json</html>");
-        HttpResponse<String> notJson = get(PATH, Demo.token());
+        HttpResponse<String> notJson = HTTP.get(PATH, Demo.token());
         GATEWAY.next();
 
         GATEWAY.answer(PLANT, 200, "application/json", "{\"something\":\"else\"}");
-        HttpResponse<String> noList = get(PATH, Demo.token());
+        HttpResponse<String> noList = HTTP.get(PATH, Demo.token());
         GATEWAY.next();
 
         GATEWAY.answer(PLANT, 302, "text/plain", "elsewhere");
-        HttpResponse<String> redirected = get(PATH, Demo.token());
+        HttpResponse<String> redirected = HTTP.get(PATH, Demo.token());
         GATEWAY.next();
 
         assertThat(unavailable.statusCode()).isEqualTo(503);
@@ -212,7 +208,7 @@ class HubSummaryTest {
 
     @Test
     void isNeverForwardedAsAPlantPath() {
-        HttpResponse<String> response = send(request("/api/cp/my-agents/other")
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/cp/my-agents/other")
                 .header("Authorization", "Bearer " + Demo.token()).GET().build());
 
         assertThat(response.statusCode()).isEqualTo(404);

@@ -1,21 +1,22 @@
 package com.myagents.cp.media;
 
-import static com.myagents.cp.Http.json;
-import static com.myagents.cp.Http.putJson;
+import static com.myagents.cp.RunningCpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.myagents.cp.Demo;
-import com.myagents.cp.Http;
-import com.myagents.cp.RecordingGateway;
-import com.myagents.cp.RecordingGateway.Received;
 import com.myagents.cp.RunningCpBackend;
+import com.myagents.testsupport.Http;
+import com.myagents.testsupport.RecordingGateway;
+import com.myagents.testsupport.RecordingGateway.Received;
+import com.myagents.testsupport.RunningDoor;
 
 /** An image attached to a draft (the media picker's edit) must be one of the customer's own. */
 class DraftImageTest {
@@ -23,11 +24,8 @@ class DraftImageTest {
     private static final RecordingGateway GATEWAY = RunningCpBackend.GATEWAY;
     private static final String DELIVERABLE = "9a8b7c6d-0000-4000-8000-000000000016";
 
-    @BeforeEach
-    void forgetEarlierCalls() {
-        RunningCpBackend.base();
-        GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningCpBackend.DOOR;
 
     @Test
     void anEditAttachingTheCallersOwnImageGoesToPlantAsSent() throws Exception {
@@ -35,7 +33,7 @@ class DraftImageTest {
         String edit = """
                 {"payload":{"platform":"instagram","text":"Flu shots this week","image":{"media_id":"%s"}}}""".formatted(mine);
 
-        HttpResponse<String> response = putJson("/api/cp/deliverables/" + DELIVERABLE, Demo.token(), edit);
+        HttpResponse<String> response = HTTP.putJson("/api/cp/deliverables/" + DELIVERABLE, Demo.token(), edit);
 
         Received got = GATEWAY.next();
         assertThat(got.method()).isEqualTo("PUT");
@@ -46,10 +44,10 @@ class DraftImageTest {
 
     @Test
     void anEditWithoutAnImageOrRemovingItGoesThroughUnchecked() throws Exception {
-        HttpResponse<String> noImage = putJson("/api/cp/deliverables/" + DELIVERABLE, Demo.token(),
+        HttpResponse<String> noImage = HTTP.putJson("/api/cp/deliverables/" + DELIVERABLE, Demo.token(),
                 "{\"payload\":{\"text\":\"plain\"}}");
         GATEWAY.next();
-        HttpResponse<String> removed = putJson("/api/cp/deliverables/" + DELIVERABLE, Demo.token(),
+        HttpResponse<String> removed = HTTP.putJson("/api/cp/deliverables/" + DELIVERABLE, Demo.token(),
                 "{\"payload\":{\"text\":\"plain\",\"image\":null}}");
         GATEWAY.next();
 
@@ -62,7 +60,7 @@ class DraftImageTest {
         String theirs = uploadedJpeg(Demo.otherToken());
 
         for (String mediaId : new String[] {"\"" + theirs + "\"", "\"" + UUID.randomUUID() + "\"", "\"../etc\"", "42"}) {
-            HttpResponse<String> response = putJson("/api/cp/deliverables/" + DELIVERABLE, Demo.token(),
+            HttpResponse<String> response = HTTP.putJson("/api/cp/deliverables/" + DELIVERABLE, Demo.token(),
                     "{\"payload\":{\"platform\":\"instagram\",\"image\":{\"media_id\":" + mediaId + "}}}");
 
             assertThat(response.statusCode()).as(mediaId).isEqualTo(400);
@@ -80,14 +78,14 @@ class DraftImageTest {
 
         for (String path : new String[] {"/api/cp//deliverables/" + DELIVERABLE, "/api/cp/Deliverables/" + DELIVERABLE,
                 "/api/cp/deliverables/" + DELIVERABLE + "/", "/api/cp/deliverables/not-a-uuid"}) {
-            HttpResponse<String> response = putJson(path, Demo.token(), edit);
+            HttpResponse<String> response = HTTP.putJson(path, Demo.token(), edit);
             assertThat(response.statusCode()).as(path).isIn(400, 404);
         }
         assertThat(GATEWAY.receivedNothing()).isTrue();
     }
 
     private static String uploadedJpeg(String token) {
-        HttpResponse<String> uploaded = Http.send(Http.request("/api/cp/media").header("Authorization", "Bearer " + token)
+        HttpResponse<String> uploaded = HTTP.send(HTTP.request("/api/cp/media").header("Authorization", "Bearer " + token)
                 .header("Content-Type", "image/jpeg").POST(HttpRequest.BodyPublishers.ofByteArray(MediaLibraryApiTest.JPEG))
                 .build());
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);

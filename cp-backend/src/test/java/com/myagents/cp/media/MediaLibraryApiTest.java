@@ -1,7 +1,7 @@
 package com.myagents.cp.media;
 
-import static com.myagents.cp.Http.get;
-import static com.myagents.cp.Http.json;
+import static com.myagents.cp.RunningCpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.publishing.MediaUrls;
 import com.myagents.cp.Demo;
-import com.myagents.cp.Http;
 import com.myagents.cp.RunningCpBackend;
 
 import tools.jackson.databind.JsonNode;
@@ -34,8 +33,8 @@ class MediaLibraryApiTest {
         assertThat(asset.path("content_type").asString()).isEqualTo("image/jpeg");
         assertThat(asset.path("size_bytes").asInt()).isEqualTo(JPEG.length);
 
-        assertThat(json(get("/api/cp/media", Demo.token())).path("media").toString()).contains(mediaId);
-        HttpResponse<byte[]> preview = bytes(Http.request("/api/cp/media/" + mediaId + "/content")
+        assertThat(json(HTTP.get("/api/cp/media", Demo.token())).path("media").toString()).contains(mediaId);
+        HttpResponse<byte[]> preview = bytes(HTTP.request("/api/cp/media/" + mediaId + "/content")
                 .header("Authorization", "Bearer " + Demo.token()).GET().build());
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body()).isEqualTo(JPEG);
@@ -44,7 +43,7 @@ class MediaLibraryApiTest {
         String customer = Demo.CUSTOMER_ID;
         MediaUrls urls = new MediaUrls(RunningCpBackend.MEDIA_KEY);
         URI signed = urls.sign(URI.create("http://ignored"), customer, mediaId, Instant.now().plusSeconds(300));
-        HttpResponse<byte[]> fetched = bytes(Http.request(signed.getRawPath() + "?" + signed.getRawQuery()).GET().build());
+        HttpResponse<byte[]> fetched = bytes(HTTP.request(signed.getRawPath() + "?" + signed.getRawQuery()).GET().build());
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(fetched.headers().firstValue("Content-Type")).hasValue("image/jpeg");
         assertThat(fetched.body()).isEqualTo(JPEG);
@@ -55,7 +54,7 @@ class MediaLibraryApiTest {
         URI otherImage = urls.sign(URI.create("http://ignored"), customer, UUID.randomUUID().toString(),
                 Instant.now().plusSeconds(300));
         for (URI refused : new URI[] {expired, forged, otherImage}) {
-            assertThat(bytes(Http.request(refused.getRawPath() + "?" + refused.getRawQuery()).GET().build()).statusCode())
+            assertThat(bytes(HTTP.request(refused.getRawPath() + "?" + refused.getRawQuery()).GET().build()).statusCode())
                     .as(refused.toString()).isEqualTo(403);
         }
     }
@@ -83,11 +82,11 @@ class MediaLibraryApiTest {
     void anotherCustomersImageIsNotFoundAndTheLibraryNeedsALogin() {
         String mediaId = json(upload(Demo.token(), "image/jpeg", JPEG, null)).path("media_id").asString();
 
-        HttpResponse<String> other = get("/api/cp/media/" + mediaId + "/content", Demo.otherToken());
-        HttpResponse<String> anonymous = Http.send(Http.request("/api/cp/media").GET().build());
+        HttpResponse<String> other = HTTP.get("/api/cp/media/" + mediaId + "/content", Demo.otherToken());
+        HttpResponse<String> anonymous = HTTP.send(HTTP.request("/api/cp/media").GET().build());
 
         assertThat(other.statusCode()).isEqualTo(404);
-        assertThat(json(get("/api/cp/media", Demo.otherToken())).path("media").toString()).doesNotContain(mediaId);
+        assertThat(json(HTTP.get("/api/cp/media", Demo.otherToken())).path("media").toString()).doesNotContain(mediaId);
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
@@ -98,7 +97,7 @@ class MediaLibraryApiTest {
     }
 
     private static HttpResponse<String> upload(String token, String type, byte[] content, String name) {
-        return Http.send(Http.request("/api/cp/media" + (name == null ? "" : "?name=" + java.net.URLEncoder.encode(name,
+        return HTTP.send(HTTP.request("/api/cp/media" + (name == null ? "" : "?name=" + java.net.URLEncoder.encode(name,
                 java.nio.charset.StandardCharsets.UTF_8))).header("Authorization", "Bearer " + token)
                 .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofByteArray(content)).build());
     }

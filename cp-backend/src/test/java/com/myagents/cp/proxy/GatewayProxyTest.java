@@ -1,8 +1,7 @@
 package com.myagents.cp.proxy;
 
-import static com.myagents.cp.Http.json;
-import static com.myagents.cp.Http.request;
-import static com.myagents.cp.Http.send;
+import static com.myagents.cp.RunningCpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -12,16 +11,17 @@ import java.time.Instant;
 import java.util.Base64;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import com.myagents.cp.Http;
-import com.myagents.cp.RecordingGateway;
-import com.myagents.cp.RecordingGateway.Received;
 import com.myagents.cp.RunningCpBackend;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
+import com.myagents.testsupport.Http;
+import com.myagents.testsupport.RecordingGateway;
+import com.myagents.testsupport.RecordingGateway.Received;
+import com.myagents.testsupport.RunningDoor;
 
 class GatewayProxyTest {
 
@@ -32,18 +32,16 @@ class GatewayProxyTest {
 
     @BeforeAll
     static void signIn() {
-        demoToken = Http.login("demo@myagents.local", "demo-password");
+        demoToken = HTTP.login("demo@myagents.local", "demo-password");
     }
 
-    @BeforeEach
-    void forgetEarlierCalls() {
-        GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningCpBackend.DOOR;
 
     @Test
     void forwardsToTheGatewayAsTheVerifiedCustomer() throws Exception {
         // When the demo customer asks cp-backend for something Plant has
-        HttpResponse<String> response = send(request("/api/cp/hired-agents/h-1/goals?status=active&page=2")
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/cp/hired-agents/h-1/goals?status=active&page=2")
                 .header("Authorization", "Bearer " + demoToken).GET().build());
 
         // Then the gateway gets the same path under /api/v1, with the query
@@ -74,7 +72,7 @@ class GatewayProxyTest {
 
     @Test
     void forwardsTheBodyAndPassesTheUpstreamStatusAndLocationBack() throws Exception {
-        HttpResponse<String> response = send(request("/api/cp/deliverables/d-1/execute")
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/cp/deliverables/d-1/execute")
                 .header("Authorization", "Bearer " + demoToken)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"approval_id\":\"a-1\"}")).build());
@@ -91,7 +89,7 @@ class GatewayProxyTest {
     @Test
     void dropsEveryServerOnlyHeaderTheBrowserSent() throws Exception {
         // Given a browser that tries to speak for the server
-        HttpRequest spoofed = request("/api/cp/subscriptions")
+        HttpRequest spoofed = HTTP.request("/api/cp/subscriptions")
                 .header("Authorization", "Bearer " + demoToken)
                 .header("X-Customer-Id", "00000000-0000-0000-0000-0000000c0002")
                 .header("customer_id", "00000000-0000-0000-0000-0000000c0002")
@@ -107,7 +105,7 @@ class GatewayProxyTest {
                 .GET().build();
 
         // When it calls through the door
-        send(spoofed);
+        HTTP.send(spoofed);
 
         // Then none of it reaches the gateway; the harmless headers do
         Received got = GATEWAY.next();
@@ -124,7 +122,7 @@ class GatewayProxyTest {
 
     @Test
     void dropsACustomerIdTheBrowserPutInTheQuery() throws Exception {
-        send(request("/api/cp/subscriptions?customer_id=00000000-0000-0000-0000-0000000c0002&status=active"
+        HTTP.send(HTTP.request("/api/cp/subscriptions?customer_id=00000000-0000-0000-0000-0000000c0002&status=active"
                 + "&customer%5Fid=x&customerId=y")
                 .header("Authorization", "Bearer " + demoToken).GET().build());
 
@@ -133,7 +131,7 @@ class GatewayProxyTest {
 
     @Test
     void mintsTheCorrelationIdAndPassesTheBrowsersOnOnlyAsAClientReference() throws Exception {
-        HttpResponse<String> response = send(request("/api/cp/agent-types")
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/cp/agent-types")
                 .header("Authorization", "Bearer " + demoToken)
                 .header(Hops.CORRELATION_HEADER, "trace-0123456789").GET().build());
 
@@ -146,7 +144,7 @@ class GatewayProxyTest {
 
     @Test
     void replacesAMalformedCorrelationId() throws Exception {
-        HttpResponse<String> response = send(request("/api/cp/agent-types")
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/cp/agent-types")
                 .header("Authorization", "Bearer " + demoToken)
                 .header(Hops.CORRELATION_HEADER, "bad id\\with spaces").GET().build());
 
@@ -158,7 +156,7 @@ class GatewayProxyTest {
     @Test
     void keepsItsOwnEndpointsAwayFromTheGateway() {
         // a GET of the POST-only login must not fall through to the proxy
-        HttpResponse<String> response = send(request("/api/cp/auth/login")
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/cp/auth/login")
                 .header("Authorization", "Bearer " + demoToken).GET().build());
 
         assertThat(response.statusCode()).isIn(404, 405);
@@ -168,7 +166,7 @@ class GatewayProxyTest {
 
     @Test
     void answersBadGatewayWhenTheGatewayHangsUp() throws Exception {
-        HttpResponse<String> response = send(request("/api/cp" + RecordingGateway.BROKEN)
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/cp" + RecordingGateway.BROKEN)
                 .header("Authorization", "Bearer " + demoToken).GET().build());
 
         GATEWAY.next();

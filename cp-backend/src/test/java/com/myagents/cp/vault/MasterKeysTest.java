@@ -95,7 +95,7 @@ class MasterKeysTest {
 
     @Test
     void keepsKeysOutOfItsSettingsText() {
-        VaultProperties settings = new VaultProperties(KEY, "k1", Map.of("k0", OLD_KEY), false, base64(32), true);
+        VaultProperties settings = new VaultProperties(KEY, "k1", Map.of("k0", OLD_KEY), false, base64(32), true, 8096);
 
         assertThat(settings.toString()).doesNotContain(KEY).doesNotContain(OLD_KEY).contains("k0");
     }
@@ -122,7 +122,7 @@ class MasterKeysTest {
     }
 
     private static VaultProperties settings(String key, String id, Map<String, String> previous, boolean generate) {
-        return new VaultProperties(key, id, previous, generate, null, true);
+        return new VaultProperties(key, id, previous, generate, null, true, 8096);
     }
 
     private static String base64(int bytes) {

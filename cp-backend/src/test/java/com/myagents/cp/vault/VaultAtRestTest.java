@@ -1,7 +1,7 @@
 package com.myagents.cp.vault;
 
-import static com.myagents.cp.Http.json;
-import static com.myagents.cp.Http.putJson;
+import static com.myagents.cp.RunningCpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 import com.myagents.cp.CpDatabase;
 import com.myagents.cp.Demo;
-import com.myagents.cp.Http;
 import com.myagents.cp.RunningCpBackend;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
@@ -97,7 +96,7 @@ class VaultAtRestTest {
         assertThat(entries().keyIdsInUse()).containsExactly("k1");
 
         // Given the next start's settings: k2 current, k1 kept as a previous key (which the start accepts)
-        VaultProperties next = new VaultProperties(base64(k2), "k2", Map.of("k1", base64(k1)), false, null, true);
+        VaultProperties next = new VaultProperties(base64(k2), "k2", Map.of("k1", base64(k1)), false, null, true, 8096);
         EnvelopeCipher afterRotation = new EnvelopeCipher(MasterKeys.load(next, entries().keyIdsInUse()));
 
         // old rows are readable before the job has run
@@ -156,7 +155,7 @@ class VaultAtRestTest {
     }
 
     private static String storePlatformToken(String token) {
-        HttpResponse<String> response = putJson("/api/cp/platform-credentials", Demo.token(), """
+        HttpResponse<String> response = HTTP.putJson("/api/cp/platform-credentials", Demo.token(), """
                 {"platform":"facebook","posting_identity":"page","access_token":"%s"}""".formatted(token));
         assertThat(response.statusCode()).isEqualTo(201);
         return json(response).get("credential_ref").asString();
@@ -184,7 +183,7 @@ class VaultAtRestTest {
         Principal connector = new Principal("connector-facebook", Principal.Kind.SERVICE, null, Set.of());
         String token = new IdentityTokens("connector", RunningCpBackend.RESOLVER_KEY)
                 .sign(connector, "cp-vault", Duration.ofMinutes(1));
-        return Http.send(HttpRequest.newBuilder(RunningCpBackend.vaultUri("/internal/vault/resolve"))
+        return HTTP.send(HttpRequest.newBuilder(RunningCpBackend.vaultUri("/internal/vault/resolve"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"credential_ref":"%s","customer_id":"%s","purpose":"publish","correlation_id":"%s"}"""

@@ -2,7 +2,6 @@ package com.myagents.enforcement.app;
 
 import java.time.Duration;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,13 +24,13 @@ class EnforcementWiring {
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     @Bean
-    EnforcementStreamsConfig enforcementStreamsConfig(Environment environment) {
-        return EnforcementStreamsConfig.from(environment);
+    EnforcementStreamsConfig enforcementStreamsConfig(Environment environment, EnforcementProperties enforcement) {
+        return EnforcementStreamsConfig.from(environment, enforcement);
     }
 
     @Bean
-    CommandSigner commandSigner(@Value("${myagents.enforcement.command-signing-key:}") String key) {
-        return CommandSigner.fromBase64(key);
+    CommandSigner commandSigner(EnforcementProperties enforcement) {
+        return CommandSigner.fromBase64(enforcement.commandSigningKey());
     }
 
     /**

@@ -3,7 +3,6 @@ package com.myagents.gateway.access;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,11 +22,9 @@ public class AccessRecordsConfiguration {
     @Bean
     @Primary
     @ConditionalOnExpression("!'${myagents.gateway.access-records.bootstrap-servers:}'.isBlank()")
-    public KafkaAccessJournal kafkaAccessJournal(
-            @Value("${myagents.gateway.access-records.bootstrap-servers}") String bootstrapServers,
-            @Value("${myagents.gateway.access-records.queue-capacity:10000}") int capacity, Environment env) {
+    public KafkaAccessJournal kafkaAccessJournal(AccessRecordsProperties records, Environment env) {
         KafkaClientSecurity security = KafkaClientSecurity.from(env::getProperty);
-        return new KafkaAccessJournal(security.applyTo(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers.strip())),
-                capacity, new LoggedAccessJournal());
+        return new KafkaAccessJournal(security.applyTo(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                records.bootstrapServers().strip())), records.queueCapacity(), new LoggedAccessJournal());
     }
 }

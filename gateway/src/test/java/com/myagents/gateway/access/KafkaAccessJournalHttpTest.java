@@ -9,20 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.Topics;
-import com.myagents.embedded.SharedTestInfra;
 import com.myagents.gateway.RecordingPlant;
 import com.myagents.gateway.RunningGateway;
+import com.myagents.testsupport.SharedTestInfra;
+import com.myagents.testsupport.TopicReader;
 
 /** With Kafka configured, the gateway's access records land on their topic, keyed by correlation id. */
 class KafkaAccessJournalHttpTest {
@@ -100,25 +97,8 @@ class KafkaAccessJournalHttpTest {
     }
 
     private static ConsumerRecord<String, com.myagents.contracts.access.AccessRecord> recordFor(String correlationId) {
-        var topic = Topics.ACCESS_RECORDS;
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), topic.keySerde().deserializer(),
-                topic.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, com.myagents.contracts.access.AccessRecord>> found = new ArrayList<>();
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (correlationId.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-                return !found.isEmpty();
-            });
-            return found.get(0);
+        try (var reader = TopicReader.records(Topics.ACCESS_RECORDS, r -> correlationId.equals(r.key()))) {
+            return reader.first(Duration.ofSeconds(20));
         }
     }
 }

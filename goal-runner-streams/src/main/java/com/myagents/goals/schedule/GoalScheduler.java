@@ -210,7 +210,7 @@ public final class GoalScheduler implements Processor<String, GoalChange, String
     }
 
     static GoalTrigger trigger(String goalId, GoalChange goal, Period period, Instant dueAt) {
-        return new GoalTrigger(goalId + ":" + period.key(), goalId, goal.goalTemplateId(),
+        return new GoalTrigger(GoalTrigger.runId(goalId, period.key()), goalId, goal.goalTemplateId(),
                 goal.hiredInstanceId(), goal.subscriptionId(), goal.customerId(), period.key(), dueAt);
     }
 }

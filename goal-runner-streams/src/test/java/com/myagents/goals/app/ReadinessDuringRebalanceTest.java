@@ -19,8 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.myagents.embedded.SharedTestInfra;
 import com.myagents.goals.GoalRunnerApplication;
+import com.myagents.testsupport.SharedTestInfra;
 
 /**
  * Readiness means "schedules now": a runner whose group rebalances (a second instance joins) is

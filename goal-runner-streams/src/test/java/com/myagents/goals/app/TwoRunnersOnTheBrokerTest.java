@@ -42,12 +42,12 @@ import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.deliverables.DeliverableDraft;
 import com.myagents.contracts.goals.GoalTrigger;
-import com.myagents.embedded.SharedTestInfra;
 import com.myagents.goals.Fixtures;
 import com.myagents.goals.GoalRunnerApplication;
 import com.myagents.goals.marketing.ContentGenerator;
 import com.myagents.goals.marketing.TemplateContentGenerator;
 import com.myagents.streams.ManagedStreams;
+import com.myagents.testsupport.SharedTestInfra;
 
 /**
  * Two goal-runner instances (two Kafka Streams with one application id) on a real broker: due

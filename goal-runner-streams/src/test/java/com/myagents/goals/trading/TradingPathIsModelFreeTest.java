@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import com.myagents.goals.marketing.ContentGenerator;
 
 /**
- * Trading goal runs are deterministic and call no model (TARGET.md guarantee 5). These fail as soon
- * as anything on the trading path can reach a content generator or the marketing package.
+ * Trading goal runs are deterministic and call no model: the trading agent acts on rules alone. These
+ * fail as soon as anything on the trading path can reach a content generator or the marketing package.
  */
 class TradingPathIsModelFreeTest {
 

@@ -9,10 +9,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * What CP and PP share as doors, built from the app's {@link Door} bean: the way to the gateway,
- * the paths it never proxies, the packaged app with its client-side routes, and the login meters. Each door {@code @Import}s it.
+ * the paths it never proxies, the packaged app with its client-side routes, sign-in
+ * ({@link DoorAuthConfiguration}) and the login meters. Each door {@code @Import}s it.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({GatewayForwarding.class, SinglePageUi.class})
+@Import({GatewayForwarding.class, SinglePageUi.class, DoorAuthConfiguration.class})
 public class DoorConfiguration {
 
     @Bean

@@ -136,11 +136,7 @@ class ForwarderTest {
 
     @Test
     void aDownloadFromAnUnreachableOrSlowUpstreamIsA502OrA504() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        Forwarder unreachable = new Forwarder(client, URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(2));
+        Forwarder unreachable = new Forwarder(client, whereNothingListens(), Duration.ofSeconds(2));
         Forwarder impatient = new Forwarder(client, base(""), Duration.ofMillis(300));
 
         assertThatThrownBy(() -> unreachable.forwardStreaming(new MockHttpServletRequest("GET", "/x"), "/x", Map.of()))
@@ -151,11 +147,7 @@ class ForwarderTest {
 
     @Test
     void answers502WhenTheUpstreamIsUnreachable() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        Forwarder forwarder = new Forwarder(client, URI.create("http://127.0.0.1:" + closedPort), Duration.ofSeconds(2));
+        Forwarder forwarder = new Forwarder(client, whereNothingListens(), Duration.ofSeconds(2));
 
         assertThatThrownBy(() -> forwarder.forward(new MockHttpServletRequest("GET", "/x"), "/api/v1/x", Map.of()))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(502));
@@ -198,6 +190,13 @@ class ForwarderTest {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A local address whose port was free a moment ago: connecting to it is refused. */
+    private static URI whereNothingListens() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
     }
 }

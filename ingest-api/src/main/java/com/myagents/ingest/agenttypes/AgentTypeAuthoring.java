@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.http.problem.Violation;
 import com.myagents.ingest.config.ConfigRules;
+import com.myagents.plant.status.AgentTypeStatus;
 
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +38,7 @@ class AgentTypeAuthoring {
             throw ApiProblem.badRequest("config_schema", "a new agent type needs display_name and config_schema");
         }
         AgentTypeDefinition base = versions.isEmpty() ? null : versions.get(versions.size() - 1);
-        if (versions.stream().anyMatch(v -> "draft".equals(v.status()))) {
+        if (versions.stream().anyMatch(AgentTypeDefinition::draft)) {
             throw ApiProblem.conflict("agent type " + agentTypeId + " already has a draft version; edit or publish it");
         }
         String version = body != null && body.version() != null ? body.version()
@@ -56,7 +57,7 @@ class AgentTypeAuthoring {
     AgentTypeDefinition editDraft(String agentTypeId, String version, DefinitionDraft body) {
         AgentTypeDefinition current = repository.find(agentTypeId, version)
                 .orElseThrow(() -> ApiProblem.notFound("agent type " + agentTypeId + " " + version));
-        if (!"draft".equals(current.status())) {
+        if (!current.draft()) {
             throw ApiProblem.conflict("agent type " + agentTypeId + " " + version + " is " + current.status()
                     + " and immutable; create a new version");
         }
@@ -83,7 +84,7 @@ class AgentTypeAuthoring {
     private AgentTypeDefinition merge(String agentTypeId, String version, AgentTypeDefinition base,
                                       DefinitionDraft body, String createdBy) {
         DefinitionDraft b = body == null ? new DefinitionDraft(null, null, null, null, null, null, null, null) : body;
-        return new AgentTypeDefinition(agentTypeId, version, "draft",
+        return new AgentTypeDefinition(agentTypeId, version, AgentTypeStatus.DRAFT.literal(),
                 pick(b.displayName(), base == null ? null : base.displayName()),
                 pick(b.description(), base == null ? null : base.description()),
                 pick(b.configSchema(), base == null ? null : base.configSchema()),

@@ -55,7 +55,7 @@ class AgentTypeController {
         }
         // Customers may read any version that ever left draft (their instance may pin an old one).
         return repository.find(agentTypeId, version)
-                .filter(d -> caller.isOperator() || !"draft".equals(d.status()))
+                .filter(d -> caller.isOperator() || !d.draft())
                 .orElseThrow(() -> ApiProblem.notFound("agent type " + agentTypeId + " " + version));
     }
 

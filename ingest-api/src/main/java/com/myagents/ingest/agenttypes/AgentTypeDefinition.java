@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 
+import com.myagents.plant.status.AgentTypeStatus;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,7 +42,16 @@ public record AgentTypeDefinition(
         return enforcementDefaults.path("trial_days").asInt(7);
     }
 
+    /** {@code status} as the API shows it; this is the same value, typed. */
+    public AgentTypeStatus lifecycle() {
+        return AgentTypeStatus.of(status);
+    }
+
     public boolean published() {
-        return "published".equals(status);
+        return lifecycle() == AgentTypeStatus.PUBLISHED;
+    }
+
+    public boolean draft() {
+        return lifecycle() == AgentTypeStatus.DRAFT;
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.plant.jooq.generated.tables.records.AgentTypeDefinitionsRecord;
+import com.myagents.plant.status.AgentTypeStatus;
 
 import tools.jackson.databind.JsonNode;
 
@@ -30,7 +31,7 @@ public class AgentTypeRepository {
     /** The latest published version of every agent type. */
     public List<AgentTypeDefinition> latestPublished() {
         var t = AGENT_TYPE_DEFINITIONS;
-        return db.selectFrom(t).where(t.STATUS.eq("published")).fetch().stream()
+        return db.selectFrom(t).where(t.STATUS.eq(AgentTypeStatus.PUBLISHED)).fetch().stream()
                 .map(AgentTypeRepository::toDefinition)
                 .collect(Collectors.groupingBy(AgentTypeDefinition::agentTypeId,
                         Collectors.maxBy(Comparator.comparing(d -> SemVer.parse(d.version())))))
@@ -65,14 +66,14 @@ public class AgentTypeRepository {
     public void updateDraft(AgentTypeDefinition draft) {
         var t = AGENT_TYPE_DEFINITIONS;
         db.update(t).set(record(draft))
-                .where(t.AGENT_TYPE_ID.eq(draft.agentTypeId())).and(t.VERSION.eq(draft.version())).and(t.STATUS.eq("draft"))
+                .where(t.AGENT_TYPE_ID.eq(draft.agentTypeId())).and(t.VERSION.eq(draft.version())).and(t.STATUS.eq(AgentTypeStatus.DRAFT))
                 .execute();
     }
 
     public boolean publish(String agentTypeId, String version, OffsetDateTime at) {
         var t = AGENT_TYPE_DEFINITIONS;
-        return db.update(t).set(t.STATUS, "published").set(t.PUBLISHED_AT, at)
-                .where(t.AGENT_TYPE_ID.eq(agentTypeId)).and(t.VERSION.eq(version)).and(t.STATUS.eq("draft"))
+        return db.update(t).set(t.STATUS, AgentTypeStatus.PUBLISHED).set(t.PUBLISHED_AT, at)
+                .where(t.AGENT_TYPE_ID.eq(agentTypeId)).and(t.VERSION.eq(version)).and(t.STATUS.eq(AgentTypeStatus.DRAFT))
                 .execute() == 1;
     }
 
@@ -80,7 +81,7 @@ public class AgentTypeRepository {
         var r = new AgentTypeDefinitionsRecord();
         r.setAgentTypeId(d.agentTypeId());
         r.setVersion(d.version());
-        r.setStatus(d.status());
+        r.setStatus(d.lifecycle());
         r.setDisplayName(d.displayName());
         r.setDescription(d.description());
         r.setConfigSchema(jsonb(d.configSchema()));
@@ -96,7 +97,7 @@ public class AgentTypeRepository {
 
     static AgentTypeDefinition toDefinition(Record record) {
         var r = record.into(AgentTypeDefinitionsRecord.class);
-        return new AgentTypeDefinition(r.getAgentTypeId(), r.getVersion(), r.getStatus(), r.getDisplayName(),
+        return new AgentTypeDefinition(r.getAgentTypeId(), r.getVersion(), r.getStatus().literal(), r.getDisplayName(),
                 r.getDescription(), json(r.getConfigSchema()), json(r.getUiHints()), json(r.getGoalTemplates()),
                 json(r.getEnforcementDefaults()), json(r.getExtraRules()), r.getCreatedAt(), r.getCreatedBy(),
                 r.getPublishedAt());

@@ -1,8 +1,8 @@
 package com.myagents.ingest.agenttypes;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import com.myagents.ingest.ReviewSettings;
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.http.identity.InvalidTokenException;
 import com.myagents.http.problem.ApiProblem;
@@ -21,8 +21,8 @@ class ReviewReceiptCheck {
 
     private final ReviewReceipts receipts;
 
-    ReviewReceiptCheck(@Value("${myagents.review.receipt-key:}") String key) {
-        this.receipts = ReviewReceipts.fromKey(key);
+    ReviewReceiptCheck(ReviewSettings settings) {
+        this.receipts = ReviewReceipts.fromKey(settings.receiptKey());
     }
 
     /** @throws ApiProblem 403 unless {@code token} is a valid, unexpired receipt for {@code draft} as it is now */

@@ -1,6 +1,7 @@
 package com.myagents.ingest.deliverables;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import com.myagents.http.problem.ApiProblem;
 import com.myagents.ingest.hiring.HiredInstances;
 import com.myagents.ingest.identity.Caller;
 import com.myagents.ingest.identity.Ids;
+import com.myagents.plant.status.DeliverableState;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -30,8 +32,7 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestMapping("/api/v1")
 class DeliverableController {
 
-    private static final List<String> STATES = List.of(
-            "draft", "pending_review", "approved", "rejected", "scheduled", "executed", "failed", "dry_run", "superseded");
+    private static final List<String> STATES = Arrays.stream(DeliverableState.values()).map(DeliverableState::literal).toList();
     private static final int MAX_BATCH = 100;
     private static final int MAX_PAGE_SIZE = 200;
 

@@ -24,6 +24,7 @@ import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.plant.jooq.generated.tables.records.ApprovalsRecord;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
+import com.myagents.plant.status.DeliverableState;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -119,12 +120,13 @@ class DeliverableQueries {
         List<String> actions = EventJson.MAPPER.readValue(d.getProposedActions().data(), new TypeReference<List<String>>() { });
         JsonNode payload = EventJson.MAPPER.readTree(d.getPayload().data());
         DeliverableView.Approval approval = a == null ? null : new DeliverableView.Approval(a.getApprovalId().toString(),
-                a.getVerdict(), a.getReviewer(), a.getNotes(), a.getDecidedAt(), a.getExpiresAt());
+                a.getVerdict().literal(), a.getReviewer(), a.getNotes(), a.getDecidedAt(), a.getExpiresAt());
         return new DeliverableView(d.getDeliverableId().toString(), d.getRunId(), str(d.getGoalInstanceId()),
                 d.getGoalTemplateId(), d.getHiredInstanceId().toString(), d.getKind(), d.getState(),
                 payload, actions, d.getPayloadHash(), d.getSuggestedFor(),
                 d.getScheduledFor(), d.getCreatedAt(), d.getUpdatedAt(), approval, withSummary(payload, execution),
-                ExecutionSummary.retryable(d.getState(), execution), ExecutionSummary.failureReason(d.getState(), execution));
+                ExecutionSummary.retryable(DeliverableState.of(d.getState()), execution),
+                ExecutionSummary.failureReason(DeliverableState.of(d.getState()), execution));
     }
 
     private static DeliverableView.Execution withSummary(JsonNode payload, DeliverableView.Execution execution) {

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 
 import com.myagents.contracts.serde.EventJson;
+import com.myagents.plant.status.DeliverableState;
+import com.myagents.plant.status.ExecutionRequestStatus;
 
 import tools.jackson.databind.JsonNode;
 
@@ -33,19 +35,19 @@ final class ExecutionSummary {
     }
 
     /** Why the latest execution did not act (a connector's failure code or enforcement's reason), or null. */
-    static String failureReason(String state, DeliverableView.Execution execution) {
+    static String failureReason(DeliverableState state, DeliverableView.Execution execution) {
         if (execution == null) {
             return null;
         }
         if (execution.result() != null && "failed".equals(execution.result().status())) {
             return failureCode(execution.result().detail());
         }
-        return "denied".equals(execution.status()) ? execution.reason() : null;
+        return ExecutionRequestStatus.DENIED.literal().equals(execution.status()) ? execution.reason() : null;
     }
 
-    static boolean retryable(String state, DeliverableView.Execution execution) {
+    static boolean retryable(DeliverableState state, DeliverableView.Execution execution) {
         String reason = failureReason(state, execution);
-        if (reason == null || "executed".equals(state)) {
+        if (reason == null || state == DeliverableState.EXECUTED) {
             return false;
         }
         if (execution.result() != null && "failed".equals(execution.result().status())) {

@@ -5,6 +5,7 @@ import static com.myagents.plant.jooq.generated.Tables.GOAL_INSTANCES;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import com.myagents.ingest.hiring.RunReadiness;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
 import com.myagents.plant.jooq.generated.tables.records.GoalInstancesRecord;
 import com.myagents.plant.outbox.OutboxWriter;
+import com.myagents.plant.status.DeliverableState;
 
 /**
  * One post written again at the customer's request: an on-demand run of the goal that wrote it,
@@ -35,8 +37,9 @@ import com.myagents.plant.outbox.OutboxWriter;
 class Regeneration {
 
     static final String SOCIAL_POST = "social_post";
-    private static final Set<String> REGENERABLE = Set.of("draft", "pending_review", "approved", "rejected", "scheduled",
-            "failed", "dry_run");
+    private static final Set<DeliverableState> REGENERABLE = EnumSet.of(DeliverableState.DRAFT, DeliverableState.PENDING_REVIEW,
+            DeliverableState.APPROVED, DeliverableState.REJECTED, DeliverableState.SCHEDULED, DeliverableState.FAILED,
+            DeliverableState.DRY_RUN);
 
     private final DSLContext db;
     private final OutboxWriter outbox;
@@ -60,8 +63,9 @@ class Regeneration {
             if (!SOCIAL_POST.equals(deliverable.getKind())) {
                 throw ApiProblem.conflict("only a post can be written again; this draft is a " + deliverable.getKind());
             }
-            if (!REGENERABLE.contains(deliverable.getState())) {
-                throw ApiProblem.conflict("deliverable " + deliverableId + " is " + deliverable.getState()
+            DeliverableState state = DeliverableState.of(deliverable.getState());
+            if (!REGENERABLE.contains(state)) {
+                throw ApiProblem.conflict("deliverable " + deliverableId + " is " + state.literal()
                         + " and can no longer be written again");
             }
             HiredAgentRow row = instances.forWrite(t, customerId, deliverable.getHiredInstanceId());
@@ -86,8 +90,8 @@ class Regeneration {
                     text(payload.get("canonical_message")));
             // the old draft may no longer be published as it was approved; it waits for its replacement
             reviews.voidApprovals(t, deliverable);
-            if (Set.of("approved", "scheduled").contains(deliverable.getState())) {
-                deliverable.setState("pending_review");
+            if (state == DeliverableState.APPROVED || state == DeliverableState.SCHEDULED) {
+                deliverable.setState(DeliverableState.PENDING_REVIEW.literal());
                 deliverable.setScheduledFor(null);
                 deliverable.setUpdatedAt(OffsetDateTime.now(clock));
                 deliverable.store();

@@ -6,6 +6,7 @@ import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,9 +15,9 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import com.myagents.ingest.ReviewSettings;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.approvals.ApprovalEvent;
 import com.myagents.contracts.deliverables.PayloadHash;
@@ -29,6 +30,8 @@ import com.myagents.ingest.config.SecretScanner;
 import com.myagents.plant.jooq.generated.tables.records.ApprovalsRecord;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
 import com.myagents.plant.outbox.OutboxWriter;
+import com.myagents.plant.status.ApprovalVerdict;
+import com.myagents.plant.status.DeliverableState;
 
 /**
  * The review state machine: {@code pending_review → approved | rejected → scheduled → executed | failed | dry_run};
@@ -40,10 +43,12 @@ import com.myagents.plant.outbox.OutboxWriter;
 class ReviewService {
 
     // A failed execution or a dry run can be reviewed again: a fresh approval of the same payload (a retry).
-    private static final Set<String> REVIEWABLE = Set.of("pending_review", "approved", "rejected", "scheduled", "failed",
-            "dry_run");
-    private static final Set<String> EDITABLE = Set.of("draft", "pending_review", "approved", "rejected", "scheduled",
-            "failed", "dry_run");
+    private static final Set<DeliverableState> REVIEWABLE = EnumSet.of(DeliverableState.PENDING_REVIEW,
+            DeliverableState.APPROVED, DeliverableState.REJECTED, DeliverableState.SCHEDULED, DeliverableState.FAILED,
+            DeliverableState.DRY_RUN);
+    private static final Set<DeliverableState> EDITABLE = EnumSet.of(DeliverableState.DRAFT, DeliverableState.PENDING_REVIEW,
+            DeliverableState.APPROVED, DeliverableState.REJECTED, DeliverableState.SCHEDULED, DeliverableState.FAILED,
+            DeliverableState.DRY_RUN);
     private static final int MAX_NOTES = 2000;
 
     private final DSLContext db;
@@ -52,17 +57,16 @@ class ReviewService {
     private final Duration defaultApprovalTtl;
     private final Clock clock;
 
-    ReviewService(DSLContext db, OutboxWriter outbox, HiredInstances instances, Clock clock,
-            @Value("${myagents.review.approval-ttl:P7D}") Duration defaultApprovalTtl) {
+    ReviewService(DSLContext db, OutboxWriter outbox, HiredInstances instances, Clock clock, ReviewSettings settings) {
         this.db = db;
         this.outbox = outbox;
         this.instances = instances;
         this.clock = clock;
-        this.defaultApprovalTtl = defaultApprovalTtl;
+        this.defaultApprovalTtl = settings.approvalTtl();
     }
 
     UUID review(UUID customerId, String reviewer, UUID deliverableId, ReviewRequest request) {
-        String verdict = verdictOf(request == null ? null : request.decision());
+        ApprovalVerdict verdict = verdictOf(request == null ? null : request.decision());
         if (request.notes() != null && request.notes().length() > MAX_NOTES) {
             throw ApiProblem.badRequest("notes", "must be at most " + MAX_NOTES + " characters");
         }
@@ -70,11 +74,12 @@ class ReviewService {
             DSLContext t = DSL.using(tx);
             DeliverablesRecord deliverable = locked(t, customerId, deliverableId);
             HiredAgentRow instance = instances.forWrite(t, customerId, deliverable.getHiredInstanceId());
-            if (!REVIEWABLE.contains(deliverable.getState())) {
-                throw ApiProblem.conflict("deliverable " + deliverableId + " is " + deliverable.getState()
+            DeliverableState state = DeliverableState.of(deliverable.getState());
+            if (!REVIEWABLE.contains(state)) {
+                throw ApiProblem.conflict("deliverable " + deliverableId + " is " + state.literal()
                         + " and cannot be reviewed");
             }
-            if ("approved".equals(verdict)) {
+            if (verdict == ApprovalVerdict.APPROVED) {
                 PlanReadiness.requireReady(deliverable.getPayload() == null ? null : deliverable.getPayload().data());
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
@@ -87,14 +92,15 @@ class ReviewService {
             approval.setNotes(request.notes());
             approval.setPayloadHash(deliverable.getPayloadHash());
             approval.setDecidedAt(now);
-            approval.setExpiresAt("approved".equals(verdict) ? now.plus(approvalTtl(instance)) : null);
+            approval.setExpiresAt(verdict == ApprovalVerdict.APPROVED ? now.plus(approvalTtl(instance)) : null);
             approval.store();
-            boolean scheduled = "approved".equals(verdict) && request.scheduledFor() != null;
-            deliverable.setState(scheduled ? "scheduled" : verdict);
+            boolean scheduled = verdict == ApprovalVerdict.APPROVED && request.scheduledFor() != null;
+            // the deliverable takes the verdict's name as its state (approved or rejected)
+            deliverable.setState(scheduled ? DeliverableState.SCHEDULED.literal() : verdict.literal());
             deliverable.setScheduledFor(scheduled ? request.scheduledFor() : null);
             deliverable.setUpdatedAt(now);
             deliverable.store();
-            publish(t, deliverable, approval, "approved".equals(verdict)
+            publish(t, deliverable, approval, verdict == ApprovalVerdict.APPROVED
                     ? ApprovalEvent.Verdict.APPROVED : ApprovalEvent.Verdict.REJECTED);
             return approval.getApprovalId();
         });
@@ -120,8 +126,9 @@ class ReviewService {
         db.transaction(tx -> {
             DSLContext t = DSL.using(tx);
             DeliverablesRecord deliverable = locked(t, customerId, deliverableId);
-            if (!EDITABLE.contains(deliverable.getState())) {
-                throw ApiProblem.conflict("deliverable " + deliverableId + " is " + deliverable.getState()
+            DeliverableState state = DeliverableState.of(deliverable.getState());
+            if (!EDITABLE.contains(state)) {
+                throw ApiProblem.conflict("deliverable " + deliverableId + " is " + state.literal()
                         + " and can no longer be edited");
             }
             OffsetDateTime now = OffsetDateTime.now(clock);
@@ -130,7 +137,7 @@ class ReviewService {
                     new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
             deliverable.setPayload(JSONB.valueOf(PayloadHash.canonicalJson(payload)));
             deliverable.setPayloadHash(PayloadHash.of(payload));
-            deliverable.setState("pending_review");
+            deliverable.setState(DeliverableState.PENDING_REVIEW.literal());
             deliverable.setScheduledFor(null);
             deliverable.setUpdatedAt(now);
             deliverable.store();
@@ -140,9 +147,9 @@ class ReviewService {
     /** Every approval of the draft stops counting (published, so enforcement refuses it too). */
     void voidApprovals(DSLContext tx, DeliverablesRecord deliverable) {
         tx.selectFrom(APPROVALS).where(APPROVALS.DELIVERABLE_ID.eq(deliverable.getDeliverableId()))
-                .and(APPROVALS.VERDICT.eq("approved"))
+                .and(APPROVALS.VERDICT.eq(ApprovalVerdict.APPROVED))
                 .fetch().forEach(approval -> {
-                    approval.setVerdict("voided");
+                    approval.setVerdict(ApprovalVerdict.VOIDED);
                     approval.store();
                     publish(tx, deliverable, approval, ApprovalEvent.Verdict.VOIDED);
                 });
@@ -168,10 +175,13 @@ class ReviewService {
                 .orElseThrow(() -> ApiProblem.notFound("deliverable " + deliverableId));
     }
 
-    private static String verdictOf(String decision) {
-        if (!"approved".equals(decision) && !"rejected".equals(decision)) {
-            throw ApiProblem.badRequest("decision", "must be approved or rejected");
+    private static ApprovalVerdict verdictOf(String decision) {
+        if (ApprovalVerdict.APPROVED.literal().equals(decision)) {
+            return ApprovalVerdict.APPROVED;
         }
-        return decision;
+        if (ApprovalVerdict.REJECTED.literal().equals(decision)) {
+            return ApprovalVerdict.REJECTED;
+        }
+        throw ApiProblem.badRequest("decision", "must be approved or rejected");
     }
 }

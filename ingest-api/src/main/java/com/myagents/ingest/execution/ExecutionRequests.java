@@ -17,6 +17,7 @@ import com.myagents.contracts.execution.ManualPublication;
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
 import com.myagents.plant.outbox.OutboxWriter;
+import com.myagents.plant.status.ExecutionRequestStatus;
 
 import tools.jackson.core.type.TypeReference;
 
@@ -55,7 +56,7 @@ public class ExecutionRequests {
                 .set(EXECUTION_REQUESTS.PAYLOAD_HASH, deliverable.getPayloadHash())
                 .set(EXECUTION_REQUESTS.REQUESTED_BY, requestedBy)
                 .set(EXECUTION_REQUESTS.REQUESTED_AT, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .set(EXECUTION_REQUESTS.STATUS, "pending")
+                .set(EXECUTION_REQUESTS.STATUS, ExecutionRequestStatus.PENDING.literal())
                 .onConflictDoNothing()
                 .execute();
         if (inserted == 0) {

@@ -17,6 +17,7 @@ import com.myagents.contracts.execution.ExecutionRequest;
 import com.myagents.http.identity.Principal;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
+import com.myagents.plant.status.DeliverableState;
 
 
 /**
@@ -43,7 +44,7 @@ public class ExecutionService {
 
     public ExecutionOutcome execute(Principal caller, UUID deliverableId, ExecuteRequest body, String correlationId) {
         DeliverablesRecord deliverable = ownedDeliverable(caller, deliverableId);
-        if ("superseded".equals(deliverable.getState())) {
+        if (DeliverableState.of(deliverable.getState()) == DeliverableState.SUPERSEDED) {
             throw ApiProblem.conflict("deliverable " + deliverableId + " was superseded by a post written again; "
                     + "review and publish the new draft");
         }

@@ -36,6 +36,7 @@ import com.myagents.ingest.hiring.HiredInstances;
 import com.myagents.ingest.identity.Ids;
 import com.myagents.plant.jooq.generated.tables.records.GoalInstancesRecord;
 import com.myagents.plant.outbox.OutboxWriter;
+import com.myagents.plant.status.GoalFrequency;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -115,7 +116,7 @@ class GoalService {
                         .orElseThrow(() -> ApiProblem.notFound("goal " + id));
             }
             goal.setGoalTemplateId(request.goalTemplateId());
-            goal.setFrequency(request.frequency());
+            goal.setFrequency(GoalFrequency.of(request.frequency()));
             goal.setTimeOfDay(request.timeOfDay() == null ? null : LocalTime.parse(request.timeOfDay(), HH_MM));
             goal.setSettings(JSONB.valueOf(EventJson.MAPPER.writeValueAsString(
                     request.settings() == null ? EventJson.MAPPER.createObjectNode() : request.settings())));
@@ -219,7 +220,7 @@ class GoalService {
                 new TypeReference<Map<String, Object>>() { });
         return new GoalChange(goal.getGoalInstanceId().toString(), goal.getGoalTemplateId(), skillBinding,
                 goal.getHiredInstanceId().toString(), row.subscription().getSubscriptionId().toString(),
-                row.agent().getCustomerId().toString(), goal.getFrequency(),
+                row.agent().getCustomerId().toString(), goal.getFrequency().literal(),
                 goal.getTimeOfDay() == null ? null : goal.getTimeOfDay().format(HH_MM),
                 goal.getTimezone(), settings, Boolean.TRUE.equals(goal.getEnabled()), deleted,
                 Instant.now(clock));
@@ -227,7 +228,7 @@ class GoalService {
 
     private static GoalView view(GoalInstancesRecord g, GoalRunView lastRun, String instanceZone) {
         return new GoalView(g.getGoalInstanceId().toString(), g.getHiredInstanceId().toString(), g.getGoalTemplateId(),
-                g.getFrequency(), g.getTimeOfDay() == null ? null : g.getTimeOfDay().format(HH_MM),
+                g.getFrequency().literal(), g.getTimeOfDay() == null ? null : g.getTimeOfDay().format(HH_MM),
                 EventJson.MAPPER.readTree(g.getSettings().data()), Boolean.TRUE.equals(g.getEnabled()),
                 g.getTimezone(), g.getTimezone() != null ? g.getTimezone() : instanceZone,
                 g.getCreatedAt(), g.getUpdatedAt(), lastRun);

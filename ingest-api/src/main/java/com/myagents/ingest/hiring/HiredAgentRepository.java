@@ -16,6 +16,8 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
+import com.myagents.plant.status.DeliverableState;
+
 /** Reads of hired agents, always scoped to one customer: another customer's rows do not exist here. */
 @Repository
 public class HiredAgentRepository {
@@ -24,7 +26,7 @@ public class HiredAgentRepository {
             .where(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(HIRED_AGENTS.HIRED_INSTANCE_ID))).as("goals");
     private static final Field<Integer> PENDING = DSL.field(DSL.selectCount().from(DELIVERABLES)
             .where(DELIVERABLES.HIRED_INSTANCE_ID.eq(HIRED_AGENTS.HIRED_INSTANCE_ID))
-            .and(DELIVERABLES.STATE.eq("pending_review"))).as("pending");
+            .and(DELIVERABLES.STATE.eq(DeliverableState.PENDING_REVIEW.literal()))).as("pending");
 
     private final DSLContext db;
 

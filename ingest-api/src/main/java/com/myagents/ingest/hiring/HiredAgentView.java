@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import com.myagents.http.problem.Violation;
+import com.myagents.plant.status.TrialStatus;
 
 import tools.jackson.databind.JsonNode;
 
@@ -42,11 +43,11 @@ public record HiredAgentView(
         int retentionDays) {
 
     /** {@code trial} (open or ended, unconverted), {@code paid}, or {@code none} (no trial granted, not subscribed). */
-    static String planOf(String trialStatus) {
-        return switch (trialStatus == null ? "" : trialStatus) {
-            case "ended_converted" -> "paid";
-            case "not_eligible" -> "none";
-            default -> "trial";
+    static String planOf(TrialStatus trialStatus) {
+        return switch (trialStatus) {
+            case ENDED_CONVERTED -> "paid";
+            case NOT_ELIGIBLE -> "none";
+            case NOT_STARTED, ACTIVE, ENDED_NOT_CONVERTED -> "trial";
         };
     }
 }

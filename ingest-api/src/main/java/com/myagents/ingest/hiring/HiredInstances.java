@@ -14,6 +14,7 @@ import com.myagents.ingest.agenttypes.AgentTypeDefinition;
 import com.myagents.ingest.agenttypes.AgentTypeRepository;
 import com.myagents.plant.jooq.generated.tables.records.HiredAgentsRecord;
 import com.myagents.plant.jooq.generated.tables.records.SubscriptionsRecord;
+import com.myagents.plant.status.SubscriptionStatus;
 
 /**
  * The one way features reach a customer's hired instance: not theirs → 404; for writes, the row
@@ -71,6 +72,6 @@ public class HiredInstances {
 
     /** A cancelled or ended subscription: everything stays readable until its retention ends, nothing changes. */
     static boolean readOnly(SubscriptionsRecord s, OffsetDateTime now) {
-        return !"active".equals(s.getStatus());
+        return s.getStatus() != SubscriptionStatus.ACTIVE;
     }
 }

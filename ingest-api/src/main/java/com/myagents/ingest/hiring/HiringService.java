@@ -24,6 +24,8 @@ import com.myagents.ingest.identity.Ids;
 import com.myagents.plant.jooq.generated.tables.records.HiredAgentsRecord;
 import com.myagents.plant.jooq.generated.tables.records.SubscriptionsRecord;
 import com.myagents.plant.state.PlantStateEvents;
+import com.myagents.plant.status.SubscriptionStatus;
+import com.myagents.plant.status.TrialStatus;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +38,6 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class HiringService {
 
-    static final String NOT_ELIGIBLE = "not_eligible";
     static final String TRIAL_ALREADY_USED = "trial_already_used";
     static final String TRIAL_ALREADY_USED_NEXT_STEP =
             "Subscribe to a paid plan to start this agent: the free trial is one per customer and agent type.";
@@ -77,10 +78,10 @@ public class HiringService {
             subscription.setSubscriptionId(subscriptionId);
             subscription.setCustomerId(customerId);
             subscription.setAgentTypeId(definition.agentTypeId());
-            subscription.setStatus("active");
+            subscription.setStatus(SubscriptionStatus.ACTIVE);
             subscription.setPeriodStart(now);
             // One trial per customer and agent type: a second hire runs only once paid.
-            subscription.setTrialStatus(trialTaken(t, customerId, definition.agentTypeId()) ? NOT_ELIGIBLE : "not_started");
+            subscription.setTrialStatus(trialTaken(t, customerId, definition.agentTypeId()) ? TrialStatus.NOT_ELIGIBLE : TrialStatus.NOT_STARTED);
             subscription.setCreatedAt(now);
             subscription.store();
             HiredAgentsRecord agent = t.newRecord(HIRED_AGENTS);
@@ -178,13 +179,13 @@ public class HiringService {
             subscription.attach(tx);
             // eligibility is decided at hire (not_eligible then); a not_started subscription starts its trial here,
             // unless another one of the same type started a trial first (hired before the rule closed that gap)
-            if ("not_started".equals(subscription.getTrialStatus())
+            if (subscription.getTrialStatus() == TrialStatus.NOT_STARTED
                     && trialStartedElsewhere(t, customerId, subscription.getAgentTypeId(), subscription.getSubscriptionId())) {
                 throw ApiProblem.conflict("The free trial of this agent type already ran on another of your agents.")
                         .with("reason", TRIAL_ALREADY_USED).with("next_step", TRIAL_ALREADY_USED_NEXT_STEP);
             }
-            if ("not_started".equals(subscription.getTrialStatus())) {
-                subscription.setTrialStatus("active");
+            if (subscription.getTrialStatus() == TrialStatus.NOT_STARTED) {
+                subscription.setTrialStatus(TrialStatus.ACTIVE);
                 subscription.setTrialStartAt(now);
                 subscription.setTrialEndAt(now.plusDays(definition.trialDays()));
                 subscription.store();
@@ -229,7 +230,7 @@ public class HiringService {
     private static boolean trialTaken(DSLContext tx, UUID customerId, String agentTypeId) {
         return tx.fetchExists(SUBSCRIPTIONS, SUBSCRIPTIONS.CUSTOMER_ID.eq(customerId)
                 .and(SUBSCRIPTIONS.AGENT_TYPE_ID.eq(agentTypeId))
-                .and(SUBSCRIPTIONS.TRIAL_START_AT.isNotNull().or(SUBSCRIPTIONS.STATUS.eq("active"))));
+                .and(SUBSCRIPTIONS.TRIAL_START_AT.isNotNull().or(SUBSCRIPTIONS.STATUS.eq(SubscriptionStatus.ACTIVE))));
     }
 
     /** True when another subscription of this customer to this agent type has started its trial. */
@@ -257,7 +258,7 @@ public class HiringService {
         return new HiredAgentView(a.getHiredInstanceId().toString(), s.getSubscriptionId().toString(),
                 a.getAgentTypeId(), a.getAgentTypeVersion(), a.getNickname(), EventJson.MAPPER.readTree(a.getConfig().data()),
                 Boolean.TRUE.equals(a.getConfigured()), violations(a), row.goals(), row.goals() > 0, a.getFinalizedAt(),
-                s.getStatus(), s.getTrialStatus(), s.getTrialStartAt(), s.getTrialEndAt(), s.getRetentionUntil(),
+                s.getStatus().literal(), s.getTrialStatus().literal(), s.getTrialStartAt(), s.getTrialEndAt(), s.getRetentionUntil(),
                 HiredInstances.readOnly(s, OffsetDateTime.now(clock)), row.draftsPendingReview(),
                 HiredAgentView.planOf(s.getTrialStatus()), s.getBudgetMinorPerMonth(),
                 terms.path("budget_minor_per_month").asLong(0), terms.path("currency").asString("INR"),
@@ -268,8 +269,8 @@ public class HiringService {
     private static SubscriptionView subscriptionView(HiredAgentRow row) {
         SubscriptionsRecord s = row.subscription();
         return new SubscriptionView(s.getSubscriptionId().toString(), s.getCustomerId().toString(), s.getAgentTypeId(),
-                s.getStatus(), s.getPeriodStart(), s.getPeriodEnd(), s.getEndedAt(), s.getRetentionUntil(),
-                s.getTrialStatus(), s.getTrialStartAt(), s.getTrialEndAt(),
+                s.getStatus().literal(), s.getPeriodStart(), s.getPeriodEnd(), s.getEndedAt(), s.getRetentionUntil(),
+                s.getTrialStatus().literal(), s.getTrialStartAt(), s.getTrialEndAt(),
                 row.agent().getHiredInstanceId().toString(), s.getCreatedAt());
     }
 

@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
+import com.myagents.plant.status.GoalRunStatus;
+
 /**
  * What a subscription has spent this calendar month (UTC, as enforcement's budget ledger counts
  * it): executed actions at their settled cost, plus goal runs that were charged.
@@ -34,7 +36,7 @@ final class MonthSpend {
                 .from(GOAL_RUNS)
                 .join(GOAL_INSTANCES).on(GOAL_INSTANCES.GOAL_INSTANCE_ID.eq(GOAL_RUNS.GOAL_INSTANCE_ID))
                 .where(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(hiredInstanceId))
-                .and(GOAL_RUNS.STATUS.in("triggered", "completed"))
+                .and(GOAL_RUNS.STATUS.in(GoalRunStatus.TRIGGERED.literal(), GoalRunStatus.COMPLETED.literal()))
                 .and(GOAL_RUNS.TRIGGERED_AT.ge(monthStart))
                 .fetchOne(0, BigDecimal.class);
         return (actions == null ? 0 : actions.longValue()) + (runs == null ? 0 : runs.longValue());

@@ -7,6 +7,8 @@ import java.util.Optional;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.plant.jooq.generated.tables.records.HiredAgentsRecord;
 import com.myagents.plant.jooq.generated.tables.records.SubscriptionsRecord;
+import com.myagents.plant.status.SubscriptionStatus;
+import com.myagents.plant.status.TrialStatus;
 
 /**
  * Why an instance's goal cannot run now, in the order a customer has to fix it, each with the
@@ -40,7 +42,7 @@ public enum RunReadiness {
     /** The first reason the instance cannot run a goal now; empty when it can. */
     public static Optional<RunReadiness> blocking(HiredAgentsRecord agent, SubscriptionsRecord subscription,
             boolean goalEnabled, OffsetDateTime now) {
-        if (!"active".equals(subscription.getStatus())) {
+        if (subscription.getStatus() != SubscriptionStatus.ACTIVE) {
             return Optional.of(SUBSCRIPTION_INACTIVE);
         }
         if (!Boolean.TRUE.equals(agent.getConfigured())) {
@@ -49,11 +51,11 @@ public enum RunReadiness {
         if (agent.getFinalizedAt() == null) {
             return Optional.of(NOT_FINALIZED);
         }
-        String trial = subscription.getTrialStatus();
-        if ("not_eligible".equals(trial)) {
+        TrialStatus trial = subscription.getTrialStatus();
+        if (trial == TrialStatus.NOT_ELIGIBLE) {
             return Optional.of(NOT_ELIGIBLE);
         }
-        boolean trialOver = "ended_not_converted".equals(trial) || "active".equals(trial)
+        boolean trialOver = trial == TrialStatus.ENDED_NOT_CONVERTED || trial == TrialStatus.ACTIVE
                 && subscription.getTrialEndAt() != null && !now.isBefore(subscription.getTrialEndAt());
         if (trialOver) {
             return Optional.of(TRIAL_ENDED);

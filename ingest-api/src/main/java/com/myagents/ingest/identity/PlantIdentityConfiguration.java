@@ -1,6 +1,5 @@
 package com.myagents.ingest.identity;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,9 +18,8 @@ import com.myagents.http.identity.PlantIdentityFilter;
 class PlantIdentityConfiguration {
 
     @Bean
-    FilterRegistrationBean<PlantIdentityFilter> plantIdentityFilter(
-            @Value("${myagents.plant.identity-key}") String identityKey) {
-        var verifier = new IdentityTokens(Hops.GATEWAY_ISSUER, Keys.decode(identityKey));
+    FilterRegistrationBean<PlantIdentityFilter> plantIdentityFilter(PlantIdentityProperties plant) {
+        var verifier = new IdentityTokens(Hops.GATEWAY_ISSUER, Keys.decode(plant.identityKey()));
         var registration = new FilterRegistrationBean<>(new PlantIdentityFilter(verifier));
         registration.addUrlPatterns("/api/v1/*", "/v3/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);

@@ -18,6 +18,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import com.myagents.http.problem.ApiProblem;
+import com.myagents.plant.status.DeliverableState;
 
 /**
  * Operators' search over every customer's hired agents. Filters combine with AND; an email or a
@@ -64,7 +65,7 @@ public class HiredAgentSearch {
             .where(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(HIRED_AGENTS.HIRED_INSTANCE_ID))).as("goals");
     private static final Field<Integer> PENDING = DSL.field(DSL.selectCount().from(DELIVERABLES)
             .where(DELIVERABLES.HIRED_INSTANCE_ID.eq(HIRED_AGENTS.HIRED_INSTANCE_ID))
-            .and(DELIVERABLES.STATE.eq("pending_review"))).as("pending");
+            .and(DELIVERABLES.STATE.eq(DeliverableState.PENDING_REVIEW.literal()))).as("pending");
 
     private final DSLContext db;
 
@@ -122,7 +123,7 @@ public class HiredAgentSearch {
                 r.get(HIRED_AGENTS.SUBSCRIPTION_ID).toString(), r.get(HIRED_AGENTS.CUSTOMER_ID).toString(),
                 r.get(CUSTOMER_DIRECTORY.EMAIL), r.get(CUSTOMER_DIRECTORY.DISPLAY_NAME), r.get(HIRED_AGENTS.AGENT_TYPE_ID), r.get(HIRED_AGENTS.AGENT_TYPE_VERSION),
                 r.get(HIRED_AGENTS.NICKNAME), Boolean.TRUE.equals(r.get(HIRED_AGENTS.CONFIGURED)),
-                r.get(SUBSCRIPTIONS.STATUS), r.get(SUBSCRIPTIONS.TRIAL_STATUS), r.get(SUBSCRIPTIONS.TRIAL_END_AT),
+                r.get(SUBSCRIPTIONS.STATUS).literal(), r.get(SUBSCRIPTIONS.TRIAL_STATUS).literal(), r.get(SUBSCRIPTIONS.TRIAL_END_AT),
                 r.get(GOALS), r.get(PENDING), r.get(HIRED_AGENTS.CREATED_AT));
     }
 }

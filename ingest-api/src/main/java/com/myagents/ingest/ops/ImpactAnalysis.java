@@ -67,7 +67,7 @@ public class ImpactAnalysis {
                         instance.get(HIRED_AGENTS.SUBSCRIPTION_ID).toString(),
                         instance.get(HIRED_AGENTS.CUSTOMER_ID).toString(), instance.get(CUSTOMER_DIRECTORY.EMAIL),
                         instance.get(CUSTOMER_DIRECTORY.DISPLAY_NAME),
-                        instance.get(HIRED_AGENTS.AGENT_TYPE_VERSION), instance.get(SUBSCRIPTIONS.STATUS), violations));
+                        instance.get(HIRED_AGENTS.AGENT_TYPE_VERSION), instance.get(SUBSCRIPTIONS.STATUS).literal(), violations));
             }
         }
         return new Impact(agentTypeId, version, configured.size(), affected);

@@ -8,10 +8,11 @@ import org.jooq.JSONB;
 import org.jooq.Record;
 
 import com.myagents.contracts.serde.EventJson;
+import com.myagents.plant.status.DatabaseLiteral;
 
 /**
  * A row of an operator view as JSON: the selected columns under their own (snake_case) names,
- * JSON columns as JSON rather than as text, ids as strings.
+ * JSON columns as JSON rather than as text, ids as strings, statuses as the database spells them.
  */
 public final class RowJson {
 
@@ -32,6 +33,9 @@ public final class RowJson {
         }
         if (value instanceof java.util.UUID id) {
             return id.toString();
+        }
+        if (value instanceof DatabaseLiteral literal) {
+            return literal.literal();
         }
         return value;
     }

@@ -21,7 +21,7 @@ class RecordedBilling implements BillingProvider {
                 .set(BILLING_EVENTS.BILLING_EVENT_ID, id)
                 .set(BILLING_EVENTS.SUBSCRIPTION_ID, change.subscriptionId())
                 .set(BILLING_EVENTS.CUSTOMER_ID, change.customerId())
-                .set(BILLING_EVENTS.KIND, change.kind().code())
+                .set(BILLING_EVENTS.KIND, change.kind())
                 .set(BILLING_EVENTS.BUDGET_MINOR_PER_MONTH, change.budgetMinorPerMonth())
                 .set(BILLING_EVENTS.CURRENCY, change.currency())
                 .set(BILLING_EVENTS.PROVIDER, PROVIDER)

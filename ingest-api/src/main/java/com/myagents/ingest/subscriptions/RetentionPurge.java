@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import com.myagents.plant.status.SubscriptionStatus;
+
 /**
  * Deletes a cancelled subscription's customer data once its retention has passed: the hired
  * instance (config, refs only), goals and their runs, drafts, approvals and execution requests.
@@ -48,7 +50,7 @@ public class RetentionPurge {
     /** Purges every subscription whose retention ended before {@code now}; returns their ids. */
     public List<UUID> purgeExpired(OffsetDateTime now) {
         List<UUID> due = db.select(SUBSCRIPTIONS.SUBSCRIPTION_ID).from(SUBSCRIPTIONS)
-                .where(SUBSCRIPTIONS.STATUS.eq("cancelled"))
+                .where(SUBSCRIPTIONS.STATUS.eq(SubscriptionStatus.CANCELLED))
                 .and(SUBSCRIPTIONS.RETENTION_UNTIL.lt(now))
                 .fetch(SUBSCRIPTIONS.SUBSCRIPTION_ID);
         due.forEach(this::purge);
@@ -73,7 +75,7 @@ public class RetentionPurge {
             t.deleteFrom(GOAL_RUNS).where(GOAL_RUNS.GOAL_INSTANCE_ID.in(goals)).execute();
             t.deleteFrom(GOAL_INSTANCES).where(GOAL_INSTANCES.HIRED_INSTANCE_ID.in(instances)).execute();
             t.deleteFrom(HIRED_AGENTS).where(HIRED_AGENTS.SUBSCRIPTION_ID.eq(subscriptionId)).execute();
-            t.update(SUBSCRIPTIONS).set(SUBSCRIPTIONS.STATUS, "ended")
+            t.update(SUBSCRIPTIONS).set(SUBSCRIPTIONS.STATUS, SubscriptionStatus.ENDED)
                     .where(SUBSCRIPTIONS.SUBSCRIPTION_ID.eq(subscriptionId)).execute();
         });
     }

@@ -16,6 +16,9 @@ import com.myagents.ingest.hiring.HiredInstances;
 import com.myagents.ingest.hiring.HiringService;
 import com.myagents.plant.jooq.generated.tables.records.SubscriptionsRecord;
 import com.myagents.plant.state.PlantStateEvents;
+import com.myagents.plant.status.SubscriptionStatus;
+import com.myagents.plant.status.TrialStatus;
+import com.myagents.plant.status.BillingEventKind;
 
 /**
  * A subscription after hiring: a trial (or a re-hire without one) becomes a paid plan with a
@@ -26,7 +29,6 @@ import com.myagents.plant.state.PlantStateEvents;
 @Service
 public class SubscriptionLifecycle {
 
-    static final String TRIAL_CONVERTED = "ended_converted";
     private static final int MAX_EXTENSION_DAYS = 90;
 
     private final DSLContext db;
@@ -50,29 +52,29 @@ public class SubscriptionLifecycle {
     public HiredAgentView convert(UUID customerId, UUID subscriptionId, BudgetRequest request) {
         return change(customerId, subscriptionId, (s, definition, now) -> {
             long budget = validBudget(request, definition);
-            if (TRIAL_CONVERTED.equals(s.getTrialStatus())) {
+            if (s.getTrialStatus() == TrialStatus.ENDED_CONVERTED) {
                 throw ApiProblem.conflict("This subscription is already on a paid plan; change its budget instead.")
                         .with("reason", "already_paid");
             }
-            if ("active".equals(s.getTrialStatus()) && (s.getTrialEndAt() == null || s.getTrialEndAt().isAfter(now))) {
+            if (s.getTrialStatus() == TrialStatus.ACTIVE && (s.getTrialEndAt() == null || s.getTrialEndAt().isAfter(now))) {
                 s.setTrialEndAt(now);
             }
-            s.setTrialStatus(TRIAL_CONVERTED);
+            s.setTrialStatus(TrialStatus.ENDED_CONVERTED);
             s.setBudgetMinorPerMonth(budget);
             s.setConvertedAt(now);
-            return BillingProvider.Kind.PLAN_STARTED;
+            return BillingEventKind.PLAN_STARTED;
         });
     }
 
     public HiredAgentView changeBudget(UUID customerId, UUID subscriptionId, BudgetRequest request) {
         return change(customerId, subscriptionId, (s, definition, now) -> {
             long budget = validBudget(request, definition);
-            if (!TRIAL_CONVERTED.equals(s.getTrialStatus())) {
+            if (s.getTrialStatus() != TrialStatus.ENDED_CONVERTED) {
                 throw ApiProblem.conflict("Only a paid plan has a monthly budget: subscribe first.")
                         .with("reason", "not_paid");
             }
             s.setBudgetMinorPerMonth(budget);
-            return BillingProvider.Kind.BUDGET_CHANGED;
+            return BillingEventKind.BUDGET_CHANGED;
         });
     }
 
@@ -83,17 +85,17 @@ public class SubscriptionLifecycle {
      */
     public HiredAgentView cancel(UUID customerId, UUID subscriptionId) {
         return change(customerId, subscriptionId, (s, definition, now) -> {
-            s.setStatus("cancelled");
+            s.setStatus(SubscriptionStatus.CANCELLED);
             s.setEndedAt(now);
             s.setPeriodEnd(now);
             s.setRetentionUntil(now.plusDays(retentionDays(definition)));
-            if ("active".equals(s.getTrialStatus())) {
-                s.setTrialStatus("ended_not_converted");
+            if (s.getTrialStatus() == TrialStatus.ACTIVE) {
+                s.setTrialStatus(TrialStatus.ENDED_NOT_CONVERTED);
                 if (s.getTrialEndAt() == null || s.getTrialEndAt().isAfter(now)) {
                     s.setTrialEndAt(now);
                 }
             }
-            return BillingProvider.Kind.CANCELLED;
+            return BillingEventKind.CANCELLED;
         });
     }
 
@@ -106,7 +108,7 @@ public class SubscriptionLifecycle {
             OffsetDateTime now = OffsetDateTime.now(clock);
             SubscriptionsRecord s = row.subscription();
             s.attach(tx);
-            BillingProvider.Kind kind = step.apply(s, definition, now);
+            BillingEventKind kind = step.apply(s, definition, now);
             s.store();
             billing.record(t, change(s, kind, s.getBudgetMinorPerMonth(), definition, now));
             events.publish(t, row.agent(), s, definition.enforcementDefaults());
@@ -117,7 +119,7 @@ public class SubscriptionLifecycle {
     /** What a change does to the subscription row; the kind of billing event it is. */
     @FunctionalInterface
     private interface PlanStep {
-        BillingProvider.Kind apply(SubscriptionsRecord subscription, AgentTypeDefinition definition, OffsetDateTime now);
+        BillingEventKind apply(SubscriptionsRecord subscription, AgentTypeDefinition definition, OffsetDateTime now);
     }
 
     /** An operator gives a trial more days (an open or ended, unconverted trial). */
@@ -134,18 +136,18 @@ public class SubscriptionLifecycle {
                     .orElseThrow(() -> ApiProblem.notFound("subscription " + subscriptionId));
             HiredAgentRow row = instances.forWriteBySubscription(t, owner, subscriptionId);
             SubscriptionsRecord s = row.subscription();
-            if (!"active".equals(s.getTrialStatus()) && !"ended_not_converted".equals(s.getTrialStatus())) {
+            if (s.getTrialStatus() != TrialStatus.ACTIVE && s.getTrialStatus() != TrialStatus.ENDED_NOT_CONVERTED) {
                 throw ApiProblem.conflict("Only a started, unconverted trial can be extended (this one is "
-                        + s.getTrialStatus() + ").").with("reason", "no_trial");
+                        + s.getTrialStatus().literal() + ").").with("reason", "no_trial");
             }
             AgentTypeDefinition definition = instances.pinnedDefinition(row.agent());
             OffsetDateTime now = OffsetDateTime.now(clock);
             OffsetDateTime from = s.getTrialEndAt() == null || s.getTrialEndAt().isBefore(now) ? now : s.getTrialEndAt();
             s.attach(tx);
-            s.setTrialStatus("active");
+            s.setTrialStatus(TrialStatus.ACTIVE);
             s.setTrialEndAt(from.plusDays(request.days()));
             s.store();
-            billing.record(t, change(s, BillingProvider.Kind.TRIAL_EXTENDED, null, definition, now));
+            billing.record(t, change(s, BillingEventKind.TRIAL_EXTENDED, null, definition, now));
             events.publish(t, row.agent(), s, definition.enforcementDefaults());
             return owner;
         });
@@ -166,7 +168,7 @@ public class SubscriptionLifecycle {
         return budget;
     }
 
-    private static BillingProvider.PlanChange change(SubscriptionsRecord s, BillingProvider.Kind kind, Long budget,
+    private static BillingProvider.PlanChange change(SubscriptionsRecord s, BillingEventKind kind, Long budget,
             AgentTypeDefinition definition, OffsetDateTime at) {
         return new BillingProvider.PlanChange(s.getSubscriptionId(), s.getCustomerId(), kind, budget,
                 definition.enforcementDefaults().path("currency").asString("INR"), at.toInstant());

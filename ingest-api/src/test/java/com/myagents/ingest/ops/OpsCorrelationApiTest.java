@@ -18,13 +18,13 @@ import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.access.AccessRecord;
-import com.myagents.contracts.execution.CheckResult;
 import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.execution.Outcome;
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.ingest.ops.OpsPlant.Hired;
+import com.myagents.testsupport.ExecutionDecisionBuilder;
 
 import tools.jackson.databind.JsonNode;
 
@@ -48,7 +48,7 @@ class OpsCorrelationApiTest {
                 hired.customer(), "{\"action\":\"publish\"}", correlationId);
         Instant decided = Instant.now();
         plant.publish(Topics.ACCESS_RECORDS, correlationId, access(correlationId, hired, deliverable, 403, received, decided));
-        PipelineRows.decision(plant.db(), decision(correlationId, hired, deliverable, null, Outcome.DENY,
+        plant.decided(decision(correlationId, hired, deliverable, null, Outcome.DENY,
                 ReasonCode.APPROVAL_MISSING, decided.plusMillis(1)));
 
         assertThat(execute.statusCode()).isEqualTo(202);
@@ -86,13 +86,13 @@ class OpsCorrelationApiTest {
         ExecutionDecision allowed = decision(correlationId, hired, deliverable, approval, Outcome.ALLOW,
                 ReasonCode.ALLOWED, decided);
         plant.publish(Topics.ACCESS_RECORDS, correlationId, access(correlationId, hired, deliverable, 202, received, decided));
-        PipelineRows.decision(plant.db(), allowed);
+        plant.decided(allowed);
         String commandId = "cmd-" + UUID.randomUUID();
         plant.publish(Topics.EXECUTION_COMMANDS, deliverable.toString(), new ExecutionCommand(commandId, correlationId,
                 allowed.decisionId(), deliverable.toString(), hired.subscriptionId().toString(), hired.customer().id(),
                 hired.hiredInstanceId().toString(), "publish", approval, "idem-" + deliverable,
                 Map.of("text", "hello"), decided.plusMillis(2), "signature-not-stored"));
-        PipelineRows.result(plant.db(), new ExecutionResult(UUID.randomUUID().toString(), commandId, correlationId,
+        plant.resulted(new ExecutionResult(UUID.randomUUID().toString(), commandId, correlationId,
                 deliverable.toString(), hired.subscriptionId().toString(), ExecutionResult.Status.EXECUTED,
                 "urn:li:share:42", "idem-" + deliverable, 100, "published", decided.plusMillis(50)));
 
@@ -168,11 +168,8 @@ class OpsCorrelationApiTest {
 
     private static ExecutionDecision decision(String correlationId, Hired hired, UUID deliverable, String approval,
                                               Outcome outcome, ReasonCode reason, Instant at) {
-        boolean approved = approval != null;
-        return new ExecutionDecision(UUID.randomUUID().toString(), correlationId, deliverable.toString(),
-                hired.subscriptionId().toString(), hired.customer().id(), "publish", approval, outcome, reason,
-                approved ? "every check passed" : "no approval_id",
-                List.of(new CheckResult("approval_present", approved, approved ? "present" : "no approval_id")),
-                Map.of("approval_id", approved ? approval : "none", "action", "publish"), "enforcement/1", at);
+        return ExecutionDecisionBuilder.decision().correlation(correlationId).deliverable(deliverable.toString())
+                .subscription(hired.subscriptionId().toString()).customer(hired.customer().id()).approval(approval)
+                .outcome(outcome, reason).decidedAt(at).build();
     }
 }

@@ -8,7 +8,6 @@ import static com.myagents.plant.jooq.generated.Tables.APPROVALS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +16,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import com.myagents.contracts.execution.CheckResult;
-import com.myagents.contracts.execution.ExecutionDecision;
-import com.myagents.contracts.execution.Outcome;
-import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.http.identity.Principal;
 import com.myagents.ingest.ops.OpsPlant.Hired;
+import com.myagents.plant.status.ApprovalVerdict;
+import com.myagents.testsupport.ExecutionDecisionBuilder;
 
 import tools.jackson.databind.JsonNode;
 
@@ -123,16 +120,14 @@ class OpsHiredAgentsApiTest {
                 .set(APPROVALS.APPROVAL_ID, UUID.randomUUID())
                 .set(APPROVALS.DELIVERABLE_ID, deliverable)
                 .set(APPROVALS.CUSTOMER_ID, UUID.fromString(hired.customer().id()))
-                .set(APPROVALS.VERDICT, "approved")
+                .set(APPROVALS.VERDICT, ApprovalVerdict.APPROVED)
                 .set(APPROVALS.REVIEWER, hired.customer().id())
                 .set(APPROVALS.PAYLOAD_HASH, "h")
                 .set(APPROVALS.DECIDED_AT, OffsetDateTime.now())
                 .execute();
-        PipelineRows.decision(plant.db(), new ExecutionDecision(UUID.randomUUID().toString(), "ops-view-" + UUID.randomUUID(),
-                deliverable.toString(), hired.subscriptionId().toString(), hired.customer().id(), "publish", null,
-                Outcome.DENY, ReasonCode.APPROVAL_MISSING, "no approval_id",
-                List.of(new CheckResult("approval_present", false, "no approval_id")), Map.of(), "enforcement/1",
-                Instant.now()));
+        plant.decided(ExecutionDecisionBuilder.decision().correlation("ops-view-" + UUID.randomUUID())
+                .deliverable(deliverable.toString()).subscription(hired.subscriptionId().toString())
+                .customer(hired.customer().id()).inputs(Map.of()).build());
 
         HttpResponse<String> response = plant.call("GET", "/api/v1/ops/hired-agents/" + hired.hiredInstanceId(), SUPPORT, null);
 

@@ -1,46 +1,42 @@
 package com.myagents.ingest.ops;
 
 import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
+import static com.myagents.plant.jooq.generated.Tables.ENFORCEMENT_DENIALS;
+import static com.myagents.plant.jooq.generated.Tables.EXECUTION_DECISIONS;
+import static com.myagents.plant.jooq.generated.Tables.EXECUTION_RESULTS;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.flywaydb.core.Flyway;
+import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.myagents.contracts.Topic;
+import com.myagents.contracts.Topics;
 import com.myagents.contracts.deliverables.PayloadHash;
+import com.myagents.contracts.execution.EnforcementDenial;
+import com.myagents.contracts.execution.ExecutionDecision;
+import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.serde.EventJson;
-import com.myagents.embedded.EmbeddedPostgresServer;
-import com.myagents.embedded.SharedTestInfra;
-import com.myagents.http.identity.Hops;
-import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
-import com.myagents.ingest.IngestApiApplication;
+import com.myagents.ingest.PlantApi;
+import com.myagents.testsupport.SharedTestInfra;
+import com.myagents.testsupport.TopicWriter;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * ingest-api on a random port against this test JVM's real broker and PostgreSQL (plant schema
- * and demo data migrated), called with identities signed the way the gateway signs them. The
- * operator views' tests share it; it also plays the parts of the pipeline that are not running
- * here (the gateway's access records and enforcement's commands go onto the real topics).
+ * The operator views' ingest-api ({@link PlantApi}), waiting 1 s for a decision, with plant-store's
+ * materializer running beside it. It also plays the parts of the pipeline that are not running here:
+ * the gateway's access records, enforcement's decisions, denials and commands and the connectors'
+ * results go onto the real topics, and the materializer stores them as it does in production.
  */
 public final class OpsPlant {
 
@@ -54,18 +50,11 @@ public final class OpsPlant {
     private static OpsPlant instance;
 
     private final ConfigurableApplicationContext context;
-    private final String baseUrl;
-    private final IdentityTokens gateway;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final KafkaProducer<String, byte[]> producer;
+    private final PlantApi calls;
 
-    private OpsPlant(ConfigurableApplicationContext context, IdentityTokens gateway, String bootstrapServers) {
-        this.context = context;
-        this.baseUrl = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-        this.gateway = gateway;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer());
+    private OpsPlant(PlantApi calls) {
+        this.context = calls.context();
+        this.calls = calls;
     }
 
     private static final byte[] RECEIPT_KEY = new SecureRandom().generateSeed(32);
@@ -82,26 +71,12 @@ public final class OpsPlant {
 
     public static synchronized OpsPlant get() {
         if (instance == null) {
-            EmbeddedPostgresServer postgres = SharedTestInfra.postgres();
-            Flyway.configure().dataSource(postgres.jdbcUrl(), postgres.username(), postgres.password())
-                    .schemas("plant").defaultSchema("plant").outOfOrder(true).placeholderReplacement(false)
-                    .locations("classpath:db/plant", "classpath:db/plant-demo").load().migrate();
-            String bootstrap = SharedTestInfra.kafkaBootstrapServers();
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            ConfigurableApplicationContext context = IngestApiApplication.builder().run(
-                    "--server.port=0",
-                    "--spring.datasource.url=" + postgres.jdbcUrl(),
-                    "--spring.datasource.username=" + postgres.username(),
-                    "--spring.datasource.password=" + postgres.password(),
-                    "--spring.kafka.bootstrap-servers=" + bootstrap,
-                    "--myagents.plant.identity-key=" + Base64.getEncoder().encodeToString(key),
-                    "--myagents.execute.decision-wait=1s",
-                    "--myagents.review.receipt-key=" + Base64.getEncoder().encodeToString(RECEIPT_KEY));
+            PlantApi started = PlantApi.start("1s", RECEIPT_KEY);
+            ConfigurableApplicationContext context = started.context();
             // plant-store's materializer writes the access records and commands the drill-down reads
             new com.myagents.plant.materializer.Materializer(context.getBean(DSLContext.class), java.util.Map.of(
-                    "bootstrap.servers", bootstrap, "group.id", "ops-test-materializer")).start();
-            instance = new OpsPlant(context, new IdentityTokens(Hops.GATEWAY_ISSUER, key), bootstrap);
+                    "bootstrap.servers", SharedTestInfra.kafkaBootstrapServers(), "group.id", "ops-test-materializer")).start();
+            instance = new OpsPlant(started);
         }
         return instance;
     }
@@ -121,35 +96,12 @@ public final class OpsPlant {
     }
 
     public HttpResponse<String> call(String method, String path, Principal as, String body, String correlationId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (as != null) {
-            request.header(Hops.PLANT_IDENTITY_HEADER, gateway.sign(as, Hops.PLANT_AUDIENCE, Duration.ofSeconds(60)));
-        }
-        if (correlationId != null) {
-            request.header(Hops.CORRELATION_HEADER, correlationId);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return calls.call(method, path, as, body, correlationId);
     }
 
     /** A GET whose body is read as it arrives (downloads), not held whole. */
     public HttpResponse<java.io.InputStream> stream(String path, Principal as) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header(Hops.PLANT_IDENTITY_HEADER, gateway.sign(as, Hops.PLANT_AUDIENCE, Duration.ofSeconds(60)))
-                .GET().build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return calls.stream(path, as);
     }
 
     public static JsonNode json(HttpResponse<String> response) {
@@ -166,15 +118,32 @@ public final class OpsPlant {
 
     /** Sends an event the way its producer in the pipeline would: the topic's serde, its key. */
     public <V> void publish(Topic<String, V> topic, String key, V event) {
-        publishRaw(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), event));
+        TopicWriter.shared().publish(topic, key, event);
     }
 
     public void publishRaw(String topic, String key, byte[] value) {
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        TopicWriter.shared().publishRaw(topic, key, value);
+    }
+
+    /**
+     * Enforcement's decision (and, when it denies, its denial) on their topics, as enforcement writes
+     * them, once plant-store's materializer has stored what the ops views read.
+     */
+    public void decided(ExecutionDecision decision) {
+        publish(Topics.EXECUTION_DECISIONS, decision.correlationId(), decision);
+        if (!decision.allowed()) {
+            publish(Topics.ENFORCEMENT_DENIALS, decision.subscriptionId(), EnforcementDenial.of(decision));
         }
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> db().fetchCount(EXECUTION_DECISIONS,
+                EXECUTION_DECISIONS.CORRELATION_ID.eq(decision.correlationId())) == 1 && (decision.allowed()
+                || db().fetchCount(ENFORCEMENT_DENIALS, ENFORCEMENT_DENIALS.CORRELATION_ID.eq(decision.correlationId())) == 1));
+    }
+
+    /** A connector's result on its topic, once the materializer has stored it. */
+    public void resulted(ExecutionResult result) {
+        publish(Topics.EXECUTION_RESULTS, result.deliverableId(), result);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> db().fetchCount(EXECUTION_RESULTS,
+                EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(result.resultId()))) == 1);
     }
 
     /** A customer's freshly hired agent of this type. */

@@ -39,7 +39,7 @@ public final class PlantStateEvents {
                 agent.getCustomerId().toString(), agent.getAgentTypeId(), agent.getAgentTypeVersion(),
                 agent.getNickname(), config.path("timezone").asString(null),
                 EventJson.MAPPER.convertValue(config, new TypeReference<Map<String, Object>>() { }),
-                Boolean.TRUE.equals(agent.getConfigured()), subscription.getStatus(), subscription.getTrialStatus(),
+                Boolean.TRUE.equals(agent.getConfigured()), subscription.getStatus().literal(), subscription.getTrialStatus().literal(),
                 instant(subscription.getTrialEndAt()), Instant.now(),
                 texts(enforcementDefaults.path("content_guard").path("banned_claims"))));
         List<String> trialActions = actions(enforcementDefaults.path("trial_allowed_actions"));
@@ -48,7 +48,7 @@ public final class PlantStateEvents {
                 : enforcementDefaults.path("budget_minor_per_month").asLong(0);
         outbox.append(tx, Topics.SUBSCRIPTIONS, subscription.getSubscriptionId().toString(), new SubscriptionState(
                 subscription.getSubscriptionId().toString(), subscription.getCustomerId().toString(),
-                subscription.getAgentTypeId(), subscription.getStatus(), subscription.getTrialStatus(),
+                subscription.getAgentTypeId(), subscription.getStatus().literal(), subscription.getTrialStatus().literal(),
                 instant(subscription.getTrialStartAt()), instant(subscription.getTrialEndAt()),
                 enforcementDefaults.path("trial_caps").path("actions_per_day").asInt(0),
                 trialActions,

@@ -27,12 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -43,22 +38,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
-import com.myagents.contracts.goals.GoalRunDecision;
-import com.myagents.contracts.goals.GoalRunSettlement;
-import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.access.AccessRecord;
-import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.deliverables.DeliverableDraft;
 import com.myagents.contracts.execution.CheckResult;
 import com.myagents.contracts.execution.EnforcementDenial;
+import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.execution.Outcome;
 import com.myagents.contracts.execution.ReasonCode;
-import com.myagents.embedded.SharedTestInfra;
+import com.myagents.contracts.goals.GoalRunDecision;
+import com.myagents.contracts.goals.GoalRunSettlement;
+import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.plant.PlantTestDatabase;
+import com.myagents.testsupport.ExecutionDecisionBuilder;
+import com.myagents.testsupport.SharedTestInfra;
+import com.myagents.testsupport.TopicWriter;
 
 class MaterializerTest {
 
@@ -70,24 +67,17 @@ class MaterializerTest {
     private static PlantTestDatabase database;
     private static DSLContext dsl;
     private static Materializer materializer;
-    private static KafkaProducer<String, byte[]> producer;
 
     @BeforeAll
     static void start() {
         database = PlantTestDatabase.migrated(true);
         dsl = database.dsl();
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedTestInfra.kafkaBootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
         materializer = startMaterializer(dsl);
     }
 
     @AfterAll
     static void stop() {
         materializer.stop();
-        producer.close();
         database.close();
     }
 
@@ -351,9 +341,7 @@ class MaterializerTest {
     void aReplayedResultIsStoredOnceAndMovesDeliverableAndRequestToExecuted() {
         // Given an approved deliverable and its allowed request
         UUID deliverableId = UUID.randomUUID();
-        insertDeliverable(deliverableId, "approved");
-        String correlationId = UUID.randomUUID().toString();
-        insertRequest(correlationId, deliverableId, "allowed");
+        String correlationId = approvedWithRequest(deliverableId, "allowed");
         ExecutionResult result = result(correlationId, deliverableId, ExecutionResult.Status.EXECUTED);
 
         // When the result arrives twice, then a late failure of a retried command
@@ -365,18 +353,14 @@ class MaterializerTest {
 
         // Then one row per result, and what was executed stays executed
         assertThat(dsl.fetchCount(EXECUTION_RESULTS, EXECUTION_RESULTS.COMMAND_ID.eq(result.commandId()))).isEqualTo(1);
-        assertThat(dsl.select(DELIVERABLES.STATE).from(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
-                .fetchSingle().value1()).isEqualTo("executed");
-        assertThat(dsl.select(EXECUTION_REQUESTS.STATUS).from(EXECUTION_REQUESTS)
-                .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle().value1()).isEqualTo("executed");
+        assertThat(stateOf(deliverableId)).isEqualTo("executed");
+        assertThat(requestStatusOf(correlationId)).isEqualTo("executed");
     }
 
     @Test
     void aDecisionMaterializedAfterItsResultRecordsItsTimeWithoutMovingTheRequestBack() {
         UUID deliverableId = UUID.randomUUID();
-        insertDeliverable(deliverableId, "approved");
-        String correlationId = UUID.randomUUID().toString();
-        insertRequest(correlationId, deliverableId, "pending");
+        String correlationId = approvedWithRequest(deliverableId, "pending");
 
         send(Topics.EXECUTION_RESULTS, deliverableId.toString(), result(correlationId, deliverableId, ExecutionResult.Status.EXECUTED));
         awaitRow(EXECUTION_RESULTS, EXECUTION_RESULTS.CORRELATION_ID.eq(correlationId));
@@ -392,9 +376,7 @@ class MaterializerTest {
     @Test
     void aFailedThenRetriedDryRunEndsAsADryRunNeverAsExecuted() {
         UUID deliverableId = UUID.randomUUID();
-        insertDeliverable(deliverableId, "approved");
-        String correlationId = UUID.randomUUID().toString();
-        insertRequest(correlationId, deliverableId, "allowed");
+        String correlationId = approvedWithRequest(deliverableId, "allowed");
 
         ExecutionResult failure = result(correlationId, deliverableId, ExecutionResult.Status.FAILED);
         send(Topics.EXECUTION_RESULTS, deliverableId.toString(), failure);
@@ -412,14 +394,11 @@ class MaterializerTest {
         // A newer connector's status and a newer enforcement's mode reach the tables; what
         // they mean for the deliverable and the request is left to a build that knows them
         UUID deliverableId = UUID.randomUUID();
-        insertDeliverable(deliverableId, "approved");
-        String correlationId = UUID.randomUUID().toString();
-        insertRequest(correlationId, deliverableId, "pending");
+        String correlationId = approvedWithRequest(deliverableId, "pending");
         ExecutionDecision allowed = decision(correlationId, Outcome.ALLOW, ReasonCode.ALLOWED);
-        ExecutionDecision newerMode = new ExecutionDecision(allowed.decisionId(), correlationId, deliverableId.toString(),
-                allowed.subscriptionId(), allowed.customerId(), allowed.action(), allowed.approvalId(), allowed.outcome(),
-                allowed.reason(), "every check passed", allowed.checks(), allowed.inputs(), allowed.policyVersion(),
-                allowed.decidedAt(), com.myagents.contracts.execution.ExecutionMode.fromCode("shadow"));
+        ExecutionDecision newerMode = ExecutionDecisionBuilder.from(allowed).correlation(correlationId)
+                .deliverable(deliverableId.toString()).detail("every check passed")
+                .mode(com.myagents.contracts.execution.ExecutionMode.fromCode("shadow")).build();
         ExecutionResult reversed = result(correlationId, deliverableId, ExecutionResult.Status.fromCode("reversed"));
 
         send(Topics.EXECUTION_DECISIONS, correlationId, newerMode);
@@ -432,10 +411,8 @@ class MaterializerTest {
         assertThat(dsl.select(EXECUTION_RESULTS.STATUS).from(EXECUTION_RESULTS)
                 .where(EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(reversed.resultId()))).fetchSingle().value1())
                 .isEqualTo("reversed");
-        assertThat(dsl.select(DELIVERABLES.STATE).from(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
-                .fetchSingle().value1()).isEqualTo("approved");
-        assertThat(dsl.select(EXECUTION_REQUESTS.STATUS).from(EXECUTION_REQUESTS)
-                .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle().value1()).isEqualTo("allowed");
+        assertThat(stateOf(deliverableId)).isEqualTo("approved");
+        assertThat(requestStatusOf(correlationId)).isEqualTo("allowed");
     }
 
     @Test
@@ -498,14 +475,14 @@ class MaterializerTest {
         String key = UUID.randomUUID().toString();
 
         // Given a decision nobody can read
-        RecordMetadata poison = sendRaw(Topics.EXECUTION_DECISIONS, key, "{not json".getBytes(StandardCharsets.UTF_8));
+        sendRaw(Topics.EXECUTION_DECISIONS, key, "{not json".getBytes(StandardCharsets.UTF_8));
 
         // Then, after its retries, it is on the dead-letter topic and read back into plant.dead_letters
-        Condition itsRow = DEAD_LETTERS.SOURCE_TOPIC.eq(poison.topic()).and(DEAD_LETTERS.SOURCE_PARTITION.eq(poison.partition()))
-                .and(DEAD_LETTERS.SOURCE_OFFSET.eq(poison.offset()));
+        Condition itsRow = DEAD_LETTERS.SOURCE_TOPIC.eq(Topics.EXECUTION_DECISIONS.name()).and(DEAD_LETTERS.RECORD_KEY.eq(key));
         awaitRow(DEAD_LETTERS, itsRow);
         var letter = dsl.selectFrom(DEAD_LETTERS).where(itsRow).fetchSingle();
-        assertThat(letter.getRecordKey()).isEqualTo(key);
+        assertThat(letter.getSourcePartition()).isBetween(0, Topics.PARTITIONS - 1);
+        assertThat(letter.getSourceOffset()).isNotNegative();
         assertThat(letter.getRecordValue()).isEqualTo("{not json");
         assertThat(letter.getError()).isNotBlank().doesNotContain("ListenerExecutionFailedException");
         assertThat(letter.getDeadLetteredAt()).isAfter(OffsetDateTime.now().minusMinutes(5));
@@ -586,15 +563,11 @@ class MaterializerTest {
     }
 
     private static <V> void send(Topic<String, V> topic, String key, V event) {
-        sendRaw(topic, key, topic.valueSerde().serializer().serialize(topic.name(), event));
+        TopicWriter.shared().publish(topic, key, event);
     }
 
-    private static RecordMetadata sendRaw(Topic<String, ?> topic, String key, byte[] value) {
-        try {
-            return producer.send(new ProducerRecord<>(topic.name(), key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private static void sendRaw(Topic<String, ?> topic, String key, byte[] value) {
+        TopicWriter.shared().publishRaw(topic.name(), key, value);
     }
 
     private static void insertRequest(String correlationId, UUID deliverableId, String status) {
@@ -609,6 +582,24 @@ class MaterializerTest {
                 .set(EXECUTION_REQUESTS.REQUESTED_AT, OffsetDateTime.now())
                 .set(EXECUTION_REQUESTS.STATUS, status)
                 .execute();
+    }
+
+    /** An approved deliverable and its execution request in {@code requestStatus}; returns the request's correlation id. */
+    private static String approvedWithRequest(UUID deliverableId, String requestStatus) {
+        insertDeliverable(deliverableId, "approved");
+        String correlationId = UUID.randomUUID().toString();
+        insertRequest(correlationId, deliverableId, requestStatus);
+        return correlationId;
+    }
+
+    private static String stateOf(UUID deliverableId) {
+        return dsl.select(DELIVERABLES.STATE).from(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
+                .fetchSingle().value1();
+    }
+
+    private static String requestStatusOf(String correlationId) {
+        return dsl.select(EXECUTION_REQUESTS.STATUS).from(EXECUTION_REQUESTS)
+                .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle().value1();
     }
 
     private static void insertDeliverable(UUID deliverableId, String state) {

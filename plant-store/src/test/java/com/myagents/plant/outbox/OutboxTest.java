@@ -31,9 +31,9 @@ import com.myagents.contracts.Topics;
 import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.serde.JsonSerde;
 import com.myagents.embedded.FreePorts;
-import com.myagents.embedded.SharedTestInfra;
 import com.myagents.plant.PlantTestDatabase;
-import com.myagents.plant.TopicReader;
+import com.myagents.testsupport.SharedTestInfra;
+import com.myagents.testsupport.TopicReader;
 
 class OutboxTest {
 
@@ -78,8 +78,8 @@ class OutboxTest {
         });
 
         // Then the committed pair arrives; the failed event exists neither in the outbox nor on the topic
-        try (TopicReader reader = new TopicReader(TOPIC, Set.of(rolledBack, committed))) {
-            List<ConsumerRecord<String, byte[]>> records = reader.readUntil(r -> r.size() >= 2, Duration.ofSeconds(20));
+        try (var reader = TopicReader.records(TOPIC, r -> Set.of(rolledBack, committed).contains(r.key()))) {
+            List<ConsumerRecord<String, GoalTrigger>> records = reader.readUntil(r -> r.size() >= 2, Duration.ofSeconds(20));
             assertThat(records).extracting(ConsumerRecord::key).containsExactly(committed, committed);
             // ids are in commit order, so a rolled-back row that had been published would have come first
             assertThat(reader.readFor(Duration.ofMillis(500))).extracting(ConsumerRecord::key).doesNotContain(rolledBack);
@@ -105,13 +105,13 @@ class OutboxTest {
         OutboxRelay relay = startRelay(SharedTestInfra.kafkaBootstrapServers(), database::openConnection, Duration.ofSeconds(5));
 
         // Then each key's events arrive once, in the order they were written, with the serde's schema header
-        try (TopicReader reader = new TopicReader(TOPIC, Set.copyOf(keys))) {
+        try (var reader = TopicReader.records(TOPIC, r -> keys.contains(r.key()))) {
             reader.readUntil(r -> r.size() >= 120, Duration.ofSeconds(30));
-            List<ConsumerRecord<String, byte[]>> records = reader.readFor(Duration.ofSeconds(1));
+            List<ConsumerRecord<String, GoalTrigger>> records = reader.readFor(Duration.ofSeconds(1));
             assertThat(records).hasSize(120);
             Map<String, List<String>> runsByKey = new LinkedHashMap<>();
-            for (ConsumerRecord<String, byte[]> record : records) {
-                GoalTrigger event = TOPIC.valueSerde().deserializer().deserialize(TOPIC.name(), record.value());
+            for (ConsumerRecord<String, GoalTrigger> record : records) {
+                GoalTrigger event = record.value();
                 runsByKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(event.runId());
                 assertThat(new String(record.headers().lastHeader(JsonSerde.SCHEMA_HEADER).value(), StandardCharsets.UTF_8))
                         .isEqualTo("goal-trigger/v1");
@@ -147,7 +147,7 @@ class OutboxTest {
                 .execute();
 
         // Then the periodic sweep publishes it
-        try (TopicReader reader = new TopicReader(TOPIC, Set.of(key))) {
+        try (var reader = TopicReader.records(TOPIC, r -> key.equals(r.key()))) {
             assertThat(reader.readUntil(r -> !r.isEmpty(), Duration.ofSeconds(15))).hasSize(1);
         }
     }
@@ -171,7 +171,7 @@ class OutboxTest {
 
         // When the database comes back, the row is published and the relay is healthy again
         databaseAway.set(false);
-        try (TopicReader reader = new TopicReader(TOPIC, Set.of(key))) {
+        try (var reader = TopicReader.records(TOPIC, r -> key.equals(r.key()))) {
             assertThat(reader.readUntil(r -> !r.isEmpty(), Duration.ofSeconds(40))).hasSize(1);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> relay.health().getStatus().equals(Status.UP));

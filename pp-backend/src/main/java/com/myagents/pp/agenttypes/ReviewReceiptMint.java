@@ -1,6 +1,5 @@
 package com.myagents.pp.agenttypes;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.myagents.http.identity.Principal;
@@ -16,8 +15,8 @@ class ReviewReceiptMint {
 
     private final ReviewReceipts receipts;
 
-    ReviewReceiptMint(@Value("${myagents.review.receipt-key:}") String key) {
-        this.receipts = ReviewReceipts.fromKey(key);
+    ReviewReceiptMint(ReviewReceiptProperties properties) {
+        this.receipts = ReviewReceipts.fromKey(properties.receiptKey());
     }
 
     String mint(String agentTypeId, String version, String definitionHash, Principal operator) {

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.myagents.http.door.DoorTokens;
 import com.myagents.http.door.LoginRequest;
 import com.myagents.http.correlation.CorrelationIdFilter;
 import com.myagents.http.identity.Principal;
@@ -24,10 +25,10 @@ public class AuthController {
     static final String WRONG_CREDENTIALS = "The email or the password is not correct.";
 
     private final OperatorLogin login;
-    private final OperatorTokens tokens;
+    private final DoorTokens tokens;
     private final OperatorRepository operators;
 
-    public AuthController(OperatorLogin login, OperatorTokens tokens, OperatorRepository operators) {
+    public AuthController(OperatorLogin login, DoorTokens tokens, OperatorRepository operators) {
         this.login = login;
         this.tokens = tokens;
         this.operators = operators;
@@ -39,7 +40,7 @@ public class AuthController {
         request.validate();
         return login.authenticate(request.email(), request.password(), http.getRemoteAddr(),
                         CorrelationIdFilter.current(http))
-                .map(operator -> new LoginResponse(tokens.issue(operator), "Bearer", tokens.ttl().toSeconds(),
+                .map(operator -> new LoginResponse(tokens.issue(operator.principal()), "Bearer", tokens.ttl().toSeconds(),
                         OperatorView.of(operator)))
                 .orElseThrow(() -> ApiProblem.unauthorized(WRONG_CREDENTIALS));
     }

@@ -1,8 +1,7 @@
 package com.myagents.pp.auth;
 
-import static com.myagents.pp.Http.json;
-import static com.myagents.pp.Http.request;
-import static com.myagents.pp.Http.send;
+import static com.myagents.pp.RunningPpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -15,28 +14,27 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import com.myagents.pp.proxy.PpDoor;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
 import com.myagents.pp.RunningPpBackend;
+import com.myagents.testsupport.RunningDoor;
 
 class BearerTokenTest {
 
     private static final Principal OPS = new Principal("00000000-0000-0000-0000-0000000b0001",
             Principal.Kind.OPERATOR, "ops@myagents.local", Set.of("admin"));
 
-    @BeforeEach
-    void startFresh() {
-        RunningPpBackend.base();
-        RunningPpBackend.GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningPpBackend.DOOR;
 
     @Test
     void refusesACallWithoutAToken() {
-        assertUnauthorized(send(request("/api/pp/hired-agents").GET().build()));
+        assertUnauthorized(HTTP.send(HTTP.request("/api/pp/hired-agents").GET().build()));
         assertThat(RunningPpBackend.GATEWAY.receivedNothing()).isTrue();
     }
 
@@ -44,7 +42,7 @@ class BearerTokenTest {
     void refusesAnExpiredToken() {
         Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
         String expired = new IdentityTokens(Hops.PP_ISSUER, RunningPpBackend.TOKEN_KEY, twoHoursAgo)
-                .sign(OPS, OperatorTokens.AUDIENCE, Duration.ofHours(1));
+                .sign(OPS, PpDoor.DOOR.name(), Duration.ofHours(1));
 
         assertUnauthorized(call("/api/pp/auth/me", expired));
     }
@@ -53,7 +51,7 @@ class BearerTokenTest {
     void refusesATokenSignedWithAnotherKey() {
         byte[] otherKey = new byte[32];
         new SecureRandom().nextBytes(otherKey);
-        String forged = new IdentityTokens(Hops.PP_ISSUER, otherKey).sign(OPS, OperatorTokens.AUDIENCE,
+        String forged = new IdentityTokens(Hops.PP_ISSUER, otherKey).sign(OPS, PpDoor.DOOR.name(),
                 Duration.ofMinutes(5));
 
         assertUnauthorized(call("/api/pp/hired-agents", forged));
@@ -78,14 +76,14 @@ class BearerTokenTest {
         String cpToken = new IdentityTokens(Hops.CP_ISSUER, RunningPpBackend.TOKEN_KEY)
                 .sign(customer, "cp", Duration.ofMinutes(5));
         String customerKindForPp = new IdentityTokens(Hops.PP_ISSUER, RunningPpBackend.TOKEN_KEY)
-                .sign(customer, OperatorTokens.AUDIENCE, Duration.ofMinutes(5));
+                .sign(customer, PpDoor.DOOR.name(), Duration.ofMinutes(5));
 
         assertUnauthorized(call("/api/pp/auth/me", cpToken));
         assertUnauthorized(call("/api/pp/auth/me", customerKindForPp));
     }
 
     private static HttpResponse<String> call(String path, String token) {
-        return send(request(path).header("Authorization", "Bearer " + token).GET().build());
+        return HTTP.send(HTTP.request(path).header("Authorization", "Bearer " + token).GET().build());
     }
 
     private static void assertUnauthorized(HttpResponse<String> response) {

@@ -1,9 +1,7 @@
 package com.myagents.pp.auth;
 
-import static com.myagents.pp.Http.get;
-import static com.myagents.pp.Http.json;
-import static com.myagents.pp.Http.request;
-import static com.myagents.pp.Http.send;
+import static com.myagents.pp.RunningPpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
-import com.myagents.pp.Http;
 import com.myagents.pp.RunningPpBackend;
 import com.myagents.pp.jooq.generated.tables.records.OperatorAuditRecord;
 
@@ -85,7 +82,7 @@ class OperatorLoginTest {
 
     @Test
     void rejectsMalformedJsonWithAProblemThatSaysSo() {
-        HttpResponse<String> response = Http.postJson(LOGIN, "{\"email\": ");
+        HttpResponse<String> response = HTTP.postJson(LOGIN, "{\"email\": ");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -94,7 +91,7 @@ class OperatorLoginTest {
 
     @Test
     void namesEveryMissingField() {
-        HttpResponse<String> response = Http.postJson(LOGIN, "{}");
+        HttpResponse<String> response = HTTP.postJson(LOGIN, "{}");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("errors")).hasSize(2);
@@ -102,9 +99,9 @@ class OperatorLoginTest {
 
     @Test
     void tellsTheSignedInOperatorWhoTheyAre() {
-        String token = Http.login("auditor@myagents.local", "auditor-password");
+        String token = HTTP.login("auditor@myagents.local", "auditor-password");
 
-        HttpResponse<String> response = get("/api/pp/auth/me", token);
+        HttpResponse<String> response = HTTP.get("/api/pp/auth/me", token);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("email").asString()).isEqualTo("auditor@myagents.local");
@@ -135,12 +132,12 @@ class OperatorLoginTest {
     }
 
     private static HttpResponse<String> login(String email, String password, String correlationId) {
-        HttpRequest.Builder builder = request(LOGIN).header("Content-Type", "application/json")
+        HttpRequest.Builder builder = HTTP.request(LOGIN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"));
         if (correlationId != null) {
             builder.header(Hops.CORRELATION_HEADER, correlationId);
         }
-        return send(builder.build());
+        return HTTP.send(builder.build());
     }
 }

@@ -1,37 +1,32 @@
 package com.myagents.pp.operators;
 
-import static com.myagents.pp.Http.get;
-import static com.myagents.pp.Http.json;
-import static com.myagents.pp.Http.login;
-import static com.myagents.pp.Http.request;
-import static com.myagents.pp.Http.send;
+import static com.myagents.pp.RunningPpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.myagents.pp.RunningPpBackend;
+import com.myagents.testsupport.RunningDoor;
 
 import tools.jackson.databind.JsonNode;
 
 /** PP names operators by their display names: the directory every signed-in operator may read. */
 class OperatorDirectoryTest {
 
-    @BeforeEach
-    void startFresh() {
-        RunningPpBackend.base();
-        RunningPpBackend.GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningPpBackend.DOOR;
 
     @Test
     void namesEveryOperatorToAnyRoleByIdWithoutRolesOrSecrets() {
-        String auditor = login("auditor@myagents.local", "auditor-password");
+        String auditor = HTTP.login("auditor@myagents.local", "auditor-password");
 
-        HttpResponse<String> response = get("/api/pp/operators", auditor);
+        HttpResponse<String> response = HTTP.get("/api/pp/operators", auditor);
 
         assertThat(response.statusCode()).isEqualTo(200);
         List<String> rows = new ArrayList<>();
@@ -50,7 +45,7 @@ class OperatorDirectoryTest {
 
     @Test
     void refusesTheDirectoryWithoutASignedInOperator() {
-        HttpResponse<String> response = send(request("/api/pp/operators").GET().build());
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/pp/operators").GET().build());
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(

@@ -1,48 +1,39 @@
 package com.myagents.pp.ops;
 
-import static com.myagents.pp.Http.json;
-import static com.myagents.pp.Http.request;
-import static com.myagents.pp.Http.send;
+import static com.myagents.pp.RunningPpBackend.HTTP;
+import static com.myagents.pp.RunningPpBackend.OPERATORS;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.myagents.http.identity.Hops;
-import com.myagents.pp.Http;
-import com.myagents.pp.RecordingGateway;
-import com.myagents.pp.RecordingGateway.Received;
 import com.myagents.pp.RunningPpBackend;
+import com.myagents.testsupport.RecordingGateway;
+import com.myagents.testsupport.RecordingGateway.Received;
+import com.myagents.testsupport.RunningDoor;
 
 /** Which ops path goes where on the gateway, and which role may take it (against a recording gateway). */
 class OpsRoutingTest {
 
     private static final RecordingGateway GATEWAY = RunningPpBackend.GATEWAY;
 
-    private static String support;
-    private static String auditor;
+    private static final String support = OPERATORS.support();
+    private static final String auditor = OPERATORS.auditor();
 
-    @BeforeAll
-    static void signIn() {
-        support = Http.login("support@myagents.local", "support-password");
-        auditor = Http.login("auditor@myagents.local", "auditor-password");
-    }
-
-    @BeforeEach
-    void forgetEarlierCalls() {
-        GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningPpBackend.DOOR;
 
     @Test
     void denialsAndDecisionsAreTheAuditViewsOfPlantWithTheFiltersPassedOn() throws Exception {
-        HttpResponse<String> denials = send(request("/api/pp/ops/denials?reason=approval_missing&page=1")
+        HttpResponse<String> denials = HTTP.send(HTTP.request("/api/pp/ops/denials?reason=approval_missing&page=1")
                 .header("Authorization", "Bearer " + auditor).header(Hops.CORRELATION_HEADER, "pp-ops-denials-0001")
                 .GET().build());
         Received forwardedDenials = GATEWAY.next();
-        send(request("/api/pp/ops/decisions?outcome=deny").header("Authorization", "Bearer " + auditor).GET().build());
+        HTTP.send(HTTP.request("/api/pp/ops/decisions?outcome=deny").header("Authorization", "Bearer " + auditor).GET().build());
         Received forwardedDecisions = GATEWAY.next();
 
         assertThat(denials.statusCode()).isEqualTo(200);
@@ -55,9 +46,9 @@ class OpsRoutingTest {
 
     @Test
     void auditorsReachCorrelationsButNotHiredAgents() throws Exception {
-        send(request("/api/pp/ops/correlations/corr-12345678").header("Authorization", "Bearer " + auditor).GET().build());
+        HTTP.send(HTTP.request("/api/pp/ops/correlations/corr-12345678").header("Authorization", "Bearer " + auditor).GET().build());
         Received correlation = GATEWAY.next();
-        HttpResponse<String> hiredAgents = send(request("/api/pp/ops/hired-agents?email=demo@myagents.local")
+        HttpResponse<String> hiredAgents = HTTP.send(HTTP.request("/api/pp/ops/hired-agents?email=demo@myagents.local")
                 .header("Authorization", "Bearer " + auditor).header(Hops.CORRELATION_HEADER, "pp-ops-refused-0001")
                 .GET().build());
 
@@ -70,10 +61,10 @@ class OpsRoutingTest {
 
     @Test
     void supportReachesHiredAgentsButChangesNothing() throws Exception {
-        send(request("/api/pp/ops/hired-agents/00000000-0000-0000-0000-00000000b001")
+        HTTP.send(HTTP.request("/api/pp/ops/hired-agents/00000000-0000-0000-0000-00000000b001")
                 .header("Authorization", "Bearer " + support).GET().build());
         Received instance = GATEWAY.next();
-        HttpResponse<String> write = send(request("/api/pp/ops/hired-agents/x").header("Authorization", "Bearer " + support)
+        HttpResponse<String> write = HTTP.send(HTTP.request("/api/pp/ops/hired-agents/x").header("Authorization", "Bearer " + support)
                 .DELETE().build());
 
         assertThat(instance.path()).isEqualTo("/api/v1/ops/hired-agents/00000000-0000-0000-0000-00000000b001");

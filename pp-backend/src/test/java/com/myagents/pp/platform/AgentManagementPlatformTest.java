@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.http.identity.Principal;
@@ -29,16 +28,9 @@ class AgentManagementPlatformTest {
             "\"required\":[\"nickname\",\"theme\",\"region\"]").replace("[\"teal\",\"rose\"]", "[\"teal\"]");
 
     static final RunningPlatform PLATFORM = RunningPlatform.get();
-    static String admin;
-    static String support;
-    static String auditor;
-
-    @BeforeAll
-    static void signIn() {
-        admin = PLATFORM.login("ops@myagents.local", "ops-password");
-        support = PLATFORM.login("support@myagents.local", "support-password");
-        auditor = PLATFORM.login("auditor@myagents.local", "auditor-password");
-    }
+    static final String admin = PLATFORM.operators().admin();
+    static final String support = PLATFORM.operators().support();
+    static final String auditor = PLATFORM.operators().auditor();
 
     @Test
     void aBreakingVersionNamesTheInstancesItWouldUnconfigureAndNeedsAnAcknowledgedPublish() {

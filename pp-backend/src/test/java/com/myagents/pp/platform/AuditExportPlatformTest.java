@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.Topics;
@@ -23,12 +22,7 @@ import com.myagents.contracts.execution.ReasonCode;
 class AuditExportPlatformTest {
 
     static final RunningPlatform PLATFORM = RunningPlatform.get();
-    static String auditor;
-
-    @BeforeAll
-    static void signIn() {
-        auditor = PLATFORM.login("auditor@myagents.local", "auditor-password");
-    }
+    static final String auditor = PLATFORM.operators().auditor();
 
     @Test
     void anAuditorsCsvExportStreamsThroughTheDoorAndIsAudited() {

@@ -14,13 +14,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.deliverables.DeliverableDraft;
 import com.myagents.contracts.deliverables.PayloadHash;
-import com.myagents.contracts.execution.CheckResult;
 import com.myagents.contracts.execution.EnforcementDenial;
 import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.execution.ExecutionDecision;
@@ -29,6 +27,7 @@ import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.execution.Outcome;
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.http.identity.Principal;
+import com.myagents.testsupport.ExecutionDecisionBuilder;
 
 import tools.jackson.databind.JsonNode;
 
@@ -42,14 +41,8 @@ import tools.jackson.databind.JsonNode;
 class OpsViewsPlatformTest {
 
     static final RunningPlatform PLATFORM = RunningPlatform.get();
-    static String support;
-    static String auditor;
-
-    @BeforeAll
-    static void signIn() {
-        support = PLATFORM.login("support@myagents.local", "support-password");
-        auditor = PLATFORM.login("auditor@myagents.local", "auditor-password");
-    }
+    static final String support = PLATFORM.operators().support();
+    static final String auditor = PLATFORM.operators().auditor();
 
     @Test
     void supportFindsACustomersAgentByEmailAndOpensItButAuditorsSeeNoConfig() {
@@ -190,12 +183,7 @@ class OpsViewsPlatformTest {
     }
 
     private static ExecutionDecision decide(ExecutionRequest request, Outcome outcome, ReasonCode reason, String detail) {
-        boolean approved = request.approvalId() != null;
-        return new ExecutionDecision(UUID.randomUUID().toString(), request.correlationId(), request.deliverableId(),
-                request.subscriptionId(), request.customerId(), request.action(), request.approvalId(), outcome, reason,
-                detail, List.of(new CheckResult("approval_present", approved, approved ? "present" : "no approval_id")),
-                Map.of("approval_id", approved ? request.approvalId() : "none", "action", request.action()),
-                "enforcement/1", Instant.now());
+        return ExecutionDecisionBuilder.on(request).outcome(outcome, reason).detail(detail).build();
     }
 
     private static JsonNode drillDown(String correlationId, int steps) {

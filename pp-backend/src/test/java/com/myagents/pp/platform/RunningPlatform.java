@@ -7,17 +7,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.awaitility.Awaitility;
 import org.jooq.DSLContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,7 +18,6 @@ import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.execution.ExecutionRequest;
 import com.myagents.embedded.EmbeddedPostgresServer;
-import com.myagents.embedded.SharedTestInfra;
 import com.myagents.gateway.GatewayApplication;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
@@ -35,6 +26,11 @@ import com.myagents.http.identity.Principal;
 import com.myagents.ingest.IngestApiApplication;
 import com.myagents.plant.PlantStoreApplication;
 import com.myagents.pp.PpBackendApplication;
+import com.myagents.pp.SignedInOperators;
+import com.myagents.testsupport.Http;
+import com.myagents.testsupport.SharedTestInfra;
+import com.myagents.testsupport.TopicReader;
+import com.myagents.testsupport.TopicWriter;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,7 +62,8 @@ public final class RunningPlatform {
     private ConfigurableApplicationContext pp;
     private String gatewayUrl;
     private String ppUrl;
-    private KafkaProducer<String, byte[]> producer;
+    private Http ppHttp;
+    private SignedInOperators operators;
 
     private RunningPlatform(String bootstrap) {
         this.bootstrap = bootstrap;
@@ -105,9 +102,8 @@ public final class RunningPlatform {
                 "myagents.tokens.key=" + TOKEN_KEY,
                 "myagents.review.receipt-key=" + RECEIPT_KEY));
         ppUrl = "http://127.0.0.1:" + port(pp);
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ProducerConfig.ACKS_CONFIG, "all"), new org.apache.kafka.common.serialization.StringSerializer(),
-                new org.apache.kafka.common.serialization.ByteArraySerializer());
+        ppHttp = new Http(() -> URI.create(ppUrl), "/api/pp/auth/login");
+        operators = new SignedInOperators(ppHttp);
     }
 
     private ConfigurableApplicationContext run(SpringApplicationBuilder builder, List<String> common, List<String> own) {
@@ -125,27 +121,17 @@ public final class RunningPlatform {
 
     // --- operators, through pp-backend as the browser calls it
 
+    /** The demo operators, signed in at this platform's pp-backend. */
+    public SignedInOperators operators() {
+        return operators;
+    }
+
     public String login(String email, String password) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(ppUrl + "/api/pp/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")));
-        if (response.statusCode() != 200) {
-            throw new AssertionError("login failed: " + response.statusCode() + " " + response.body());
-        }
-        return JSON.readTree(response.body()).path("access_token").asString();
+        return ppHttp.login(email, password);
     }
 
     public HttpResponse<String> pp(String method, String path, String token, String body, String correlationId) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ppUrl + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (correlationId != null) {
-            request.header(Hops.CORRELATION_HEADER, correlationId);
-        }
-        return send(request);
+        return ppHttp.call(method, path, token, body, correlationId);
     }
 
     public HttpResponse<String> pp(String method, String path, String token, String body) {
@@ -197,34 +183,14 @@ public final class RunningPlatform {
     // --- the pipeline's topics, as enforcement-streams and goal runs use them
 
     public <V> void publish(Topic<String, V> topic, String key, V event) {
-        try {
-            producer.send(new ProducerRecord<>(topic.name(), key,
-                    topic.valueSerde().serializer().serialize(topic.name(), event))).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TopicWriter.shared().publish(topic, key, event);
     }
 
     /** The execution request ingest-api published (through its outbox) under this correlation id. */
     public ExecutionRequest awaitExecutionRequest(String correlationId) {
-        Topic<String, ExecutionRequest> topic = Topics.EXECUTION_REQUESTS;
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ExecutionRequest> found = new ArrayList<>();
-            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.value() != null && correlationId.equals(r.value().correlationId())) {
-                        found.add(r.value());
-                    }
-                });
-                return !found.isEmpty();
-            });
-            return found.get(0);
+        try (var reader = TopicReader.values(Topics.EXECUTION_REQUESTS, bootstrap,
+                request -> correlationId.equals(request.correlationId()))) {
+            return reader.first(Duration.ofSeconds(20));
         }
     }
 

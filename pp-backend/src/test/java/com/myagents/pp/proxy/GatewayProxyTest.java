@@ -1,8 +1,8 @@
 package com.myagents.pp.proxy;
 
-import static com.myagents.pp.Http.json;
-import static com.myagents.pp.Http.request;
-import static com.myagents.pp.Http.send;
+import static com.myagents.pp.RunningPpBackend.HTTP;
+import static com.myagents.pp.RunningPpBackend.OPERATORS;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -11,43 +11,32 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
-import com.myagents.pp.Http;
-import com.myagents.pp.RecordingGateway;
-import com.myagents.pp.RecordingGateway.Received;
 import com.myagents.pp.RunningPpBackend;
-import com.myagents.pp.auth.OperatorTokens;
 import com.myagents.pp.jooq.generated.tables.records.OperatorAuditRecord;
+import com.myagents.testsupport.RecordingGateway;
+import com.myagents.testsupport.RecordingGateway.Received;
+import com.myagents.testsupport.RunningDoor;
 
 class GatewayProxyTest {
 
     private static final RecordingGateway GATEWAY = RunningPpBackend.GATEWAY;
 
-    private static String opsToken;
-    private static String supportToken;
-    private static String auditorToken;
+    private static final String opsToken = OPERATORS.admin();
+    private static final String supportToken = OPERATORS.support();
+    private static final String auditorToken = OPERATORS.auditor();
 
-    @BeforeAll
-    static void signIn() {
-        opsToken = Http.login("ops@myagents.local", "ops-password");
-        supportToken = Http.login("support@myagents.local", "support-password");
-        auditorToken = Http.login("auditor@myagents.local", "auditor-password");
-    }
-
-    @BeforeEach
-    void forgetEarlierCalls() {
-        GATEWAY.forget();
-    }
+    @RegisterExtension
+    static final RunningDoor DOOR = RunningPpBackend.DOOR;
 
     @Test
     void forwardsAnAdminCallAsTheVerifiedOperatorAndAuditsIt() throws Exception {
-        HttpResponse<String> response = send(request("/api/pp/agent-types/marketing.healthcare.v1/versions")
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/pp/agent-types/marketing.healthcare.v1/versions")
                 .header("Authorization", "Bearer " + opsToken)
                 .header("Content-Type", "application/json")
                 .header(Hops.CORRELATION_HEADER, "pp-admin-post-0001")
@@ -77,7 +66,7 @@ class GatewayProxyTest {
 
     @Test
     void letsSupportReadWithItsQuery() throws Exception {
-        HttpResponse<String> response = send(request("/api/pp/hired-agents?customer_id=c-1&status=active")
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/pp/hired-agents?customer_id=c-1&status=active")
                 .header("Authorization", "Bearer " + supportToken)
                 .header(Hops.CORRELATION_HEADER, "pp-support-get-0001").GET().build());
 
@@ -92,12 +81,12 @@ class GatewayProxyTest {
 
     @Test
     void refusesWritesBySupportAndAuditorsAndAuditsTheRefusal() {
-        HttpResponse<String> supportPost = send(request("/api/pp/agent-types")
+        HttpResponse<String> supportPost = HTTP.send(HTTP.request("/api/pp/agent-types")
                 .header("Authorization", "Bearer " + supportToken)
                 .header("Content-Type", "application/json")
                 .header(Hops.CORRELATION_HEADER, "pp-support-post-0001")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
-        HttpResponse<String> auditorDelete = send(request("/api/pp/hired-agents/h-1/goals/g-1")
+        HttpResponse<String> auditorDelete = HTTP.send(HTTP.request("/api/pp/hired-agents/h-1/goals/g-1")
                 .header("Authorization", "Bearer " + auditorToken).DELETE().build());
 
         for (HttpResponse<String> response : List.of(supportPost, auditorDelete)) {
@@ -116,9 +105,9 @@ class GatewayProxyTest {
         Principal nobody = new Principal("00000000-0000-0000-0000-0000000b0003", Principal.Kind.OPERATOR,
                 "auditor@myagents.local", Set.of("intern"));
         String token = new IdentityTokens(Hops.PP_ISSUER, RunningPpBackend.TOKEN_KEY)
-                .sign(nobody, OperatorTokens.AUDIENCE, Duration.ofMinutes(5));
+                .sign(nobody, PpDoor.DOOR.name(), Duration.ofMinutes(5));
 
-        HttpResponse<String> response = send(request("/api/pp/hired-agents")
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/pp/hired-agents")
                 .header("Authorization", "Bearer " + token).GET().build());
 
         assertThat(response.statusCode()).isEqualTo(403);
@@ -128,7 +117,7 @@ class GatewayProxyTest {
 
     @Test
     void dropsEveryServerOnlyHeaderTheBrowserSent() throws Exception {
-        send(request("/api/pp/audit/denials")
+        HTTP.send(HTTP.request("/api/pp/audit/denials")
                 .header("Authorization", "Bearer " + auditorToken)
                 .header("X-Customer-Id", "00000000-0000-0000-0000-0000000c0002")
                 .header("customer_id", "00000000-0000-0000-0000-0000000c0002")
@@ -150,7 +139,7 @@ class GatewayProxyTest {
 
     @Test
     void keepsItsOwnEndpointsAwayFromTheGateway() {
-        HttpResponse<String> response = send(request("/api/pp/auth/login")
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/pp/auth/login")
                 .header("Authorization", "Bearer " + opsToken).GET().build());
 
         assertThat(response.statusCode()).isEqualTo(404);
@@ -159,7 +148,7 @@ class GatewayProxyTest {
 
     @Test
     void auditsACallTheGatewayNeverAnswered() throws Exception {
-        HttpResponse<String> response = send(request("/api/pp" + RecordingGateway.BROKEN)
+        HttpResponse<String> response = HTTP.send(HTTP.request("/api/pp" + RecordingGateway.BROKEN)
                 .header("Authorization", "Bearer " + opsToken)
                 .header(Hops.CORRELATION_HEADER, "pp-broken-get-0001").GET().build());
 

@@ -1,19 +1,20 @@
 package com.myagents.cp.vault.resolve;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.myagents.cp.vault.VaultProperties;
+
 /** The vault's internal listener and the filter that keeps the resolve endpoint on it alone. */
 @Configuration(proxyBeanMethods = false)
 public class VaultListenerConfiguration {
 
     @Bean
-    public VaultListener vaultListener(@Value("${myagents.vault.internal-port:8096}") int port) {
-        return new VaultListener(port);
+    public VaultListener vaultListener(VaultProperties vault) {
+        return new VaultListener(vault.internalPort());
     }
 
     @Bean

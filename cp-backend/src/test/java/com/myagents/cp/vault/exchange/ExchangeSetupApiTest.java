@@ -1,9 +1,7 @@
 package com.myagents.cp.vault.exchange;
 
-import static com.myagents.cp.Http.delete;
-import static com.myagents.cp.Http.get;
-import static com.myagents.cp.Http.json;
-import static com.myagents.cp.Http.putJson;
+import static com.myagents.cp.RunningCpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -29,7 +27,7 @@ class ExchangeSetupApiTest {
         String apiKey = secret("delta-key");
         String apiSecret = secret("delta-secret");
         try (CapturedLogs logs = new CapturedLogs()) {
-            HttpResponse<String> created = putJson(PATH, Demo.token(), """
+            HttpResponse<String> created = HTTP.putJson(PATH, Demo.token(), """
                     {"exchange_provider":"delta_exchange_india","api_key":"%s","api_secret":"%s",
                      "default_coin":"btc","allowed_coins":["BTC"," eth ","BTC"],"max_units_per_order":5,
                      "max_notional_inr":200000.50}""".formatted(apiKey, apiSecret));
@@ -49,8 +47,8 @@ class ExchangeSetupApiTest {
             assertThat(body.get("created_at").asString()).isNotBlank();
             assertThat(body.get("rotated_at").isNull()).isTrue();
 
-            HttpResponse<String> list = get(PATH, Demo.token());
-            HttpResponse<String> one = get(PATH + "/" + ref, Demo.token());
+            HttpResponse<String> list = HTTP.get(PATH, Demo.token());
+            HttpResponse<String> one = HTTP.get(PATH + "/" + ref, Demo.token());
             assertThat(json(one)).isEqualTo(body);
             assertThat(json(list).get("exchange_setups").valueStream().map(node -> node.get("credential_ref").asString()))
                     .contains(ref);
@@ -65,7 +63,7 @@ class ExchangeSetupApiTest {
 
     @Test
     void namesEveryFieldThatBreaksARule() {
-        HttpResponse<String> response = putJson(PATH, Demo.token(), """
+        HttpResponse<String> response = HTTP.putJson(PATH, Demo.token(), """
                 {"exchange_provider":"binance","api_key":" ","default_coin":"SOL","allowed_coins":["BTC","b-t-c"],
                  "max_units_per_order":0,"max_notional_inr":-1}""");
 
@@ -77,14 +75,14 @@ class ExchangeSetupApiTest {
 
     @Test
     void requiresCoinsAndALimitAndKeepsAmountsWithinTheirColumns() {
-        HttpResponse<String> noCoins = putJson(PATH, Demo.token(), """
+        HttpResponse<String> noCoins = HTTP.putJson(PATH, Demo.token(), """
                 {"exchange_provider":"delta_exchange_india","api_key":"k","api_secret":"s","default_coin":"BTC",
                  "allowed_coins":[]}""");
-        HttpResponse<String> tooPrecise = putJson(PATH, Demo.token(), """
+        HttpResponse<String> tooPrecise = HTTP.putJson(PATH, Demo.token(), """
                 {"exchange_provider":"delta_exchange_india","api_key":"k","api_secret":"s","default_coin":"BTC",
                  "allowed_coins":["BTC"],"max_units_per_order":0.000000001,"max_notional_inr":1e18}""");
         // beyond the 64-bit range the door's edge refuses the number before the vault sees it
-        HttpResponse<String> outOfRange = putJson(PATH, Demo.token(), """
+        HttpResponse<String> outOfRange = HTTP.putJson(PATH, Demo.token(), """
                 {"exchange_provider":"delta_exchange_india","api_key":"k","api_secret":"s","default_coin":"BTC",
                  "allowed_coins":["BTC"],"max_units_per_order":1,"max_notional_inr":1e30}""");
 
@@ -99,11 +97,11 @@ class ExchangeSetupApiTest {
         String ref = Credentials.exchange(Demo.token());
         String newKey = secret("rotated-key");
 
-        HttpResponse<String> rotated = putJson(PATH, Demo.token(), """
+        HttpResponse<String> rotated = HTTP.putJson(PATH, Demo.token(), """
                 {"exchange_provider":"delta_exchange_india","api_key":"%s","api_secret":"%s","default_coin":"ETH",
                  "allowed_coins":["ETH"],"max_units_per_order":2.5,"credential_ref":"%s"}"""
                 .formatted(newKey, secret("rotated-secret"), ref));
-        HttpResponse<String> byOther = putJson(PATH, Demo.otherToken(), """
+        HttpResponse<String> byOther = HTTP.putJson(PATH, Demo.otherToken(), """
                 {"exchange_provider":"delta_exchange_india","api_key":"k","api_secret":"s","default_coin":"ETH",
                  "allowed_coins":["ETH"],"max_units_per_order":1,"credential_ref":"%s"}""".formatted(ref));
 
@@ -115,19 +113,19 @@ class ExchangeSetupApiTest {
         assertThat(body.get("max_notional_inr").isNull()).isTrue();
         assertThat(body.get("rotated_at").isNull()).isFalse();
         assertThat(byOther.statusCode()).isEqualTo(404);
-        assertThat(get(PATH + "/" + ref, Demo.otherToken()).statusCode()).isEqualTo(404);
-        assertThat(delete(PATH + "/" + ref, Demo.otherToken()).statusCode()).isEqualTo(404);
-        assertThat(delete(PATH + "/" + ref, Demo.token()).statusCode()).isEqualTo(204);
+        assertThat(HTTP.get(PATH + "/" + ref, Demo.otherToken()).statusCode()).isEqualTo(404);
+        assertThat(HTTP.delete(PATH + "/" + ref, Demo.otherToken()).statusCode()).isEqualTo(404);
+        assertThat(HTTP.delete(PATH + "/" + ref, Demo.token()).statusCode()).isEqualTo(204);
     }
 
     @Test
     void keepsAPlatformRefOutOfTheExchangeStore() {
-        HttpResponse<String> platform = putJson("/api/cp/platform-credentials", Demo.token(),
+        HttpResponse<String> platform = HTTP.putJson("/api/cp/platform-credentials", Demo.token(),
                 "{\"platform\":\"x\",\"posting_identity\":\"@a\",\"access_token\":\"t\"}");
         String platformRef = json(platform).get("credential_ref").asString();
 
-        assertThat(get(PATH + "/" + platformRef, Demo.token()).statusCode()).isEqualTo(404);
-        assertThat(delete(PATH + "/" + platformRef, Demo.token()).statusCode()).isEqualTo(404);
+        assertThat(HTTP.get(PATH + "/" + platformRef, Demo.token()).statusCode()).isEqualTo(404);
+        assertThat(HTTP.delete(PATH + "/" + platformRef, Demo.token()).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -1,9 +1,7 @@
 package com.myagents.cp.vault.platform;
 
-import static com.myagents.cp.Http.delete;
-import static com.myagents.cp.Http.get;
-import static com.myagents.cp.Http.json;
-import static com.myagents.cp.Http.putJson;
+import static com.myagents.cp.RunningCpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -29,7 +27,7 @@ class PlatformCredentialApiTest {
         String refreshToken = secret("AQW-linkedin-refresh");
         try (CapturedLogs logs = new CapturedLogs()) {
             // When the customer connects LinkedIn
-            HttpResponse<String> created = putJson(PATH, Demo.token(), """
+            HttpResponse<String> created = HTTP.putJson(PATH, Demo.token(), """
                     {"platform":"linkedin","posting_identity":"urn:li:organization:42","access_token":"%s",
                      "refresh_token":"%s","expires_at":"2030-01-02T03:04:05+05:30"}""".formatted(accessToken, refreshToken));
 
@@ -48,8 +46,8 @@ class PlatformCredentialApiTest {
             assertThat(body.get("last_used_at").isNull()).isTrue();
 
             // and neither listing nor reading it back ever shows a token
-            HttpResponse<String> list = get(PATH, Demo.token());
-            HttpResponse<String> one = get(PATH + "/" + ref, Demo.token());
+            HttpResponse<String> list = HTTP.get(PATH, Demo.token());
+            HttpResponse<String> one = HTTP.get(PATH + "/" + ref, Demo.token());
             assertThat(list.statusCode()).isEqualTo(200);
             assertThat(one.statusCode()).isEqualTo(200);
             assertThat(json(one)).isEqualTo(body);
@@ -74,7 +72,7 @@ class PlatformCredentialApiTest {
         String ref = create(Demo.token(), "x", secret("x-first"));
         String newToken = secret("x-second");
 
-        HttpResponse<String> rotated = putJson(PATH, Demo.token(), """
+        HttpResponse<String> rotated = HTTP.putJson(PATH, Demo.token(), """
                 {"platform":"x","posting_identity":"@clinic_new","access_token":"%s","credential_ref":"%s"}"""
                 .formatted(newToken, ref));
 
@@ -92,7 +90,7 @@ class PlatformCredentialApiTest {
     void keepsAPlatformForTheLifeOfItsRef() {
         String ref = create(Demo.token(), "x", secret("x-token"));
 
-        HttpResponse<String> response = putJson(PATH, Demo.token(), """
+        HttpResponse<String> response = HTTP.putJson(PATH, Demo.token(), """
                 {"platform":"facebook","posting_identity":"page","access_token":"abc","credential_ref":"%s"}"""
                 .formatted(ref));
 
@@ -102,7 +100,7 @@ class PlatformCredentialApiTest {
 
     @Test
     void namesEveryInvalidField() {
-        HttpResponse<String> response = putJson(PATH, Demo.token(),
+        HttpResponse<String> response = HTTP.putJson(PATH, Demo.token(),
                 "{\"platform\":\"myspace\",\"posting_identity\":\" \",\"refresh_token\":\"" + "r".repeat(9000) + "\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -113,7 +111,7 @@ class PlatformCredentialApiTest {
 
     @Test
     void namesAMalformedExpiry() {
-        HttpResponse<String> response = putJson(PATH, Demo.token(),
+        HttpResponse<String> response = HTTP.putJson(PATH, Demo.token(),
                 "{\"platform\":\"x\",\"posting_identity\":\"@a\",\"access_token\":\"t\",\"expires_at\":\"tomorrow\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -124,11 +122,11 @@ class PlatformCredentialApiTest {
     void keepsTokensOfARejectedBodyOutOfTheAnswerAndTheLogs() {
         String token = secret("rejected");
         try (CapturedLogs logs = new CapturedLogs()) {
-            HttpResponse<String> unterminated = putJson(PATH, Demo.token(),
+            HttpResponse<String> unterminated = HTTP.putJson(PATH, Demo.token(),
                     "{\"platform\":\"x\",\"access_token\":\"" + token);
-            HttpResponse<String> badField = putJson(PATH, Demo.token(), """
+            HttpResponse<String> badField = HTTP.putJson(PATH, Demo.token(), """
                     {"platform":"x","posting_identity":"@a","access_token":"%s","expires_at":[1]}""".formatted(token));
-            HttpResponse<String> invalid = putJson(PATH, Demo.token(), """
+            HttpResponse<String> invalid = HTTP.putJson(PATH, Demo.token(), """
                     {"platform":"nope","access_token":"%s"}""".formatted(token));
 
             for (HttpResponse<String> response : List.of(unterminated, badField, invalid)) {
@@ -145,19 +143,19 @@ class PlatformCredentialApiTest {
         String token = secret("other-customers-token");
         String othersRef = create(Demo.otherToken(), "youtube", token);
 
-        HttpResponse<String> read = get(PATH + "/" + othersRef, Demo.token());
-        HttpResponse<String> update = putJson(PATH, Demo.token(), """
+        HttpResponse<String> read = HTTP.get(PATH + "/" + othersRef, Demo.token());
+        HttpResponse<String> update = HTTP.putJson(PATH, Demo.token(), """
                 {"platform":"youtube","posting_identity":"hijack","access_token":"mine","credential_ref":"%s"}"""
                 .formatted(othersRef));
-        HttpResponse<String> remove = delete(PATH + "/" + othersRef, Demo.token());
-        HttpResponse<String> list = get(PATH, Demo.token());
+        HttpResponse<String> remove = HTTP.delete(PATH + "/" + othersRef, Demo.token());
+        HttpResponse<String> list = HTTP.get(PATH, Demo.token());
 
         assertThat(read.statusCode()).isEqualTo(404);
         assertThat(update.statusCode()).isEqualTo(404);
         assertThat(remove.statusCode()).isEqualTo(404);
         assertThat(refs(json(list).get("credentials"))).doesNotContain(othersRef);
         // and the owner's credential is untouched
-        JsonNode still = json(get(PATH + "/" + othersRef, Demo.otherToken()));
+        JsonNode still = json(HTTP.get(PATH + "/" + othersRef, Demo.otherToken()));
         assertThat(still.get("posting_identity").asString()).isEqualTo("identity");
         assertThat(still.get("rotated_at").isNull()).isTrue();
     }
@@ -166,17 +164,17 @@ class PlatformCredentialApiTest {
     void deletesARefOfTheCaller() {
         String ref = create(Demo.token(), "instagram", secret("ig"));
 
-        assertThat(delete(PATH + "/" + ref, Demo.token()).statusCode()).isEqualTo(204);
-        assertThat(get(PATH + "/" + ref, Demo.token()).statusCode()).isEqualTo(404);
-        assertThat(delete(PATH + "/" + ref, Demo.token()).statusCode()).isEqualTo(404);
+        assertThat(HTTP.delete(PATH + "/" + ref, Demo.token()).statusCode()).isEqualTo(204);
+        assertThat(HTTP.get(PATH + "/" + ref, Demo.token()).statusCode()).isEqualTo(404);
+        assertThat(HTTP.delete(PATH + "/" + ref, Demo.token()).statusCode()).isEqualTo(404);
         assertThat(CpDatabase.query("SELECT count(*) AS n FROM cp.platform_credentials WHERE credential_ref = ?", ref)
                 .get(0).get("n")).isEqualTo(0L);
     }
 
     @Test
     void answersNotFoundForRefsThatCannotExist() {
-        assertThat(get(PATH + "/cref_nope", Demo.token()).statusCode()).isEqualTo(404);
-        assertThat(putJson(PATH, Demo.token(),
+        assertThat(HTTP.get(PATH + "/cref_nope", Demo.token()).statusCode()).isEqualTo(404);
+        assertThat(HTTP.putJson(PATH, Demo.token(),
                 "{\"platform\":\"x\",\"posting_identity\":\"@a\",\"access_token\":\"t\",\"credential_ref\":\"guess\"}")
                 .statusCode()).isEqualTo(404);
     }
@@ -184,7 +182,7 @@ class PlatformCredentialApiTest {
     @Test
     void needsACustomerToken() {
         RunningCpBackend.base();
-        assertThat(get(PATH, "not-a-token").statusCode()).isEqualTo(401);
+        assertThat(HTTP.get(PATH, "not-a-token").statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -196,7 +194,7 @@ class PlatformCredentialApiTest {
     }
 
     static String create(String customerToken, String platform, String accessToken) {
-        HttpResponse<String> response = putJson(PATH, customerToken, """
+        HttpResponse<String> response = HTTP.putJson(PATH, customerToken, """
                 {"platform":"%s","posting_identity":"identity","access_token":"%s"}""".formatted(platform, accessToken));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json(response).get("credential_ref").asString();

@@ -1,11 +1,12 @@
 package com.myagents.cp.vault.resolve;
 
+import static com.myagents.cp.RunningCpBackend.HTTP;
+
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 
-import com.myagents.cp.Http;
 import com.myagents.cp.RunningCpBackend;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
@@ -42,6 +43,6 @@ final class Connector {
         if (bearer != null) {
             builder.header("Authorization", "Bearer " + bearer);
         }
-        return Http.send(builder.POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return HTTP.send(builder.POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 }

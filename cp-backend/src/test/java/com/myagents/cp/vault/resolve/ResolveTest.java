@@ -1,8 +1,7 @@
 package com.myagents.cp.vault.resolve;
 
-import static com.myagents.cp.Http.get;
-import static com.myagents.cp.Http.json;
-import static com.myagents.cp.Http.putJson;
+import static com.myagents.cp.RunningCpBackend.HTTP;
+import static com.myagents.testsupport.Http.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -15,13 +14,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import com.myagents.cp.proxy.CpDoor;
+import com.myagents.http.door.DoorTokens;
 import com.myagents.cp.CapturedLogs;
 import com.myagents.cp.CpDatabase;
 import com.myagents.cp.Credentials;
 import com.myagents.cp.Demo;
-import com.myagents.cp.Http;
 import com.myagents.cp.RunningCpBackend;
-import com.myagents.cp.auth.CustomerTokens;
 import com.myagents.cp.customers.Customer;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
@@ -34,7 +33,7 @@ class ResolveTest {
     @Test
     void handsAPlatformSecretToAConnectorForOneExecutionAndAuditsIt() {
         String accessToken = "AQV-" + UUID.randomUUID();
-        String ref = json(putJson("/api/cp/platform-credentials", Demo.token(), """
+        String ref = json(HTTP.putJson("/api/cp/platform-credentials", Demo.token(), """
                 {"platform":"linkedin","posting_identity":"urn:li:organization:7","access_token":"%s",
                  "refresh_token":"refresh-1"}""".formatted(accessToken))).get("credential_ref").asString();
         String execution = "exec-" + UUID.randomUUID();
@@ -64,7 +63,7 @@ class ResolveTest {
             assertThat(row.get("outcome")).isEqualTo("resolved");
             assertThat(row.get("accessed_at")).isNotNull();
         });
-        JsonNode listed = json(get("/api/cp/platform-credentials/" + ref, Demo.token()));
+        JsonNode listed = json(HTTP.get("/api/cp/platform-credentials/" + ref, Demo.token()));
         assertThat(listed.get("last_used_at").isNull()).isFalse();
     }
 
@@ -118,10 +117,10 @@ class ResolveTest {
         String body = "{\"credential_ref\":\"" + ref + "\",\"customer_id\":\"" + Demo.CUSTOMER_ID
                 + "\",\"purpose\":\"publish\",\"correlation_id\":\"exec-public-0001\"}";
 
-        HttpResponse<String> onPublicPort = Http.send(Http.request(ResolveController.PATH)
+        HttpResponse<String> onPublicPort = HTTP.send(HTTP.request(ResolveController.PATH)
                 .header("Authorization", "Bearer " + Connector.token()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        HttpResponse<String> loginOnVaultPort = Http.send(HttpRequest.newBuilder(RunningCpBackend.vaultUri("/api/cp/auth/login"))
+        HttpResponse<String> loginOnVaultPort = HTTP.send(HttpRequest.newBuilder(RunningCpBackend.vaultUri("/api/cp/auth/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"demo@myagents.local\",\"password\":\"demo-password\"}"))
                 .build());
@@ -147,8 +146,8 @@ class ResolveTest {
                 new IdentityTokens(Hops.CP_ISSUER, RunningCpBackend.RESOLVER_KEY)
                         .sign(service, ResolverTokens.AUDIENCE, Duration.ofMinutes(1)),
                 new IdentityTokens(ResolverTokens.ISSUER, otherKey).sign(service, ResolverTokens.AUDIENCE, Duration.ofMinutes(1)),
-                new CustomerTokens(RunningCpBackend.TOKEN_KEY, Duration.ofMinutes(5))
-                        .issue(new Customer(UUID.fromString(Demo.CUSTOMER_ID), "demo@myagents.local", "x", "Demo")),
+                new DoorTokens(CpDoor.DOOR, RunningCpBackend.TOKEN_KEY, Duration.ofMinutes(5))
+                        .issue(new Customer(UUID.fromString(Demo.CUSTOMER_ID), "demo@myagents.local", "x", "Demo").principal()),
                 "garbage");
         for (String token : tokens) {
             assertThat(send(token, ref, "exec-forged-0001").statusCode()).as(token).isEqualTo(401);
@@ -195,11 +194,11 @@ class ResolveTest {
         RunningCpBackend.GATEWAY.forget();
 
         // under /api/cp the path is just another Plant path for the gateway, never the vault's
-        HttpResponse<String> throughDoor = Http.send(Http.request("/api/cp/internal/vault/resolve")
+        HttpResponse<String> throughDoor = HTTP.send(HTTP.request("/api/cp/internal/vault/resolve")
                 .header("Authorization", "Bearer " + Demo.token()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"credential_ref\":\"" + ref + "\"}")).build());
         // and the internal path itself is neither the UI nor open to a GET
-        HttpResponse<String> asPage = get(ResolveController.PATH, Demo.token());
+        HttpResponse<String> asPage = HTTP.get(ResolveController.PATH, Demo.token());
 
         assertThat(RunningCpBackend.GATEWAY.next().path()).isEqualTo("/api/v1/internal/vault/resolve");
         assertThat(throughDoor.body()).doesNotContain("api_secret");
