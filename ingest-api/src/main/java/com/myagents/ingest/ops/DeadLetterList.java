@@ -20,7 +20,7 @@ public class DeadLetterList {
             OffsetDateTime deadLetteredAt) {
     }
 
-    public record Page(List<DeadLetter> deadLetters, int page, int size, int total) {
+    public record DeadLetterPage(List<DeadLetter> deadLetters, int page, int size, int total) {
     }
 
     private final DSLContext db;
@@ -29,13 +29,13 @@ public class DeadLetterList {
         this.db = db;
     }
 
-    public Page page(Paging paging) {
+    public DeadLetterPage page(Paging paging) {
         List<DeadLetter> letters = db.selectFrom(DEAD_LETTERS)
                 .orderBy(DEAD_LETTERS.DEAD_LETTERED_AT.desc(), DEAD_LETTERS.SOURCE_TOPIC, DEAD_LETTERS.SOURCE_PARTITION,
                         DEAD_LETTERS.SOURCE_OFFSET)
                 .limit(paging.size()).offset(paging.offset())
                 .fetch(r -> new DeadLetter(r.getSourceTopic(), r.getSourcePartition(), r.getSourceOffset(), r.getRecordKey(),
                         r.getError(), r.getRecordValue(), r.getDeadLetteredAt()));
-        return new Page(letters, paging.page(), paging.size(), db.fetchCount(DEAD_LETTERS));
+        return new DeadLetterPage(letters, paging.page(), paging.size(), db.fetchCount(DEAD_LETTERS));
     }
 }
