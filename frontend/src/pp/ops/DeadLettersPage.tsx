@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { PlantRecord, Refine } from '../../api/plantTypes';
 import { createApiClient } from '../../shared/api';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { EmptyState, Loading } from '../../shared/StatusMessages';
@@ -8,22 +9,9 @@ import { ppSession } from '../ppApi';
 import { useUrlFilters } from './useUrlFilters';
 
 /** A stream record the materializer could not write (GET /api/pp/ops/dead-letters). */
-export interface DeadLetter {
-  topic: string;
-  partition: number;
-  offset: number;
-  key: string | null;
-  error: string;
-  value: string | null;
-  dead_lettered_at: string;
-}
+export type DeadLetter = PlantRecord<'DeadLetter', 'topic' | 'partition' | 'offset' | 'error' | 'dead_lettered_at'>;
 
-export interface DeadLetterList {
-  dead_letters: DeadLetter[];
-  page: number;
-  size: number;
-  total: number;
-}
+export type DeadLetterList = Refine<PlantRecord<'DeadLetterPage', 'page' | 'size' | 'total'>, { dead_letters: DeadLetter[] }>;
 
 const PAGE_SIZE = 25;
 

@@ -17,7 +17,7 @@ class OpsDeadLetterController {
     }
 
     @GetMapping("/api/v1/ops/dead-letters")
-    DeadLetterList.DeadLetterPage list(@RequestParam(name = "page", required = false) String page,
+    DeadLetterList.DeadLetterPage deadLetters(@RequestParam(name = "page", required = false) String page,
             @RequestParam(name = "size", required = false) String size, HttpServletRequest http) {
         OperatorViews.SUPPORT.require(http);
         return letters.page(Paging.of(page, size));
