@@ -9,6 +9,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -59,6 +60,9 @@ final class PoisonRecords {
         poison.setMultiplier(2);
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, poison);
         handler.setBackOffFunction((record, e) -> DatabaseOutage.causedBy(e) ? outageBackOff() : null);
+        // each retry is a seek the container would log as an error with its stack; the writer's warning
+        // (an outage) and the dead-letter line above say what happened, once
+        handler.setLogLevel(KafkaException.Level.DEBUG);
         return handler;
     }
 
