@@ -73,7 +73,7 @@ describe('PP navigation by role', () => {
 
     await screen.findByRole('heading', { name: 'Welcome, Ops Admin' });
 
-    expect(navLinks()).toEqual(['Home', 'Agent Management', 'Hired agents', 'Denials', 'Decisions', 'Correlations']);
+    expect(navLinks()).toEqual(['Home', 'Agent Management', 'Hired agents', 'Denials', 'Decisions', 'Correlations', 'Dead letters']);
   });
 
   it('gives support every section to read', async () => {
@@ -82,7 +82,7 @@ describe('PP navigation by role', () => {
 
     await screen.findByRole('heading', { name: 'Welcome, Support Desk' });
 
-    expect(navLinks()).toEqual(['Home', 'Agent Management', 'Hired agents', 'Denials', 'Decisions', 'Correlations']);
+    expect(navLinks()).toEqual(['Home', 'Agent Management', 'Hired agents', 'Denials', 'Decisions', 'Correlations', 'Dead letters']);
   });
 
   it('gives an auditor only denials, decisions and correlations', async () => {

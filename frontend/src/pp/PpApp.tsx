@@ -11,6 +11,7 @@ import { VersionPage } from './agentTypes/VersionPage';
 import { LandingPage } from './LandingPage';
 import { CorrelationLookupPage, CorrelationPage } from './ops/CorrelationPage';
 import { DecisionsPage, DenialsPage } from './ops/AuditPages';
+import { DeadLettersPage } from './ops/DeadLettersPage';
 import { HiredAgentPage } from './ops/HiredAgentPage';
 import { HiredAgentSearchPage } from './ops/HiredAgentSearchPage';
 import { PpLayout } from './PpLayout';
@@ -57,6 +58,7 @@ export const ppRoutes: RouteObject[] = [
           { path: '/ops/decisions', element: guarded('auditViews', <DecisionsPage />, 'Decisions') },
           { path: '/ops/correlations', element: guarded('auditViews', <CorrelationLookupPage />, 'Find a correlation') },
           { path: '/ops/correlations/:correlationId', element: guarded('auditViews', <CorrelationPage />, 'Correlation') },
+          { path: '/ops/dead-letters', element: guarded('supportViews', <DeadLettersPage />, 'Dead letters') },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

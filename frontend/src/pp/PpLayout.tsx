@@ -31,6 +31,7 @@ const SECTIONS: Section[] = [
     area: 'auditViews',
     about: 'One request’s whole way through the system, step by step.',
   },
+  { to: '/ops/dead-letters', label: 'Dead letters', area: 'supportViews', about: 'Stream records Plant could not store, and why.' },
 ];
 
 /** The sections the signed-in operator's roles open. */

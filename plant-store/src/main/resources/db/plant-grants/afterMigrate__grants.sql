@@ -17,6 +17,8 @@ begin
     grant select, insert, update on plant.deliverables, plant.goal_runs, plant.execution_requests,
           plant.execution_decisions, plant.enforcement_denials, plant.execution_results,
           plant.execution_commands, plant.access_records to myagents_plant_store;
+    -- and the records it dead-lettered, read back from its dead-letter topic (ingest-api serves them to PP)
+    grant select, insert on plant.dead_letters to myagents_plant_store;
     -- the outbox relay publishes, marks and purges the outbox; the state snapshot adds to it
     grant select, insert, update, delete on plant.outbox to myagents_plant_store;
     grant usage, select on all sequences in schema plant to myagents_plant_store;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.myagents.connectors.command.CommandHandler;
 import com.myagents.connectors.hiring.HiredInstances;
 import com.myagents.connectors.support.Commands;
 import com.myagents.connectors.support.StubPlatforms;
@@ -135,6 +136,30 @@ class ConnectorsOnBrokerTest {
                     .satisfies(r -> assertThat(r.status()).isEqualTo(Status.EXECUTED));
         }
         assertThat(platforms.xPosts()).filteredOn(r -> r.getBodyAsString().contains("after the outage")).hasSize(1);
+    }
+
+    @Test
+    void givesUpACommandTheVaultNeverAnswersForAsAFailedResultAfterItsLastAttempt() {
+        var down = platforms.server().stubFor(post(urlEqualTo("/internal/vault/resolve"))
+                .withRequestBody(matchingJsonPath("$.credential_ref", equalTo("cref_broker_x")))
+                .atPriority(1).willReturn(StubPlatforms.json(503, "{\"status\":503}")));
+        try {
+            ExecutionCommand command = Commands.signed(LIVE_INSTANCE, "publish", Commands.xPost("never resolved"));
+
+            send(command);
+
+            try (var reader = TopicReader.values(Topics.EXECUTION_RESULTS,
+                    r -> command.deliverableId().equals(r.deliverableId()))) {
+                assertThat(reader.readUntil(seen -> !seen.isEmpty(), StubPlatforms.PATIENCE)).singleElement()
+                        .satisfies(r -> {
+                            assertThat(r.status()).isEqualTo(Status.FAILED);
+                            assertThat(r.detail()).startsWith(CommandHandler.RETRIES_EXHAUSTED).contains("Nothing was sent");
+                        });
+            }
+            assertThat(platforms.xPosts()).noneMatch(r -> r.getBodyAsString().contains("never resolved"));
+        } finally {
+            platforms.server().removeStub(down);
+        }
     }
 
     @Test

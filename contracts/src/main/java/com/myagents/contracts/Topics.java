@@ -113,10 +113,19 @@ public final class Topics {
             "myagents.access-records.v1", "correlation_id", ID,
             new JsonSerde<>(AccessRecord.class, "access-record", 1), PARTITIONS, Cleanup.DELETE, ACCESS_RETENTION);
 
+    /**
+     * The materializer's dead letters: a stream output the database refuses for good or that cannot
+     * be read, each as it was (key and value bytes) with where it came from and why it failed in the
+     * headers. plant-store writes and reads it (into {@code plant.dead_letters}, which PP shows).
+     */
+    public static final Topic<String, byte[]> PLANT_DEAD_LETTERS = new Topic<>(
+            "myagents.plant-dead-letters.v1", "the original record's key", ID,
+            Serdes.ByteArray(), PARTITIONS, Cleanup.DELETE, Duration.ofDays(30));
+
     private static final List<Topic<String, ?>> ALL = List.of(
             HIRED_AGENTS, GOAL_CHANGES, GOAL_TRIGGERS, GOAL_RUN_REQUESTS, GOAL_RUN_DECISIONS, GOAL_RUN_SETTLEMENTS, DELIVERABLE_DRAFTS, APPROVALS, SUBSCRIPTIONS,
             EXECUTION_REQUESTS, EXECUTION_DECISIONS, EXECUTION_COMMANDS, ENFORCEMENT_DENIALS, EXECUTION_RESULTS,
-            ACCESS_RECORDS, MARK_PRICES);
+            ACCESS_RECORDS, MARK_PRICES, PLANT_DEAD_LETTERS);
 
     private Topics() {
     }

@@ -70,6 +70,8 @@ final class KafkaAccessPolicy {
         write(acls, plantStore, Topics.EXECUTION_REQUESTS, Topics.APPROVALS, Topics.SUBSCRIPTIONS, Topics.HIRED_AGENTS,
                 Topics.GOAL_CHANGES, Topics.GOAL_TRIGGERS);
         read(acls, plantStore, Materializer.TOPICS.toArray(Topic[]::new));
+        // the materializer's poison records: it writes them to its dead-letter topic and reads them back for PP
+        write(acls, plantStore, Topics.PLANT_DEAD_LETTERS);
         group(acls, plantStore, Materializer.DEFAULT_GROUP_ID, PatternType.LITERAL);
 
         String enforcement = PRINCIPALS.get("enforcement-streams");

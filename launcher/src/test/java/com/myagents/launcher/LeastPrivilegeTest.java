@@ -121,6 +121,10 @@ class LeastPrivilegeTest {
             assertThatThrownBy(() -> connectors.send(new ProducerRecord<>(Topics.ENFORCEMENT_DENIALS.name(),
                     "forged".getBytes(StandardCharsets.UTF_8))).get())
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
+            // only plant-store's materializer dead-letters (what PP shows as dead letters)
+            assertThatThrownBy(() -> connectors.send(new ProducerRecord<>(Topics.PLANT_DEAD_LETTERS.name(),
+                    "forged".getBytes(StandardCharsets.UTF_8))).get())
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
         }
     }
 

@@ -104,7 +104,7 @@ class PlantStoreConfiguration {
             FunctionCounter.builder("myagents.materializer.applied", materializer, Materializer::appliedCount)
                     .description("stream records written to PostgreSQL").register(registry);
             FunctionCounter.builder("myagents.materializer.skipped", materializer, Materializer::skippedCount)
-                    .description("poison records logged and skipped").register(registry);
+                    .description("poison records dead-lettered and skipped").register(registry);
             for (String topic : Materializer.topicNames()) {
                 Gauge.builder("myagents.materializer.lag", materializer, m -> m.lagByTopic().getOrDefault(topic, 0L))
                         .tag("topic", topic).baseUnit("records")

@@ -86,7 +86,7 @@ class PlantMigrationsTest {
         assertThat(tables).containsExactlyInAnyOrder("agent_type_definitions", "subscriptions", "hired_agents",
                 "goal_instances", "goal_runs", "deliverables", "approvals", "execution_requests",
                 "execution_decisions", "enforcement_denials", "execution_results", "outbox",
-                "customer_directory", "access_records", "execution_commands", "billing_events");
+                "customer_directory", "access_records", "execution_commands", "billing_events", "dead_letters");
     }
 
     @Test

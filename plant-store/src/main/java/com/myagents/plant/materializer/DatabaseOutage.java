@@ -5,7 +5,8 @@ import java.sql.SQLException;
 /**
  * Tells a database that is away (connection lost, pool exhausted, deadlock, shutdown) from a
  * record the database refuses for good (bad data: SQLSTATE classes 22 and 23). The first is
- * retried; the second is a poison record, logged and skipped.
+ * retried for as long as it lasts; the second is a poison record, dead-lettered after a few
+ * retries ({@link PoisonRecords}).
  */
 final class DatabaseOutage {
 

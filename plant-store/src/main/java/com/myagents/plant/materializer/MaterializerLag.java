@@ -2,18 +2,19 @@ package com.myagents.plant.materializer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * How far behind the materializer is, measured on its own thread after each poll (the consumer is
+ * How far behind the materializer is, measured on the listener thread after each batch (the consumer is
  * not thread-safe) and read by health and metrics: records not yet written per topic, and since
  * when a partition has had records waiting — the age of its oldest unwritten record, about.
  */
@@ -23,21 +24,23 @@ final class MaterializerLag {
     private volatile Map<String, Long> records = Map.of();
     private volatile Instant oldestWaiting;
 
-    /** After one poll: {@code written} false when the poll's records were rewound (database away). */
-    void observe(Consumer<String, byte[]> consumer, ConsumerRecords<String, byte[]> polled, boolean written, Instant now) {
+    /** After one batch: {@code written} false when {@code polled} are still to be written (retried, or the database away). */
+    void observe(Consumer<?, ?> consumer, List<ConsumerRecord<String, byte[]>> polled, boolean written, Instant now) {
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition = new HashMap<>();
+        polled.forEach(r -> byPartition.computeIfAbsent(new TopicPartition(r.topic(), r.partition()), p -> new ArrayList<>()).add(r));
         Map<String, Long> byTopic = new TreeMap<>();
         for (TopicPartition partition : consumer.assignment()) {
             OptionalLong lag = consumer.currentLag(partition);
             long waiting = lag.orElse(0L);
             if (!written) {
-                waiting += polled.records(partition).size();
+                waiting += byPartition.getOrDefault(partition, List.of()).size();
             }
             byTopic.merge(partition.topic(), waiting, Long::sum);
             if (waiting == 0) {
                 waitingSince.remove(partition);
             } else {
                 // the first record still waiting is no older than the last one written; without one, since now
-                Instant since = written ? lastWritten(polled, partition, now) : waitingSince.getOrDefault(partition, now);
+                Instant since = written ? lastWritten(byPartition.getOrDefault(partition, List.of()), partition, now) : waitingSince.getOrDefault(partition, now);
                 waitingSince.merge(partition, since, (old, fresh) -> written ? fresh : old);
             }
         }
@@ -46,8 +49,7 @@ final class MaterializerLag {
         oldestWaiting = waitingSince.values().stream().min(Instant::compareTo).orElse(null);
     }
 
-    private Instant lastWritten(ConsumerRecords<String, byte[]> polled, TopicPartition partition, Instant now) {
-        var list = polled.records(partition);
+    private Instant lastWritten(List<ConsumerRecord<String, byte[]>> list, TopicPartition partition, Instant now) {
         if (list.isEmpty()) {
             return waitingSince.getOrDefault(partition, now);
         }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -72,13 +71,13 @@ class FlowMetersTest {
                 new org.apache.kafka.common.header.internals.RecordHeaders(), java.util.Optional.empty());
         MaterializerLag lag = new MaterializerLag();
 
-        lag.observe(consumer, new ConsumerRecords<>(Map.of(partition, List.of(last)), Map.of()), true, now);
+        lag.observe(consumer, List.of(last), true, now);
 
         assertThat(lag.records()).containsEntry(partition.topic(), 6L);
         assertThat(lag.behind(now).toSeconds()).isEqualTo(90);
 
         consumer.seek(partition, 10);
-        lag.observe(consumer, ConsumerRecords.empty(), true, now.plusSeconds(1));
+        lag.observe(consumer, List.of(), true, now.plusSeconds(1));
         assertThat(lag.records()).containsEntry(partition.topic(), 0L);
         assertThat(lag.behind(now.plusSeconds(1))).isZero();
     }

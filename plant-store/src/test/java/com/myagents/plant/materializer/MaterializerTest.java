@@ -1,6 +1,7 @@
 package com.myagents.plant.materializer;
 
 import static com.myagents.plant.jooq.generated.Tables.ACCESS_RECORDS;
+import static com.myagents.plant.jooq.generated.Tables.DEAD_LETTERS;
 import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
 import static com.myagents.plant.jooq.generated.Tables.ENFORCEMENT_DENIALS;
 import static com.myagents.plant.jooq.generated.Tables.EXECUTION_COMMANDS;
@@ -470,6 +471,38 @@ class MaterializerTest {
     }
 
     @Test
+    void deadLettersAPoisonRecordWhereOperatorsSeeWhereItCameFromAndWhy() {
+        String key = UUID.randomUUID().toString();
+
+        // Given a decision nobody can read
+        sendRaw(Topics.EXECUTION_DECISIONS, key, "{not json".getBytes(StandardCharsets.UTF_8));
+
+        // Then, after its retries, it is on the dead-letter topic and read back into plant.dead_letters
+        Condition itsRow = DEAD_LETTERS.SOURCE_TOPIC.eq(Topics.EXECUTION_DECISIONS.name()).and(DEAD_LETTERS.RECORD_KEY.eq(key));
+        awaitRow(DEAD_LETTERS, itsRow);
+        var letter = dsl.selectFrom(DEAD_LETTERS).where(itsRow).fetchSingle();
+        assertThat(letter.getSourcePartition()).isBetween(0, Topics.PARTITIONS - 1);
+        assertThat(letter.getSourceOffset()).isNotNegative();
+        assertThat(letter.getRecordValue()).isEqualTo("{not json");
+        assertThat(letter.getError()).isNotBlank().doesNotContain("ListenerExecutionFailedException");
+        assertThat(letter.getDeadLetteredAt()).isAfter(OffsetDateTime.now().minusMinutes(5));
+        assertThat(materializer.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void aDeadLetterWithoutItsHeadersIsStillShownAsUnknown() {
+        var bare = new org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>(Topics.PLANT_DEAD_LETTERS.name(), 0, 7, null, null);
+
+        dsl.transaction(cfg -> DeadLetterRows.record(cfg.dsl(), bare));
+        dsl.transaction(cfg -> DeadLetterRows.record(cfg.dsl(), bare));
+
+        var letter = dsl.selectFrom(DEAD_LETTERS).where(DEAD_LETTERS.SOURCE_OFFSET.eq(-8L)).fetchSingle();
+        assertThat(letter.getSourceTopic()).isEqualTo("unknown");
+        assertThat(letter.getError()).isEqualTo("unknown");
+        assertThat(letter.getRecordValue()).isNull();
+    }
+
+    @Test
     void waitsOutADatabaseOutageAndLosesNothing() {
         // Given a materializer of its own whose database is away
         try (PlantTestDatabase own = PlantTestDatabase.migrated(true)) {
@@ -482,13 +515,18 @@ class MaterializerTest {
 
                 // When a denial arrives during the outage
                 send(Topics.ENFORCEMENT_DENIALS, denial.subscriptionId(), denial);
-                await().atMost(Duration.ofSeconds(30)).until(() -> second.health().getDetails().get("consecutive_failures") instanceof Integer n && n >= 1);
+                // (failing more often than a poison record may before it is dead-lettered)
+                await().atMost(Duration.ofSeconds(30)).until(() -> second.health().getDetails().get("consecutive_failures")
+                        instanceof Integer n && n > PoisonRecords.POISON_RETRIES + 1);
+                assertThat(second.health().getStatus()).isEqualTo(Status.DOWN);
                 assertThat(own.dsl().fetchCount(ENFORCEMENT_DENIALS, ENFORCEMENT_DENIALS.CORRELATION_ID.eq(correlationId))).isZero();
 
                 // Then it is written once the database is back
                 away.set(false);
                 await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(
                         own.dsl().fetchCount(ENFORCEMENT_DENIALS, ENFORCEMENT_DENIALS.CORRELATION_ID.eq(correlationId))).isEqualTo(1));
+                // and the outage dead-lettered nothing
+                assertThat(own.dsl().fetchCount(DEAD_LETTERS, DEAD_LETTERS.RECORD_VALUE.contains(correlationId))).isZero();
             } finally {
                 second.stop();
             }
