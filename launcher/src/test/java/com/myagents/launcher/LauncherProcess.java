@@ -85,7 +85,8 @@ final class LauncherProcess {
         HttpClient http = HttpClient.newHttpClient();
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(300)).until(() -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("launcher exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException("launcher exited with " + process.exitValue() + "; the end of " + log
+                        + " (deleted with the test's directory):\n" + logTail(40));
             }
             for (String service : services) {
                 HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + ports.managementOf(service)
@@ -102,6 +103,12 @@ final class LauncherProcess {
             return true;
         });
         return this;
+    }
+
+    /** The last {@code lines} lines of the launcher's log, for a failure message that outlives the log. */
+    private String logTail(int lines) throws IOException {
+        List<String> all = logText().lines().toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     /** Until the log shows {@code text} (a progress line, say). */
