@@ -8,6 +8,7 @@ import { approvalLifetimeText } from '../review/approvalLifetime';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { cpApi, cpQueryKeys } from '../cpApi';
 import type { AgentInstanceSummary, HiredAgent } from '../cpApi';
+import { Fact } from '../../shared/Fact';
 
 type Dialog = 'subscribe' | 'budget' | 'cancel' | null;
 
@@ -107,37 +108,19 @@ export function PlanPanel({ instance }: { instance: AgentInstanceSummary }) {
     <section className="card plan-panel" aria-labelledby={headingId}>
       <h3 id={headingId}>Plan</h3>
       <dl className="facts">
-        <div>
-          <dt>Plan</dt>
-          <dd>{planName(instance)}</dd>
-        </div>
+        <Fact name="Plan">{planName(instance)}</Fact>
         {instance.plan === 'paid' && budget !== null && (
           <>
-            <div>
-              <dt>Monthly budget</dt>
-              <dd>{formatMoney(budget, currency)}</dd>
-            </div>
-            <div>
-              <dt>Spent this month</dt>
-              <dd>{formatMoney(spent, currency)}</dd>
-            </div>
-            <div>
-              <dt>Left this month</dt>
-              <dd>{formatMoney(Math.max(0, budget - spent), currency)}</dd>
-            </div>
+            <Fact name="Monthly budget">{formatMoney(budget, currency)}</Fact>
+            <Fact name="Spent this month">{formatMoney(spent, currency)}</Fact>
+            <Fact name="Left this month">{formatMoney(Math.max(0, budget - spent), currency)}</Fact>
           </>
         )}
         {instance.plan === 'trial' && spent > 0 && (
-          <div>
-            <dt>Spent in the trial</dt>
-            <dd>{formatMoney(spent, currency)}</dd>
-          </div>
+          <Fact name="Spent in the trial">{formatMoney(spent, currency)}</Fact>
         )}
         {!cancelled && (instance.approval_ttl_hours ?? 0) > 0 && (
-          <div>
-            <dt>Approvals</dt>
-            <dd>{approvalLifetimeText(instance.approval_ttl_hours!)}</dd>
-          </div>
+          <Fact name="Approvals">{approvalLifetimeText(instance.approval_ttl_hours!)}</Fact>
         )}
       </dl>
       {cancelled && <p className="alert alert-info ended-note">{endedText(instance)}</p>}

@@ -1,5 +1,6 @@
 import type { AgentInstanceSummary } from '../cpApi';
 import { agentTypeName, subscriptionLabel, trialDaysLeft } from './instanceStatus';
+import { Fact } from '../../shared/Fact';
 
 function trialText(instance: AgentInstanceSummary): string {
   if (instance.trial_status === 'not_eligible') {
@@ -33,22 +34,10 @@ export function SummaryCard({ instance, typeNames }: { instance: AgentInstanceSu
         {agentTypeName(instance, typeNames)} · {subscriptionLabel(instance)}
       </p>
       <dl className="facts">
-        <div>
-          <dt>Trial</dt>
-          <dd>{trialText(instance)}</dd>
-        </div>
-        <div>
-          <dt>Configured</dt>
-          <dd>{instance.configured ? 'Yes' : 'Not yet'}</dd>
-        </div>
-        <div>
-          <dt>Goals</dt>
-          <dd>{goalsText(instance)}</dd>
-        </div>
-        <div>
-          <dt>Drafts pending review</dt>
-          <dd>{instance.drafts_pending_review}</dd>
-        </div>
+        <Fact name="Trial">{trialText(instance)}</Fact>
+        <Fact name="Configured">{instance.configured ? 'Yes' : 'Not yet'}</Fact>
+        <Fact name="Goals">{goalsText(instance)}</Fact>
+        <Fact name="Drafts pending review">{instance.drafts_pending_review}</Fact>
       </dl>
     </section>
   );

@@ -20,6 +20,7 @@ import {
   suggestedInstantOf,
   titleOf,
 } from './deliverableView';
+import { Fact } from '../../shared/Fact';
 
 const EDITABLE = ['draft', 'pending_review', 'approved', 'rejected', 'scheduled'];
 /** A post that failed (say, Instagram without an image) or was a dry run can still get its image, then be retried. */
@@ -203,37 +204,25 @@ export function DraftDetail({
       )}
       {approval && (
         <dl className="settings-summary approval-facts">
-          <div>
-            <dt>Review</dt>
-            <dd>
-              {approval.verdict === 'approved'
-                ? 'Approved'
-                : approval.verdict === 'rejected'
-                  ? 'Rejected'
-                  : approval.verdict === 'voided'
-                    ? 'Approval withdrawn (the draft changed)'
-                    : approval.verdict}
-            </dd>
-          </div>
+          <Fact name="Review">
+            {approval.verdict === 'approved'
+              ? 'Approved'
+              : approval.verdict === 'rejected'
+                ? 'Rejected'
+                : approval.verdict === 'voided'
+                  ? 'Approval withdrawn (the draft changed)'
+                  : approval.verdict}
+          </Fact>
           {approval.decided_at && (
-            <div>
-              <dt>Decided</dt>
-              <dd>{formatDateTime(approval.decided_at, timeZone)}</dd>
-            </div>
+            <Fact name="Decided">{formatDateTime(approval.decided_at, timeZone)}</Fact>
           )}
           {approval.expires_at && approval.verdict === 'approved' && (
-            <div>
-              <dt>{expired ? 'Approval expired' : 'Approval lifetime'}</dt>
-              <dd className="approval-validity">
-                {expired ? 'Approval expired — review again' : approvalValidity(approval, timeZone)}
-              </dd>
-            </div>
+            <Fact name={expired ? 'Approval expired' : 'Approval lifetime'} valueClassName="approval-validity">
+              {expired ? 'Approval expired — review again' : approvalValidity(approval, timeZone)}
+            </Fact>
           )}
           {approval.notes && (
-            <div>
-              <dt>Notes</dt>
-              <dd>{approval.notes}</dd>
-            </div>
+            <Fact name="Notes">{approval.notes}</Fact>
           )}
         </dl>
       )}

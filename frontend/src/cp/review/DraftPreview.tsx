@@ -13,6 +13,7 @@ import {
   postTextOf,
   riskChecksOf,
 } from './deliverableView';
+import { ColumnHeads } from '../../shared/ColumnHeads';
 
 /** Web links in a post's text, as a platform would show them (a link card or a clickable URL). */
 export function linksIn(text: string): string[] {
@@ -127,13 +128,7 @@ function OrderPreview({ deliverable }: { deliverable: Deliverable }) {
       {checks.length > 0 && (
         <table className="risk-checks">
           <caption>Risk checks</caption>
-          <thead>
-            <tr>
-              <th scope="col">Check</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Detail</th>
-            </tr>
-          </thead>
+          <ColumnHeads labels={['Check', 'Outcome', 'Detail']} />
           <tbody>
             {checks.map((check, index) => (
               <tr key={index} className={`risk-${check.outcome}`}>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { isApiProblem } from '../../shared/api';
 import type { ApiProblem } from '../../shared/api';
@@ -12,6 +13,7 @@ import type { Deliverable, ExecutionAccepted, ExecutionResultRecord, LastExecuti
 import { approvalExpired, approvalIdOf, effectiveState, executeOffer, orderOf, postTextOf, platformOf, resultFor } from './deliverableView';
 import { ManualPublishing } from './ManualPublishing';
 import { manualOnly } from './publishing';
+import { Fact } from '../../shared/Fact';
 
 const POLL_MS = 1000;
 const MAX_POLLS = 60;
@@ -62,33 +64,18 @@ export function WhatWillHappen({ deliverable, action }: { deliverable: Deliverab
 export function OrderFacts({ order }: { order: NonNullable<ReturnType<typeof orderOf>> }) {
   return (
     <dl className="settings-summary order-facts">
-      <div>
-        <dt>Side</dt>
-        <dd>{order.side ? order.side.replace(/^./, (c) => c.toUpperCase()) : '—'}</dd>
-      </div>
-      <div>
-        <dt>Size</dt>
-        <dd>
-          {order.size ?? '—'} {order.symbol}
-        </dd>
-      </div>
-      <div>
-        <dt>Price</dt>
-        <dd>{order.limitPrice !== undefined ? `limit ${order.limitPrice}` : 'market price'}</dd>
-      </div>
+      <Fact name="Side">{order.side ? order.side.replace(/^./, (c) => c.toUpperCase()) : '—'}</Fact>
+      <Fact name="Size">
+        {order.size ?? '—'} {order.symbol}
+      </Fact>
+      <Fact name="Price">{order.limitPrice !== undefined ? `limit ${order.limitPrice}` : 'market price'}</Fact>
       {order.notional !== undefined && (
-        <div>
-          <dt>Notional</dt>
-          <dd>
-            {order.notional.toLocaleString('en-IN')} {order.currency ?? ''}
-          </dd>
-        </div>
+        <Fact name="Notional">
+          {order.notional.toLocaleString('en-IN')} {order.currency ?? ''}
+        </Fact>
       )}
       {order.currency && (
-        <div>
-          <dt>Currency</dt>
-          <dd>{order.currency}</dd>
-        </div>
+        <Fact name="Currency">{order.currency}</Fact>
       )}
     </dl>
   );
@@ -111,23 +98,16 @@ export function ExecuteControl({
   describedBy: string;
   plan?: string;
 }) {
-  const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState<{ action: string | undefined } | null>(null);
   const offer = executeOffer(deliverable, plan);
-  const execution = useMutation({
-    mutationFn: async (action: string | undefined) => {
-      let approvalId = approvalIdOf(deliverable);
-      if (offer === 'publish_for_real' || offer === 'retry') {
-        // A dry run or a failure is carried out again under a fresh approval.
-        const reviewed = await cpApi.review(deliverable.deliverable_id, { decision: 'approved' });
-        approvalId = approvalIdOf(reviewed);
-      }
-      return cpApi.execute(deliverable.deliverable_id, { approval_id: approvalId, action });
-    },
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: cpQueryKeys.deliverables(hiredInstanceId) });
-      void queryClient.invalidateQueries({ queryKey: cpQueryKeys.summary });
-    },
+  const execution = useExecutionRequest(hiredInstanceId, async (action: string | undefined) => {
+    let approvalId = approvalIdOf(deliverable);
+    if (offer === 'publish_for_real' || offer === 'retry') {
+      // A dry run or a failure is carried out again under a fresh approval.
+      const reviewed = await cpApi.review(deliverable.deliverable_id, { decision: 'approved' });
+      approvalId = approvalIdOf(reviewed);
+    }
+    return cpApi.execute(deliverable.deliverable_id, { approval_id: approvalId, action });
   });
   const actions = deliverable.proposed_actions ?? [];
   const choices: (string | undefined)[] = actions.length > 1 && offer === 'execute' ? actions : [actions[0]];
@@ -174,25 +154,7 @@ export function ExecuteControl({
       {expired && effectiveState(deliverable) === 'approved' && (
         <p className="alert alert-info">Approval expired — review again to carry this out.</p>
       )}
-      {execution.isPending && (
-        <p role="status" className="muted">
-          Sending…
-        </p>
-      )}
-      {execution.isSuccess && (
-        <ExecutionProgress
-          key={execution.data.correlation_id}
-          deliverable={deliverable}
-          hiredInstanceId={hiredInstanceId}
-          accepted={execution.data}
-        />
-      )}
-      {execution.isError &&
-        (isApiProblem(execution.error) && execution.error.status === 403 ? (
-          <ExecutionDenied problem={execution.error} />
-        ) : (
-          <ProblemAlert error={execution.error} />
-        ))}
+      <ExecutionRequestOutcome request={execution} sending="Sending…" deliverable={deliverable} hiredInstanceId={hiredInstanceId} />
       {execution.isIdle && deliverable.last_execution && <LastExecutionNote deliverable={deliverable} last={deliverable.last_execution} />}
       {execution.isIdle && !deliverable.last_execution && effectiveState(deliverable) === 'failed' && (
         <FailureNote deliverable={deliverable} />
@@ -220,6 +182,55 @@ async function track(deliverableId: string, accepted: ExecutionAccepted): Promis
   }
   const result = resultFor(await cpApi.deliverable(deliverableId), accepted.correlation_id);
   return result ? { phase: 'done', result } : { phase: 'running' };
+}
+
+/** A request to carry a draft out; whatever became of it, the draft list and the summary are read again. */
+export function useExecutionRequest<V>(hiredInstanceId: string, request: (variables: V) => Promise<ExecutionAccepted>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: cpQueryKeys.deliverables(hiredInstanceId) });
+      void queryClient.invalidateQueries({ queryKey: cpQueryKeys.summary });
+    },
+  });
+}
+
+/** What became of such a request: still sending, its progress once accepted, or why it was refused. */
+export function ExecutionRequestOutcome<V>({
+  request,
+  sending,
+  deliverable,
+  hiredInstanceId,
+}: {
+  request: UseMutationResult<ExecutionAccepted, Error, V>;
+  sending: string;
+  deliverable: Deliverable;
+  hiredInstanceId: string;
+}) {
+  return (
+    <>
+      {request.isPending && (
+        <p role="status" className="muted">
+          {sending}
+        </p>
+      )}
+      {request.isSuccess && (
+        <ExecutionProgress
+          key={request.data.correlation_id}
+          deliverable={deliverable}
+          hiredInstanceId={hiredInstanceId}
+          accepted={request.data}
+        />
+      )}
+      {request.isError &&
+        (isApiProblem(request.error) && request.error.status === 403 ? (
+          <ExecutionDenied problem={request.error} />
+        ) : (
+          <ProblemAlert error={request.error} />
+        ))}
+    </>
+  );
 }
 
 /** Follows an accepted execution: the decision if it was late, then the connector's result. */

@@ -1,11 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { isApiProblem } from '../../shared/api';
-import { ProblemAlert } from '../../shared/ProblemAlert';
-import { cpApi, cpQueryKeys } from '../cpApi';
+import { cpApi } from '../cpApi';
 import type { Deliverable } from '../cpApi';
 import { approvalIdOf } from './deliverableView';
-import { ExecutionDenied, ExecutionProgress } from './ExecuteControl';
+import { ExecutionRequestOutcome, useExecutionRequest } from './ExecuteControl';
 import { PLATFORMS, composerUrl, mediaIdOf, platformOf } from './publishing';
 
 /**
@@ -26,7 +23,6 @@ export function ManualPublishing({
   /** Shown at once (no connector can publish this post) or behind a disclosure. */
   open: boolean;
 }) {
-  const queryClient = useQueryClient();
   const urlId = useId();
   const [postedUrl, setPostedUrl] = useState('');
   const [copied, setCopied] = useState(false);
@@ -34,18 +30,13 @@ export function ManualPublishing({
   const platform = PLATFORMS[code];
   const text = typeof deliverable.payload?.text === 'string' ? deliverable.payload.text : '';
   const mediaId = mediaIdOf(deliverable.payload);
-  const marking = useMutation({
-    mutationFn: () =>
-      cpApi.execute(deliverable.deliverable_id, {
-        approval_id: approvalIdOf(deliverable),
-        action: deliverable.proposed_actions?.[0],
-        manual: postedUrl.trim() ? { posted_url: postedUrl.trim() } : {},
-      }),
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: cpQueryKeys.deliverables(hiredInstanceId) });
-      void queryClient.invalidateQueries({ queryKey: cpQueryKeys.summary });
-    },
-  });
+  const marking = useExecutionRequest(hiredInstanceId, () =>
+    cpApi.execute(deliverable.deliverable_id, {
+      approval_id: approvalIdOf(deliverable),
+      action: deliverable.proposed_actions?.[0],
+      manual: postedUrl.trim() ? { posted_url: postedUrl.trim() } : {},
+    }),
+  );
   // a published post is not handed over again; a superseded one is not published at all (its replacement is)
   if (!platform || deliverable.state === 'executed' || deliverable.state === 'superseded') {
     return null;
@@ -97,25 +88,7 @@ export function ManualPublishing({
           Mark as posted
         </button>
       </div>
-      {marking.isPending && (
-        <p role="status" className="muted">
-          Asking for enforcement…
-        </p>
-      )}
-      {marking.isSuccess && (
-        <ExecutionProgress
-          key={marking.data.correlation_id}
-          deliverable={deliverable}
-          hiredInstanceId={hiredInstanceId}
-          accepted={marking.data}
-        />
-      )}
-      {marking.isError &&
-        (isApiProblem(marking.error) && marking.error.status === 403 ? (
-          <ExecutionDenied problem={marking.error} />
-        ) : (
-          <ProblemAlert error={marking.error} />
-        ))}
+      <ExecutionRequestOutcome request={marking} sending="Asking for enforcement…" deliverable={deliverable} hiredInstanceId={hiredInstanceId} />
     </div>
   );
   if (open) {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ColumnHeads } from '../../shared/ColumnHeads';
 import { platformName } from '../../shared/platforms';
 import { reasonText } from '../../shared/reasons';
 import type { Deliverable } from '../cpApi';
@@ -226,15 +227,7 @@ export function ScheduleCalendar({
         </ol>
       ) : (
         <table className="schedule-month" aria-label={title}>
-          <thead>
-            <tr>
-              {weekDays(anchor).map((day) => (
-                <th key={day} scope="col">
-                  {dayLabel(day).split(' ')[0]}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <ColumnHeads labels={weekDays(anchor).map((day) => dayLabel(day).split(' ')[0])} />
           <tbody>
             {monthWeeks(anchor).map((week) => (
               <tr key={week[0]}>

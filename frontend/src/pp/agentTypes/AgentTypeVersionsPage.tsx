@@ -9,6 +9,7 @@ import { ppApi, ppQueryKeys } from '../ppApi';
 import type { Definition } from '../ppApi';
 import { StatusBadge } from '../StatusBadge';
 import { newestFirst, versionPath } from './versionOrder';
+import { ColumnHeads } from '../../shared/ColumnHeads';
 
 /** What the editor tells this page after a publish. */
 export interface PublishedNotice {
@@ -66,15 +67,7 @@ function VersionTable({ agentTypeId, versions }: { agentTypeId: string; versions
     <div className="pp-table-wrap">
       <table className="pp-table">
         <caption className="visually-hidden">Versions of {agentTypeId}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Version</th>
-            <th scope="col">Status</th>
-            <th scope="col">Display name</th>
-            <th scope="col">Created</th>
-            <th scope="col">Published</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={['Version', 'Status', 'Display name', 'Created', 'Published']} />
         <tbody>
           {versions.map((version) => (
             <tr key={version.version}>

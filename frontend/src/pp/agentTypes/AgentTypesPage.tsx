@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { ProblemAlert } from '../../shared/ProblemAlert';
-import { EmptyState, Loading } from '../../shared/StatusMessages';
+import { QueryView } from '../../shared/QueryView';
+import { EmptyState } from '../../shared/StatusMessages';
 import { ppApi, ppQueryKeys } from '../ppApi';
 import { formatTime } from '../format';
 import { agentTypePath } from './versionOrder';
+import { ColumnHeads } from '../../shared/ColumnHeads';
 
 /** Agent Management's start: every agent type with its latest published version. */
 export function AgentTypesPage() {
@@ -13,41 +14,34 @@ export function AgentTypesPage() {
     <main className="page pp-wide">
       <h1>Agent Management</h1>
       <p className="muted">Agent types customers can hire. Open one to see its versions, draft a new one and publish it.</p>
-      {list.isPending ? (
-        <Loading label="Loading agent types" />
-      ) : list.isError ? (
-        <ProblemAlert error={list.error} onRetry={() => list.refetch()} />
-      ) : (list.data.agent_types ?? []).length === 0 ? (
-        <EmptyState title="No agent type has a published version yet." />
-      ) : (
-        <div className="pp-table-wrap">
-          <table className="pp-table">
-            <caption className="visually-hidden">Agent types</caption>
-            <thead>
-              <tr>
-                <th scope="col">Agent type</th>
-                <th scope="col">Id</th>
-                <th scope="col">Latest published</th>
-                <th scope="col">Published at</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.agent_types.map((definition) => (
-                <tr key={definition.agent_type_id}>
-                  <th scope="row">
-                    <Link to={agentTypePath(definition.agent_type_id)}>{definition.display_name}</Link>
-                  </th>
-                  <td>
-                    <code>{definition.agent_type_id}</code>
-                  </td>
-                  <td>{definition.version}</td>
-                  <td>{formatTime(definition.published_at)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryView query={list} loading="Loading agent types">
+        {(data) =>
+          (data.agent_types ?? []).length === 0 ? (
+            <EmptyState title="No agent type has a published version yet." />
+          ) : (
+            <div className="pp-table-wrap">
+              <table className="pp-table">
+                <caption className="visually-hidden">Agent types</caption>
+                <ColumnHeads labels={['Agent type', 'Id', 'Latest published', 'Published at']} />
+                <tbody>
+                  {data.agent_types.map((definition) => (
+                    <tr key={definition.agent_type_id}>
+                      <th scope="row">
+                        <Link to={agentTypePath(definition.agent_type_id)}>{definition.display_name}</Link>
+                      </th>
+                      <td>
+                        <code>{definition.agent_type_id}</code>
+                      </td>
+                      <td>{definition.version}</td>
+                      <td>{formatTime(definition.published_at)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </QueryView>
     </main>
   );
 }

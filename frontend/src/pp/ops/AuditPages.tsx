@@ -2,14 +2,14 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { humanize } from '../../shared/format';
-import { ProblemAlert } from '../../shared/ProblemAlert';
-import { EmptyState, Loading } from '../../shared/StatusMessages';
+import { EmptyState } from '../../shared/StatusMessages';
 import { isoToLocalInput, localInputToIso } from '../format';
-import { Pager } from '../Pager';
 import { ppApi, ppQueryKeys } from '../ppApi';
-import type { Decision, Denial } from '../ppApi';
+import type { AuditFilters, ExportKind, Page, Row } from '../ppApi';
 import { DECISION_COLUMNS, denialColumns } from './auditColumns';
 import { ExportButtons } from './ExportButtons';
+import { PagedResults } from './PagedResults';
+import type { Listing } from './PagedResults';
 import { REASON_CODES } from './reasonCodes';
 import { RowTable } from './RowTable';
 import { useUrlFilters } from './useUrlFilters';
@@ -29,77 +29,78 @@ const LABELS: Record<FilterKey, string> = {
   outcome: 'Outcome',
 };
 
+/** One audit listing: what it fetches and how the page names it. */
+interface AuditListing {
+  kind: ExportKind;
+  title: string;
+  intro: string;
+  keys: readonly FilterKey[];
+  queryKey: (filters: AuditFilters, page: number) => readonly unknown[];
+  fetch: (filters: AuditFilters, page: number, size: number) => Promise<Page & { rows: Row[] }>;
+  listing: Listing<Row>;
+}
+
+const DENIALS: AuditListing = {
+  kind: 'denials',
+  title: 'Denials',
+  intro: 'Executions enforcement refused, newest first, with the reason auditors read.',
+  keys: DENIAL_FILTERS,
+  queryKey: ppQueryKeys.denials,
+  fetch: (filters, page, size) => ppApi.denials(filters, page, size).then((list) => ({ ...list, rows: list.denials })),
+  listing: {
+    loading: 'Loading denials',
+    empty: <EmptyState title="No denial matches these filters." />,
+    noun: ['denial', 'denials'],
+    pagerLabel: 'Denial pages',
+    table: (rows) => <RowTable caption="Denials" rows={rows} columns={denialColumns('all customers')} rowKey="denial_id" />,
+  },
+};
+
+const DECISIONS: AuditListing = {
+  kind: 'decisions',
+  title: 'Decisions',
+  intro: 'Every decision enforcement made, newest first: the outcome, the reason and the checks behind it.',
+  keys: DECISION_FILTERS,
+  queryKey: ppQueryKeys.decisions,
+  fetch: (filters, page, size) => ppApi.decisions(filters, page, size).then((list) => ({ ...list, rows: list.decisions })),
+  listing: {
+    loading: 'Loading decisions',
+    empty: <EmptyState title="No decision matches these filters." />,
+    noun: ['decision', 'decisions'],
+    pagerLabel: 'Decision pages',
+    table: (rows) => <RowTable caption="Decisions" rows={rows} columns={DECISION_COLUMNS} rowKey="decision_id" />,
+  },
+};
+
 /** Every denial enforcement recorded, filtered; auditors, support and admins. */
 export function DenialsPage() {
-  const { filters, page, apply, goToPage } = useUrlFilters(DENIAL_FILTERS);
-  const list = useQuery({
-    queryKey: ppQueryKeys.denials(filters, page),
-    queryFn: () => ppApi.denials(filters, page, PAGE_SIZE),
-    placeholderData: keepPreviousData,
-  });
-  return (
-    <main className="page pp-wide">
-      <h1>Denials</h1>
-      <p className="muted">Executions enforcement refused, newest first, with the reason auditors read.</p>
-      <AuditFilterForm label="Filter denials" keys={DENIAL_FILTERS} applied={filters} onApply={apply} />
-      <ExportButtons kind="denials" filters={filters} />
-      <section aria-labelledby="denials-heading">
-        <h2 id="denials-heading" className="visually-hidden">
-          Denials found
-        </h2>
-        {list.isPending ? (
-          <Loading label="Loading denials" />
-        ) : list.isError ? (
-          <ProblemAlert error={list.error} onRetry={() => list.refetch()} />
-        ) : list.data.denials.length === 0 ? (
-          <EmptyState title="No denial matches these filters." />
-        ) : (
-          <>
-            <p className="muted small" role="status">
-              {list.data.total} {list.data.total === 1 ? 'denial' : 'denials'}
-            </p>
-            <DenialTable denials={list.data.denials} />
-            <Pager label="Denial pages" page={page} size={PAGE_SIZE} total={list.data.total} onPage={goToPage} />
-          </>
-        )}
-      </section>
-    </main>
-  );
+  return <AuditListPage audit={DENIALS} />;
 }
 
 /** Every enforcement decision, allow or deny, filtered. */
 export function DecisionsPage() {
-  const { filters, page, apply, goToPage } = useUrlFilters(DECISION_FILTERS);
+  return <AuditListPage audit={DECISIONS} />;
+}
+
+function AuditListPage({ audit }: { audit: AuditListing }) {
+  const { filters, page, apply, goToPage } = useUrlFilters(audit.keys);
   const list = useQuery({
-    queryKey: ppQueryKeys.decisions(filters, page),
-    queryFn: () => ppApi.decisions(filters, page, PAGE_SIZE),
+    queryKey: audit.queryKey(filters, page),
+    queryFn: () => audit.fetch(filters, page, PAGE_SIZE),
     placeholderData: keepPreviousData,
   });
+  const headingId = `${audit.kind}-heading`;
   return (
     <main className="page pp-wide">
-      <h1>Decisions</h1>
-      <p className="muted">Every decision enforcement made, newest first: the outcome, the reason and the checks behind it.</p>
-      <AuditFilterForm label="Filter decisions" keys={DECISION_FILTERS} applied={filters} onApply={apply} />
-      <ExportButtons kind="decisions" filters={filters} />
-      <section aria-labelledby="decisions-heading">
-        <h2 id="decisions-heading" className="visually-hidden">
-          Decisions found
+      <h1>{audit.title}</h1>
+      <p className="muted">{audit.intro}</p>
+      <AuditFilterForm label={`Filter ${audit.kind}`} keys={audit.keys} applied={filters} onApply={apply} />
+      <ExportButtons kind={audit.kind} filters={filters} />
+      <section aria-labelledby={headingId}>
+        <h2 id={headingId} className="visually-hidden">
+          {audit.title} found
         </h2>
-        {list.isPending ? (
-          <Loading label="Loading decisions" />
-        ) : list.isError ? (
-          <ProblemAlert error={list.error} onRetry={() => list.refetch()} />
-        ) : list.data.decisions.length === 0 ? (
-          <EmptyState title="No decision matches these filters." />
-        ) : (
-          <>
-            <p className="muted small" role="status">
-              {list.data.total} {list.data.total === 1 ? 'decision' : 'decisions'}
-            </p>
-            <DecisionTable decisions={list.data.decisions} />
-            <Pager label="Decision pages" page={page} size={PAGE_SIZE} total={list.data.total} onPage={goToPage} />
-          </>
-        )}
+        <PagedResults query={list} items={(data) => data.rows} listing={audit.listing} page={page} size={PAGE_SIZE} onPage={goToPage} />
       </section>
     </main>
   );
@@ -191,12 +192,4 @@ function AuditFilterForm<K extends FilterKey>({
       </div>
     </form>
   );
-}
-
-function DenialTable({ denials }: { denials: Denial[] }) {
-  return <RowTable caption="Denials" rows={denials} columns={denialColumns('all customers')} rowKey="denial_id" />;
-}
-
-function DecisionTable({ decisions }: { decisions: Decision[] }) {
-  return <RowTable caption="Decisions" rows={decisions} columns={DECISION_COLUMNS} rowKey="decision_id" />;
 }

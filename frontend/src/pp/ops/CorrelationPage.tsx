@@ -3,8 +3,8 @@ import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { humanize } from '../../shared/format';
-import { ProblemAlert } from '../../shared/ProblemAlert';
-import { Loading } from '../../shared/StatusMessages';
+import { Fact } from '../../shared/Fact';
+import { QueryView } from '../../shared/QueryView';
 import { Customer } from '../Customer';
 import { formatTime, valueText } from '../format';
 import { KeyValues } from '../JsonView';
@@ -13,6 +13,7 @@ import type { CheckResult, CorrelationTimeline, Row, TimelineEntry } from '../pp
 import { StatusBadge } from '../StatusBadge';
 import { correlationPath } from './CorrelationLink';
 import type { CameFrom } from './CorrelationLink';
+import { ColumnHeads } from '../../shared/ColumnHeads';
 
 /** The pipeline's stages in the order a request passes them (ties at one instant sort by this). */
 const STAGES = ['http_access', 'execution_request', 'decision', 'denial', 'command', 'connector_result'];
@@ -97,13 +98,9 @@ export function CorrelationPage() {
       <h1>
         Correlation <code className="pp-break">{correlationId}</code>
       </h1>
-      {timeline.isPending ? (
-        <Loading label="Loading the timeline" />
-      ) : timeline.isError ? (
-        <ProblemAlert error={timeline.error} onRetry={() => timeline.refetch()} />
-      ) : (
-        <Timeline data={timeline.data} />
-      )}
+      <QueryView query={timeline} loading="Loading the timeline">
+        {(data) => <Timeline data={data} />}
+      </QueryView>
       <CorrelationLookup key={correlationId} />
     </main>
   );
@@ -129,12 +126,9 @@ function Timeline({ data }: { data: CorrelationTimeline }) {
         <dl className="pp-kv">
           <IdFact name="Deliverable" value={data.deliverable_id ?? null} />
           <IdFact name="Subscription" value={data.subscription_id ?? null} />
-          <div>
-            <dt>Customer</dt>
-            <dd>
-              <Customer id={data.customer_id} name={data.customer_name} details />
-            </dd>
-          </div>
+          <Fact name="Customer">
+            <Customer id={data.customer_id} name={data.customer_name} details />
+          </Fact>
         </dl>
       </section>
       <section aria-labelledby="timeline-heading">
@@ -150,12 +144,7 @@ function Timeline({ data }: { data: CorrelationTimeline }) {
 }
 
 function IdFact({ name, value }: { name: string; value: string | null }) {
-  return (
-    <div>
-      <dt>{name}</dt>
-      <dd>{value ? <code>{value}</code> : '—'}</dd>
-    </div>
-  );
+  return <Fact name={name}>{value ? <code>{value}</code> : '—'}</Fact>;
 }
 
 function TimelineStep({ step, number }: { step: TimelineEntry; number: number }) {
@@ -185,29 +174,15 @@ function StepDetails({ step }: { step: TimelineEntry }) {
       {decisive && (
         <dl className="pp-kv">
           {step.stage === 'decision' && (
-            <div>
-              <dt>Outcome</dt>
-              <dd>
-                <StatusBadge status={String(details.outcome)} />
-              </dd>
-            </div>
+            <Fact name="Outcome">
+              <StatusBadge status={String(details.outcome)} />
+            </Fact>
           )}
-          <div>
-            <dt>Reason code</dt>
-            <dd>
-              <code className="pp-reason">{valueText(details.reason)}</code>
-            </dd>
-          </div>
-          {details.detail != null && (
-            <div>
-              <dt>Detail</dt>
-              <dd>{valueText(details.detail)}</dd>
-            </div>
-          )}
-          <div>
-            <dt>Policy version</dt>
-            <dd>{valueText(details.policy_version)}</dd>
-          </div>
+          <Fact name="Reason code">
+            <code className="pp-reason">{valueText(details.reason)}</code>
+          </Fact>
+          {details.detail != null && <Fact name="Detail">{valueText(details.detail)}</Fact>}
+          <Fact name="Policy version">{valueText(details.policy_version)}</Fact>
         </dl>
       )}
       {Array.isArray(checks) && <Checks checks={checks as CheckResult[]} />}
@@ -233,13 +208,7 @@ function Checks({ checks }: { checks: CheckResult[] }) {
     <div className="pp-table-wrap">
       <table className="pp-table pp-checks">
         <caption>Checks</caption>
-        <thead>
-          <tr>
-            <th scope="col">Check</th>
-            <th scope="col">Result</th>
-            <th scope="col">Detail</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={['Check', 'Result', 'Detail']} />
         <tbody>
           {checks.map((check, index) => (
             <tr key={`${check.check}-${index}`} className={check.passed ? undefined : 'pp-check-failed'}>

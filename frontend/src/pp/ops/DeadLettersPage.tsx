@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { PlantRecord, Refine } from '../../api/plantTypes';
 import { createApiClient } from '../../shared/api';
-import { ProblemAlert } from '../../shared/ProblemAlert';
-import { EmptyState, Loading } from '../../shared/StatusMessages';
+import { EmptyState } from '../../shared/StatusMessages';
 import { formatTime } from '../format';
-import { Pager } from '../Pager';
 import { ppSession } from '../ppApi';
+import { PagedResults } from './PagedResults';
+import type { Listing } from './PagedResults';
 import { useUrlFilters } from './useUrlFilters';
+import { ColumnHeads } from '../../shared/ColumnHeads';
 
 /** A stream record the materializer could not write (GET /api/pp/ops/dead-letters). */
 export type DeadLetter = PlantRecord<'DeadLetter', 'topic' | 'partition' | 'offset' | 'error' | 'dead_lettered_at'>;
@@ -22,6 +23,18 @@ const client = createApiClient({
 
 export const deadLetters = (page = 0, size = PAGE_SIZE) =>
   client.get<DeadLetterList>('/api/pp/ops/dead-letters', { page, size });
+
+const LETTERS: Listing<DeadLetter> = {
+  loading: 'Loading dead letters',
+  empty: (
+    <EmptyState title="No dead letters.">
+      <p className="muted">Every stream record so far has been stored.</p>
+    </EmptyState>
+  ),
+  noun: ['dead letter', 'dead letters'],
+  pagerLabel: 'Dead letter pages',
+  table: (letters) => <LetterTable letters={letters} />,
+};
 
 /**
  * Records the materializer dead-lettered: unreadable, or refused by the database for good. Each
@@ -42,23 +55,7 @@ export function DeadLettersPage() {
       <p className="muted">
         Stream records Plant could not store (unreadable, or refused by the database) and skipped after retrying them.
       </p>
-      {letters.isPending ? (
-        <Loading label="Loading dead letters" />
-      ) : letters.isError ? (
-        <ProblemAlert error={letters.error} onRetry={() => letters.refetch()} />
-      ) : letters.data.dead_letters.length === 0 ? (
-        <EmptyState title="No dead letters.">
-          <p className="muted">Every stream record so far has been stored.</p>
-        </EmptyState>
-      ) : (
-        <>
-          <p className="muted small" role="status">
-            {letters.data.total} {letters.data.total === 1 ? 'dead letter' : 'dead letters'}
-          </p>
-          <LetterTable letters={letters.data.dead_letters} />
-          <Pager label="Dead letter pages" page={page} size={PAGE_SIZE} total={letters.data.total} onPage={goToPage} />
-        </>
-      )}
+      <PagedResults query={letters} items={(data) => data.dead_letters} listing={LETTERS} page={page} size={PAGE_SIZE} onPage={goToPage} />
     </main>
   );
 }
@@ -68,16 +65,7 @@ function LetterTable({ letters }: { letters: DeadLetter[] }) {
     <div className="pp-table-wrap">
       <table className="pp-table">
         <caption className="visually-hidden">Dead letters, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Topic</th>
-            <th scope="col">Partition</th>
-            <th scope="col">Offset</th>
-            <th scope="col">Key</th>
-            <th scope="col">Error</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={['When', 'Topic', 'Partition', 'Offset', 'Key', 'Error']} />
         <tbody>
           {letters.map((letter) => (
             <tr key={`${letter.topic}-${letter.partition}-${letter.offset}`}>

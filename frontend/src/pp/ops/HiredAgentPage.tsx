@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { humanize } from '../../shared/format';
-import { ProblemAlert } from '../../shared/ProblemAlert';
-import { Loading } from '../../shared/StatusMessages';
+import { Fact } from '../../shared/Fact';
+import { QueryView } from '../../shared/QueryView';
 import { Customer } from '../Customer';
 import { formatTime, valueText } from '../format';
 import { JsonBlock } from '../JsonView';
@@ -132,13 +131,9 @@ export function HiredAgentPage() {
       <p>
         <Link to="/ops/hired-agents">← Hired agents</Link>
       </p>
-      {view.isPending ? (
-        <Loading label="Loading the hired agent" />
-      ) : view.isError ? (
-        <ProblemAlert error={view.error} onRetry={() => view.refetch()} />
-      ) : (
-        <InstanceDetails view={view.data} />
-      )}
+      <QueryView query={view} loading="Loading the hired agent">
+        {(data) => <InstanceDetails view={data} />}
+      </QueryView>
     </main>
   );
 }
@@ -220,14 +215,5 @@ function InstanceDetails({ view }: { view: InstanceView }) {
         />
       ))}
     </>
-  );
-}
-
-function Fact({ name, children }: { name: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{name}</dt>
-      <dd>{children}</dd>
-    </div>
   );
 }

@@ -3,15 +3,15 @@ import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { humanize } from '../../shared/format';
-import { ProblemAlert } from '../../shared/ProblemAlert';
-import { EmptyState, Loading } from '../../shared/StatusMessages';
+import { EmptyState } from '../../shared/StatusMessages';
 import { Customer } from '../Customer';
 import { formatTime } from '../format';
-import { Pager } from '../Pager';
 import { ppApi, ppQueryKeys } from '../ppApi';
 import type { HiredAgentSummary } from '../ppApi';
 import { StatusBadge } from '../StatusBadge';
+import { PagedResults } from './PagedResults';
 import { useUrlFilters } from './useUrlFilters';
+import { ColumnHeads } from '../../shared/ColumnHeads';
 
 const CRITERIA = ['email', 'customer_id', 'subscription_id', 'hired_instance_id'] as const;
 const LABELS: Record<(typeof CRITERIA)[number], string> = {
@@ -79,23 +79,24 @@ export function HiredAgentSearchPage() {
       </form>
       <section aria-labelledby="results-heading">
         <h2 id="results-heading">{searching ? 'Results' : 'Most recently hired'}</h2>
-        {results.isPending ? (
-          <Loading label="Searching" />
-        ) : results.isError ? (
-          <ProblemAlert error={results.error} onRetry={() => results.refetch()} />
-        ) : results.data.hired_agents.length === 0 ? (
-          <EmptyState title={searching ? 'No hired agent matches.' : 'No hired agents yet.'}>
-            {searching && <p className="muted">Check the email or id, or clear a criterion.</p>}
-          </EmptyState>
-        ) : (
-          <>
-            <p className="muted small" role="status">
-              {results.data.total} {results.data.total === 1 ? 'hired agent' : 'hired agents'}
-            </p>
-            <ResultTable agents={results.data.hired_agents} />
-            <Pager label="Result pages" page={page} size={PAGE_SIZE} total={results.data.total} onPage={goToPage} />
-          </>
-        )}
+        <PagedResults
+          query={results}
+          items={(data) => data.hired_agents}
+          listing={{
+            loading: 'Searching',
+            empty: (
+              <EmptyState title={searching ? 'No hired agent matches.' : 'No hired agents yet.'}>
+                {searching && <p className="muted">Check the email or id, or clear a criterion.</p>}
+              </EmptyState>
+            ),
+            noun: ['hired agent', 'hired agents'],
+            pagerLabel: 'Result pages',
+            table: (agents) => <ResultTable agents={agents} />,
+          }}
+          page={page}
+          size={PAGE_SIZE}
+          onPage={goToPage}
+        />
       </section>
     </main>
   );
@@ -106,18 +107,7 @@ function ResultTable({ agents }: { agents: HiredAgentSummary[] }) {
     <div className="pp-table-wrap">
       <table className="pp-table">
         <caption className="visually-hidden">Hired agents found</caption>
-        <thead>
-          <tr>
-            <th scope="col">Hired agent</th>
-            <th scope="col">Customer</th>
-            <th scope="col">Agent type</th>
-            <th scope="col">Configured</th>
-            <th scope="col">Subscription</th>
-            <th scope="col">Goals</th>
-            <th scope="col">Drafts pending</th>
-            <th scope="col">Hired</th>
-          </tr>
-        </thead>
+        <ColumnHeads labels={['Hired agent', 'Customer', 'Agent type', 'Configured', 'Subscription', 'Goals', 'Drafts pending', 'Hired']} />
         <tbody>
           {agents.map((agent) => (
             <tr key={agent.hired_instance_id}>

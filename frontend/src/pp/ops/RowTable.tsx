@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useId } from 'react';
+import { ColumnHeads } from '../../shared/ColumnHeads';
 import { EmptyState } from '../../shared/StatusMessages';
 import { valueText } from '../format';
 import type { Row } from '../ppApi';
@@ -17,15 +18,7 @@ export function RowTable({ caption, rows, columns, rowKey }: { caption: string; 
     <div className="pp-table-wrap">
       <table className="pp-table">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column.key} scope="col">
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads labels={columns.map((column) => column.label)} />
         <tbody>
           {rows.map((row, index) => (
             <tr key={String(row[rowKey] ?? index)}>
