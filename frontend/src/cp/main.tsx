@@ -1,18 +1,4 @@
-import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createBrowserRouter, RouterProvider } from 'react-router-dom';
-import { createQueryClient } from '../shared/queryClient';
-import '../shared/styles.css';
+import { mountApp } from '../shared/mountApp';
 import { cpRoutes } from './CpApp';
 
-const queryClient = createQueryClient();
-const router = createBrowserRouter(cpRoutes);
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+mountApp(cpRoutes);

@@ -32,32 +32,41 @@ export function LoginForm({ heading, onLogin }: { heading: string; onLogin: (cre
       <form onSubmit={submit} aria-labelledby={headingId} className="card">
         <h1 id={headingId}>{heading}</h1>
         {error !== null && <ProblemAlert error={error} />}
-        <label>
-          Email
-          <input
-            type="email"
-            name="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </label>
-        <label>
-          Password
-          <input
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </label>
+        <Credential label="Email" type="email" autoComplete="username" value={email} onChange={setEmail} />
+        <Credential label="Password" type="password" autoComplete="current-password" value={password} onChange={setPassword} />
         <button type="submit" disabled={submitting}>
           {submitting ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
     </main>
+  );
+}
+
+/** One required sign-in field, its label wrapping it; named after its type, as password managers expect. */
+function Credential({
+  label,
+  type,
+  autoComplete,
+  value,
+  onChange,
+}: {
+  label: string;
+  type: 'email' | 'password';
+  autoComplete: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <input
+        type={type}
+        name={type}
+        autoComplete={autoComplete}
+        required
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </label>
   );
 }

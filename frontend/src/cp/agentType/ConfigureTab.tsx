@@ -126,14 +126,7 @@ function ConfigureForm({
         {readOnly && (
           <p className="alert alert-info">This agent is read-only now, so its configuration can be viewed but not changed.</p>
         )}
-        <SchemaFields
-          fields={form.fields}
-          value={form.value}
-          onChange={form.change}
-          errors={form.visibleErrors}
-          disabled={readOnly}
-          idPrefix="config"
-        />
+        <SchemaFields form={form} disabled={readOnly} idPrefix="config" />
         <FormProblems heading="Also needs attention:" errors={unshown} labelOf={labelOf} role="alert" />
         <div className="form-actions">
           <div className="button-row">

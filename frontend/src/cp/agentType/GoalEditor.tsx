@@ -242,10 +242,7 @@ export function GoalEditor({
         )}
       </fieldset>
       <SchemaFields
-        fields={settings.fields}
-        value={settings.value}
-        onChange={settings.change}
-        errors={settings.visibleErrors}
+        form={settings}
         optionsSource={config}
         idPrefix={`goal-${template.goal_template_id.replace(/[^A-Za-z0-9_-]/g, '-')}`}
       />

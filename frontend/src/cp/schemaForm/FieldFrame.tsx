@@ -40,6 +40,15 @@ export function FieldErrors({
   );
 }
 
+/** A field's help line, which its control names in aria-describedby. */
+export function FieldHelp({ field, control }: { field: FieldSpec; control: FieldControl }) {
+  return field.help ? (
+    <p id={control.helpId} className="help">
+      {field.help}
+    </p>
+  ) : null;
+}
+
 function RequiredMark({ field }: { field: FieldSpec }) {
   return field.required && !field.readOnly ? (
     <span className="required-mark" title="required" aria-hidden="true">
@@ -57,11 +66,7 @@ export function FieldFrame({ field, control, children }: { field: FieldSpec; con
         <RequiredMark field={field} />
       </div>
       {children}
-      {field.help && (
-        <p id={control.helpId} className="help">
-          {field.help}
-        </p>
-      )}
+      <FieldHelp field={field} control={control} />
       <FieldErrors field={field} control={control} />
     </div>
   );
@@ -89,11 +94,7 @@ export function FieldGroup({
         {field.label}
         <RequiredMark field={field} />
       </legend>
-      {field.help && (
-        <p id={control.helpId} className="help">
-          {field.help}
-        </p>
-      )}
+      <FieldHelp field={field} control={control} />
       {children}
       <FieldErrors field={field} control={control} entryLabel={entryLabel} />
     </fieldset>

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
+import type { ComponentType } from 'react';
 import { FieldGroup } from './FieldFrame';
 import { fieldsByPointer } from './fields';
-import type { FieldSpec } from './fields';
+import type { FieldSpec, Widget } from './fields';
 import { FormContext, useField } from './formContext';
 import type { FormContextValue } from './formContext';
-import type { Violation } from './validate';
+import type { SchemaFormState } from './useSchemaForm';
 import { BooleanField, EnumField, NumberField, TextField } from './widgets/BasicFields';
 import { CredentialRefField } from './widgets/CredentialRefField';
 import { EnumListField, StringListField } from './widgets/ListFields';
@@ -19,23 +20,19 @@ import { TimezoneField } from './widgets/TimezoneField';
  * errors are shown; each field shows the errors at or below its pointer.
  */
 export function SchemaFields({
-  fields,
-  value,
-  onChange,
-  errors,
+  form,
   optionsSource,
   disabled = false,
   idPrefix,
 }: {
-  fields: FieldSpec[];
-  value: Record<string, unknown>;
-  onChange: (pointer: string, value: unknown) => void;
-  errors: Violation[];
+  /** The form's state: its fields, value and the errors to show, and how a field changes it. */
+  form: Pick<SchemaFormState, 'fields' | 'value' | 'change' | 'visibleErrors'>;
   /** The document `options_from` / `keyed_by` pointers read (default: the form's own value). */
   optionsSource?: unknown;
   disabled?: boolean;
   idPrefix: string;
 }) {
+  const { fields, value, change: onChange, visibleErrors: errors } = form;
   const fieldMap = useMemo(() => fieldsByPointer(fields), [fields]);
   const context: FormContextValue = {
     value,
@@ -57,27 +54,22 @@ export function SchemaFields({
   );
 }
 
+/** The component that shows each kind of field. */
+const WIDGETS: Record<Widget, ComponentType<{ field: FieldSpec }>> = {
+  text: TextField,
+  object: ObjectField,
+  boolean: BooleanField,
+  number: NumberField,
+  enum: EnumField,
+  enum_list: EnumListField,
+  list: StringListField,
+  timezone: TimezoneField,
+  credential_ref: CredentialRefField,
+};
+
 export function SchemaField({ field }: { field: FieldSpec }) {
-  switch (field.widget) {
-    case 'object':
-      return <ObjectField field={field} />;
-    case 'boolean':
-      return <BooleanField field={field} />;
-    case 'number':
-      return <NumberField field={field} />;
-    case 'enum':
-      return <EnumField field={field} />;
-    case 'enum_list':
-      return <EnumListField field={field} />;
-    case 'list':
-      return <StringListField field={field} />;
-    case 'timezone':
-      return <TimezoneField field={field} />;
-    case 'credential_ref':
-      return <CredentialRefField field={field} />;
-    default:
-      return <TextField field={field} />;
-  }
+  const Control = WIDGETS[field.widget] ?? TextField;
+  return <Control field={field} />;
 }
 
 function ObjectField({ field }: { field: FieldSpec }) {

@@ -39,7 +39,7 @@ function Form({ serverErrors = [] }: { serverErrors?: Violation[] }) {
         form.markSubmitted();
       }}
     >
-      <SchemaFields fields={form.fields} value={form.value} onChange={form.change} errors={form.visibleErrors} idPrefix="t" />
+      <SchemaFields form={form} idPrefix="t" />
       <button type="submit">Save</button>
     </form>
   );

@@ -1,4 +1,4 @@
-import { controlProps, FieldErrors, FieldFrame } from '../FieldFrame';
+import { controlProps, FieldErrors, FieldFrame, FieldHelp } from '../FieldFrame';
 import { choicesOf, labelOfPointer } from '../fieldLookup';
 import { choiceLabel } from '../fields';
 import type { FieldSpec } from '../fields';
@@ -74,11 +74,7 @@ export function BooleanField({ field }: { field: FieldSpec }) {
         />
         {field.label}
       </label>
-      {field.help && (
-        <p id={control.helpId} className="help">
-          {field.help}
-        </p>
-      )}
+      <FieldHelp field={field} control={control} />
       <FieldErrors field={field} control={control} />
     </div>
   );

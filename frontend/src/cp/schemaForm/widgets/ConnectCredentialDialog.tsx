@@ -76,6 +76,13 @@ export function ConnectCredentialDialog({
 
   const set = (name: string) => (value: string) => setFields((current) => ({ ...current, [name]: value }));
   const text = (name: string) => fields[name] ?? '';
+  // A required exchange setting: typed here, or read-only when the form already holds it.
+  const formSetting = (name: string) => ({
+    value: text(name),
+    onChange: fromForm ? undefined : set(name),
+    readOnly: fromForm,
+    required: true,
+  });
   const coins = text('allowed_coins')
     .split(/[\s,]+/)
     .map((coin) => coin.trim().toUpperCase())
@@ -176,42 +183,27 @@ export function ConnectCredentialDialog({
         <form onSubmit={submit} className="dialog-form" autoComplete="off">
           {kind === 'platform' ? (
             <>
-              <TextInput label="Platform" value={platformLabel ?? platform ?? ''} readOnly />
-              <TextInput label="Posting identity" value={text('posting_identity')} onChange={set('posting_identity')} required />
-              <SecretInput label="Access token" value={text('access_token')} onChange={set('access_token')} required />
-              <SecretInput label="Refresh token (optional)" value={text('refresh_token')} onChange={set('refresh_token')} />
+              <DialogInput label="Platform" value={platformLabel ?? platform ?? ''} readOnly />
+              <DialogInput label="Posting identity" value={text('posting_identity')} onChange={set('posting_identity')} required />
+              <DialogInput kind="secret" label="Access token" value={text('access_token')} onChange={set('access_token')} required />
+              <DialogInput kind="secret" label="Refresh token (optional)" value={text('refresh_token')} onChange={set('refresh_token')} />
             </>
           ) : (
             <>
-              <TextInput label="Exchange" value={exchangeLabel} readOnly />
-              <SecretInput label="API key" value={text('api_key')} onChange={set('api_key')} required />
-              <SecretInput label="API secret" value={text('api_secret')} onChange={set('api_secret')} required />
+              <DialogInput label="Exchange" value={exchangeLabel} readOnly />
+              <DialogInput kind="secret" label="API key" value={text('api_key')} onChange={set('api_key')} required />
+              <DialogInput kind="secret" label="API secret" value={text('api_secret')} onChange={set('api_secret')} required />
               {fromForm && (
                 <p className="muted small">Coins and limits come from your settings in the form; change them there.</p>
               )}
-              <TextInput
-                label="Default coin"
-                value={text('default_coin')}
-                onChange={fromForm ? undefined : set('default_coin')}
-                readOnly={fromForm}
-                required
-              />
-              <TextInput
+              <DialogInput label="Default coin" {...formSetting('default_coin')} />
+              <DialogInput
                 label="Allowed coins"
-                value={text('allowed_coins')}
-                onChange={fromForm ? undefined : set('allowed_coins')}
-                readOnly={fromForm}
-                required
+                {...formSetting('allowed_coins')}
                 help={fromForm ? undefined : 'Separated by commas, e.g. BTC, ETH. They are also filled into the form.'}
               />
-              <NumberInput
-                label="Max units per order"
-                value={text('max_units_per_order')}
-                onChange={fromForm ? undefined : set('max_units_per_order')}
-                readOnly={fromForm}
-                required
-              />
-              <NumberInput label="Max notional (INR, optional)" value={text('max_notional_inr')} onChange={set('max_notional_inr')} />
+              <DialogInput kind="number" label="Max units per order" {...formSetting('max_units_per_order')} />
+              <DialogInput kind="number" label="Max notional (INR, optional)" value={text('max_notional_inr')} onChange={set('max_notional_inr')} />
             </>
           )}
           {error !== null && <ProblemAlert error={error} />}
@@ -247,7 +239,15 @@ function Labelled({ label, help, children }: { label: string; help?: string; chi
   );
 }
 
-function TextInput({
+/** What each kind of dialog input adds to a plain input: secrets are masked and never spell-checked. */
+const INPUT_KINDS = {
+  text: { type: 'text' },
+  secret: { type: 'password', autoComplete: 'off', spellCheck: false },
+  number: { type: 'number', min: 0, step: 'any' },
+} as const;
+
+function DialogInput({
+  kind = 'text',
   label,
   value,
   onChange,
@@ -255,6 +255,7 @@ function TextInput({
   required,
   help,
 }: {
+  kind?: keyof typeof INPUT_KINDS;
   label: string;
   value: string;
   onChange?: (value: string) => void;
@@ -266,68 +267,11 @@ function TextInput({
     <Labelled label={label} help={help}>
       {(helpId) => (
         <input
-          type="text"
+          {...INPUT_KINDS[kind]}
           value={value}
           readOnly={readOnly}
           required={required}
           aria-describedby={helpId}
-          onChange={(event) => onChange?.(event.target.value)}
-        />
-      )}
-    </Labelled>
-  );
-}
-
-function SecretInput({
-  label,
-  value,
-  onChange,
-  required,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  required?: boolean;
-}) {
-  return (
-    <Labelled label={label}>
-      {() => (
-        <input
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          value={value}
-          required={required}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-    </Labelled>
-  );
-}
-
-function NumberInput({
-  label,
-  value,
-  onChange,
-  required,
-  readOnly,
-}: {
-  label: string;
-  value: string;
-  onChange?: (value: string) => void;
-  required?: boolean;
-  readOnly?: boolean;
-}) {
-  return (
-    <Labelled label={label}>
-      {() => (
-        <input
-          type="number"
-          min={0}
-          step="any"
-          value={value}
-          required={required}
-          readOnly={readOnly}
           onChange={(event) => onChange?.(event.target.value)}
         />
       )}

@@ -67,6 +67,14 @@ export function CredentialRefField({ field }: { field: FieldSpec }) {
   );
 }
 
+/** What both credential widgets work with: the field, its control, where its connections live and of which kind. */
+interface CredentialWidgetProps {
+  field: FieldSpec;
+  control: FieldControl;
+  api: CredentialApiPath;
+  kind: CredentialKind;
+}
+
 function useStoredCredentials(api: CredentialApiPath) {
   const queryClient = useQueryClient();
   const stored = useQuery({ queryKey: cpQueryKeys.credentials(api), queryFn: () => cpApi.credentials(api) });
@@ -80,6 +88,23 @@ function useStoredCredentials(api: CredentialApiPath) {
   return { stored, remember };
 }
 
+/** A connection select's options; a chosen ref that is not among them (say, not loaded yet) stays shown. */
+function CredentialOptions({ loading, choices, current }: { loading: boolean; choices: StoredCredential[]; current: string }) {
+  return (
+    <>
+      <option value="">{loading ? 'Loading connections…' : 'Not connected'}</option>
+      {choices.map((credential) => (
+        <option key={credential.credential_ref} value={credential.credential_ref}>
+          {describe(credential)}
+        </option>
+      ))}
+      {current && !choices.some((credential) => credential.credential_ref === current) && (
+        <option value={current}>{current}</option>
+      )}
+    </>
+  );
+}
+
 function LoadProblem({ failed }: { failed: boolean }) {
   return failed ? (
     <p className="field-errors" role="alert">
@@ -88,17 +113,7 @@ function LoadProblem({ failed }: { failed: boolean }) {
   ) : null;
 }
 
-function SingleCredential({
-  field,
-  control,
-  api,
-  kind,
-}: {
-  field: FieldSpec;
-  control: FieldControl;
-  api: CredentialApiPath;
-  kind: CredentialKind;
-}) {
+function SingleCredential({ field, control, api, kind }: CredentialWidgetProps) {
   const { stored, remember } = useStoredCredentials(api);
   const [connecting, setConnecting] = useState(false);
   const current = typeof control.value === 'string' ? control.value : '';
@@ -115,15 +130,7 @@ function SingleCredential({
           value={current}
           onChange={(event) => control.set(event.target.value === '' ? undefined : event.target.value)}
         >
-          <option value="">{stored.isPending ? 'Loading connections…' : 'Not connected'}</option>
-          {refs.map((credential) => (
-            <option key={credential.credential_ref} value={credential.credential_ref}>
-              {describe(credential)}
-            </option>
-          ))}
-          {current && !refs.some((credential) => credential.credential_ref === current) && (
-            <option value={current}>{current}</option>
-          )}
+          <CredentialOptions loading={stored.isPending} choices={refs} current={current} />
         </select>
         <button type="button" className="secondary" disabled={control.disabled} onClick={() => setConnecting(true)}>
           {kind === 'exchange' ? 'Connect exchange' : 'Connect platform'}
@@ -162,17 +169,7 @@ function SingleCredential({
   );
 }
 
-function KeyedCredentials({
-  field,
-  control,
-  api,
-  kind,
-}: {
-  field: FieldSpec;
-  control: FieldControl;
-  api: CredentialApiPath;
-  kind: CredentialKind;
-}) {
+function KeyedCredentials({ field, control, api, kind }: CredentialWidgetProps) {
   const { stored, remember } = useStoredCredentials(api);
   const [connectingKey, setConnectingKey] = useState<string | null>(null);
   const keyedBy = field.hint.keyed_by!;
@@ -228,15 +225,7 @@ function KeyedCredentials({
                 value={current}
                 onChange={(event) => choose(key, event.target.value || undefined)}
               >
-                <option value="">{stored.isPending ? 'Loading connections…' : 'Not connected'}</option>
-                {choices.map((credential) => (
-                  <option key={credential.credential_ref} value={credential.credential_ref}>
-                    {describe(credential)}
-                  </option>
-                ))}
-                {current && !choices.some((credential) => credential.credential_ref === current) && (
-                  <option value={current}>{current}</option>
-                )}
+                <CredentialOptions loading={stored.isPending} choices={choices} current={current} />
               </select>
               <button type="button" className="secondary" disabled={control.disabled} onClick={() => setConnectingKey(key)}>
                 Connect {keyLabel(key)}
