@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { isApiProblem } from '../../shared/api';
@@ -65,6 +66,11 @@ export function PlanPanel({ instance }: { instance: AgentInstanceSummary }) {
   const headingId = useId();
   const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialog>(null);
+  // A dialog closed unconfirmed forgets its request's outcome, so it opens clean next time.
+  const closeDialog = (request: { reset: () => void }) => {
+    request.reset();
+    setDialog(null);
+  };
   const [notice, setNotice] = useState<string | null>(null);
   const currency = instance.currency ?? 'INR';
   const max = instance.max_budget_minor_per_month ?? 0;
@@ -155,11 +161,9 @@ export function PlanPanel({ instance }: { instance: AgentInstanceSummary }) {
         <BudgetDialog
           title={`Subscribe to ${instance.nickname}`}
           confirmLabel="Subscribe"
-          initialMinor={max}
           maxMinor={max}
           currency={currency}
-          busy={subscribe.isPending}
-          error={subscribe.error}
+          save={subscribe}
           terms={
             <p>
               You pay for what the agent does, up to the monthly budget you choose (at most {formatMoney(max, currency)}).
@@ -167,11 +171,7 @@ export function PlanPanel({ instance }: { instance: AgentInstanceSummary }) {
               time.
             </p>
           }
-          onConfirm={(minor) => subscribe.mutate(minor)}
-          onCancel={() => {
-            subscribe.reset();
-            setDialog(null);
-          }}
+          onCancel={() => closeDialog(subscribe)}
         />
       )}
       {dialog === 'budget' && (
@@ -181,14 +181,9 @@ export function PlanPanel({ instance }: { instance: AgentInstanceSummary }) {
           initialMinor={budget ?? max}
           maxMinor={max}
           currency={currency}
-          busy={changeBudget.isPending}
-          error={changeBudget.error}
+          save={changeBudget}
           terms={<p>Spent so far this month: {formatMoney(spent, currency)}.</p>}
-          onConfirm={(minor) => changeBudget.mutate(minor)}
-          onCancel={() => {
-            changeBudget.reset();
-            setDialog(null);
-          }}
+          onCancel={() => closeDialog(changeBudget)}
         />
       )}
       {dialog === 'cancel' && (
@@ -199,10 +194,7 @@ export function PlanPanel({ instance }: { instance: AgentInstanceSummary }) {
           danger
           busy={cancel.isPending}
           onConfirm={() => cancel.mutate()}
-          onCancel={() => {
-            cancel.reset();
-            setDialog(null);
-          }}
+          onCancel={() => closeDialog(cancel)}
         >
           <p>
             Its goals stop running and no draft is published or executed any more. Your configuration, goals and drafts
@@ -218,26 +210,26 @@ export function PlanPanel({ instance }: { instance: AgentInstanceSummary }) {
 function BudgetDialog({
   title,
   confirmLabel,
-  initialMinor,
   maxMinor,
+  initialMinor = maxMinor,
   currency,
-  busy,
-  error,
+  save,
   terms,
-  onConfirm,
   onCancel,
 }: {
   title: string;
   confirmLabel: string;
-  initialMinor: number;
+  /** The amount offered at first (default: the maximum). */
+  initialMinor?: number;
   maxMinor: number;
   currency: string;
-  busy: boolean;
-  error: unknown;
+  /** Saves the chosen monthly budget, in minor units. */
+  save: UseMutationResult<unknown, Error, number>;
   terms: ReactNode;
-  onConfirm: (minor: number) => void;
   onCancel: () => void;
 }) {
+  const { isPending: busy, error } = save;
+  const onConfirm = (minor: number) => save.mutate(minor);
   const inputId = useId();
   const errorId = useId();
   const [amount, setAmount] = useState(String(fromMinor(initialMinor, currency)));

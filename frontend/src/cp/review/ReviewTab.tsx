@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { humanize } from '../../shared/format';
+import { ChoiceButtons } from '../../shared/ChoiceButtons';
 import { ProblemAlert } from '../../shared/ProblemAlert';
 import { EmptyState, Loading } from '../../shared/StatusMessages';
 import { cpApi, cpQueryKeys } from '../cpApi';
@@ -33,7 +34,6 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const [selectedIds, setSelectedIds] = useState<Set<string>>(new Set());
   const seenPlatforms = useRef(new Set<string>());
-  const filterIds = { state: useId(), goal: useId(), platform: useId() };
 
   const drafts = useQuery({
     queryKey: cpQueryKeys.deliverablesFiltered(hiredInstanceId, filters),
@@ -82,6 +82,15 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
     });
   }
 
+  /** A filter select's value and change handler, bound to one filter. */
+  const filterOn = (name: keyof DeliverableFilters) => ({
+    value: filters[name] ?? '',
+    onChange: (value: string) => setFilter(name, value),
+  });
+  const stateChoices = REVIEW_STATES.map((state) => ({ value: state, label: stateLabel(state) }));
+  const goalChoices = goalList.map((goal) => ({ value: goal.goal_instance_id, label: goalLabel(goal, templates) }));
+  const platformChoices = platforms.map((platform) => ({ value: platform, label: platformName(platform) }));
+
   function toggleSelected(deliverableId: string, isSelected: boolean) {
     setSelectedIds((current) => {
       const next = new Set(current);
@@ -98,64 +107,21 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
     <div className="review">
       <div className="review-toolbar">
         <div className="filters" role="group" aria-label="Filter drafts">
-          <div>
-            <label htmlFor={filterIds.state}>State</label>
-            <select id={filterIds.state} value={filters.state ?? ''} onChange={(event) => setFilter('state', event.target.value)}>
-              <option value="">All states</option>
-              {REVIEW_STATES.map((state) => (
-                <option key={state} value={state}>
-                  {stateLabel(state)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={filterIds.goal}>Goal</label>
-            <select
-              id={filterIds.goal}
-              value={filters.goal_instance_id ?? ''}
-              onChange={(event) => setFilter('goal_instance_id', event.target.value)}
-            >
-              <option value="">All goals</option>
-              {goalList.map((goal) => (
-                <option key={goal.goal_instance_id} value={goal.goal_instance_id}>
-                  {goalLabel(goal, templates)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect label="State" any="All states" options={stateChoices} {...filterOn('state')} />
+          <FilterSelect label="Goal" any="All goals" options={goalChoices} {...filterOn('goal_instance_id')} />
           {(platforms.length > 0 || filters.platform) && (
-            <div>
-              <label htmlFor={filterIds.platform}>Platform</label>
-              <select
-                id={filterIds.platform}
-                value={filters.platform ?? ''}
-                onChange={(event) => setFilter('platform', event.target.value)}
-              >
-                <option value="">All platforms</option>
-                {platforms.map((platform) => (
-                  <option key={platform} value={platform}>
-                    {platformName(platform)}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect label="Platform" any="All platforms" options={platformChoices} {...filterOn('platform')} />
           )}
         </div>
         <div className="button-row">
-          <div className="view-switch button-row" role="group" aria-label="View">
-            {(hasCalendar ? (['list', 'calendar', 'campaign'] as const) : (['list', 'calendar'] as const)).map((option) => (
-              <button
-                key={option}
-                type="button"
-                className={shownView === option ? '' : 'secondary'}
-                aria-pressed={shownView === option}
-                onClick={() => setView(option)}
-              >
-                {option === 'list' ? 'List' : option === 'calendar' ? 'Calendar' : 'Campaign weeks'}
-              </button>
-            ))}
-          </div>
+          <ChoiceButtons
+            label="View"
+            className="view-switch button-row"
+            options={hasCalendar ? (['list', 'calendar', 'campaign'] as const) : (['list', 'calendar'] as const)}
+            selected={shownView}
+            labelOf={(option) => (option === 'list' ? 'List' : option === 'calendar' ? 'Calendar' : 'Campaign weeks')}
+            onSelect={setView}
+          />
           <button type="button" className="secondary" disabled={drafts.isFetching} onClick={() => void drafts.refetch()}>
             {drafts.isFetching && !drafts.isPending ? 'Refreshing…' : 'Refresh'}
           </button>
@@ -236,6 +202,36 @@ export function ReviewTab({ instance }: { instance: AgentInstanceSummary }) {
           </div>
         </>
       )}
+    </div>
+  );
+}
+
+/** One filter of the draft list: "any" (blank) or one of its options. */
+function FilterSelect({
+  label,
+  value,
+  any,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  any: string;
+  options: { value: string; label: string }[];
+  onChange: (value: string) => void;
+}) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
+        <option value="">{any}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ChoiceButtons } from '../../shared/ChoiceButtons';
 import { ColumnHeads } from '../../shared/ColumnHeads';
 import { platformName } from '../../shared/platforms';
 import { reasonText } from '../../shared/reasons';
@@ -166,19 +167,13 @@ export function ScheduleCalendar({
   return (
     <section className="schedule-calendar" aria-label="Calendar of scheduled and published posts">
       <div className="schedule-toolbar">
-        <div className="button-row" role="group" aria-label="Calendar range">
-          {(['week', 'month'] as const).map((option) => (
-            <button
-              key={option}
-              type="button"
-              className={range === option ? '' : 'secondary'}
-              aria-pressed={range === option}
-              onClick={() => setRange(option)}
-            >
-              {option === 'week' ? 'Week' : 'Month'}
-            </button>
-          ))}
-        </div>
+        <ChoiceButtons
+          label="Calendar range"
+          options={['week', 'month'] as const}
+          selected={range}
+          labelOf={(option) => (option === 'week' ? 'Week' : 'Month')}
+          onSelect={setRange}
+        />
         <div className="button-row" role="group" aria-label="Move the calendar">
           <button type="button" className="secondary" onClick={() => step(-1)}>
             {range === 'week' ? 'Previous week' : 'Previous month'}

@@ -1,17 +1,17 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { humanize } from '../../shared/format';
+import { humanize, sentenceCase } from '../../shared/format';
 import { EmptyState } from '../../shared/StatusMessages';
 import { isoToLocalInput, localInputToIso } from '../format';
 import { ppApi, ppQueryKeys } from '../ppApi';
-import type { AuditFilters, ExportKind, Page, Row } from '../ppApi';
+import type { DecisionList, DenialList, ExportKind, Row } from '../ppApi';
 import { DECISION_COLUMNS, denialColumns } from './auditColumns';
 import { ExportButtons } from './ExportButtons';
 import { PagedResults } from './PagedResults';
-import type { Listing } from './PagedResults';
 import { REASON_CODES } from './reasonCodes';
 import { RowTable } from './RowTable';
+import type { Column } from './RowTable';
 import { useUrlFilters } from './useUrlFilters';
 
 const PAGE_SIZE = 25;
@@ -29,78 +29,70 @@ const LABELS: Record<FilterKey, string> = {
   outcome: 'Outcome',
 };
 
-/** One audit listing: what it fetches and how the page names it. */
-interface AuditListing {
-  kind: ExportKind;
-  title: string;
-  intro: string;
-  keys: readonly FilterKey[];
-  queryKey: (filters: AuditFilters, page: number) => readonly unknown[];
-  fetch: (filters: AuditFilters, page: number, size: number) => Promise<Page & { rows: Row[] }>;
-  listing: Listing<Row>;
-}
-
-const DENIALS: AuditListing = {
-  kind: 'denials',
-  title: 'Denials',
-  intro: 'Executions enforcement refused, newest first, with the reason auditors read.',
-  keys: DENIAL_FILTERS,
-  queryKey: ppQueryKeys.denials,
-  fetch: (filters, page, size) => ppApi.denials(filters, page, size).then((list) => ({ ...list, rows: list.denials })),
-  listing: {
-    loading: 'Loading denials',
-    empty: <EmptyState title="No denial matches these filters." />,
-    noun: ['denial', 'denials'],
-    pagerLabel: 'Denial pages',
-    table: (rows) => <RowTable caption="Denials" rows={rows} columns={denialColumns('all customers')} rowKey="denial_id" />,
+/**
+ * What tells the two audit listings apart; the rest follows from the kind's name (its API call,
+ * query key, list field, row id and wording).
+ */
+const AUDITS: Record<ExportKind, { intro: string; keys: readonly FilterKey[]; columns: Column[] }> = {
+  denials: {
+    intro: 'Executions enforcement refused, newest first, with the reason auditors read.',
+    keys: DENIAL_FILTERS,
+    columns: denialColumns('all customers'),
+  },
+  decisions: {
+    intro: 'Every decision enforcement made, newest first: the outcome, the reason and the checks behind it.',
+    keys: DECISION_FILTERS,
+    columns: DECISION_COLUMNS,
   },
 };
 
-const DECISIONS: AuditListing = {
-  kind: 'decisions',
-  title: 'Decisions',
-  intro: 'Every decision enforcement made, newest first: the outcome, the reason and the checks behind it.',
-  keys: DECISION_FILTERS,
-  queryKey: ppQueryKeys.decisions,
-  fetch: (filters, page, size) => ppApi.decisions(filters, page, size).then((list) => ({ ...list, rows: list.decisions })),
-  listing: {
-    loading: 'Loading decisions',
-    empty: <EmptyState title="No decision matches these filters." />,
-    noun: ['decision', 'decisions'],
-    pagerLabel: 'Decision pages',
-    table: (rows) => <RowTable caption="Decisions" rows={rows} columns={DECISION_COLUMNS} rowKey="decision_id" />,
-  },
-};
+const rowsOf = (list: DenialList | DecisionList): Row[] => ('denials' in list ? list.denials : list.decisions);
 
 /** Every denial enforcement recorded, filtered; auditors, support and admins. */
 export function DenialsPage() {
-  return <AuditListPage audit={DENIALS} />;
+  return <AuditListPage kind="denials" />;
 }
 
 /** Every enforcement decision, allow or deny, filtered. */
 export function DecisionsPage() {
-  return <AuditListPage audit={DECISIONS} />;
+  return <AuditListPage kind="decisions" />;
 }
 
-function AuditListPage({ audit }: { audit: AuditListing }) {
-  const { filters, page, apply, goToPage } = useUrlFilters(audit.keys);
-  const list = useQuery({
-    queryKey: audit.queryKey(filters, page),
-    queryFn: () => audit.fetch(filters, page, PAGE_SIZE),
+function AuditListPage({ kind }: { kind: ExportKind }) {
+  const { intro, keys, columns } = AUDITS[kind];
+  const { filters, page, apply, goToPage } = useUrlFilters(keys);
+  const list = useQuery<DenialList | DecisionList>({
+    queryKey: ppQueryKeys[kind](filters, page),
+    queryFn: () => ppApi[kind](filters, page, PAGE_SIZE),
     placeholderData: keepPreviousData,
   });
-  const headingId = `${audit.kind}-heading`;
+  const one = kind.slice(0, -1);
+  const title = sentenceCase(kind);
+  const headingId = `${kind}-heading`;
   return (
     <main className="page pp-wide">
-      <h1>{audit.title}</h1>
-      <p className="muted">{audit.intro}</p>
-      <AuditFilterForm label={`Filter ${audit.kind}`} keys={audit.keys} applied={filters} onApply={apply} />
-      <ExportButtons kind={audit.kind} filters={filters} />
+      <h1>{title}</h1>
+      <p className="muted">{intro}</p>
+      <AuditFilterForm label={`Filter ${kind}`} keys={keys} applied={filters} onApply={apply} />
+      <ExportButtons kind={kind} filters={filters} />
       <section aria-labelledby={headingId}>
         <h2 id={headingId} className="visually-hidden">
-          {audit.title} found
+          {title} found
         </h2>
-        <PagedResults query={list} items={(data) => data.rows} listing={audit.listing} page={page} size={PAGE_SIZE} onPage={goToPage} />
+        <PagedResults
+          query={list}
+          items={rowsOf}
+          listing={{
+            loading: `Loading ${kind}`,
+            empty: <EmptyState title={`No ${one} matches these filters.`} />,
+            noun: [one, kind],
+            pagerLabel: `${sentenceCase(one)} pages`,
+            table: (rows) => <RowTable caption={title} rows={rows} columns={columns} rowKey={`${one}_id`} />,
+          }}
+          page={page}
+          size={PAGE_SIZE}
+          onPage={goToPage}
+        />
       </section>
     </main>
   );
