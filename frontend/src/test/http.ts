@@ -8,7 +8,7 @@ export interface RecordedCall {
   body: unknown;
 }
 
-type Handler = Response | ((call: RecordedCall) => Response | Promise<Response>);
+export type Handler = Response | ((call: RecordedCall) => Response | Promise<Response>);
 
 export function json(status: number, body: unknown, contentType = 'application/json'): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': contentType } });

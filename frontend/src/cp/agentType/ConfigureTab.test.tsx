@@ -1,10 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { signedInCustomer, twoAgents } from '../../test/cpFixtures';
-import { completeMarketingConfig, hiredAgent, marketingDefinition, tradingDefinition } from '../../test/definitions';
+import { signedInCustomer } from '../../test/cpFixtures';
+import { completeMarketingConfig, hiredAgent } from '../../test/definitions';
 import { json, problem, stubBackend } from '../../test/http';
-import type { RecordedCall } from '../../test/http';
+import type { Handler, RecordedCall } from '../../test/http';
+import { hubRoutes } from '../../test/cpBackend';
 import { renderApp } from '../../test/render';
 import { cpRoutes } from '../CpApp';
 import type { HiredAgent } from '../cpApi';
@@ -17,16 +18,10 @@ const storedLinkedIn = {
   created_at: '2025-01-01T00:00:00Z',
 };
 
-function openConfigure(
-  hired: HiredAgent,
-  extra: Record<string, Response | ((call: RecordedCall) => Response)> = {},
-  agent = 'hired-1',
-): RecordedCall[] {
+function openConfigure(hired: HiredAgent, extra: Record<string, Handler> = {}, agent = 'hired-1'): RecordedCall[] {
   signedInCustomer();
   const calls = stubBackend({
-    'GET /api/cp/my-agents/summary': json(200, twoAgents),
-    'GET /api/cp/agent-types/marketing.healthcare.v1': json(200, marketingDefinition),
-    'GET /api/cp/agent-types/trading.delta_futures.v1': json(200, tradingDefinition),
+    ...hubRoutes(),
     [`GET /api/cp/hired-agents/${agent}`]: json(200, hired),
     'GET /api/cp/platform-credentials': json(200, { credentials: [storedLinkedIn] }),
     'GET /api/cp/exchange-setup': json(200, { exchange_setups: [] }),

@@ -1,24 +1,19 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { instance, signedInCustomer, summaryOf, twoAgents } from '../../test/cpFixtures';
-import { completeMarketingConfig, goal, hiredAgent, marketingDefinition, tradingDefinition } from '../../test/definitions';
+import { instance, signedInCustomer, summaryOf } from '../../test/cpFixtures';
+import { completeMarketingConfig, goal, hiredAgent } from '../../test/definitions';
 import { json, problem, stubBackend } from '../../test/http';
-import type { RecordedCall } from '../../test/http';
+import type { Handler, RecordedCall } from '../../test/http';
+import { hubRoutes } from '../../test/cpBackend';
 import { renderApp } from '../../test/render';
 import { cpRoutes } from '../CpApp';
 import type { Goal } from '../cpApi';
 
-function openGoals(
-  goals: Goal[],
-  extra: Record<string, Response | ((call: RecordedCall) => Response)> = {},
-  agent = 'hired-1',
-): RecordedCall[] {
+function openGoals(goals: Goal[], extra: Record<string, Handler> = {}, agent = 'hired-1'): RecordedCall[] {
   signedInCustomer();
   const calls = stubBackend({
-    'GET /api/cp/my-agents/summary': json(200, twoAgents),
-    'GET /api/cp/agent-types/marketing.healthcare.v1': json(200, marketingDefinition),
-    'GET /api/cp/agent-types/trading.delta_futures.v1': json(200, tradingDefinition),
+    ...hubRoutes(),
     'GET /api/cp/hired-agents/hired-1': json(200, hiredAgent({ config: completeMarketingConfig, configured: true })),
     'GET /api/cp/hired-agents/hired-2': json(
       200,
@@ -41,6 +36,16 @@ const goalCard = async (name: string) => {
   const goals = await screen.findByRole('region', { name: /^Goals of/ });
   return (await within(goals).findByRole('heading', { name, level: 4 })).closest('li')!;
 };
+
+/** Opens one weekly goal over these routes and asks it to run now; what the card then alerts. */
+async function runRefusedWith(routes: Record<string, Handler>) {
+  const calls = openGoals([goal()], routes);
+  const user = userEvent.setup();
+  const card = await goalCard('Weekly multichannel posting batch');
+  await user.click(within(card).getByRole('button', { name: 'Run now' }));
+  const alert = await within(card).findByRole('alert');
+  return { calls, user, card, alert };
+}
 
 describe('Goal Setting tab', () => {
   it('lists the goals with their schedule and settings, and the templates to add', async () => {
@@ -269,25 +274,19 @@ describe('Goal Setting tab', () => {
   });
 
   it('shows why a run could not start', async () => {
-    openGoals([goal()], {
+    const { alert } = await runRefusedWith({
       'POST /api/cp/hired-agents/hired-1/goals/goal-1/run': problem(409, {
         title: 'Conflict',
         detail: 'The agent is not finalized yet.',
         correlation_id: 'corr-run',
       }),
     });
-    const user = userEvent.setup();
-    const card = await goalCard('Weekly multichannel posting batch');
-
-    await user.click(within(card).getByRole('button', { name: 'Run now' }));
-
-    const alert = await within(card).findByRole('alert');
     expect(alert).toHaveTextContent('The agent is not finalized yet.');
     expect(alert).toHaveTextContent('corr-run');
   });
 
   it('offers hiring the agent again, not plans, when a run is refused because the subscription ended', async () => {
-    openGoals([goal()], {
+    const { alert } = await runRefusedWith({
       'GET /api/cp/my-agents/summary': json(
         200,
         summaryOf(instance({ subscription_status: 'cancelled', ended_at: '2026-12-02T09:00:00Z', retention_until: '2027-01-01T09:00:00Z' })),
@@ -298,18 +297,12 @@ describe('Goal Setting tab', () => {
         detail: 'This subscription has ended, so nothing runs any more.',
       }),
     });
-    const user = userEvent.setup();
-    const card = await goalCard('Weekly multichannel posting batch');
-
-    await user.click(within(card).getByRole('button', { name: 'Run now' }));
-
-    const alert = await within(card).findByRole('alert');
     expect(within(alert).getByRole('link', { name: 'Hire this agent again' })).toHaveAttribute('href', '/hire');
     expect(within(alert).queryByRole('button', { name: 'See plans' })).not.toBeInTheDocument();
   });
 
   it('says why a refused run did not start, with Finalize as the next step', async () => {
-    const calls = openGoals([goal()], {
+    const { calls, user, card, alert } = await runRefusedWith({
       'POST /api/cp/hired-agents/hired-1/goals/goal-1/run': problem(409, {
         title: 'Conflict',
         reason: 'not_finalized',
@@ -320,12 +313,6 @@ describe('Goal Setting tab', () => {
         hiredAgent({ config: completeMarketingConfig, configured: true, finalized_at: '2026-12-03T09:00:00Z' }),
       ),
     });
-    const user = userEvent.setup();
-    const card = await goalCard('Weekly multichannel posting batch');
-
-    await user.click(within(card).getByRole('button', { name: 'Run now' }));
-
-    const alert = await within(card).findByRole('alert');
     expect(alert).toHaveTextContent('Not started: This agent is not finalized yet, so its trial has not started.');
     expect(alert).toHaveTextContent('Finalize this agent to start its trial.');
     expect(alert).not.toHaveTextContent('Run started');

@@ -1,33 +1,23 @@
-import { screen, within } from '@testing-library/react';
+import { within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { signedInCustomer, twoAgents } from '../../test/cpFixtures';
-import { goal, marketingDefinition } from '../../test/definitions';
-import { json, problem, stubBackend } from '../../test/http';
-import type { RecordedCall } from '../../test/http';
-import { renderApp } from '../../test/render';
-import { cpRoutes } from '../CpApp';
+import { json, problem } from '../../test/http';
+import { approvedPost, draftItem, openReviewTab, validApproval } from '../../test/reviewFixtures';
 import type { Deliverable } from '../cpApi';
 
-const approvedYouTubePost: Deliverable = {
+const approvedYouTubePost = approvedPost({
   deliverable_id: 'del-yt',
-  kind: 'social_post',
   title: 'Clinic tour',
-  state: 'approved',
   payload: { platform: 'youtube', text: 'Take a tour of our clinic #health' },
-  proposed_actions: ['publish'],
-  approval: { approval_id: 'appr-yt', verdict: 'approved', expires_at: '2030-01-01T00:00:00Z' },
-};
+  approval: validApproval('appr-yt'),
+});
 
-const linkedInPost: Deliverable = {
+const linkedInPost = approvedPost({
   deliverable_id: 'del-li',
-  kind: 'social_post',
   title: 'Flu shots',
-  state: 'approved',
   payload: { platform: 'linkedin', text: 'Flu shots this week' },
-  proposed_actions: ['publish'],
-  approval: { approval_id: 'appr-li', verdict: 'approved', expires_at: '2030-01-01T00:00:00Z' },
-};
+  approval: validApproval('appr-li'),
+});
 
 const instagramWithoutImage: Deliverable = {
   ...linkedInPost,
@@ -36,27 +26,9 @@ const instagramWithoutImage: Deliverable = {
   payload: { platform: 'instagram', text: 'Healthy smiles' },
 };
 
-function openReview(deliverables: Deliverable[], extra: Record<string, Response> = {}): RecordedCall[] {
-  signedInCustomer();
-  const calls = stubBackend({
-    'GET /api/cp/my-agents/summary': json(200, twoAgents),
-    'GET /api/cp/agent-types/marketing.healthcare.v1': json(200, marketingDefinition),
-    'GET /api/cp/hired-agents/hired-1/goals': json(200, { goals: [goal()] }),
-    'GET /api/cp/hired-agents/hired-1/deliverables': json(200, { deliverables }),
-    ...extra,
-  });
-  renderApp(cpRoutes, '/?agent=hired-1&tab=review');
-  return calls;
-}
-
-async function draftItem(title: string): Promise<HTMLElement> {
-  const heading = await screen.findByRole('heading', { name: title });
-  return heading.closest('li')!;
-}
-
 describe('Review tab: publishing by hand', () => {
   it('hands over a post no connector publishes and marks it posted through enforcement', async () => {
-    const calls = openReview([approvedYouTubePost], {
+    const calls = openReviewTab([approvedYouTubePost], {
       'POST /api/cp/deliverables/del-yt/execute': json(202, { correlation_id: 'corr-yt', outcome: 'allowed' }),
       'GET /api/cp/deliverables/del-yt': json(200, {
         ...approvedYouTubePost,
@@ -88,7 +60,7 @@ describe('Review tab: publishing by hand', () => {
   });
 
   it('hands over no post that is already published', async () => {
-    openReview([
+    openReviewTab([
       {
         ...approvedYouTubePost,
         state: 'executed',
@@ -106,7 +78,7 @@ describe('Review tab: publishing by hand', () => {
   });
 
   it('shows enforcement refusing to mark an unapproved post as posted', async () => {
-    openReview([{ ...approvedYouTubePost, approval: null, state: 'pending_review' }], {
+    openReviewTab([{ ...approvedYouTubePost, approval: null, state: 'pending_review' }], {
       'POST /api/cp/deliverables/del-yt/execute': problem(403, {
         title: 'Execution denied',
         reason: 'approval_missing',
@@ -123,7 +95,7 @@ describe('Review tab: publishing by hand', () => {
   });
 
   it('offers Execute for a connected platform with publishing by hand folded away, and prefills the composer', async () => {
-    openReview([linkedInPost, instagramWithoutImage]);
+    openReviewTab([linkedInPost, instagramWithoutImage]);
     const linkedIn = await draftItem('Flu shots');
     const instagram = await draftItem('Smiles');
 

@@ -1,12 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { signedInCustomer, twoAgents } from '../../test/cpFixtures';
-import { goal, marketingDefinition } from '../../test/definitions';
-import { json, problem, stubBackend } from '../../test/http';
-import type { RecordedCall } from '../../test/http';
-import { renderApp } from '../../test/render';
-import { cpRoutes } from '../CpApp';
+import { json, problem } from '../../test/http';
+import type { Handler, RecordedCall } from '../../test/http';
+import { draftPanel, openReviewTab } from '../../test/reviewFixtures';
 import type { Deliverable } from '../cpApi';
 
 // A post's image comes from the customer's media library, picked (or uploaded) in Review.
@@ -35,26 +32,13 @@ function image(type = 'image/jpeg'): Response {
   });
 }
 
-function openDetail(deliverable: Deliverable, extra: Record<string, Response | ((call: RecordedCall) => Response)> = {}) {
-  signedInCustomer();
-  const calls = stubBackend({
-    'GET /api/cp/my-agents/summary': json(200, twoAgents),
-    'GET /api/cp/agent-types/marketing.healthcare.v1': json(200, marketingDefinition),
-    'GET /api/cp/hired-agents/hired-1/goals': json(200, { goals: [goal()] }),
-    'GET /api/cp/hired-agents/hired-1/deliverables': json(200, { deliverables: [deliverable] }),
+function openDetail(deliverable: Deliverable, extra: Record<string, Handler> = {}) {
+  return openReviewTab([deliverable], {
     'GET /api/cp/media': json(200, library),
     [`GET /api/cp/media/${library.media[0].media_id}/content`]: image(),
     [`GET /api/cp/media/${library.media[1].media_id}/content`]: image('image/png'),
     ...extra,
   });
-  renderApp(cpRoutes, '/?agent=hired-1&tab=review');
-  return calls;
-}
-
-async function panelOf(title: string): Promise<HTMLElement> {
-  const heading = await screen.findByRole('heading', { name: title });
-  await userEvent.click(within(heading.closest('li')!).getByRole('button', { name: /^(Review|Details)$/ }));
-  return screen.getByRole('complementary', { name: title });
 }
 
 function edits(calls: RecordedCall[], id: string): RecordedCall[] {
@@ -74,7 +58,7 @@ describe('Review tab: the media picker', () => {
     const calls = openDetail(instagramPost, {
       'PUT /api/cp/deliverables/del-ig': (call) => json(200, { ...instagramPost, payload: (call.body as Deliverable).payload }),
     });
-    const panel = await panelOf('Healthy smiles');
+    const panel = await draftPanel('Healthy smiles');
     const picker = within(panel).getByRole('region', { name: 'Image' });
 
     expect(picker).toHaveTextContent('Instagram needs an image with every post, and this one has none');
@@ -98,7 +82,7 @@ describe('Review tab: the media picker', () => {
       'POST /api/cp/media': json(201, uploaded),
       'PUT /api/cp/deliverables/del-ig': (call) => json(200, { ...instagramPost, payload: (call.body as Deliverable).payload }),
     });
-    const panel = await panelOf('Healthy smiles');
+    const panel = await draftPanel('Healthy smiles');
     await userEvent.click(within(panel).getByRole('button', { name: 'Choose an image' }));
     const input = within(panel).getByLabelText('Upload a new image (JPEG or PNG, up to 8 MB)');
 
@@ -128,7 +112,7 @@ describe('Review tab: the media picker', () => {
         detail: 'payload image media_id is not an image of your media library',
       }),
     });
-    const panel = await panelOf('Healthy smiles');
+    const panel = await draftPanel('Healthy smiles');
     await userEvent.click(within(panel).getByRole('button', { name: 'Choose an image' }));
 
     await userEvent.upload(
@@ -148,7 +132,7 @@ describe('Review tab: the media picker', () => {
     const calls = openDetail(failed, {
       'PUT /api/cp/deliverables/del-ig': (call) => json(200, { ...failed, payload: (call.body as Deliverable).payload }),
     });
-    const panel = await panelOf('Healthy smiles');
+    const panel = await draftPanel('Healthy smiles');
 
     await userEvent.click(within(panel).getByRole('button', { name: 'Choose an image' }));
     await userEvent.click(await within(panel).findByRole('button', { name: 'Use team.png' }));
@@ -169,7 +153,7 @@ describe('Review tab: the media picker', () => {
     const calls = openDetail(attached, {
       'PUT /api/cp/deliverables/del-ig': (call) => json(200, { ...attached, payload: (call.body as Deliverable).payload }),
     });
-    const panel = await panelOf('Healthy smiles');
+    const panel = await draftPanel('Healthy smiles');
     const picker = within(panel).getByRole('region', { name: 'Image' });
 
     expect(await within(picker).findByRole('img', { name: 'Image attached to this post' })).toBeInTheDocument();

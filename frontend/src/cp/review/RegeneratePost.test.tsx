@@ -1,11 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { signedInCustomer, twoAgents } from '../../test/cpFixtures';
-import { goal, marketingDefinition } from '../../test/definitions';
-import { json, problem, stubBackend } from '../../test/http';
-import { renderApp } from '../../test/render';
-import { cpRoutes } from '../CpApp';
+import { json, problem } from '../../test/http';
+import { draftPanel, openReviewTab } from '../../test/reviewFixtures';
 import type { Deliverable } from '../cpApi';
 
 // One post can be written again (a new, charged run), and the old draft then says it was superseded.
@@ -20,31 +17,12 @@ const post: Deliverable = {
   proposed_actions: ['publish'],
 };
 
-function open(deliverables: Deliverable[], extra: Record<string, Response> = {}) {
-  signedInCustomer();
-  const calls = stubBackend({
-    'GET /api/cp/my-agents/summary': json(200, twoAgents),
-    'GET /api/cp/agent-types/marketing.healthcare.v1': json(200, marketingDefinition),
-    'GET /api/cp/hired-agents/hired-1/goals': json(200, { goals: [goal()] }),
-    'GET /api/cp/hired-agents/hired-1/deliverables': json(200, { deliverables }),
-    ...extra,
-  });
-  renderApp(cpRoutes, '/?agent=hired-1&tab=review');
-  return calls;
-}
-
-async function panelOf(title: string): Promise<HTMLElement> {
-  const heading = await screen.findByRole('heading', { name: title });
-  await userEvent.click(within(heading.closest('li')!).getByRole('button', { name: /^(Review|Details)$/ }));
-  return screen.getByRole('complementary', { name: title });
-}
-
 describe('Review tab: writing one post again', () => {
   it('asks for a new run of the post, says it is charged and what happens next', async () => {
-    const calls = open([post], {
+    const calls = openReviewTab([post], {
       'POST /api/cp/deliverables/del-x/regenerate': json(202, { run_id: 'goal-1:on_demand:c-1', supersedes: 'del-x' }),
     });
-    const panel = await panelOf('Flu shots');
+    const panel = await draftPanel('Flu shots');
 
     expect(within(panel).getByText(/charged like any run/)).toBeInTheDocument();
     await userEvent.click(within(panel).getByRole('button', { name: 'Write this post again' }));
@@ -57,13 +35,13 @@ describe('Review tab: writing one post again', () => {
   });
 
   it('shows a refused regeneration as a problem', async () => {
-    open([post], {
+    openReviewTab([post], {
       'POST /api/cp/deliverables/del-x/regenerate': problem(409, {
         title: 'Conflict',
         detail: 'the goal that wrote this post no longer exists; edit the post instead',
       }),
     });
-    const panel = await panelOf('Flu shots');
+    const panel = await draftPanel('Flu shots');
 
     await userEvent.click(within(panel).getByRole('button', { name: 'Write this post again' }));
 
@@ -71,13 +49,13 @@ describe('Review tab: writing one post again', () => {
   });
 
   it('labels a superseded draft in words and offers neither review, edit nor regeneration', async () => {
-    open([{ ...post, state: 'superseded' }]);
+    openReviewTab([{ ...post, state: 'superseded' }]);
     const heading = await screen.findByRole('heading', { name: 'Flu shots' });
     const item = heading.closest('li')!;
 
     expect(within(item).getByText('Superseded — written again')).toBeInTheDocument();
     expect(within(item).queryByRole('button', { name: 'Mark as posted', hidden: true })).not.toBeInTheDocument();
-    const panel = await panelOf('Flu shots');
+    const panel = await draftPanel('Flu shots');
     expect(within(panel).getByText(/the new draft replaces it/)).toBeInTheDocument();
     expect(within(panel).queryByRole('button', { name: 'Write this post again' })).not.toBeInTheDocument();
     expect(within(panel).queryByRole('button', { name: 'Edit text' })).not.toBeInTheDocument();

@@ -1,23 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { signedInCustomer, twoAgents } from '../../test/cpFixtures';
-import { goal, marketingDefinition } from '../../test/definitions';
-import { json, problem, stubBackend } from '../../test/http';
-import type { RecordedCall } from '../../test/http';
-import { renderApp } from '../../test/render';
-import { cpRoutes } from '../CpApp';
+import { json, problem } from '../../test/http';
+import { approvedPost, openReviewTab, postsTo, validApproval } from '../../test/reviewFixtures';
 import type { Deliverable } from '../cpApi';
 
-const approved: Deliverable = {
-  deliverable_id: 'del-1',
-  kind: 'social_post',
-  title: 'Flu season reminder',
-  state: 'approved',
-  payload: { platform: 'linkedin', text: 'Get your flu shot this week.' },
-  proposed_actions: ['publish'],
-  approval: { approval_id: 'appr-1', verdict: 'approved', expires_at: '2030-01-01T00:00:00Z' },
-};
+const approved = approvedPost();
 
 const overBudget: Deliverable = {
   ...approved,
@@ -26,29 +14,12 @@ const overBudget: Deliverable = {
   last_execution: { correlation_id: 'corr-1', status: 'denied', reason: 'budget_exceeded' },
 };
 
-type Handler = Response | ((call: RecordedCall) => Response);
-
-function openReview(list: () => Deliverable[], extra: Record<string, Handler>): RecordedCall[] {
-  signedInCustomer();
-  const calls = stubBackend({
-    'GET /api/cp/my-agents/summary': json(200, twoAgents),
-    'GET /api/cp/agent-types/marketing.healthcare.v1': json(200, marketingDefinition),
-    'GET /api/cp/hired-agents/hired-1/goals': json(200, { goals: [goal()] }),
-    'GET /api/cp/hired-agents/hired-1/deliverables': () => json(200, { deliverables: list() }),
-    ...extra,
-  });
-  renderApp(cpRoutes, '/?agent=hired-1&tab=review');
-  return calls;
-}
-
-const posts = (calls: RecordedCall[], path: string) => calls.filter((call) => call.method === 'POST' && call.path === path);
-
 describe('Review tab: retrying an execution denied for a reason the customer can fix', () => {
   it('says why in words and offers Retry, which approves again and carries it out under the new approval', async () => {
-    const calls = openReview(() => [overBudget], {
+    const calls = openReviewTab(() => json(200, { deliverables: [overBudget] }), {
       'POST /api/cp/deliverables/del-1/review': json(200, {
         ...approved,
-        approval: { approval_id: 'appr-2', verdict: 'approved', expires_at: '2030-01-01T00:00:00Z' },
+        approval: validApproval('appr-2'),
       }),
       'POST /api/cp/deliverables/del-1/execute': json(202, { correlation_id: 'corr-2', outcome: 'allowed' }),
     });
@@ -62,14 +33,14 @@ describe('Review tab: retrying an execution denied for a reason the customer can
     expect(dialog).toHaveTextContent('This approves the draft again, then carries it out.');
     await user.click(within(dialog).getByRole('button', { name: 'Publish now' }));
 
-    await waitFor(() => expect(posts(calls, '/api/cp/deliverables/del-1/execute')).toHaveLength(1));
-    expect(posts(calls, '/api/cp/deliverables/del-1/review')[0].body).toEqual({ decision: 'approved' });
-    expect(posts(calls, '/api/cp/deliverables/del-1/execute')[0].body).toEqual({ approval_id: 'appr-2', action: 'publish' });
+    await waitFor(() => expect(postsTo(calls, '/api/cp/deliverables/del-1/execute')).toHaveLength(1));
+    expect(postsTo(calls, '/api/cp/deliverables/del-1/review')[0].body).toEqual({ decision: 'approved' });
+    expect(postsTo(calls, '/api/cp/deliverables/del-1/execute')[0].body).toEqual({ approval_id: 'appr-2', action: 'publish' });
   });
 
   it('keeps Retry on offer right after a denial, so the customer can try again once they fixed it', async () => {
     let current: Deliverable = approved;
-    openReview(() => [current], {
+    openReviewTab(() => json(200, { deliverables: [current] }), {
       'POST /api/cp/deliverables/del-1/execute': () => {
         current = overBudget;
         return problem(403, { title: 'Execution denied', reason: 'budget_exceeded', correlation_id: 'corr-1' });

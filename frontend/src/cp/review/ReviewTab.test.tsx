@@ -1,12 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { instance, signedInCustomer, summaryOf, twoAgents } from '../../test/cpFixtures';
-import { goal, marketingDefinition, socialPost } from '../../test/definitions';
-import { json, problem, stubBackend } from '../../test/http';
-import type { RecordedCall } from '../../test/http';
-import { renderApp } from '../../test/render';
-import { cpRoutes } from '../CpApp';
+import { instance, summaryOf, twoAgents } from '../../test/cpFixtures';
+import { socialPost } from '../../test/definitions';
+import { json, problem } from '../../test/http';
+import { draftItem, openReviewTab, postsTo } from '../../test/reviewFixtures';
 import type { Deliverable } from '../cpApi';
 
 const unapprovedPost: Deliverable = {
@@ -29,28 +27,6 @@ const approvedOrder: Deliverable = {
   approval: { approval_id: 'appr-9', verdict: 'approved', expires_at: '2030-01-01T00:00:00Z' },
 };
 
-type Handler = Response | ((call: RecordedCall) => Response);
-
-function openReview(deliverables: Deliverable[] | ((call: RecordedCall) => Response), extra: Record<string, Handler> = {}): RecordedCall[] {
-  signedInCustomer();
-  const calls = stubBackend({
-    'GET /api/cp/my-agents/summary': json(200, twoAgents),
-    'GET /api/cp/agent-types/marketing.healthcare.v1': json(200, marketingDefinition),
-    'GET /api/cp/hired-agents/hired-1/goals': json(200, { goals: [goal()] }),
-    'GET /api/cp/hired-agents/hired-1/deliverables': typeof deliverables === 'function' ? deliverables : json(200, { deliverables }),
-    ...extra,
-  });
-  renderApp(cpRoutes, '/?agent=hired-1&tab=review');
-  return calls;
-}
-
-async function draftItem(title: string | RegExp): Promise<HTMLElement> {
-  const heading = await screen.findByRole('heading', { name: title });
-  return heading.closest('li')!;
-}
-
-const posts = (calls: RecordedCall[], path: string) => calls.filter((call) => call.method === 'POST' && call.path === path);
-
 async function confirmIn(item: HTMLElement, button: string | RegExp, confirm: string) {
   await userEvent.click(within(item).getByRole('button', { name: button }));
   const dialog = screen.getByRole('dialog');
@@ -68,7 +44,7 @@ const orderPayload = { order: { product_symbol: 'BTCUSD', side: 'buy', size: 2, 
 
 describe('Review tab: execute', () => {
   it('offers no Execute on a draft that is not approved, nor on a rejected one', async () => {
-    openReview([unapprovedPost, { ...unapprovedPost, deliverable_id: 'del-r', title: 'Rejected one', state: 'rejected' }]);
+    openReviewTab([unapprovedPost, { ...unapprovedPost, deliverable_id: 'del-r', title: 'Rejected one', state: 'rejected' }]);
     const pending = await draftItem('Flu season reminder');
     const rejected = await draftItem('Rejected one');
 
@@ -78,7 +54,7 @@ describe('Review tab: execute', () => {
   });
 
   it('restates the post and its platform before publishing, and publishes only when confirmed', async () => {
-    const calls = openReview([approvedPost], {
+    const calls = openReviewTab([approvedPost], {
       'POST /api/cp/deliverables/del-1/execute': json(202, { correlation_id: 'corr-1', outcome: 'allowed' }),
       'GET /api/cp/deliverables/del-1': json(200, approvedPost),
     });
@@ -89,16 +65,16 @@ describe('Review tab: execute', () => {
     expect(dialog).toHaveTextContent('This post goes out on LinkedIn now:');
     expect(dialog).toHaveTextContent('Get your flu shot this week.');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    expect(posts(calls, '/api/cp/deliverables/del-1/execute')).toHaveLength(0);
+    expect(postsTo(calls, '/api/cp/deliverables/del-1/execute')).toHaveLength(0);
 
     await confirmIn(item, 'Publish…', 'Publish now');
-    await waitFor(() => expect(posts(calls, '/api/cp/deliverables/del-1/execute')).toHaveLength(1));
-    expect(posts(calls, '/api/cp/deliverables/del-1/execute')[0].body).toEqual({ approval_id: 'appr-1', action: 'publish' });
+    await waitFor(() => expect(postsTo(calls, '/api/cp/deliverables/del-1/execute')).toHaveLength(1));
+    expect(postsTo(calls, '/api/cp/deliverables/del-1/execute')[0].body).toEqual({ approval_id: 'appr-1', action: 'publish' });
   });
 
   it('restates side, size, price, notional and currency before placing an order, then shows it placed', async () => {
     const order = { ...approvedOrder, payload: orderPayload };
-    const calls = openReview([order], {
+    const calls = openReviewTab([order], {
       'POST /api/cp/deliverables/del-2/execute': json(202, { correlation_id: 'corr-ok-7', outcome: 'allowed', reason: 'allowed' }),
       'GET /api/cp/deliverables/del-2': json(200, {
         ...order,
@@ -123,12 +99,12 @@ describe('Review tab: execute', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Place order' }));
 
     expect(await within(item).findByText('Order placed.')).toBeInTheDocument();
-    expect(posts(calls, '/api/cp/deliverables/del-2/execute')[0].body).toEqual({ approval_id: 'appr-9', action: 'place_order' });
+    expect(postsTo(calls, '/api/cp/deliverables/del-2/execute')[0].body).toEqual({ approval_id: 'appr-9', action: 'place_order' });
   });
 
   it('labels a dry run "Dry run — nothing was sent" and shows what would have been sent, raw record folded away', async () => {
     const order = { ...approvedOrder, payload: orderPayload };
-    openReview([order], {
+    openReviewTab([order], {
       'POST /api/cp/deliverables/del-2/execute': json(202, { correlation_id: 'corr-dry', outcome: 'allowed' }),
       'GET /api/cp/deliverables/del-2': json(200, {
         ...order,
@@ -155,7 +131,7 @@ describe('Review tab: execute', () => {
   });
 
   it('badges a dry-run draft as such (also the older executed+dry_run shape), with no Execute on a trial', async () => {
-    openReview([
+    openReviewTab([
       {
         ...approvedPost,
         title: 'Tried post',
@@ -175,7 +151,7 @@ describe('Review tab: execute', () => {
   });
 
   it('shows a denial in words with the next step; codes and ids only under Details', async () => {
-    openReview([approvedOrder], {
+    openReviewTab([approvedOrder], {
       'POST /api/cp/deliverables/del-2/execute': json(202, { correlation_id: 'corr-late', outcome: 'pending' }),
       'GET /api/cp/executions/corr-late': problem(403, {
         title: 'Execution denied',
@@ -195,7 +171,7 @@ describe('Review tab: execute', () => {
   });
 
   it('shows other failures as a problem, not as a denial', async () => {
-    openReview([approvedPost], {
+    openReviewTab([approvedPost], {
       'POST /api/cp/deliverables/del-1/execute': problem(500, { title: 'Internal Server Error', correlation_id: 'corr-500' }),
     });
     const item = await draftItem('Flu season reminder');
@@ -208,7 +184,7 @@ describe('Review tab: execute', () => {
   });
 
   it('shows the last execution a draft already had, in words', async () => {
-    openReview([
+    openReviewTab([
       {
         ...approvedOrder,
         last_execution: { correlation_id: 'corr-old', status: 'denied', reason: 'trial_cap_exceeded' },
@@ -226,7 +202,7 @@ describe('Review tab: execute', () => {
       state: 'dry_run',
       last_execution: { correlation_id: 'corr-d', status: 'allowed', result: { status: 'dry_run' } },
     };
-    const calls = openReview([dryRun], {
+    const calls = openReviewTab([dryRun], {
       'GET /api/cp/my-agents/summary': json(200, { ...twoAgents, instances: [{ ...twoAgents.instances[0], plan: 'paid' }] }),
       'POST /api/cp/deliverables/del-1/review': json(200, {
         ...dryRun,
@@ -240,13 +216,13 @@ describe('Review tab: execute', () => {
 
     await confirmIn(item, 'Publish for real', 'Publish now');
 
-    await waitFor(() => expect(posts(calls, '/api/cp/deliverables/del-1/execute')).toHaveLength(1));
-    expect(posts(calls, '/api/cp/deliverables/del-1/review')[0].body).toEqual({ decision: 'approved' });
-    expect(posts(calls, '/api/cp/deliverables/del-1/execute')[0].body).toEqual({ approval_id: 'appr-new', action: 'publish' });
+    await waitFor(() => expect(postsTo(calls, '/api/cp/deliverables/del-1/execute')).toHaveLength(1));
+    expect(postsTo(calls, '/api/cp/deliverables/del-1/review')[0].body).toEqual({ decision: 'approved' });
+    expect(postsTo(calls, '/api/cp/deliverables/del-1/execute')[0].body).toEqual({ approval_id: 'appr-new', action: 'publish' });
   });
 
   it('explains a retryable failure and offers Retry', async () => {
-    openReview([{ ...approvedPost, state: 'failed', retryable: true, failure_reason: 'approval_expired' }]);
+    openReviewTab([{ ...approvedPost, state: 'failed', retryable: true, failure_reason: 'approval_expired' }]);
     const item = await draftItem('Flu season reminder');
 
     expect(item).toHaveTextContent('It failed: The approval has expired. You can retry it.');
@@ -254,7 +230,7 @@ describe('Review tab: execute', () => {
   });
 
   it('says an expired approval must be reviewed again, and offers no Execute', async () => {
-    openReview([{ ...approvedPost, approval: { approval_id: 'a', verdict: 'approved', expires_at: '2020-01-01T00:00:00Z' } }]);
+    openReviewTab([{ ...approvedPost, approval: { approval_id: 'a', verdict: 'approved', expires_at: '2020-01-01T00:00:00Z' } }]);
     const item = await draftItem('Flu season reminder');
 
     expect(item).toHaveTextContent('Approval expired — review again');
@@ -265,7 +241,7 @@ describe('Review tab: execute', () => {
 describe('Review tab: review', () => {
   it('approves a draft with notes in the detail panel; Plant records the approval', async () => {
     let current = socialPost();
-    const calls = openReview(() => json(200, { deliverables: [current] }), {
+    const calls = openReviewTab(() => json(200, { deliverables: [current] }), {
       'POST /api/cp/deliverables/del-1/review': (call) => {
         current = {
           ...current,
@@ -291,11 +267,11 @@ describe('Review tab: review', () => {
     expect(status).not.toHaveTextContent('appr-1');
     await waitFor(() => expect(within(item).getByText('Approved')).toBeInTheDocument());
     expect(within(panel).queryByRole('button', { name: 'Approve' })).not.toBeInTheDocument();
-    expect(posts(calls, '/api/cp/deliverables/del-1/review')).toHaveLength(1);
+    expect(postsTo(calls, '/api/cp/deliverables/del-1/review')).toHaveLength(1);
   });
 
   it('rejects a draft and shows an illegal transition as a problem', async () => {
-    openReview([socialPost()], {
+    openReviewTab([socialPost()], {
       'POST /api/cp/deliverables/del-1/review': problem(409, { title: 'Conflict', detail: 'The draft was already reviewed.' }),
     });
     const user = userEvent.setup();
@@ -313,7 +289,7 @@ describe('Review tab: review', () => {
       socialPost({ deliverable_id: 'del-b', payload: { platform: 'linkedin', text: 'B', char_limit: 3000 } }),
       socialPost({ deliverable_id: 'del-c', state: 'approved', payload: { platform: 'instagram', text: 'C' } }),
     ];
-    const calls = openReview(drafts, {
+    const calls = openReviewTab(drafts, {
       'POST /api/cp/deliverables/review-batch': json(200, {
         results: [
           { deliverable_id: 'del-a', status: 'approved', approval_id: 'appr-a' },
@@ -334,7 +310,7 @@ describe('Review tab: review', () => {
     const outcome = await within(batch).findByRole('status');
     expect(outcome).toHaveTextContent('1 approved, 1 not approved');
     expect(outcome).toHaveTextContent('social post · LinkedIn: already rejected');
-    expect(posts(calls, '/api/cp/deliverables/review-batch')[0].body).toEqual({
+    expect(postsTo(calls, '/api/cp/deliverables/review-batch')[0].body).toEqual({
       deliverable_ids: ['del-a', 'del-b'],
       decision: 'approved',
       notes: 'week 1',
@@ -357,7 +333,7 @@ describe('Review tab: scheduler', () => {
       },
       proposed_actions: ['place_order'],
     };
-    openReview([blocked]);
+    openReviewTab([blocked]);
     const user = userEvent.setup();
     const item = await draftItem('BTC plan');
     expect(item).toHaveTextContent('Failed its risk checks — cannot be approved.');
@@ -372,7 +348,7 @@ describe('Review tab: scheduler', () => {
 
   it('approves for the suggested slot, so it goes out by itself then', async () => {
     const slotted = socialPost({ payload: { platform: 'x', text: 'Slot me', suggested_slot: '2030-03-04T09:30:00Z' } });
-    const calls = openReview([slotted], {
+    const calls = openReviewTab([slotted], {
       'POST /api/cp/deliverables/del-1/review': json(200, { ...slotted, state: 'scheduled', scheduled_for: '2030-03-04T09:30:00Z' }),
     });
     const user = userEvent.setup();
@@ -382,14 +358,14 @@ describe('Review tab: scheduler', () => {
     await user.click(screen.getByRole('button', { name: 'Approve for Mon, 4 Mar 2030, 09:30' }));
 
     expect(await screen.findByText(/Approved for Mon, 4 Mar 2030, 09:30: it goes out by itself then\./)).toBeInTheDocument();
-    expect(posts(calls, '/api/cp/deliverables/del-1/review')[0].body).toEqual({
+    expect(postsTo(calls, '/api/cp/deliverables/del-1/review')[0].body).toEqual({
       decision: 'approved',
       scheduled_for: '2030-03-04T09:30:00.000Z',
     });
   });
 
   it("approves for a time typed on the agent's clock, not the browser's", async () => {
-    const calls = openReview([socialPost()], {
+    const calls = openReviewTab([socialPost()], {
       'GET /api/cp/my-agents/summary': json(200, summaryOf(instance({ timezone: 'Asia/Kolkata' }))),
       'POST /api/cp/deliverables/del-1/review': json(200, { ...socialPost(), state: 'scheduled' }),
     });
@@ -402,14 +378,14 @@ describe('Review tab: scheduler', () => {
     await user.click(screen.getByRole('button', { name: 'Approve for this time' }));
 
     expect(await screen.findByText(/Approved for Mon, 4 Mar 2030, 09:30: it goes out by itself then\./)).toBeInTheDocument();
-    expect(posts(calls, '/api/cp/deliverables/del-1/review')[0].body).toEqual({
+    expect(postsTo(calls, '/api/cp/deliverables/del-1/review')[0].body).toEqual({
       decision: 'approved',
       scheduled_for: '2030-03-04T04:00:00.000Z',
     });
   });
 
   it('edits the text before approving; saving sends it back to review', async () => {
-    const calls = openReview([socialPost()], {
+    const calls = openReviewTab([socialPost()], {
       'PUT /api/cp/deliverables/del-1': (call) => json(200, { ...socialPost(), payload: (call.body as { payload: object }).payload }),
     });
     const user = userEvent.setup();
@@ -431,7 +407,7 @@ describe('Review tab: scheduler', () => {
   });
 
   it('lists drafts in the order they go out', async () => {
-    openReview([
+    openReviewTab([
       socialPost({ deliverable_id: 'late', title: 'Late', payload: { platform: 'x', text: 'b', suggested_slot: '2030-01-05T09:00:00Z' } }),
       socialPost({ deliverable_id: 'none', title: 'Unslotted' }),
       socialPost({ deliverable_id: 'early', title: 'Early', payload: { platform: 'x', text: 'a', suggested_slot: '2030-01-02T09:00:00Z' } }),
@@ -449,7 +425,7 @@ describe('Review tab: scheduler', () => {
 
 describe('Review tab: browsing', () => {
   it('filters by state, goal and platform on the server', async () => {
-    const calls = openReview([socialPost(), socialPost({ deliverable_id: 'del-2', payload: { platform: 'linkedin', text: 'Hi' } })]);
+    const calls = openReviewTab([socialPost(), socialPost({ deliverable_id: 'del-2', payload: { platform: 'linkedin', text: 'Hi' } })]);
     const user = userEvent.setup();
     await draftItem('social post · X');
 
@@ -466,7 +442,7 @@ describe('Review tab: browsing', () => {
   });
 
   it('previews each post with its length against the platform limit', async () => {
-    openReview([
+    openReviewTab([
       socialPost(),
       socialPost({ deliverable_id: 'del-long', payload: { platform: 'linkedin', text: 'x'.repeat(300), character_limit: 280 } }),
     ]);
@@ -480,7 +456,7 @@ describe('Review tab: browsing', () => {
   });
 
   it('lays a campaign pack out by week in a calendar', async () => {
-    openReview([
+    openReviewTab([
       socialPost({ deliverable_id: 'w2', payload: { platform: 'x', text: 'Week two', campaign_week: 2, suggested_slot: { local: '2025-03-10T09:00', timezone: 'Asia/Kolkata', at: '2025-03-10T03:30:00Z' } } }),
       socialPost({ deliverable_id: 'w1b', payload: { platform: 'x', text: 'Week one, later', week: 1, scheduled_slot: '2025-03-05T10:00:00Z' } }),
       socialPost({ deliverable_id: 'w1a', payload: { platform: 'x', text: 'Week one, first', week: 1, scheduled_slot: '2025-03-03T10:00:00Z' } }),
@@ -504,7 +480,7 @@ describe('Review tab: browsing', () => {
 
   it('shows scheduled and published posts on a week calendar, and a post opens its detail', async () => {
     const now = new Date().toISOString();
-    openReview([
+    openReviewTab([
       socialPost({ deliverable_id: 'pending', payload: { platform: 'x', text: 'Not yet reviewed' } }),
       socialPost({
         deliverable_id: 'due',
@@ -528,13 +504,13 @@ describe('Review tab: browsing', () => {
   });
 
   it('shows an empty state when the agent has no drafts', async () => {
-    openReview([]);
+    openReviewTab([]);
 
     expect(await screen.findByText('No drafts for Clinic buzz yet.')).toBeInTheDocument();
   });
 
   it('shows the problem when the drafts cannot be loaded', async () => {
-    openReview(() => problem(502, { title: 'Bad Gateway', correlation_id: 'corr-502' }));
+    openReviewTab(() => problem(502, { title: 'Bad Gateway', correlation_id: 'corr-502' }));
 
     const alert = await screen.findByRole('alert');
 

@@ -80,25 +80,14 @@ describe('schema validation', () => {
     });
   });
 
-  it('checks types and numeric bounds, exclusive ones too', () => {
-    const base = { nickname: 'Desk', exchange_provider: 'delta_exchange_india', exchange_credential_ref: 'ex-1', allowed_coins: ['BTC'], default_coin: 'BTC' };
-
-    expect(validate(trading, { ...base, risk_limits: { max_units_per_order: 0 } })).toContainEqual({
-      pointer: '/risk_limits/max_units_per_order',
-      message: 'must be greater than 0',
-    });
-    expect(validate(trading, { ...base, risk_limits: { max_units_per_order: 1.5 } })).toContainEqual({
-      pointer: '/risk_limits/max_units_per_order',
-      message: 'must be a whole number',
-    });
-    expect(validate(marketing, { ...completeMarketingConfig, constraints: { max_length: 9000 } })).toContainEqual({
-      pointer: '/constraints/max_length',
-      message: 'must be at most 5000',
-    });
-    expect(validate(marketing, { ...completeMarketingConfig, constraints: { max_length: 0 } })).toContainEqual({
-      pointer: '/constraints/max_length',
-      message: 'must be at least 1',
-    });
+  const tradingBase = { nickname: 'Desk', exchange_provider: 'delta_exchange_india', exchange_credential_ref: 'ex-1', allowed_coins: ['BTC'], default_coin: 'BTC' };
+  it.each([
+    { schema: trading, value: { ...tradingBase, risk_limits: { max_units_per_order: 0 } }, pointer: '/risk_limits/max_units_per_order', message: 'must be greater than 0' },
+    { schema: trading, value: { ...tradingBase, risk_limits: { max_units_per_order: 1.5 } }, pointer: '/risk_limits/max_units_per_order', message: 'must be a whole number' },
+    { schema: marketing, value: { ...completeMarketingConfig, constraints: { max_length: 9000 } }, pointer: '/constraints/max_length', message: 'must be at most 5000' },
+    { schema: marketing, value: { ...completeMarketingConfig, constraints: { max_length: 0 } }, pointer: '/constraints/max_length', message: 'must be at least 1' },
+  ])('checks types and numeric bounds, exclusive ones too: $pointer $message', ({ schema, value, pointer, message }) => {
+    expect(validate(schema, value)).toContainEqual({ pointer, message });
   });
 
   it('applies if/then: a limit order needs a limit price', () => {

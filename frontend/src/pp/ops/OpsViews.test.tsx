@@ -8,7 +8,8 @@ import { ppRoutes } from '../PpApp';
 import type { Denial, HiredAgentSummary, InstanceView } from '../ppApi';
 import { signedInAs } from '../test/ppFixtures';
 
-const summary: HiredAgentSummary = {
+// Who the hired agent is, the same in the search result and on its own page.
+const identity = {
   hired_instance_id: 'hired-1',
   subscription_id: 'sub-1',
   customer_id: 'cust-1',
@@ -17,6 +18,10 @@ const summary: HiredAgentSummary = {
   agent_type_version: '1.0.0',
   nickname: 'Clinic Marketing',
   configured: false,
+};
+
+const summary: HiredAgentSummary = {
+  ...identity,
   subscription_status: 'active',
   trial_status: 'active',
   trial_end_at: '2025-01-17T08:00:00Z',
@@ -27,15 +32,8 @@ const summary: HiredAgentSummary = {
 
 const instance: InstanceView = {
   hired_agent: {
-    hired_instance_id: 'hired-1',
-    subscription_id: 'sub-1',
-    customer_id: 'cust-1',
-    customer_email: 'demo@myagents.local',
-    agent_type_id: 'marketing.healthcare.v1',
-    agent_type_version: '1.0.0',
-    nickname: 'Clinic Marketing',
+    ...identity,
     config: { nickname: 'Clinic Marketing', platform_credentials: { linkedin: { credential_ref: 'cred-li-1' } } },
-    configured: false,
     config_violations: [{ pointer: '/brand_name', message: 'is required' }],
     finalized_at: null,
   },
