@@ -4,7 +4,7 @@ import { cpRoutes } from '../cp/CpApp';
 import type { Deliverable } from '../cp/cpApi';
 import { hubRoutes } from './cpBackend';
 import { signedInCustomer } from './cpFixtures';
-import { goal } from './definitions';
+import { goal, socialPost } from './definitions';
 import { json, stubBackend } from './http';
 import type { Handler, RecordedCall } from './http';
 import { renderApp } from './render';
@@ -18,16 +18,8 @@ export function validApproval(approvalId: string): NonNullable<Deliverable['appr
 
 /** An approved LinkedIn post, ready to be published; overrides make it another. */
 export function approvedPost(overrides: Partial<Deliverable> = {}): Deliverable {
-  return {
-    deliverable_id: 'del-1',
-    kind: 'social_post',
-    title: 'Flu season reminder',
-    state: 'approved',
-    payload: { platform: 'linkedin', text: 'Get your flu shot this week.' },
-    proposed_actions: ['publish'],
-    approval: validApproval('appr-1'),
-    ...overrides,
-  };
+  const linkedIn = { platform: 'linkedin', text: 'Get your flu shot this week.' };
+  return socialPost({ title: 'Flu season reminder', state: 'approved', payload: linkedIn, approval: validApproval('appr-1'), ...overrides });
 }
 
 /**

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { instance, summaryOf, twoAgents } from '../../test/cpFixtures';
 import { socialPost } from '../../test/definitions';
 import { json, problem } from '../../test/http';
-import { draftItem, openReviewTab, postsTo } from '../../test/reviewFixtures';
+import { draftItem, draftPanel, openReviewTab, postsTo } from '../../test/reviewFixtures';
 import type { Deliverable } from '../cpApi';
 
 const unapprovedPost: Deliverable = {
@@ -275,9 +275,7 @@ describe('Review tab: review', () => {
       'POST /api/cp/deliverables/del-1/review': problem(409, { title: 'Conflict', detail: 'The draft was already reviewed.' }),
     });
     const user = userEvent.setup();
-    const item = await draftItem('social post · X');
-
-    await user.click(within(item).getByRole('button', { name: 'Review' }));
+    await draftPanel('social post · X', 'Review');
     await user.click(screen.getByRole('button', { name: 'Reject' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('The draft was already reviewed.');
@@ -352,9 +350,7 @@ describe('Review tab: scheduler', () => {
       'POST /api/cp/deliverables/del-1/review': json(200, { ...slotted, state: 'scheduled', scheduled_for: '2030-03-04T09:30:00Z' }),
     });
     const user = userEvent.setup();
-    const item = await draftItem('social post · X');
-
-    await user.click(within(item).getByRole('button', { name: 'Review' }));
+    await draftPanel('social post · X', 'Review');
     await user.click(screen.getByRole('button', { name: 'Approve for Mon, 4 Mar 2030, 09:30' }));
 
     expect(await screen.findByText(/Approved for Mon, 4 Mar 2030, 09:30: it goes out by itself then\./)).toBeInTheDocument();
@@ -370,9 +366,7 @@ describe('Review tab: scheduler', () => {
       'POST /api/cp/deliverables/del-1/review': json(200, { ...socialPost(), state: 'scheduled' }),
     });
     const user = userEvent.setup();
-    const item = await draftItem('social post · X');
-
-    await user.click(within(item).getByRole('button', { name: 'Review' }));
+    await draftPanel('social post · X', 'Review');
     const time = screen.getByLabelText('Or approve for a time you choose (Asia/Kolkata time)');
     fireEvent.change(time, { target: { value: '2030-03-04T09:30' } });
     await user.click(screen.getByRole('button', { name: 'Approve for this time' }));
@@ -389,9 +383,7 @@ describe('Review tab: scheduler', () => {
       'PUT /api/cp/deliverables/del-1': (call) => json(200, { ...socialPost(), payload: (call.body as { payload: object }).payload }),
     });
     const user = userEvent.setup();
-    const item = await draftItem('social post · X');
-
-    await user.click(within(item).getByRole('button', { name: 'Review' }));
+    await draftPanel('social post · X', 'Review');
     const panel = screen.getByRole('complementary');
     await user.click(within(panel).getByRole('button', { name: 'Edit text' }));
     const text = within(panel).getByLabelText('Post text');

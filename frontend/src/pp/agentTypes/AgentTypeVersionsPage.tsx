@@ -9,7 +9,7 @@ import { ppApi, ppQueryKeys } from '../ppApi';
 import type { Definition } from '../ppApi';
 import { StatusBadge } from '../StatusBadge';
 import { newestFirst, versionPath } from './versionOrder';
-import { ColumnHeads } from '../../shared/ColumnHeads';
+import { DataTable } from '../DataTable';
 
 /** What the editor tells this page after a publish. */
 export interface PublishedNotice {
@@ -64,37 +64,31 @@ export function AgentTypeVersionsPage() {
 
 function VersionTable({ agentTypeId, versions }: { agentTypeId: string; versions: Definition[] }) {
   return (
-    <div className="pp-table-wrap">
-      <table className="pp-table">
-        <caption className="visually-hidden">Versions of {agentTypeId}</caption>
-        <ColumnHeads labels={['Version', 'Status', 'Display name', 'Created', 'Published']} />
-        <tbody>
-          {versions.map((version) => (
-            <tr key={version.version}>
-              <th scope="row">
-                <Link to={versionPath(agentTypeId, version.version)} aria-label={`Version ${version.version} (${version.status})`}>
-                  {version.version}
-                </Link>
-              </th>
-              <td>
-                <StatusBadge status={version.status} />
-              </td>
-              <td>{version.display_name}</td>
-              <td>
-                {formatTime(version.created_at)}
-                {version.created_by && (
-                  <span className="muted small">
-                    {' '}
-                    by <Person id={version.created_by} />
-                  </span>
-                )}
-              </td>
-              <td>{formatTime(version.published_at)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={`Versions of ${agentTypeId}`} headings={['Version', 'Status', 'Display name', 'Created', 'Published']}>
+      {versions.map((version) => (
+        <tr key={version.version}>
+          <th scope="row">
+            <Link to={versionPath(agentTypeId, version.version)} aria-label={`Version ${version.version} (${version.status})`}>
+              {version.version}
+            </Link>
+          </th>
+          <td>
+            <StatusBadge status={version.status} />
+          </td>
+          <td>{version.display_name}</td>
+          <td>
+            {formatTime(version.created_at)}
+            {version.created_by && (
+              <span className="muted small">
+                {' '}
+                by <Person id={version.created_by} />
+              </span>
+            )}
+          </td>
+          <td>{formatTime(version.published_at)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -5,7 +5,7 @@ import { EmptyState } from '../../shared/StatusMessages';
 import { ppApi, ppQueryKeys } from '../ppApi';
 import { formatTime } from '../format';
 import { agentTypePath } from './versionOrder';
-import { ColumnHeads } from '../../shared/ColumnHeads';
+import { DataTable } from '../DataTable';
 
 /** Agent Management's start: every agent type with its latest published version. */
 export function AgentTypesPage() {
@@ -19,26 +19,20 @@ export function AgentTypesPage() {
           (data.agent_types ?? []).length === 0 ? (
             <EmptyState title="No agent type has a published version yet." />
           ) : (
-            <div className="pp-table-wrap">
-              <table className="pp-table">
-                <caption className="visually-hidden">Agent types</caption>
-                <ColumnHeads labels={['Agent type', 'Id', 'Latest published', 'Published at']} />
-                <tbody>
-                  {data.agent_types.map((definition) => (
-                    <tr key={definition.agent_type_id}>
-                      <th scope="row">
-                        <Link to={agentTypePath(definition.agent_type_id)}>{definition.display_name}</Link>
-                      </th>
-                      <td>
-                        <code>{definition.agent_type_id}</code>
-                      </td>
-                      <td>{definition.version}</td>
-                      <td>{formatTime(definition.published_at)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable caption="Agent types" headings={['Agent type', 'Id', 'Latest published', 'Published at']}>
+              {data.agent_types.map((definition) => (
+                <tr key={definition.agent_type_id}>
+                  <th scope="row">
+                    <Link to={agentTypePath(definition.agent_type_id)}>{definition.display_name}</Link>
+                  </th>
+                  <td>
+                    <code>{definition.agent_type_id}</code>
+                  </td>
+                  <td>{definition.version}</td>
+                  <td>{formatTime(definition.published_at)}</td>
+                </tr>
+              ))}
+            </DataTable>
           )
         }
       </QueryView>

@@ -5,7 +5,7 @@ import { json, problem, stubBackend } from '../../test/http';
 import { renderApp } from '../../test/render';
 import { ppRoutes } from '../PpApp';
 import type { CorrelationTimeline } from '../ppApi';
-import { signedInAs } from '../test/ppFixtures';
+import { approvalMissing, signedInAs } from '../test/ppFixtures';
 
 const CORRELATION = 'corr-deny-0042';
 
@@ -55,9 +55,7 @@ const deniedExecution: CorrelationTimeline = {
       source: 'enforcement-streams',
       summary: 'denied: approval_missing — no approval_id given',
       details: {
-        reason: 'approval_missing',
-        detail: 'no approval_id given',
-        inputs: { approval_id: 'none' },
+        ...approvalMissing,
         policy_version: 'p1-2025.01',
         customer_id: 'cust-1',
       },

@@ -13,7 +13,7 @@ import type { CheckResult, CorrelationTimeline, Row, TimelineEntry } from '../pp
 import { StatusBadge } from '../StatusBadge';
 import { correlationPath } from './CorrelationLink';
 import type { CameFrom } from './CorrelationLink';
-import { ColumnHeads } from '../../shared/ColumnHeads';
+import { DataTable } from '../DataTable';
 
 /** The pipeline's stages in the order a request passes them (ties at one instant sort by this). */
 const STAGES = ['http_access', 'execution_request', 'decision', 'denial', 'command', 'connector_result'];
@@ -205,24 +205,18 @@ function Checks({ checks }: { checks: CheckResult[] }) {
     return <p className="muted">No checks recorded.</p>;
   }
   return (
-    <div className="pp-table-wrap">
-      <table className="pp-table pp-checks">
-        <caption>Checks</caption>
-        <ColumnHeads labels={['Check', 'Result', 'Detail']} />
-        <tbody>
-          {checks.map((check, index) => (
-            <tr key={`${check.check}-${index}`} className={check.passed ? undefined : 'pp-check-failed'}>
-              <th scope="row">
-                <code>{check.check}</code>
-              </th>
-              <td>
-                <StatusBadge status={check.passed ? 'allow' : 'deny'} label={check.passed ? 'Pass' : 'Fail'} />
-              </td>
-              <td>{check.detail ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Checks" className="pp-checks" captionShown headings={['Check', 'Result', 'Detail']}>
+      {checks.map((check, index) => (
+        <tr key={`${check.check}-${index}`} className={check.passed ? undefined : 'pp-check-failed'}>
+          <th scope="row">
+            <code>{check.check}</code>
+          </th>
+          <td>
+            <StatusBadge status={check.passed ? 'allow' : 'deny'} label={check.passed ? 'Pass' : 'Fail'} />
+          </td>
+          <td>{check.detail ?? '—'}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -7,7 +7,7 @@ import { ppSession } from '../ppApi';
 import { PagedResults } from './PagedResults';
 import type { Listing } from './PagedResults';
 import { useUrlFilters } from './useUrlFilters';
-import { ColumnHeads } from '../../shared/ColumnHeads';
+import { DataTable } from '../DataTable';
 
 /** A stream record the materializer could not write (GET /api/pp/ops/dead-letters). */
 export type DeadLetter = PlantRecord<'DeadLetter', 'topic' | 'partition' | 'offset' | 'error' | 'dead_lettered_at'>;
@@ -62,23 +62,17 @@ export function DeadLettersPage() {
 
 function LetterTable({ letters }: { letters: DeadLetter[] }) {
   return (
-    <div className="pp-table-wrap">
-      <table className="pp-table">
-        <caption className="visually-hidden">Dead letters, newest first</caption>
-        <ColumnHeads labels={['When', 'Topic', 'Partition', 'Offset', 'Key', 'Error']} />
-        <tbody>
-          {letters.map((letter) => (
-            <tr key={`${letter.topic}-${letter.partition}-${letter.offset}`}>
-              <td>{formatTime(letter.dead_lettered_at)}</td>
-              <td>{letter.topic}</td>
-              <td>{letter.partition}</td>
-              <td>{letter.offset}</td>
-              <td>{letter.key ?? '—'}</td>
-              <td>{letter.error}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Dead letters, newest first" headings={['When', 'Topic', 'Partition', 'Offset', 'Key', 'Error']}>
+      {letters.map((letter) => (
+        <tr key={`${letter.topic}-${letter.partition}-${letter.offset}`}>
+          <td>{formatTime(letter.dead_lettered_at)}</td>
+          <td>{letter.topic}</td>
+          <td>{letter.partition}</td>
+          <td>{letter.offset}</td>
+          <td>{letter.key ?? '—'}</td>
+          <td>{letter.error}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

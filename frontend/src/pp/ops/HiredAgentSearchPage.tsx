@@ -11,7 +11,7 @@ import type { HiredAgentSummary } from '../ppApi';
 import { StatusBadge } from '../StatusBadge';
 import { PagedResults } from './PagedResults';
 import { useUrlFilters } from './useUrlFilters';
-import { ColumnHeads } from '../../shared/ColumnHeads';
+import { DataTable } from '../DataTable';
 
 const CRITERIA = ['email', 'customer_id', 'subscription_id', 'hired_instance_id'] as const;
 const LABELS: Record<(typeof CRITERIA)[number], string> = {
@@ -104,45 +104,39 @@ export function HiredAgentSearchPage() {
 
 function ResultTable({ agents }: { agents: HiredAgentSummary[] }) {
   return (
-    <div className="pp-table-wrap">
-      <table className="pp-table">
-        <caption className="visually-hidden">Hired agents found</caption>
-        <ColumnHeads labels={['Hired agent', 'Customer', 'Agent type', 'Configured', 'Subscription', 'Goals', 'Drafts pending', 'Hired']} />
-        <tbody>
-          {agents.map((agent) => (
-            <tr key={agent.hired_instance_id}>
-              <th scope="row">
-                <Link to={hiredAgentPath(agent.hired_instance_id)}>{agent.nickname || agent.hired_instance_id}</Link>
-              </th>
-              <td>
-                <Customer id={agent.customer_id} email={agent.customer_email} name={agent.customer_name} />
-              </td>
-              <td>
-                <code>{agent.agent_type_id}</code> {agent.agent_type_version}
-              </td>
-              <td>
-                <StatusBadge
-                  status={agent.configured ? 'configured' : 'not_configured'}
-                  label={agent.configured ? 'Yes' : 'No'}
-                />
-              </td>
-              <td>
-                {humanize(agent.subscription_status)}
-                {agent.trial_status && (
-                  <span className="muted small">
-                    {' '}
-                    · trial {humanize(agent.trial_status)}
-                    {agent.trial_end_at && ` until ${formatTime(agent.trial_end_at)}`}
-                  </span>
-                )}
-              </td>
-              <td>{agent.goals_count}</td>
-              <td>{agent.drafts_pending_review}</td>
-              <td>{formatTime(agent.created_at)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption="Hired agents found" headings={['Hired agent', 'Customer', 'Agent type', 'Configured', 'Subscription', 'Goals', 'Drafts pending', 'Hired']}>
+      {agents.map((agent) => (
+        <tr key={agent.hired_instance_id}>
+          <th scope="row">
+            <Link to={hiredAgentPath(agent.hired_instance_id)}>{agent.nickname || agent.hired_instance_id}</Link>
+          </th>
+          <td>
+            <Customer id={agent.customer_id} email={agent.customer_email} name={agent.customer_name} />
+          </td>
+          <td>
+            <code>{agent.agent_type_id}</code> {agent.agent_type_version}
+          </td>
+          <td>
+            <StatusBadge
+              status={agent.configured ? 'configured' : 'not_configured'}
+              label={agent.configured ? 'Yes' : 'No'}
+            />
+          </td>
+          <td>
+            {humanize(agent.subscription_status)}
+            {agent.trial_status && (
+              <span className="muted small">
+                {' '}
+                · trial {humanize(agent.trial_status)}
+                {agent.trial_end_at && ` until ${formatTime(agent.trial_end_at)}`}
+              </span>
+            )}
+          </td>
+          <td>{agent.goals_count}</td>
+          <td>{agent.drafts_pending_review}</td>
+          <td>{formatTime(agent.created_at)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

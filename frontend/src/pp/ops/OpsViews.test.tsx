@@ -6,7 +6,7 @@ import type { RecordedCall } from '../../test/http';
 import { renderApp, searchParams } from '../../test/render';
 import { ppRoutes } from '../PpApp';
 import type { Denial, HiredAgentSummary, InstanceView } from '../ppApi';
-import { signedInAs } from '../test/ppFixtures';
+import { approvalMissing, signedInAs } from '../test/ppFixtures';
 
 // Who the hired agent is, the same in the search result and on its own page.
 const identity = {
@@ -73,9 +73,7 @@ const denial: Denial = {
   customer_id: 'cust-1',
   deliverable_id: 'del-1',
   action: 'publish',
-  reason: 'approval_missing',
-  detail: 'no approval_id given',
-  inputs: { approval_id: 'none' },
+  ...approvalMissing,
   policy_version: 'p1',
   denied_at: '2025-01-10T09:00:00Z',
 };

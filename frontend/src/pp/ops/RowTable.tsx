@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import { useId } from 'react';
-import { ColumnHeads } from '../../shared/ColumnHeads';
 import { EmptyState } from '../../shared/StatusMessages';
 import { valueText } from '../format';
 import type { Row } from '../ppApi';
+import { DataTable } from '../DataTable';
 
 /** One column of an ops table: a field of the row, its heading, and how to show it (else as text). */
 export interface Column {
@@ -15,21 +15,15 @@ export interface Column {
 /** Rows as a table with one column per definition; the caption names it for screen readers. */
 export function RowTable({ caption, rows, columns, rowKey }: { caption: string; rows: Row[]; columns: Column[]; rowKey: string }) {
   return (
-    <div className="pp-table-wrap">
-      <table className="pp-table">
-        <caption className="visually-hidden">{caption}</caption>
-        <ColumnHeads labels={columns.map((column) => column.label)} />
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={String(row[rowKey] ?? index)}>
-              {columns.map((column) => (
-                <td key={column.key}>{column.render ? column.render(row) : valueText(row[column.key])}</td>
-              ))}
-            </tr>
+    <DataTable caption={caption} headings={columns.map((column) => column.label)}>
+      {rows.map((row, index) => (
+        <tr key={String(row[rowKey] ?? index)}>
+          {columns.map((column) => (
+            <td key={column.key}>{column.render ? column.render(row) : valueText(row[column.key])}</td>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

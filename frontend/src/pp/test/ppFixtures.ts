@@ -75,3 +75,10 @@ export function report(overrides: Partial<ValidationReport> = {}): ValidationRep
 
 export const draftPath = `/agent-types/${AGENT_TYPE_ID}/versions/1.1.0`;
 export const draftApi = `/api/pp/agent-types/${AGENT_TYPE_ID}/versions/1.1.0`;
+
+/** Why enforcement refused an execution that named no approval: its reason, detail and inputs. */
+export const approvalMissing = {
+  reason: 'approval_missing',
+  detail: 'no approval_id given',
+  inputs: { approval_id: 'none' },
+};
