@@ -10,7 +10,7 @@ import { ppApi, ppQueryKeys } from '../ppApi';
 import type { InstanceView, Row } from '../ppApi';
 import { StatusBadge } from '../StatusBadge';
 import { DECISION_COLUMNS, denialColumns } from './auditColumns';
-import { code, correlation, status, time } from './cells';
+import { codeColumn, correlation, statusColumn, timeColumn } from './cells';
 import { RowSection } from './RowTable';
 import type { Column } from './RowTable';
 
@@ -21,6 +21,10 @@ function payloadPreview(row: Row) {
   const text = payload && typeof payload.text === 'string' ? payload.text : valueText(payload);
   return <span className="pp-clamp">{text}</span>;
 }
+
+// Columns more than one section shows.
+const draft = codeColumn('deliverable_id', 'Draft');
+const approval = codeColumn('approval_id', 'Approval');
 
 const SECTIONS: {
   key: keyof Omit<InstanceView, 'hired_agent' | 'subscription'>;
@@ -35,13 +39,13 @@ const SECTIONS: {
     rowKey: 'goal_instance_id',
     empty: 'No goals set.',
     columns: [
-      { key: 'goal_template_id', label: 'Template', render: code('goal_template_id') },
+      codeColumn('goal_template_id', 'Template'),
       { key: 'frequency', label: 'Frequency' },
       { key: 'time_of_day', label: 'Time of day' },
       { key: 'timezone', label: 'Time zone', render: (row) => (row.timezone ? String(row.timezone) : "the agent's") },
       { key: 'enabled', label: 'Enabled', render: (row) => (row.enabled ? 'Yes' : 'No') },
-      { key: 'settings', label: 'Settings', render: code('settings') },
-      { key: 'updated_at', label: 'Updated', render: time('updated_at') },
+      codeColumn('settings', 'Settings'),
+      timeColumn('updated_at', 'Updated'),
     ],
   },
   {
@@ -50,12 +54,12 @@ const SECTIONS: {
     rowKey: 'run_id',
     empty: 'No goal has run yet.',
     columns: [
-      { key: 'run_id', label: 'Run', render: code('run_id') },
+      codeColumn('run_id', 'Run'),
       { key: 'period_key', label: 'Period' },
-      { key: 'status', label: 'Status', render: status('status') },
-      { key: 'triggered_at', label: 'Triggered', render: time('triggered_at') },
-      { key: 'completed_at', label: 'Completed', render: time('completed_at') },
-      { key: 'reason', label: 'Reason', render: code('reason') },
+      statusColumn('status', 'Status'),
+      timeColumn('triggered_at', 'Triggered'),
+      timeColumn('completed_at', 'Completed'),
+      codeColumn('reason', 'Reason'),
       { key: 'cost_minor', label: 'Cost (minor units)' },
       { key: 'detail', label: 'Detail' },
     ],
@@ -66,12 +70,12 @@ const SECTIONS: {
     rowKey: 'deliverable_id',
     empty: 'No drafts yet.',
     columns: [
-      { key: 'deliverable_id', label: 'Draft', render: code('deliverable_id') },
+      draft,
       { key: 'kind', label: 'Kind' },
-      { key: 'state', label: 'State', render: status('state') },
+      statusColumn('state', 'State'),
       { key: 'payload', label: 'Content', render: payloadPreview },
       { key: 'proposed_actions', label: 'Actions' },
-      { key: 'created_at', label: 'Created', render: time('created_at') },
+      timeColumn('created_at', 'Created'),
     ],
   },
   {
@@ -80,13 +84,13 @@ const SECTIONS: {
     rowKey: 'approval_id',
     empty: 'No approvals or rejections yet.',
     columns: [
-      { key: 'approval_id', label: 'Approval', render: code('approval_id') },
-      { key: 'deliverable_id', label: 'Draft', render: code('deliverable_id') },
-      { key: 'verdict', label: 'Verdict', render: status('verdict') },
+      approval,
+      draft,
+      statusColumn('verdict', 'Verdict'),
       { key: 'reviewer', label: 'Reviewer' },
       { key: 'notes', label: 'Notes' },
-      { key: 'decided_at', label: 'Decided', render: time('decided_at') },
-      { key: 'used_at', label: 'Used', render: time('used_at') },
+      timeColumn('decided_at', 'Decided'),
+      timeColumn('used_at', 'Used'),
     ],
   },
   {
@@ -96,11 +100,11 @@ const SECTIONS: {
     empty: 'Nothing was asked to execute.',
     columns: [
       correlation,
-      { key: 'deliverable_id', label: 'Draft', render: code('deliverable_id') },
+      draft,
       { key: 'action', label: 'Action' },
-      { key: 'approval_id', label: 'Approval', render: code('approval_id') },
-      { key: 'status', label: 'Status', render: status('status') },
-      { key: 'requested_at', label: 'Requested', render: time('requested_at') },
+      approval,
+      statusColumn('status', 'Status'),
+      timeColumn('requested_at', 'Requested'),
     ],
   },
   {

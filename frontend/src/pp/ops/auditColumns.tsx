@@ -1,7 +1,7 @@
 import { Customer } from '../Customer';
 import { valueText } from '../format';
 import type { CheckResult, Row } from '../ppApi';
-import { correlation, status, time } from './cells';
+import { correlation, statusColumn, timeColumn } from './cells';
 import type { Column } from './RowTable';
 
 // Denials and decisions are shown in two places: the audit pages list them across customers, a
@@ -30,7 +30,7 @@ const acrossCustomers = (scope: AuditScope, columns: Column[]) => (scope === 'al
 
 export function denialColumns(scope: AuditScope): Column[] {
   return [
-    { key: 'denied_at', label: 'Denied', render: time('denied_at') },
+    timeColumn('denied_at', 'Denied'),
     reason,
     { key: 'detail', label: 'Detail' },
     action,
@@ -40,8 +40,8 @@ export function denialColumns(scope: AuditScope): Column[] {
 }
 
 export const DECISION_COLUMNS: Column[] = [
-  { key: 'decided_at', label: 'Decided', render: time('decided_at') },
-  { key: 'outcome', label: 'Outcome', render: status('outcome') },
+  timeColumn('decided_at', 'Decided'),
+  statusColumn('outcome', 'Outcome'),
   reason,
   { key: 'checks', label: 'Checks', render: checksSummary },
   action,
