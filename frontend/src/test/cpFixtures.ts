@@ -9,12 +9,17 @@ export function signedInCustomer(): void {
   cpSession.start({ access_token: 'cp-token', token_type: 'Bearer', expires_in: 3600 }, customer);
 }
 
+/** The customer's marketing agent as every CP view names it: the summary and the hired agent alike. */
+export const clinicAgent = {
+  subscription_id: 'sub-1',
+  hired_instance_id: 'hired-1',
+  nickname: 'Clinic buzz',
+  agent_type_id: 'marketing.healthcare.v1',
+};
+
 export function instance(overrides: Partial<AgentInstanceSummary> = {}): AgentInstanceSummary {
   return {
-    subscription_id: 'sub-1',
-    hired_instance_id: 'hired-1',
-    nickname: 'Clinic buzz',
-    agent_type_id: 'marketing.healthcare.v1',
+    ...clinicAgent,
     agent_type_version: 1,
     configured: true,
     goals_completed: true,

@@ -1,4 +1,5 @@
 import type { AgentTypeDefinition, Deliverable, Goal, HiredAgent } from '../cp/cpApi';
+import { clinicAgent } from './cpFixtures';
 
 // Condensed from the seeded Phase-1 definitions (plant-store V2__seed_agent_types.sql): the same
 // schema keywords and ui_hints, so the form meets what it meets in production.
@@ -256,11 +257,8 @@ export const tradingDefinition: AgentTypeDefinition = {
 
 export function hiredAgent(overrides: Partial<HiredAgent> = {}): HiredAgent {
   return {
-    hired_instance_id: 'hired-1',
-    subscription_id: 'sub-1',
-    agent_type_id: 'marketing.healthcare.v1',
+    ...clinicAgent,
     agent_type_version: '1.0.0',
-    nickname: 'Clinic buzz',
     config: {},
     configured: false,
     config_violations: [],

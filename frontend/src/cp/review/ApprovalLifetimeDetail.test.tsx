@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { instance, summaryOf } from '../../test/cpFixtures';
 import { json } from '../../test/http';
-import { approvedPost, draftPanel, openReviewTab } from '../../test/reviewFixtures';
+import { approvedPost, draftPanel, openReviewTab, validApproval } from '../../test/reviewFixtures';
 
+// Approved on 1 Jan 2030 for 72 hours.
 const approved = approvedPost({
-  approval: {
-    approval_id: 'appr-1',
-    verdict: 'approved',
-    decided_at: '2030-01-01T10:00:00Z',
-    expires_at: '2030-01-04T10:00:00Z',
-  },
+  approval: { ...validApproval('appr-1'), decided_at: '2030-01-01T10:00:00Z', expires_at: '2030-01-04T10:00:00Z' },
 });
 
 describe('Review detail: the approval lifetime', () => {

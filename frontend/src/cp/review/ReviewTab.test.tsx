@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { instance, summaryOf, twoAgents } from '../../test/cpFixtures';
 import { socialPost } from '../../test/definitions';
 import { json, problem } from '../../test/http';
+import type { RecordedCall } from '../../test/http';
 import { draftItem, draftPanel, openReviewTab, postsTo } from '../../test/reviewFixtures';
 import type { Deliverable } from '../cpApi';
 
@@ -26,6 +27,12 @@ const approvedOrder: Deliverable = {
   proposed_actions: ['place_order'],
   approval: { approval_id: 'appr-9', verdict: 'approved', expires_at: '2030-01-01T00:00:00Z' },
 };
+
+/** The draft says it goes out on Mon 4 Mar 2030 at 09:30 (the agent's time), sent as this instant. */
+async function expectApprovedForMonday0930(calls: RecordedCall[], scheduledFor: string) {
+  expect(await screen.findByText(/Approved for Mon, 4 Mar 2030, 09:30: it goes out by itself then\./)).toBeInTheDocument();
+  expect(postsTo(calls, '/api/cp/deliverables/del-1/review')[0].body).toEqual({ decision: 'approved', scheduled_for: scheduledFor });
+}
 
 async function confirmIn(item: HTMLElement, button: string | RegExp, confirm: string) {
   await userEvent.click(within(item).getByRole('button', { name: button }));
@@ -353,11 +360,7 @@ describe('Review tab: scheduler', () => {
     await draftPanel('social post · X', 'Review');
     await user.click(screen.getByRole('button', { name: 'Approve for Mon, 4 Mar 2030, 09:30' }));
 
-    expect(await screen.findByText(/Approved for Mon, 4 Mar 2030, 09:30: it goes out by itself then\./)).toBeInTheDocument();
-    expect(postsTo(calls, '/api/cp/deliverables/del-1/review')[0].body).toEqual({
-      decision: 'approved',
-      scheduled_for: '2030-03-04T09:30:00.000Z',
-    });
+    await expectApprovedForMonday0930(calls, '2030-03-04T09:30:00.000Z');
   });
 
   it("approves for a time typed on the agent's clock, not the browser's", async () => {
@@ -371,11 +374,7 @@ describe('Review tab: scheduler', () => {
     fireEvent.change(time, { target: { value: '2030-03-04T09:30' } });
     await user.click(screen.getByRole('button', { name: 'Approve for this time' }));
 
-    expect(await screen.findByText(/Approved for Mon, 4 Mar 2030, 09:30: it goes out by itself then\./)).toBeInTheDocument();
-    expect(postsTo(calls, '/api/cp/deliverables/del-1/review')[0].body).toEqual({
-      decision: 'approved',
-      scheduled_for: '2030-03-04T04:00:00.000Z',
-    });
+    await expectApprovedForMonday0930(calls, '2030-03-04T04:00:00.000Z');
   });
 
   it('edits the text before approving; saving sends it back to review', async () => {
