@@ -100,26 +100,14 @@ class TrialLifecycleRulesTest {
     @Test
     void deniesAnApprovalOlderThanTheDefinitionsLifetime() {
         // the approval itself claims three days; the trading definition allows one hour
-        enforcement.subscription(trading("active", "ended_converted", 1));
-        approveTrade("approval-1", EnforcementDriver.START.plus(Duration.ofDays(3)));
-
-        enforcement.advance(Duration.ofMinutes(61));
-        enforcement.send(tradeRequest("corr-1", "approval-1"));
-
-        ExecutionDecision decision = onlyDecision();
+        ExecutionDecision decision = paidTradeApprovedForThreeDaysRequestedAfter(Duration.ofMinutes(61));
         assertThat(decision.reason()).isEqualTo(ReasonCode.APPROVAL_EXPIRED);
         assertThat(decision.inputs()).containsEntry("approval_ttl_hours", 1);
     }
 
     @Test
     void allowsAnApprovalWithinTheDefinitionsLifetime() {
-        enforcement.subscription(trading("active", "ended_converted", 1));
-        approveTrade("approval-1", EnforcementDriver.START.plus(Duration.ofDays(3)));
-
-        enforcement.advance(Duration.ofMinutes(59));
-        enforcement.send(tradeRequest("corr-1", "approval-1"));
-
-        assertThat(onlyDecision().allowed()).isTrue();
+        assertThat(paidTradeApprovedForThreeDaysRequestedAfter(Duration.ofMinutes(59)).allowed()).isTrue();
     }
 
     @Test
@@ -144,6 +132,16 @@ class TrialLifecycleRulesTest {
         assertThat(commands).hasSize(2);
         assertThat(commands.get(0).idempotencyKey()).isNotEqualTo(commands.get(1).idempotencyKey());
         assertThat(commands.get(0).platformIdempotencyKey()).isEqualTo(commands.get(1).platformIdempotencyKey());
+    }
+
+    /** A paid plan whose trading definition allows approvals one hour, and a trade approved for three days, requested {@code after}. */
+    private ExecutionDecision paidTradeApprovedForThreeDaysRequestedAfter(Duration after) {
+        enforcement.subscription(trading("active", "ended_converted", 1));
+        approveTrade("approval-1", EnforcementDriver.START.plus(Duration.ofDays(3)));
+
+        enforcement.advance(after);
+        enforcement.send(tradeRequest("corr-1", "approval-1"));
+        return onlyDecision();
     }
 
     private void trade(String correlationId, String approvalId) {
