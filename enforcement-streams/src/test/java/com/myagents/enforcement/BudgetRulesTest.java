@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,17 +25,8 @@ import com.myagents.enforcement.policy.BudgetLedger;
  * the paid plan's monthly budget, and settled when the connector reports what really happened.
  * Prices in {@link Scenario}: publish and post 100.
  */
-class BudgetRulesTest {
+class BudgetRulesTest extends OnTheDriver {
 
-    /** Long enough for every approval to outlive the test's clock. */
-    private static final Duration APPROVALS_VALID_FOR = Duration.ofDays(40);
-
-    private final EnforcementDriver enforcement = new EnforcementDriver();
-
-    @AfterEach
-    void close() {
-        enforcement.close();
-    }
 
     /** Requests at once, more than the cap has room for: exactly those that fit are allowed, each with a command or a denial. */
     @ParameterizedTest(name = "{0}")
@@ -44,7 +34,7 @@ class BudgetRulesTest {
     void concurrentRequestsCannotJointlyOverspendACap(String cap, SubscriptionState subscription, int requested, int fit,
             ReasonCode denial) {
         enforcement.subscription(subscription);
-        enforcement.approveNumbered(requested, APPROVALS_VALID_FOR);
+        enforcement.approveNumbered(requested);
 
         enforcement.sendNumbered(1, requested, "publish");
 
@@ -66,7 +56,7 @@ class BudgetRulesTest {
     @Test
     void aBudgetDenialRecordsTheBudgetBeforeAndTheCost() {
         enforcement.subscription(Scenario.paid(150));
-        enforcement.approveNumbered(2, APPROVALS_VALID_FOR);
+        enforcement.approveNumbered(2);
 
         enforcement.sendNumbered(1, 2, "publish");
 
@@ -83,7 +73,7 @@ class BudgetRulesTest {
     void connectorResultsSettleReservationsAtTheirRealCostOrReleaseThem() {
         // Given a budget of 250: two posts hold 200, a third does not fit
         enforcement.subscription(Scenario.paid(250));
-        enforcement.approveNumbered(6, APPROVALS_VALID_FOR);
+        enforcement.approveNumbered(6);
         enforcement.sendNumbered(1, 3, "publish");
 
         // When the first really cost 20 (reported twice), 120 is committed: one more fits, not two
@@ -105,7 +95,7 @@ class BudgetRulesTest {
     @Test
     void anExecutedActionWithoutAReportedCostIsChargedItsPrice() {
         enforcement.subscription(Scenario.paid(150));
-        enforcement.approveNumbered(2, APPROVALS_VALID_FOR);
+        enforcement.approveNumbered(2);
         enforcement.send(request("corr-1", "deliverable-1", "approval-1"));
 
         enforcement.result(result("corr-1", "deliverable-1", ExecutionResult.Status.EXECUTED, 0));
@@ -120,7 +110,7 @@ class BudgetRulesTest {
     @Test
     void theBudgetStartsAfreshInANewMonth() {
         enforcement.subscription(Scenario.paid(100));
-        enforcement.approveNumbered(3, APPROVALS_VALID_FOR);
+        enforcement.approveNumbered(3);
         enforcement.sendNumbered(1, 2, "publish");
 
         // 2026-11-27 09:00 → 2026-12-01
@@ -134,7 +124,7 @@ class BudgetRulesTest {
     void aTrialCannotSpendMoreThanItsDailyCostCap() {
         // Given a trial with room for 100 actions but only 250 of spend a day
         enforcement.subscription(Scenario.trial(100, 10, 250));
-        enforcement.approveNumbered(4, APPROVALS_VALID_FOR);
+        enforcement.approveNumbered(4);
 
         enforcement.sendNumbered(1, 3, "publish");
         enforcement.advance(Duration.ofDays(1));
@@ -150,7 +140,7 @@ class BudgetRulesTest {
     @Test
     void anActionThatDidNotHappenGivesItsTrialActionBack() {
         enforcement.subscription(Scenario.trial(1, 10, 1_000));
-        enforcement.approveNumbered(3, APPROVALS_VALID_FOR);
+        enforcement.approveNumbered(3);
         enforcement.sendNumbered(1, 2, "publish");
 
         // the first was only a dry run: nothing was published, the day's one action is free again
@@ -164,7 +154,7 @@ class BudgetRulesTest {
     void aResultWithAStatusThisBuildDoesNotKnowKeepsItsReservationHeld() {
         // a newer connector's status: whether the action happened is not known, so the budget is not given back
         enforcement.subscription(Scenario.paid(150));
-        enforcement.approveNumbered(2, APPROVALS_VALID_FOR);
+        enforcement.approveNumbered(2);
         enforcement.send(request("corr-1", "deliverable-1", "approval-1"));
 
         enforcement.result(result("corr-1", "deliverable-1", ExecutionResult.Status.fromCode("reversed"), 0));
@@ -178,7 +168,7 @@ class BudgetRulesTest {
     @Test
     void aResultOfAnUnknownRequestOrSubscriptionChangesNothing() {
         enforcement.subscription(Scenario.paid(100));
-        enforcement.approveNumbered(1, APPROVALS_VALID_FOR);
+        enforcement.approveNumbered(1);
         enforcement.result(result("corr-unknown", "deliverable-9", ExecutionResult.Status.FAILED, 0));
         enforcement.result(new ExecutionResult("r", "c", "corr-x", "deliverable-9", "sub-unknown",
                 ExecutionResult.Status.FAILED, null, "k", 0, null, enforcement.now()));

@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import com.myagents.contracts.Topics;
@@ -38,20 +36,10 @@ final class EnforcementDriver implements AutoCloseable {
 
     static final Instant START = Instant.parse("2026-11-27T09:00:00Z");
     static final CommandSigner SIGNER = new CommandSigner(key());
+    /** Long enough for a numbered approval to outlive every test's clock, a new month included. */
+    static final Duration APPROVALS_VALID_FOR = Duration.ofDays(40);
 
     private final TopologyDriver driver;
-    private final TestInputTopic<String, ExecutionRequest> requests;
-    private final TestInputTopic<String, String> rawRequests;
-    private final TestInputTopic<String, ApprovalEvent> approvals;
-    private final TestInputTopic<String, SubscriptionState> subscriptions;
-    private final TestOutputTopic<String, ExecutionDecision> decisions;
-    private final TestOutputTopic<String, EnforcementDenial> denials;
-    private final TestOutputTopic<String, ExecutionCommand> commands;
-    private final TestInputTopic<String, ExecutionResult> results;
-    private final TestInputTopic<String, GoalRunRequest> goalRunRequests;
-    private final TestInputTopic<String, GoalRunSettlement> goalRunSettlements;
-    private final TestInputTopic<String, HiredAgentChange> instances;
-    private final TestOutputTopic<String, GoalRunDecision> goalRunDecisions;
 
     /** Requests are decided at once, as the rule tests expect (no wait for an approval still on its way). */
     EnforcementDriver() {
@@ -65,43 +53,31 @@ final class EnforcementDriver implements AutoCloseable {
                 stateDir -> new EnforcementStreamsConfig("driver:9092", stateDir, Duration.ofMillis(20), (short) 1,
                         StoreKind.IN_MEMORY, null).properties(),
                 START);
-        requests = driver.input(Topics.EXECUTION_REQUESTS);
-        rawRequests = driver.rawInput(Topics.EXECUTION_REQUESTS);
-        approvals = driver.input(Topics.APPROVALS);
-        subscriptions = driver.input(Topics.SUBSCRIPTIONS);
-        decisions = driver.output(Topics.EXECUTION_DECISIONS);
-        denials = driver.output(Topics.ENFORCEMENT_DENIALS);
-        commands = driver.output(Topics.EXECUTION_COMMANDS);
-        results = driver.input(Topics.EXECUTION_RESULTS);
-        goalRunRequests = driver.input(Topics.GOAL_RUN_REQUESTS);
-        goalRunSettlements = driver.input(Topics.GOAL_RUN_SETTLEMENTS);
-        instances = driver.input(Topics.HIRED_AGENTS);
-        goalRunDecisions = driver.output(Topics.GOAL_RUN_DECISIONS);
     }
 
     /** A connector's result, published as connectors do: keyed by deliverable. */
     void result(ExecutionResult result) {
-        results.pipeInput(result.deliverableId(), result, now());
+        driver.input(Topics.EXECUTION_RESULTS).pipeInput(result.deliverableId(), result, now());
     }
 
     void askToRun(GoalRunRequest request) {
-        goalRunRequests.pipeInput(request.subscriptionId(), request, now());
+        driver.input(Topics.GOAL_RUN_REQUESTS).pipeInput(request.subscriptionId(), request, now());
     }
 
     void instance(HiredAgentChange instance) {
-        instances.pipeInput(instance.hiredInstanceId(), instance, now());
+        driver.input(Topics.HIRED_AGENTS).pipeInput(instance.hiredInstanceId(), instance, now());
     }
 
     void settleRun(GoalRunSettlement settlement) {
-        goalRunSettlements.pipeInput(settlement.subscriptionId(), settlement, now());
+        driver.input(Topics.GOAL_RUN_SETTLEMENTS).pipeInput(settlement.subscriptionId(), settlement, now());
     }
 
     List<KeyValue<String, GoalRunDecision>> goalRunDecisions() {
-        return goalRunDecisions.readKeyValuesToList();
+        return driver.output(Topics.GOAL_RUN_DECISIONS).readKeyValuesToList();
     }
 
     void send(ExecutionRequest request) {
-        requests.pipeInput(request.deliverableId(), request, now());
+        driver.input(Topics.EXECUTION_REQUESTS).pipeInput(request.deliverableId(), request, now());
     }
 
     /** Requests deliverables {@code from} to {@code to} one after the other: "corr-i" for "deliverable-i" with "approval-i". */
@@ -111,24 +87,24 @@ final class EnforcementDriver implements AutoCloseable {
         }
     }
 
-    /** Approves deliverables 1 to {@code count} ("approval-i" for "deliverable-i"), for {@code validFor} from the start. */
-    void approveNumbered(int count, Duration validFor) {
+    /** Approves deliverables 1 to {@code count} ("approval-i" for "deliverable-i"), valid beyond any test's clock. */
+    void approveNumbered(int count) {
         for (int i = 1; i <= count; i++) {
             approve(Scenario.approval("approval-" + i, "deliverable-" + i, ApprovalEvent.Verdict.APPROVED,
-                    START.plus(validFor)));
+                    START.plus(APPROVALS_VALID_FOR)));
         }
     }
 
     void sendRaw(String key, String json) {
-        rawRequests.pipeInput(key, json, now());
+        driver.rawInput(Topics.EXECUTION_REQUESTS).pipeInput(key, json, now());
     }
 
     void approve(ApprovalEvent approval) {
-        approvals.pipeInput(approval.deliverableId(), approval, now());
+        driver.input(Topics.APPROVALS).pipeInput(approval.deliverableId(), approval, now());
     }
 
     void subscription(SubscriptionState state) {
-        subscriptions.pipeInput(state.subscriptionId(), state, now());
+        driver.input(Topics.SUBSCRIPTIONS).pipeInput(state.subscriptionId(), state, now());
     }
 
     Instant now() {
@@ -136,7 +112,7 @@ final class EnforcementDriver implements AutoCloseable {
     }
 
     List<KeyValue<String, ExecutionDecision>> decisions() {
-        return decisions.readKeyValuesToList();
+        return driver.output(Topics.EXECUTION_DECISIONS).readKeyValuesToList();
     }
 
     /** The reasons of the decisions made since last read, in order. */
@@ -145,11 +121,11 @@ final class EnforcementDriver implements AutoCloseable {
     }
 
     List<KeyValue<String, EnforcementDenial>> denials() {
-        return denials.readKeyValuesToList();
+        return driver.output(Topics.ENFORCEMENT_DENIALS).readKeyValuesToList();
     }
 
     List<KeyValue<String, ExecutionCommand>> commands() {
-        return commands.readKeyValuesToList();
+        return driver.output(Topics.EXECUTION_COMMANDS).readKeyValuesToList();
     }
 
     <V> KeyValueStore<String, V> store(String name) {

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -52,18 +51,7 @@ public final class GoalRunnerDriver implements AutoCloseable {
     /** Every changelog record written so far, per store, across restarts. */
     private final Map<String, List<TestRecord<String, byte[]>>> changelogs = new LinkedHashMap<>();
     private final TopologyDriver driver;
-    private TestInputTopic<String, GoalChange> goals;
-    private TestInputTopic<String, HiredAgentChange> agents;
-    private TestInputTopic<String, GoalTrigger> triggersIn;
-    private TestInputTopic<String, ExecutionDecision> decisions;
-    private TestOutputTopic<String, GoalTrigger> triggers;
-    private TestOutputTopic<String, DeliverableDraft> drafts;
-    private TestOutputTopic<String, GoalRunRequest> runRequests;
-    private TestOutputTopic<String, com.myagents.contracts.goals.GoalRunSettlement> settlements;
     private final com.myagents.goals.marketing.ContentGenerator generator;
-    private TestInputTopic<String, GoalRunDecision> runDecisions;
-    private TestOutputTopic<String, GoalRunDecision> skips;
-    private TestInputTopic<String, MarkPrice> markPrices;
     /** Whether metered runs are allowed as soon as they ask, as enforcement would with room left. */
     private boolean allowMeteredRuns = true;
     private final List<GoalRunRequest> unanswered = new ArrayList<>();
@@ -81,22 +69,6 @@ public final class GoalRunnerDriver implements AutoCloseable {
                 stateDir -> GoalRunnerStreamsConfig.properties(GoalRunnerStreamsConfig.APPLICATION_ID, "driver:9092",
                         stateDir, Duration.ofMillis(20), 1),
                 start);
-        takeTopics();
-    }
-
-    /** The topics of the driver now running (again after a restart). */
-    private void takeTopics() {
-        goals = driver.input(Topics.GOAL_CHANGES);
-        agents = driver.input(Topics.HIRED_AGENTS);
-        triggersIn = driver.input(Topics.GOAL_TRIGGERS);
-        decisions = driver.input(Topics.EXECUTION_DECISIONS);
-        triggers = driver.output(Topics.GOAL_TRIGGERS);
-        drafts = driver.output(Topics.DELIVERABLE_DRAFTS);
-        runRequests = driver.output(Topics.GOAL_RUN_REQUESTS);
-        settlements = driver.output(Topics.GOAL_RUN_SETTLEMENTS);
-        runDecisions = driver.input(Topics.GOAL_RUN_DECISIONS);
-        skips = driver.output(Topics.GOAL_RUN_DECISIONS);
-        markPrices = driver.input(Topics.MARK_PRICES);
     }
 
     /** From now on, metered runs wait for {@link #answer} instead of being allowed at once. */
@@ -106,7 +78,7 @@ public final class GoalRunnerDriver implements AutoCloseable {
 
     /** The metered runs that asked enforcement and have no answer yet (only while runs are held). */
     public List<GoalRunRequest> runRequests() {
-        unanswered.addAll(runRequests.readValuesToList());
+        unanswered.addAll(driver.output(Topics.GOAL_RUN_REQUESTS).readValuesToList());
         List<GoalRunRequest> asked = List.copyOf(unanswered);
         unanswered.clear();
         return asked;
@@ -114,12 +86,12 @@ public final class GoalRunnerDriver implements AutoCloseable {
 
     /** What metered runs reported they really cost, keyed by subscription. */
     public List<KeyValue<String, com.myagents.contracts.goals.GoalRunSettlement>> settlements() {
-        return settlements.readKeyValuesToList();
+        return driver.output(Topics.GOAL_RUN_SETTLEMENTS).readKeyValuesToList();
     }
 
     /** Enforcement's answer to a metered run, as it publishes it: keyed by goal. */
     public void answer(GoalRunRequest request, boolean allowed) {
-        runDecisions.pipeInput(request.trigger().goalInstanceId(), new GoalRunDecision("decision-" + request.runId(),
+        driver.input(Topics.GOAL_RUN_DECISIONS).pipeInput(request.trigger().goalInstanceId(), new GoalRunDecision("decision-" + request.runId(),
                 request.trigger(), allowed ? Outcome.ALLOW : Outcome.DENY,
                 allowed ? ReasonCode.ALLOWED : ReasonCode.TRIAL_CAP_EXCEEDED, allowed ? "every check passed" : "cap reached",
                 allowed ? 50 : 0, List.of(), Map.of(), "test", now()), now());
@@ -130,10 +102,10 @@ public final class GoalRunnerDriver implements AutoCloseable {
         if (!allowMeteredRuns) {
             return;
         }
-        List<GoalRunRequest> asked = runRequests.readValuesToList();
+        List<GoalRunRequest> asked = driver.output(Topics.GOAL_RUN_REQUESTS).readValuesToList();
         while (!asked.isEmpty()) {
             asked.forEach(request -> answer(request, true));
-            asked = runRequests.readValuesToList();
+            asked = driver.output(Topics.GOAL_RUN_REQUESTS).readValuesToList();
         }
     }
 
@@ -143,32 +115,32 @@ public final class GoalRunnerDriver implements AutoCloseable {
 
     public void agent(HiredAgentChange agent) {
         agentsSeen.add(agent);
-        agents.pipeInput(agent.hiredInstanceId(), agent, now());
+        driver.input(Topics.HIRED_AGENTS).pipeInput(agent.hiredInstanceId(), agent, now());
         allowAsked();
     }
 
     /** A mark price as the exchange connector publishes it. */
     public void markPrice(MarkPrice price) {
-        markPrices.pipeInput(price.productSymbol(), price, now());
+        driver.input(Topics.MARK_PRICES).pipeInput(price.productSymbol(), price, now());
     }
 
     public void goal(GoalChange goal) {
-        goals.pipeInput(goal.goalInstanceId(), goal, now());
+        driver.input(Topics.GOAL_CHANGES).pipeInput(goal.goalInstanceId(), goal, now());
         allowAsked();
     }
 
     public void deleteGoal(String goalId) {
-        goals.pipeInput(goalId, null, now());
+        driver.input(Topics.GOAL_CHANGES).pipeInput(goalId, null, now());
     }
 
     /** A trigger written by someone else, e.g. ingest-api's on-demand run. */
     public void trigger(GoalTrigger trigger) {
-        triggersIn.pipeInput(trigger.goalInstanceId(), trigger, now());
+        driver.input(Topics.GOAL_TRIGGERS).pipeInput(trigger.goalInstanceId(), trigger, now());
         allowAsked();
     }
 
     public void decision(ExecutionDecision decision) {
-        decisions.pipeInput(decision.correlationId(), decision, now());
+        driver.input(Topics.EXECUTION_DECISIONS).pipeInput(decision.correlationId(), decision, now());
         allowAsked();
     }
 
@@ -191,16 +163,16 @@ public final class GoalRunnerDriver implements AutoCloseable {
     }
 
     public List<GoalTrigger> triggers() {
-        return triggers.readValuesToList();
+        return driver.output(Topics.GOAL_TRIGGERS).readValuesToList();
     }
 
     public List<KeyValue<String, DeliverableDraft>> drafts() {
-        return drafts.readKeyValuesToList();
+        return driver.output(Topics.DELIVERABLE_DRAFTS).readKeyValuesToList();
     }
 
     /** The runs this runner recorded as skipped (its own records on the goal-run decisions topic), with their keys. */
     public List<KeyValue<String, GoalRunDecision>> skips() {
-        return skips.readKeyValuesToList().stream().filter(kv -> kv.value.skipped()).toList();
+        return driver.output(Topics.GOAL_RUN_DECISIONS).readKeyValuesToList().stream().filter(kv -> kv.value.skipped()).toList();
     }
 
     public <V> KeyValueStore<String, V> store(String name) {
@@ -214,9 +186,8 @@ public final class GoalRunnerDriver implements AutoCloseable {
     public void restart(Duration downtime) {
         collectChangelogs();
         driver.restart(downtime);
-        takeTopics();
         for (HiredAgentChange agent : agentsSeen) {
-            agents.pipeInput(agent.hiredInstanceId(), agent, now());
+            driver.input(Topics.HIRED_AGENTS).pipeInput(agent.hiredInstanceId(), agent, now());
         }
         restoreStores();
     }
