@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.approvals.ApprovalEvent;
@@ -42,14 +41,7 @@ import com.myagents.testsupport.ExecutionDecisionBuilder;
  * rules of its policy version on its recorded inputs give the same verdict, execution mode, reserved
  * cost, detail, checks and inputs — and a decision that is not what its rules give is a mismatch.
  */
-class ReplayOnDriverTest {
-
-    private final EnforcementDriver enforcement = new EnforcementDriver();
-
-    @AfterEach
-    void close() {
-        enforcement.close();
-    }
+class ReplayOnDriverTest extends OnTheDriver {
 
     @Test
     void everyDecisionOfAMixedLoadIsReDecidedIdentically() {
