@@ -2,8 +2,10 @@ package com.myagents.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import org.apache.kafka.common.errors.InvalidPidMappingException;
 import org.apache.kafka.common.errors.ProducerFencedException;
@@ -12,11 +14,9 @@ import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.junit.jupiter.api.Test;
 
-import com.myagents.testsupport.MovableClock;
-
 class StreamThreadFailuresTest {
 
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final MovableClock clock = new MovableClock();
 
     @Test
     void replacesAThreadTheBrokerKilledButStopsTheClientForAnythingElse() {
@@ -67,5 +67,28 @@ class StreamThreadFailuresTest {
         assertThat(StreamThreadFailures.brokerFailure(new StreamsException("Failed to flush cache of store x", pending)))
                 .isTrue();
         assertThat(StreamThreadFailures.brokerFailure(new IllegalStateException("bad record"))).isFalse();
+    }
+
+    private static final class MovableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 }
