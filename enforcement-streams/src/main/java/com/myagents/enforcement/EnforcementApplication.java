@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Import;
 
 import com.myagents.http.app.StatelessServiceApplication;
 import com.myagents.http.problem.ProblemErrorsConfiguration;
+import com.myagents.streams.StreamsApplication;
 
 /** The enforcement stream application: no database, and Kafka clients of its own (streams-support). */
 @StatelessServiceApplication
@@ -14,8 +15,7 @@ public class EnforcementApplication {
     public static final String NAME = "enforcement-streams";
 
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(EnforcementApplication.class)
-                .properties("spring.config.name=" + NAME, "spring.jmx.enabled=false");
+        return StreamsApplication.builder(EnforcementApplication.class, NAME);
     }
 
     public static void main(String[] args) {

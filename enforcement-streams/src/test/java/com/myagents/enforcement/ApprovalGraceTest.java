@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.enforcement.stages.EnforcementStores;
@@ -20,20 +18,12 @@ import com.myagents.contracts.execution.ReasonCode;
  * Approvals and requests come on two topics, so a request made right after its approval can be read
  * first: it waits a short grace for that approval instead of being denied for not having one.
  */
-class ApprovalGraceTest {
+class ApprovalGraceTest extends OpenTrialOnTheDriver {
 
     static final Duration GRACE = Duration.ofSeconds(2);
 
-    private final EnforcementDriver enforcement = new EnforcementDriver(GRACE);
-
-    @BeforeEach
-    void openTrial() {
-        enforcement.subscription(Scenario.inTrial(100));
-    }
-
-    @AfterEach
-    void close() {
-        enforcement.close();
+    ApprovalGraceTest() {
+        super(GRACE);
     }
 
     @Test

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.myagents.contracts.approvals.ApprovalEvent.Verdict;
 import com.myagents.contracts.execution.CheckResult;
@@ -24,18 +24,10 @@ import com.myagents.enforcement.policy.UsedApproval;
 import com.myagents.enforcement.stages.Decided;
 
 /** Nothing happens unless the latest approval of exactly this deliverable allows it, once. */
-class ApprovalRulesTest {
+class ApprovalRulesTest extends OpenTrialOnTheDriver {
 
-    private final EnforcementDriver enforcement = new EnforcementDriver();
-
-    @BeforeEach
-    void openTrial() {
-        enforcement.subscription(Scenario.inTrial(100));
-    }
-
-    @AfterEach
-    void close() {
-        enforcement.close();
+    ApprovalRulesTest() {
+        super(Duration.ZERO);
     }
 
     @Test
@@ -87,28 +79,21 @@ class ApprovalRulesTest {
         assertThat(onlyReason()).isEqualTo(ReasonCode.APPROVAL_NOT_FOUND);
     }
 
-    @Test
-    void deniesReplayedApprovalOnAnotherDeliverable() {
-        // Given two approved deliverables
+    /**
+     * Deliverable 1 is approved with approval-1, then approval-2 approves {@code secondApproves}; a request
+     * on {@code requested} with approval-1 is denied: a replay on another deliverable, or an approval that
+     * is no longer the latest.
+     */
+    @ParameterizedTest(name = "approval-2 approves {0}, approval-1 used on {1}")
+    @CsvSource({"deliverable-2, deliverable-2", "deliverable-1, deliverable-1"})
+    void deniesAnApprovalThatIsNotTheLatestOfTheRequestedDeliverable(String secondApproves, String requested) {
         enforcement.approve(approved("approval-1", "deliverable-1"));
-        enforcement.approve(approved("approval-2", "deliverable-2"));
+        enforcement.approve(approved("approval-2", secondApproves));
 
-        // When deliverable 2 is executed with the approval of deliverable 1
-        enforcement.send(request("corr-1", "deliverable-2", "approval-1"));
+        enforcement.send(request("corr-1", requested, "approval-1"));
 
         assertThat(onlyReason()).isEqualTo(ReasonCode.APPROVAL_MISMATCH);
         assertThat(enforcement.commands()).isEmpty();
-    }
-
-    @Test
-    void deniesAnApprovalThatIsNoLongerTheLatest() {
-        // Given a deliverable approved, then reviewed again (a new approval id)
-        enforcement.approve(approved("approval-1", "deliverable-1"));
-        enforcement.approve(approved("approval-2", "deliverable-1"));
-
-        enforcement.send(request("corr-1", "deliverable-1", "approval-1"));
-
-        assertThat(onlyReason()).isEqualTo(ReasonCode.APPROVAL_MISMATCH);
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.Topics;
@@ -21,14 +20,7 @@ import com.myagents.enforcement.policy.EnforcementPolicy;
 import com.myagents.enforcement.stages.Decided;
 
 /** The spine: one decision per request, deny by default, every check named. */
-class EnforcementSpineTest {
-
-    private final EnforcementDriver enforcement = new EnforcementDriver();
-
-    @AfterEach
-    void close() {
-        enforcement.close();
-    }
+class EnforcementSpineTest extends OnTheDriver {
 
     @Test
     void deniesRequestWithoutApproval() {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.enforcement.stages.EnforcementStores;
@@ -24,14 +23,7 @@ import com.myagents.contracts.goals.GoalTrigger;
  * trial caps and budget as actions, before anything is generated; a denied run is an auditable
  * denial. The daily micro-post costs 50 in {@link Scenario}.
  */
-class GoalRunMeteringTest {
-
-    private final EnforcementDriver enforcement = new EnforcementDriver();
-
-    @AfterEach
-    void close() {
-        enforcement.close();
-    }
+class GoalRunMeteringTest extends OnTheDriver {
 
     @Test
     void aTrialRunsAsManyGoalsADayAsItsCapAndDeniesTheRestVisibly() {

@@ -3,7 +3,6 @@ package com.myagents.enforcement;
 import static com.myagents.enforcement.GoalRunMeteringTest.ask;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.enforcement.stages.EnforcementStores;
@@ -16,14 +15,7 @@ import com.myagents.enforcement.policy.BudgetLedger;
  * really cost (a model's tokens) afterwards — never above the price, and only once.
  * Prices in {@link Scenario}: a daily micro-post run costs 50.
  */
-class GoalRunSettlementTest {
-
-    private final EnforcementDriver enforcement = new EnforcementDriver();
-
-    @AfterEach
-    void close() {
-        enforcement.close();
-    }
+class GoalRunSettlementTest extends OnTheDriver {
 
     @Test
     void aRunIsSettledAtItsRealCostOnceAndTheRestOfThePriceIsFreeAgain() {

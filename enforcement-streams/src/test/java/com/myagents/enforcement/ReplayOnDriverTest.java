@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.approvals.ApprovalEvent;
@@ -35,20 +34,14 @@ import com.myagents.enforcement.verify.Recorded;
 import com.myagents.enforcement.verify.Redecided;
 import com.myagents.enforcement.verify.Replay;
 import com.myagents.enforcement.verify.VerificationReport;
+import com.myagents.testsupport.ExecutionDecisionBuilder;
 
 /**
  * Every decision enforcement records can be re-decided from its record alone — the pure
  * rules of its policy version on its recorded inputs give the same verdict, execution mode, reserved
  * cost, detail, checks and inputs — and a decision that is not what its rules give is a mismatch.
  */
-class ReplayOnDriverTest {
-
-    private final EnforcementDriver enforcement = new EnforcementDriver();
-
-    @AfterEach
-    void close() {
-        enforcement.close();
-    }
+class ReplayOnDriverTest extends OnTheDriver {
 
     @Test
     void everyDecisionOfAMixedLoadIsReDecidedIdentically() {
@@ -90,10 +83,7 @@ class ReplayOnDriverTest {
 
     @Test
     void aLiveAllowanceRecordedAsADryRunIsAMismatch() {
-        enforcement.subscription(Scenario.paid(1_000));
-        enforcement.approve(approved("approval-1", "deliverable-1"));
-        enforcement.send(request("corr-1", "deliverable-1", "approval-1"));
-        ExecutionDecision live = enforcement.decisions().get(0).value;
+        ExecutionDecision live = allowedUnder(Scenario.paid(1_000));
 
         Redecided.Mismatch mismatch = (Redecided.Mismatch) Replay.of(new Recorded.Execution(withMode(live, ExecutionMode.DRY_RUN)));
 
@@ -109,10 +99,7 @@ class ReplayOnDriverTest {
 
     @Test
     void aDecisionWhoseReservedCostWasAlteredIsAMismatch() {
-        enforcement.subscription(Scenario.paid(1_000));
-        enforcement.approve(approved("approval-1", "deliverable-1"));
-        enforcement.send(request("corr-1", "deliverable-1", "approval-1"));
-        ExecutionDecision allowed = enforcement.decisions().get(0).value;
+        ExecutionDecision allowed = allowedUnder(Scenario.paid(1_000));
         Map<String, Object> inputs = new LinkedHashMap<>(allowed.inputs());
         inputs.put("cost_minor", 1);
 
@@ -125,14 +112,8 @@ class ReplayOnDriverTest {
 
     @Test
     void aDecisionAboutAnotherActionThanItsRecordedRequestIsAMismatch() {
-        enforcement.subscription(Scenario.paid(1_000));
-        enforcement.approve(approved("approval-1", "deliverable-1"));
-        enforcement.send(request("corr-1", "deliverable-1", "approval-1"));
-        ExecutionDecision allowed = enforcement.decisions().get(0).value;
-        ExecutionDecision otherAction = new ExecutionDecision(allowed.decisionId(), allowed.correlationId(),
-                allowed.deliverableId(), allowed.subscriptionId(), allowed.customerId(), "place_order",
-                allowed.approvalId(), allowed.outcome(), allowed.reason(), allowed.detail(), allowed.checks(),
-                allowed.inputs(), allowed.policyVersion(), allowed.decidedAt(), allowed.mode());
+        ExecutionDecision allowed = allowedUnder(Scenario.paid(1_000));
+        ExecutionDecision otherAction = ExecutionDecisionBuilder.from(allowed).action("place_order").build();
 
         Redecided.Mismatch mismatch = (Redecided.Mismatch) Replay.of(new Recorded.Execution(otherAction));
 
@@ -141,14 +122,9 @@ class ReplayOnDriverTest {
 
     @Test
     void aDecisionWithAFlippedVerdictIsAMismatch() {
-        enforcement.subscription(Scenario.inTrial(5));
-        enforcement.approve(approved("approval-1", "deliverable-1"));
-        enforcement.send(request("corr-1", "deliverable-1", "approval-1"));
-        ExecutionDecision allowed = enforcement.decisions().get(0).value;
-        ExecutionDecision flipped = new ExecutionDecision(allowed.decisionId(), allowed.correlationId(),
-                allowed.deliverableId(), allowed.subscriptionId(), allowed.customerId(), allowed.action(),
-                allowed.approvalId(), Outcome.DENY, ReasonCode.BUDGET_EXCEEDED, allowed.detail(), allowed.checks(),
-                allowed.inputs(), allowed.policyVersion(), allowed.decidedAt());
+        ExecutionDecision allowed = allowedUnder(Scenario.inTrial(5));
+        ExecutionDecision flipped = ExecutionDecisionBuilder.from(allowed).outcome(Outcome.DENY, ReasonCode.BUDGET_EXCEEDED)
+                .mode(ExecutionMode.LIVE).build();
 
         Redecided redecided = Replay.of(new Recorded.Execution(flipped));
 
@@ -167,18 +143,12 @@ class ReplayOnDriverTest {
 
     @Test
     void aDecisionWhoseRecordedInputsWereAlteredIsAMismatchNamingTheInput() {
-        enforcement.subscription(Scenario.paid(150));
-        enforcement.approve(approved("approval-1", "deliverable-1"));
-        enforcement.send(request("corr-1", "deliverable-1", "approval-1"));
-        ExecutionDecision allowed = enforcement.decisions().get(0).value;
+        ExecutionDecision allowed = allowedUnder(Scenario.paid(150));
         Map<String, Object> inputs = new LinkedHashMap<>(allowed.inputs());
         Map<String, Object> ledger = new LinkedHashMap<>(map(inputs.get("ledger_before")));
         ledger.put("committed_this_month", 100);
         inputs.put("ledger_before", ledger);
-        ExecutionDecision altered = new ExecutionDecision(allowed.decisionId(), allowed.correlationId(),
-                allowed.deliverableId(), allowed.subscriptionId(), allowed.customerId(), allowed.action(),
-                allowed.approvalId(), allowed.outcome(), allowed.reason(), allowed.detail(), allowed.checks(), inputs,
-                allowed.policyVersion(), allowed.decidedAt());
+        ExecutionDecision altered = ExecutionDecisionBuilder.from(allowed).inputs(inputs).mode(ExecutionMode.LIVE).build();
 
         Redecided.Mismatch mismatch = (Redecided.Mismatch) Replay.of(new Recorded.Execution(altered));
 
@@ -190,9 +160,8 @@ class ReplayOnDriverTest {
     void decisionsOfAnotherPolicyVersionAreNamedAsNotReplayable() {
         enforcement.send(request("corr-1", "deliverable-1", null));
         ExecutionDecision denied = enforcement.decisions().get(0).value;
-        ExecutionDecision older = new ExecutionDecision(denied.decisionId(), denied.correlationId(), denied.deliverableId(),
-                denied.subscriptionId(), denied.customerId(), denied.action(), denied.approvalId(), denied.outcome(),
-                denied.reason(), denied.detail(), denied.checks(), denied.inputs(), "enforcement-2026-11.3", denied.decidedAt());
+        ExecutionDecision older = ExecutionDecisionBuilder.from(denied).policyVersion("enforcement-2026-11.3")
+                .mode(ExecutionMode.LIVE).build();
         VerificationReport report = new VerificationReport();
 
         report.add(Replay.of(new Recorded.Execution(older)));
@@ -289,16 +258,20 @@ class ReplayOnDriverTest {
         }
     }
 
+    /** The decision on deliverable 1, approved and requested under {@code subscription}. */
+    private ExecutionDecision allowedUnder(SubscriptionState subscription) {
+        enforcement.subscription(subscription);
+        enforcement.approve(approved("approval-1", "deliverable-1"));
+        enforcement.send(request("corr-1", "deliverable-1", "approval-1"));
+        return enforcement.decisions().get(0).value;
+    }
+
     private static ExecutionDecision withMode(ExecutionDecision d, ExecutionMode mode) {
-        return new ExecutionDecision(d.decisionId(), d.correlationId(), d.deliverableId(), d.subscriptionId(),
-                d.customerId(), d.action(), d.approvalId(), d.outcome(), d.reason(), d.detail(), d.checks(), d.inputs(),
-                d.policyVersion(), d.decidedAt(), mode);
+        return ExecutionDecisionBuilder.from(d).mode(mode).build();
     }
 
     private static ExecutionDecision withInputs(ExecutionDecision d, Map<String, Object> inputs) {
-        return new ExecutionDecision(d.decisionId(), d.correlationId(), d.deliverableId(), d.subscriptionId(),
-                d.customerId(), d.action(), d.approvalId(), d.outcome(), d.reason(), d.detail(), d.checks(), inputs,
-                d.policyVersion(), d.decidedAt(), d.mode());
+        return ExecutionDecisionBuilder.from(d).inputs(inputs).build();
     }
 
     private ApprovalEvent paidApproval(String approvalId, String deliverableId) {

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.approvals.ApprovalEvent;
@@ -21,14 +20,7 @@ import com.myagents.contracts.hiring.HiredAgentChange;
  * An approved trade is checked again at execution against the instance's configuration
  * as it is now: a coin removed from the allowed list or a lowered limit stops it.
  */
-class TradingRiskRulesTest {
-
-    private final EnforcementDriver enforcement = new EnforcementDriver();
-
-    @AfterEach
-    void close() {
-        enforcement.close();
-    }
+class TradingRiskRulesTest extends OnTheDriver {
 
     @Test
     void allowsAnOrderWithinTheCurrentLimits() {

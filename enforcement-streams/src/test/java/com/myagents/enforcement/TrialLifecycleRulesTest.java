@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.approvals.ApprovalEvent;
@@ -27,21 +26,11 @@ import com.myagents.contracts.subscriptions.SubscriptionState;
  * {@code trial_allowed_actions} for real, anything else is denied; approvals live no longer than
  * {@code approval_ttl_hours}; a re-hire without a trial runs nothing until it is paid.
  */
-class TrialLifecycleRulesTest {
-
-    private final EnforcementDriver enforcement = new EnforcementDriver();
-
-    @AfterEach
-    void close() {
-        enforcement.close();
-    }
+class TrialLifecycleRulesTest extends OnTheDriver {
 
     @Test
     void allowsATrialDryRunActionAsASignedDryRunCommand() {
-        enforcement.subscription(trading("active", "active", 1));
-        trade("corr-1", "approval-1");
-
-        ExecutionDecision decision = onlyDecision();
+        ExecutionDecision decision = tradeUnder("active");
         assertThat(decision.allowed()).isTrue();
         assertThat(decision.dryRun()).isTrue();
         assertThat(decision.inputs()).containsEntry("trial_action_list", "trial_dry_run_actions")
@@ -56,10 +45,7 @@ class TrialLifecycleRulesTest {
     @Test
     void aDryRunCostsNothing() {
         // the trading trial's spending cap is 0: a priced action for real would not fit, a dry run does
-        enforcement.subscription(trading("active", "active", 1));
-        trade("corr-1", "approval-1");
-
-        assertThat(onlyDecision().inputs()).containsEntry("cost_minor", 0);
+        assertThat(tradeUnder("active").inputs()).containsEntry("cost_minor", 0);
     }
 
     @Test
@@ -88,10 +74,7 @@ class TrialLifecycleRulesTest {
 
     @Test
     void aPaidPlanPlacesTheSameActionForReal() {
-        enforcement.subscription(trading("active", "ended_converted", 1));
-        trade("corr-1", "approval-1");
-
-        ExecutionDecision decision = onlyDecision();
+        ExecutionDecision decision = tradeUnder("ended_converted");
         assertThat(decision.allowed()).isTrue();
         assertThat(decision.dryRun()).isFalse();
         assertThat(decision.inputs()).containsEntry("cost_minor", 500);
@@ -100,26 +83,14 @@ class TrialLifecycleRulesTest {
     @Test
     void deniesAnApprovalOlderThanTheDefinitionsLifetime() {
         // the approval itself claims three days; the trading definition allows one hour
-        enforcement.subscription(trading("active", "ended_converted", 1));
-        approveTrade("approval-1", EnforcementDriver.START.plus(Duration.ofDays(3)));
-
-        enforcement.advance(Duration.ofMinutes(61));
-        enforcement.send(tradeRequest("corr-1", "approval-1"));
-
-        ExecutionDecision decision = onlyDecision();
+        ExecutionDecision decision = paidTradeApprovedForThreeDaysRequestedAfter(Duration.ofMinutes(61));
         assertThat(decision.reason()).isEqualTo(ReasonCode.APPROVAL_EXPIRED);
         assertThat(decision.inputs()).containsEntry("approval_ttl_hours", 1);
     }
 
     @Test
     void allowsAnApprovalWithinTheDefinitionsLifetime() {
-        enforcement.subscription(trading("active", "ended_converted", 1));
-        approveTrade("approval-1", EnforcementDriver.START.plus(Duration.ofDays(3)));
-
-        enforcement.advance(Duration.ofMinutes(59));
-        enforcement.send(tradeRequest("corr-1", "approval-1"));
-
-        assertThat(onlyDecision().allowed()).isTrue();
+        assertThat(paidTradeApprovedForThreeDaysRequestedAfter(Duration.ofMinutes(59)).allowed()).isTrue();
     }
 
     @Test
@@ -144,6 +115,23 @@ class TrialLifecycleRulesTest {
         assertThat(commands).hasSize(2);
         assertThat(commands.get(0).idempotencyKey()).isNotEqualTo(commands.get(1).idempotencyKey());
         assertThat(commands.get(0).platformIdempotencyKey()).isEqualTo(commands.get(1).platformIdempotencyKey());
+    }
+
+    /** A paid plan whose trading definition allows approvals one hour, and a trade approved for three days, requested {@code after}. */
+    private ExecutionDecision paidTradeApprovedForThreeDaysRequestedAfter(Duration after) {
+        enforcement.subscription(trading("active", "ended_converted", 1));
+        approveTrade("approval-1", EnforcementDriver.START.plus(Duration.ofDays(3)));
+
+        enforcement.advance(after);
+        enforcement.send(tradeRequest("corr-1", "approval-1"));
+        return onlyDecision();
+    }
+
+    /** The decision on an approved order of a trading subscription whose trial is {@code trialStatus}. */
+    private ExecutionDecision tradeUnder(String trialStatus) {
+        enforcement.subscription(trading("active", trialStatus, 1));
+        trade("corr-1", "approval-1");
+        return onlyDecision();
     }
 
     private void trade(String correlationId, String approvalId) {

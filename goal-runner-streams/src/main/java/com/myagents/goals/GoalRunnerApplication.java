@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Import;
 
 import com.myagents.http.app.StatelessServiceApplication;
 import com.myagents.http.problem.ProblemErrorsConfiguration;
+import com.myagents.streams.StreamsApplication;
 
 /**
  * The goal-runner stream application: schedules due goals into goal triggers and turns triggers
@@ -17,8 +18,7 @@ public class GoalRunnerApplication {
     public static final String NAME = "goal-runner-streams";
 
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(GoalRunnerApplication.class)
-                .properties("spring.config.name=" + NAME, "spring.jmx.enabled=false");
+        return StreamsApplication.builder(GoalRunnerApplication.class, NAME);
     }
 
     public static void main(String[] args) {

@@ -17,7 +17,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * </ul>
  * Details: the state and the number of active tasks.
  */
-public final class StreamsHealth implements HealthIndicator {
+public record StreamsHealth(ManagedStreams streams, Probe probe) implements HealthIndicator {
 
     public enum Probe {
         READINESS(EnumSet.of(State.RUNNING)),
@@ -28,14 +28,6 @@ public final class StreamsHealth implements HealthIndicator {
         Probe(Set<State> upIn) {
             this.upIn = upIn;
         }
-    }
-
-    private final ManagedStreams streams;
-    private final Probe probe;
-
-    public StreamsHealth(ManagedStreams streams, Probe probe) {
-        this.streams = streams;
-        this.probe = probe;
     }
 
     public static StreamsHealth readiness(ManagedStreams streams) {

@@ -123,6 +123,11 @@ public final class ExecutionDecisionBuilder {
         return this;
     }
 
+    public ExecutionDecisionBuilder policyVersion(String policyVersion) {
+        this.policyVersion = policyVersion;
+        return this;
+    }
+
     public ExecutionDecisionBuilder decidedAt(Instant decidedAt) {
         this.decidedAt = decidedAt;
         return this;

@@ -19,14 +19,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 public abstract class SinglePageAppContract {
 
     private final Http door;
-    private final String indexMark;
-    private final String assetMark;
+    /** What the door's test UI writes into its files: {@code <name>-test-index}, {@code <name>-test-asset}. */
+    private final String markPrefix;
 
     /** The door's HTTP surface and its name, "cp" or "pp". */
     protected SinglePageAppContract(Http door, String name) {
         this.door = door;
-        this.indexMark = name + "-test-index";
-        this.assetMark = name + "-test-asset";
+        this.markPrefix = name + "-test-";
     }
 
 
@@ -38,7 +37,7 @@ public abstract class SinglePageAppContract {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(response.body()).contains(indexMark);
+        assertThat(response.body()).contains(markPrefix + "index");
     }
 
     @Test
@@ -46,7 +45,7 @@ public abstract class SinglePageAppContract {
         HttpResponse<String> response = door.send(door.request("/assets/app.js").GET().build());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains(assetMark);
+        assertThat(response.body()).contains(markPrefix + "asset");
     }
 
     @ParameterizedTest
@@ -56,7 +55,7 @@ public abstract class SinglePageAppContract {
         HttpResponse<String> response = door.send(door.request(path).GET().build());
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).doesNotContain(indexMark);
+        assertThat(response.body()).doesNotContain(markPrefix + "index");
     }
 
     @Test

@@ -2,12 +2,10 @@ package com.myagents.enforcement.app;
 
 import java.time.Duration;
 
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-
-import io.micrometer.core.instrument.binder.MeterBinder;
 
 import com.myagents.contracts.execution.signing.CommandSigner;
 import com.myagents.enforcement.EnforcementApplication;
@@ -15,10 +13,11 @@ import com.myagents.enforcement.topology.EnforcementSettings;
 import com.myagents.enforcement.topology.EnforcementTopology;
 import com.myagents.streams.DeadThreadPolicy;
 import com.myagents.streams.ManagedStreams;
-import com.myagents.streams.StreamsHealth;
+import com.myagents.streams.StreamsProbes;
 
-/** Configuration, topology and the running streams, put together. */
+/** Configuration, topology and the running streams, put together; its probes and metrics are {@link StreamsProbes}. */
 @Configuration(proxyBeanMethods = false)
+@Import(StreamsProbes.class)
 class EnforcementWiring {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
@@ -45,23 +44,5 @@ class EnforcementWiring {
                 EnforcementTopology.build(EnforcementSettings.of(signer, config.stores())), config.properties(),
                 new ManagedStreams.TopicProvisioning(config.bootstrapServers(), config.security(), config.replicationFactor()),
                 DeadThreadPolicy.FAIL_CLOSED, ManagedStreams.Exit.stayInGroup(CLOSE_TIMEOUT));
-    }
-
-    /** Readiness: UP only while Kafka Streams is RUNNING (rebalancing or restoring it decides nothing yet). */
-    @Bean
-    HealthIndicator enforcementStreamsHealthIndicator(ManagedStreams enforcementStreams) {
-        return StreamsHealth.readiness(enforcementStreams);
-    }
-
-    /** Liveness: DOWN only once Kafka Streams has stopped or failed for good, for an orchestrator to restart it. */
-    @Bean
-    HealthIndicator enforcementStreamsAliveHealthIndicator(ManagedStreams enforcementStreams) {
-        return StreamsHealth.liveness(enforcementStreams);
-    }
-
-    /** Kafka Streams' own metrics (process rates, commit latency, lag, restoration) beside the service's. */
-    @Bean
-    MeterBinder enforcementStreamsMetrics(ManagedStreams enforcementStreams) {
-        return enforcementStreams::bindMetricsTo;
     }
 }

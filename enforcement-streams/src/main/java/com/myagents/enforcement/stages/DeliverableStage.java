@@ -41,8 +41,7 @@ public final class DeliverableStage implements Processor<String, ExecutionReques
 
     private static final Logger log = LoggerFactory.getLogger(DeliverableStage.class);
 
-    private final Duration memory;
-    private final Duration purgeInterval;
+    private final StageMemory memory;
     private final Duration approvalGrace;
     private ProcessorContext<String, Evaluated> context;
     private KeyValueStore<String, Long> decided;
@@ -52,12 +51,10 @@ public final class DeliverableStage implements Processor<String, ExecutionReques
     /**
      * @param memory        how long a correlation id is remembered: at least the retention of the
      *                      requests topic, after which the relay cannot deliver it again
-     * @param purgeInterval how often (wall clock) forgotten ids are removed
      * @param approvalGrace how long a request waits for an approval this stage has not seen yet
      */
-    public DeliverableStage(Duration memory, Duration purgeInterval, Duration approvalGrace) {
+    public DeliverableStage(StageMemory memory, Duration approvalGrace) {
         this.memory = memory;
-        this.purgeInterval = purgeInterval;
         this.approvalGrace = approvalGrace;
     }
 
@@ -67,7 +64,7 @@ public final class DeliverableStage implements Processor<String, ExecutionReques
         this.decided = context.getStateStore(EnforcementStores.DECIDED);
         this.approvals = context.getStateStore(EnforcementStores.APPROVALS);
         this.awaiting = context.getStateStore(EnforcementStores.AWAITING_APPROVAL);
-        context.schedule(purgeInterval, PunctuationType.WALL_CLOCK_TIME, this::forgetDecidedBefore);
+        memory.forgetOld(context, decided, (decidedAt, cutoff) -> decidedAt < cutoff.toEpochMilli());
         context.schedule(AWAIT_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::lookForAwaitedApprovals);
     }
 
@@ -156,13 +153,5 @@ public final class DeliverableStage implements Processor<String, ExecutionReques
             return null;
         }
         return ValueAndTimestamp.getValueOrNull(approvals.get(request.deliverableId()));
-    }
-
-    private void forgetDecidedBefore(long wallClockMillis) {
-        long cutoff = wallClockMillis - memory.toMillis();
-        int forgotten = StorePurge.removeWhere(decided, decidedAt -> decidedAt < cutoff);
-        if (forgotten > 0) {
-            log.debug("forgot {} decided correlation ids older than {}", forgotten, memory);
-        }
     }
 }

@@ -1,11 +1,9 @@
 package com.myagents.enforcement.stages;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -46,17 +44,15 @@ public final class GoalRunMeter implements Processor<String, GoalRunRequest, Str
         }
     }
 
-    private final Duration memory;
-    private final Duration purgeInterval;
+    private final StageMemory memory;
     private ProcessorContext<String, Metered> context;
     private KeyValueStore<String, GoalRunDecision> meteredRuns;
     private KeyValueStore<String, BudgetLedger> ledgers;
     private TimestampedKeyValueStore<String, SubscriptionState> subscriptions;
 
     /** @param memory how long a run id is remembered: at least as long as a trigger can be redelivered */
-    public GoalRunMeter(Duration memory, Duration purgeInterval) {
+    public GoalRunMeter(StageMemory memory) {
         this.memory = memory;
-        this.purgeInterval = purgeInterval;
     }
 
     @Override
@@ -65,7 +61,7 @@ public final class GoalRunMeter implements Processor<String, GoalRunRequest, Str
         this.meteredRuns = context.getStateStore(EnforcementStores.METERED_RUNS);
         this.ledgers = context.getStateStore(EnforcementStores.BUDGET_LEDGER);
         this.subscriptions = context.getStateStore(EnforcementStores.SUBSCRIPTIONS);
-        context.schedule(purgeInterval, PunctuationType.WALL_CLOCK_TIME, this::forgetOldRuns);
+        memory.forgetOld(context, meteredRuns, (decision, cutoff) -> decision.decidedAt().isBefore(cutoff));
     }
 
     @Override
@@ -103,10 +99,5 @@ public final class GoalRunMeter implements Processor<String, GoalRunRequest, Str
                 allowed ? "every check passed" : ((Verdict.Denied) verdict).detail(),
                 metering.costMinor(),
                 verdict.checks(), verdict.inputs(), EnforcementPolicy.VERSION, now);
-    }
-
-    private void forgetOldRuns(long wallClockMillis) {
-        Instant cutoff = Instant.ofEpochMilli(wallClockMillis).minus(memory);
-        StorePurge.removeWhere(meteredRuns, decision -> decision.decidedAt().isBefore(cutoff));
     }
 }

@@ -1,9 +1,7 @@
 package com.myagents.enforcement.stages;
 
-import java.time.Duration;
 import java.time.Instant;
 
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -30,8 +28,7 @@ import com.myagents.enforcement.policy.UsedApproval;
  */
 public final class SubscriptionStage implements Processor<String, Pending, String, Decided> {
 
-    private final Duration memory;
-    private final Duration purgeInterval;
+    private final StageMemory memory;
     private ProcessorContext<String, Decided> context;
     private KeyValueStore<String, UsedApproval> usedApprovals;
     private TimestampedKeyValueStore<String, SubscriptionState> subscriptions;
@@ -42,9 +39,8 @@ public final class SubscriptionStage implements Processor<String, Pending, Strin
      * @param memory how long past its expiry a used approval is remembered (expiry denies reuse
      *               from then on; the margin covers clocks that disagree)
      */
-    public SubscriptionStage(Duration memory, Duration purgeInterval) {
+    public SubscriptionStage(StageMemory memory) {
         this.memory = memory;
-        this.purgeInterval = purgeInterval;
     }
 
     @Override
@@ -54,7 +50,8 @@ public final class SubscriptionStage implements Processor<String, Pending, Strin
         this.subscriptions = context.getStateStore(EnforcementStores.SUBSCRIPTIONS);
         this.ledgers = context.getStateStore(EnforcementStores.BUDGET_LEDGER);
         this.instances = context.getStateStore(EnforcementStores.INSTANCES);
-        context.schedule(purgeInterval, PunctuationType.WALL_CLOCK_TIME, this::forgetExpiredApprovals);
+        memory.forgetOld(context, usedApprovals,
+                (used, cutoff) -> (used.expiresAt() != null ? used.expiresAt() : used.usedAt()).isBefore(cutoff));
     }
 
     @Override
@@ -80,11 +77,5 @@ public final class SubscriptionStage implements Processor<String, Pending, Strin
             ledgers.put(request.subscriptionId(), result.ledger());
         }
         context.forward(record.withValue(decided));
-    }
-
-    private void forgetExpiredApprovals(long wallClockMillis) {
-        Instant cutoff = Instant.ofEpochMilli(wallClockMillis).minus(memory);
-        StorePurge.removeWhere(usedApprovals,
-                used -> (used.expiresAt() != null ? used.expiresAt() : used.usedAt()).isBefore(cutoff));
     }
 }

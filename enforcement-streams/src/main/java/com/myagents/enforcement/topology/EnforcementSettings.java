@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.execution.signing.CommandSigner;
+import com.myagents.enforcement.stages.StageMemory;
 import com.myagents.streams.StoreKind;
 
 /**
@@ -34,6 +35,11 @@ public record EnforcementSettings(CommandSigner signer, StoreKind stores, Durati
         if (approvalGrace.isNegative()) {
             throw new IllegalArgumentException("the approval grace cannot be negative: " + approvalGrace);
         }
+    }
+
+    /** What the stages that remember keep, and how often they forget. */
+    public StageMemory stageMemory() {
+        return new StageMemory(memory, purgeInterval);
     }
 
     public static EnforcementSettings of(CommandSigner signer, StoreKind stores) {

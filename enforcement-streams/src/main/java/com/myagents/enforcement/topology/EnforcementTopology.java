@@ -88,7 +88,7 @@ public final class EnforcementTopology {
     /** First by deliverable: decided there (a denial, a repeat) or passed on, by subscription, to the second stage. */
     private static void decideRequests(StreamsBuilder builder, EnforcementSettings settings) {
         builder.stream(Topics.EXECUTION_REQUESTS.name(), Topics.EXECUTION_REQUESTS.consumed().withName("execution-requests"))
-                .process(() -> new DeliverableStage(settings.memory(), settings.purgeInterval(), settings.approvalGrace()),
+                .process(() -> new DeliverableStage(settings.stageMemory(), settings.approvalGrace()),
                         Named.as("deliverable-stage"), EnforcementStores.DECIDED, EnforcementStores.APPROVALS,
                         EnforcementStores.AWAITING_APPROVAL)
                 .split(Named.as("deliverable-stage-result-"))
@@ -108,7 +108,7 @@ public final class EnforcementTopology {
                         .withKeySerde(Serdes.String())
                         .withValueSerde(Pending.SERDE)
                         .withNumberOfPartitions(Topics.SUBSCRIPTIONS.partitions()))
-                .process(() -> new SubscriptionStage(settings.memory(), settings.purgeInterval()),
+                .process(() -> new SubscriptionStage(settings.stageMemory()),
                         Named.as("subscription-stage"), EnforcementStores.USED_APPROVALS, EnforcementStores.SUBSCRIPTIONS,
                         EnforcementStores.BUDGET_LEDGER);
     }
@@ -116,7 +116,7 @@ public final class EnforcementTopology {
     private static void meterGoalRuns(StreamsBuilder builder, EnforcementSettings settings) {
         KStream<String, GoalRunMeter.Metered> metered = builder
                 .stream(Topics.GOAL_RUN_REQUESTS.name(), Topics.GOAL_RUN_REQUESTS.consumed().withName("goal-run-requests"))
-                .process(() -> new GoalRunMeter(settings.memory(), settings.purgeInterval()),
+                .process(() -> new GoalRunMeter(settings.stageMemory()),
                         Named.as("goal-run-meter"), EnforcementStores.METERED_RUNS, EnforcementStores.BUDGET_LEDGER,
                         EnforcementStores.SUBSCRIPTIONS);
         metered.map((key, m) -> KeyValue.pair(m.decision().trigger().goalInstanceId(), m.decision()),

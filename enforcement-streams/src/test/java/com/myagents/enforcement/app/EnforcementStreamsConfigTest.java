@@ -18,6 +18,7 @@ import com.myagents.contracts.execution.signing.CommandSigner;
 import com.myagents.enforcement.topology.EnforcementSettings;
 import com.myagents.streams.DeadThreadPolicy;
 import com.myagents.streams.ManagedStreams;
+import com.myagents.streams.StreamsProbes;
 import com.myagents.streams.StoreKind;
 
 class EnforcementStreamsConfigTest {
@@ -129,14 +130,14 @@ class EnforcementStreamsConfigTest {
         EnforcementStreamsConfig config = EnforcementStreamsConfig.from(env);
         ManagedStreams streams = new EnforcementWiring().enforcementStreams(config, new CommandSigner(new byte[32]));
 
-        var health = new EnforcementWiring().enforcementStreamsHealthIndicator(streams).health();
+        var health = new StreamsProbes().streamsHealthIndicator(streams).health();
 
         assertThat(streams.isRunning()).isFalse();
         assertThat(streams.deadThreadPolicy()).as("enforcement fails closed").isEqualTo(DeadThreadPolicy.FAIL_CLOSED);
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
         assertThat(health.getDetails()).containsEntry("state", "NOT_RUNNING");
         // stopped for good is not alive either: an orchestrator restarts it
-        assertThat(new EnforcementWiring().enforcementStreamsAliveHealthIndicator(streams).health().getStatus())
+        assertThat(new StreamsProbes().streamsAliveHealthIndicator(streams).health().getStatus())
                 .isEqualTo(Status.DOWN);
     }
 }

@@ -1,14 +1,11 @@
 package com.myagents.goals.app;
 
 import org.apache.kafka.streams.Topology;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-
-import io.micrometer.core.instrument.binder.MeterBinder;
 
 import com.myagents.contracts.security.KafkaClientSecurity;
 import com.myagents.goals.GoalRunnerApplication;
@@ -22,11 +19,13 @@ import com.myagents.goals.topology.TopologySettings;
 import com.myagents.goals.trading.TradingPlanner;
 import com.myagents.streams.DeadThreadPolicy;
 import com.myagents.streams.ManagedStreams;
-import com.myagents.streams.StreamsHealth;
+import com.myagents.streams.KafkaBootstrap;
+import com.myagents.streams.StreamsProbes;
 
-/** Configuration, planners, topology and the running streams, put together. */
+/** Configuration, planners, topology and the running streams, put together; its probes and metrics are {@link StreamsProbes}. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(GoalRunnerProperties.class)
+@EnableConfigurationProperties({GoalRunnerProperties.class, KafkaBootstrap.class})
+@Import(StreamsProbes.class)
 class GoalRunnerWiring {
 
     static final String TEMPLATE_GENERATOR = "template";
@@ -73,30 +72,13 @@ class GoalRunnerWiring {
      */
     @Bean
     ManagedStreams goalRunnerStreams(Topology goalRunnerTopology, GoalRunnerProperties properties,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, Environment env) {
+            KafkaBootstrap kafka, Environment env) {
+        String bootstrapServers = kafka.bootstrapServers();
         KafkaClientSecurity security = KafkaClientSecurity.from(env::getProperty);
         return new ManagedStreams(GoalRunnerApplication.NAME, goalRunnerTopology,
                 GoalRunnerStreamsConfig.properties(properties.applicationId(), bootstrapServers, properties.stateDir(),
                         properties.commitInterval(), properties.replicationFactor(), properties.streams(), security),
                 new ManagedStreams.TopicProvisioning(bootstrapServers, security, properties.replicationFactor()),
                 DeadThreadPolicy.BOUNDED_REPLACEMENT, ManagedStreams.Exit.leaveGroup(properties.closeTimeout()));
-    }
-
-    /** Readiness: UP only while Kafka Streams is RUNNING (rebalancing or restoring it schedules nothing yet). */
-    @Bean
-    HealthIndicator goalRunnerStreamsHealthIndicator(ManagedStreams goalRunnerStreams) {
-        return StreamsHealth.readiness(goalRunnerStreams);
-    }
-
-    /** Liveness: DOWN only once Kafka Streams has stopped or failed for good, for an orchestrator to restart it. */
-    @Bean
-    HealthIndicator goalRunnerStreamsAliveHealthIndicator(ManagedStreams goalRunnerStreams) {
-        return StreamsHealth.liveness(goalRunnerStreams);
-    }
-
-    /** Kafka Streams' own metrics (process rates, commit latency, lag, restoration) beside the service's. */
-    @Bean
-    MeterBinder goalRunnerStreamsMetrics(ManagedStreams goalRunnerStreams) {
-        return goalRunnerStreams::bindMetricsTo;
     }
 }

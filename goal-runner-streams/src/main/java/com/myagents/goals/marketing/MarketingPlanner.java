@@ -65,10 +65,7 @@ public final class MarketingPlanner {
             Map<String, Object> batch = new LinkedHashMap<>();
             batch.put("post_index", post + 1);
             batch.put("posts_in_batch", posts);
-            for (Platform platform : profile.platforms()) {
-                drafts.add(draft(drafts.size(), run, profile, platform, canonical, rules, topic, slot, batch,
-                        platform == profile.platforms().get(0)));
-            }
+            addPerPlatform(drafts, run, profile, canonical, rules, topic, slot, batch);
         }
         return drafts;
     }
@@ -86,10 +83,7 @@ public final class MarketingPlanner {
         PostRules rules = PostRules.of(profile.constraints(), settings.integer("max_length", DAILY_DEFAULT_MAX_LENGTH));
         ZonedDateTime slot = run.dueAt().atZone(zone);
         List<PlannedDraft> drafts = new ArrayList<>();
-        for (Platform platform : profile.platforms()) {
-            drafts.add(draft(drafts.size(), run, profile, platform, canonical, rules, topic, slot, Map.of(),
-                    platform == profile.platforms().get(0)));
-        }
+        addPerPlatform(drafts, run, profile, canonical, rules, topic, slot, Map.of());
         return drafts;
     }
 
@@ -118,10 +112,7 @@ public final class MarketingPlanner {
                 calendar.put("calendar_week", Period.isoWeek(slot.toLocalDate()));
                 calendar.put("calendar_entry", entry + 1);
                 calendar.put("calendar_entries", entries);
-                for (Platform platform : profile.platforms()) {
-                    drafts.add(draft(drafts.size(), run, profile, platform, canonical, rules, topic, slot, calendar,
-                            platform == profile.platforms().get(0)));
-                }
+                addPerPlatform(drafts, run, profile, canonical, rules, topic, slot, calendar);
             }
         }
         return drafts;
@@ -165,6 +156,15 @@ public final class MarketingPlanner {
             extra.put("image", Map.of("media_id", redraft.mediaId()));
         }
         return List.of(draft(0, run, profile, platform, canonical, rules, topic, slot, extra, true));
+    }
+
+    /** One draft of {@code canonical} per enabled platform, each fitted to its platform. */
+    private static void addPerPlatform(List<PlannedDraft> drafts, GoalRun run, MarketingProfile profile,
+            CanonicalPost canonical, PostRules rules, String topic, ZonedDateTime slot, Map<String, Object> extra) {
+        for (Platform platform : profile.platforms()) {
+            drafts.add(draft(drafts.size(), run, profile, platform, canonical, rules, topic, slot, extra,
+                    platform == profile.platforms().get(0)));
+        }
     }
 
     /**

@@ -14,9 +14,16 @@ public sealed interface Period permits Period.Daily, Period.Weekly, Period.Month
 
     String key();
 
-    Period next();
+    /** The period {@code periods} after this one (before it when negative). */
+    Period plus(long periods);
 
-    Period previous();
+    default Period next() {
+        return plus(1);
+    }
+
+    default Period previous() {
+        return plus(-1);
+    }
 
     /** The local day of this period on which the goal is due. */
     LocalDate dueDay(DayOfWeek weekday, int dayOfMonth);
@@ -42,13 +49,8 @@ public sealed interface Period permits Period.Daily, Period.Weekly, Period.Month
         }
 
         @Override
-        public Period next() {
-            return new Daily(day.plusDays(1));
-        }
-
-        @Override
-        public Period previous() {
-            return new Daily(day.minusDays(1));
+        public Period plus(long periods) {
+            return new Daily(day.plusDays(periods));
         }
 
         @Override
@@ -65,13 +67,8 @@ public sealed interface Period permits Period.Daily, Period.Weekly, Period.Month
         }
 
         @Override
-        public Period next() {
-            return new Weekly(monday.plusWeeks(1));
-        }
-
-        @Override
-        public Period previous() {
-            return new Weekly(monday.minusWeeks(1));
+        public Period plus(long periods) {
+            return new Weekly(monday.plusWeeks(periods));
         }
 
         @Override
@@ -87,13 +84,8 @@ public sealed interface Period permits Period.Daily, Period.Weekly, Period.Month
         }
 
         @Override
-        public Period next() {
-            return new Monthly(month.plusMonths(1));
-        }
-
-        @Override
-        public Period previous() {
-            return new Monthly(month.minusMonths(1));
+        public Period plus(long periods) {
+            return new Monthly(month.plusMonths(periods));
         }
 
         /** A day of month past the month's end means its last day: the 31st is Feb 28 (or 29). */

@@ -19,6 +19,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.ValueMapper;
 
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
@@ -94,25 +95,27 @@ public final class GoalRunnerTopology {
                 .process(() -> new RunDrafter(marketing, trading, drafterStores, settings.draftedRunsRetention()),
                         Named.as("run-drafter"), GOAL_SCHEDULES, DRAFTED_RUNS)
                 .split(Named.as("run-output-"))
-                .branch((key, output) -> output instanceof RunOutput.Drafted, Branched.withConsumer(drafted -> drafted
-                        .mapValues(output -> ((RunOutput.Drafted) output).draft(), Named.as("drafted-draft"))
-                        .to(Topics.DELIVERABLE_DRAFTS.name(), Topics.DELIVERABLE_DRAFTS.produced().withName("run-drafts-sink")),
-                        "drafted"))
-                .branch((key, output) -> output instanceof RunOutput.MeteringAsked, Branched.withConsumer(metering -> metering
-                        .mapValues(output -> ((RunOutput.MeteringAsked) output).request(), Named.as("metering-request"))
-                        .to(Topics.GOAL_RUN_REQUESTS.name(), Topics.GOAL_RUN_REQUESTS.produced().withName("goal-run-requests-sink")),
-                        "metering"))
-                .branch((key, output) -> output instanceof RunOutput.Skipped, Branched.withConsumer(skipped -> skipped
-                        .mapValues(output -> ((RunOutput.Skipped) output).skip(), Named.as("skipped-run"))
-                        .to(Topics.GOAL_RUN_DECISIONS.name(), Topics.GOAL_RUN_DECISIONS.produced().withName("skipped-runs-sink")),
-                        "skipped"))
-                .branch((key, output) -> output instanceof RunOutput.Settled, Branched.withConsumer(settled -> settled
-                        .mapValues(output -> ((RunOutput.Settled) output).settlement(), Named.as("settlement"))
-                        .to(Topics.GOAL_RUN_SETTLEMENTS.name(),
-                                Topics.GOAL_RUN_SETTLEMENTS.produced().withName("goal-run-settlements-sink")),
-                        "settled"))
+                .branch((key, output) -> output instanceof RunOutput.Drafted, toTopic(
+                        output -> ((RunOutput.Drafted) output).draft(), "drafted-draft",
+                        Topics.DELIVERABLE_DRAFTS, "run-drafts-sink", "drafted"))
+                .branch((key, output) -> output instanceof RunOutput.MeteringAsked, toTopic(
+                        output -> ((RunOutput.MeteringAsked) output).request(), "metering-request",
+                        Topics.GOAL_RUN_REQUESTS, "goal-run-requests-sink", "metering"))
+                .branch((key, output) -> output instanceof RunOutput.Skipped, toTopic(
+                        output -> ((RunOutput.Skipped) output).skip(), "skipped-run",
+                        Topics.GOAL_RUN_DECISIONS, "skipped-runs-sink", "skipped"))
+                .branch((key, output) -> output instanceof RunOutput.Settled, toTopic(
+                        output -> ((RunOutput.Settled) output).settlement(), "settlement",
+                        Topics.GOAL_RUN_SETTLEMENTS, "goal-run-settlements-sink", "settled"))
                 .defaultBranch(Branched.withConsumer(reportsDue -> reportGuardrails(builder, settings, trading, reportsDue),
                         "guardrail-due"));
+    }
+
+    /** A branch of the drafter's outputs that writes what {@code value} takes out of each to {@code topic}. */
+    private static <V> Branched<String, RunOutput> toTopic(ValueMapper<RunOutput, V> value, String valueNode,
+            Topic<String, V> topic, String sinkNode, String branch) {
+        return Branched.withConsumer(outputs -> outputs.mapValues(value, Named.as(valueNode))
+                .to(topic.name(), topic.produced().withName(sinkNode)), branch);
     }
 
     /** Triggers, and enforcement's answers to metered runs (this runner's own skips travel on the same topic). */

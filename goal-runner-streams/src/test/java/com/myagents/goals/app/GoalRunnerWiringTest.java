@@ -14,7 +14,9 @@ import org.springframework.boot.health.contributor.Status;
 
 import com.myagents.goals.marketing.TemplateContentGenerator;
 import com.myagents.streams.DeadThreadPolicy;
+import com.myagents.streams.KafkaBootstrap;
 import com.myagents.streams.ManagedStreams;
+import com.myagents.streams.StreamsProbes;
 import com.myagents.streams.StoreKind;
 
 class GoalRunnerWiringTest {
@@ -58,9 +60,9 @@ class GoalRunnerWiringTest {
         ManagedStreams streams = wiring.goalRunnerStreams(
                 wiring.goalRunnerTopology(properties, wiring.marketingPlanner(wiring.contentGenerator(properties)),
                         wiring.tradingPlanner()),
-                properties, "localhost:1", new org.springframework.core.env.StandardEnvironment());
+                properties, new KafkaBootstrap("localhost:1"), new org.springframework.core.env.StandardEnvironment());
 
-        var health = wiring.goalRunnerStreamsHealthIndicator(streams).health();
+        var health = new StreamsProbes().streamsHealthIndicator(streams).health();
 
         assertThat(streams.isRunning()).isFalse();
         assertThat(streams.deadThreadPolicy()).as("a goal runner replaces failed threads, boundedly")

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,22 +27,13 @@ import com.myagents.goals.marketing.Platform;
 
 import com.myagents.goals.runs.DeliverableIds;
 
-class DraftTopologyTest {
+class DraftTopologyTest extends OneGoalOnTheDriver {
 
-    static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
-
-    GoalRunnerDriver driver;
-    final String hired = id();
-    final String goalId = id();
+    static final Instant NOW = FRIDAY.plus(Duration.ofHours(6));
 
     @BeforeEach
     void open() {
         driver = new GoalRunnerDriver(NOW);
-    }
-
-    @AfterEach
-    void close() {
-        driver.close();
     }
 
     GoalTrigger onDemand(String goal, String requestId) {

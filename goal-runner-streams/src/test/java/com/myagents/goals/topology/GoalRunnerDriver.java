@@ -1,9 +1,5 @@
 package com.myagents.goals.topology;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,14 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -26,7 +18,6 @@ import com.myagents.contracts.execution.Outcome;
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.goals.GoalRunRequest;
-import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.deliverables.DeliverableDraft;
 import com.myagents.contracts.execution.ExecutionDecision;
@@ -38,9 +29,10 @@ import com.myagents.goals.app.GoalRunnerStreamsConfig;
 import com.myagents.goals.marketing.MarketingPlanner;
 import com.myagents.goals.marketing.TemplateContentGenerator;
 import com.myagents.goals.trading.TradingPlanner;
+import com.myagents.testsupport.TopologyDriver;
 
 /**
- * The goal-runner topology under {@link TopologyTestDriver}: the application's own configuration,
+ * The goal-runner topology under a {@link TopologyDriver}: the application's own configuration,
  * in-memory stores, a 1 s punctuation and a wall clock the test moves. {@link #restart} closes the
  * driver and opens a new one whose stores are restored from what the old one wrote to their
  * changelog topics, as a restarted instance would restore them.
@@ -55,24 +47,11 @@ public final class GoalRunnerDriver implements AutoCloseable {
             GoalRunnerStores.DRAFTED_RUNS, Serdes.Long(),
             GoalRunnerStores.RECENT_ATTEMPTS, InternalSerdes.RECENT_ATTEMPTS);
 
-    private final Path stateDir;
     private final List<HiredAgentChange> agentsSeen = new ArrayList<>();
     /** Every changelog record written so far, per store, across restarts. */
     private final Map<String, List<TestRecord<String, byte[]>>> changelogs = new LinkedHashMap<>();
-    private TopologyTestDriver driver;
-    private Instant now;
-    private TestInputTopic<String, GoalChange> goals;
-    private TestInputTopic<String, HiredAgentChange> agents;
-    private TestInputTopic<String, GoalTrigger> triggersIn;
-    private TestInputTopic<String, ExecutionDecision> decisions;
-    private TestOutputTopic<String, GoalTrigger> triggers;
-    private TestOutputTopic<String, DeliverableDraft> drafts;
-    private TestOutputTopic<String, GoalRunRequest> runRequests;
-    private TestOutputTopic<String, com.myagents.contracts.goals.GoalRunSettlement> settlements;
+    private final TopologyDriver driver;
     private final com.myagents.goals.marketing.ContentGenerator generator;
-    private TestInputTopic<String, GoalRunDecision> runDecisions;
-    private TestOutputTopic<String, GoalRunDecision> skips;
-    private TestInputTopic<String, MarkPrice> markPrices;
     /** Whether metered runs are allowed as soon as they ask, as enforcement would with room left. */
     private boolean allowMeteredRuns = true;
     private final List<GoalRunRequest> unanswered = new ArrayList<>();
@@ -84,33 +63,12 @@ public final class GoalRunnerDriver implements AutoCloseable {
     /** A driver whose marketing posts are written by {@code generator}. */
     public GoalRunnerDriver(Instant start, com.myagents.goals.marketing.ContentGenerator generator) {
         this.generator = generator;
-        try {
-            stateDir = Files.createTempDirectory("goal-runner-driver-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        open(start);
-    }
-
-    private void open(Instant start) {
-        now = start;
-        MarketingPlanner marketing = new MarketingPlanner(generator);
-        driver = new TopologyTestDriver(
-                GoalRunnerTopology.build(TopologySettings.inMemory(PUNCTUATION), marketing, new TradingPlanner()),
-                GoalRunnerStreamsConfig.properties(GoalRunnerStreamsConfig.APPLICATION_ID, "driver:9092", stateDir,
-                        Duration.ofMillis(20), 1),
+        driver = new TopologyDriver(
+                () -> GoalRunnerTopology.build(TopologySettings.inMemory(PUNCTUATION), new MarketingPlanner(generator),
+                        new TradingPlanner()),
+                stateDir -> GoalRunnerStreamsConfig.properties(GoalRunnerStreamsConfig.APPLICATION_ID, "driver:9092",
+                        stateDir, Duration.ofMillis(20), 1),
                 start);
-        goals = input(Topics.GOAL_CHANGES);
-        agents = input(Topics.HIRED_AGENTS);
-        triggersIn = input(Topics.GOAL_TRIGGERS);
-        decisions = input(Topics.EXECUTION_DECISIONS);
-        triggers = output(Topics.GOAL_TRIGGERS);
-        drafts = output(Topics.DELIVERABLE_DRAFTS);
-        runRequests = output(Topics.GOAL_RUN_REQUESTS);
-        settlements = output(Topics.GOAL_RUN_SETTLEMENTS);
-        runDecisions = input(Topics.GOAL_RUN_DECISIONS);
-        skips = output(Topics.GOAL_RUN_DECISIONS);
-        markPrices = input(Topics.MARK_PRICES);
     }
 
     /** From now on, metered runs wait for {@link #answer} instead of being allowed at once. */
@@ -120,7 +78,7 @@ public final class GoalRunnerDriver implements AutoCloseable {
 
     /** The metered runs that asked enforcement and have no answer yet (only while runs are held). */
     public List<GoalRunRequest> runRequests() {
-        unanswered.addAll(runRequests.readValuesToList());
+        unanswered.addAll(driver.output(Topics.GOAL_RUN_REQUESTS).readValuesToList());
         List<GoalRunRequest> asked = List.copyOf(unanswered);
         unanswered.clear();
         return asked;
@@ -128,15 +86,15 @@ public final class GoalRunnerDriver implements AutoCloseable {
 
     /** What metered runs reported they really cost, keyed by subscription. */
     public List<KeyValue<String, com.myagents.contracts.goals.GoalRunSettlement>> settlements() {
-        return settlements.readKeyValuesToList();
+        return driver.output(Topics.GOAL_RUN_SETTLEMENTS).readKeyValuesToList();
     }
 
     /** Enforcement's answer to a metered run, as it publishes it: keyed by goal. */
     public void answer(GoalRunRequest request, boolean allowed) {
-        runDecisions.pipeInput(request.trigger().goalInstanceId(), new GoalRunDecision("decision-" + request.runId(),
+        driver.input(Topics.GOAL_RUN_DECISIONS).pipeInput(request.trigger().goalInstanceId(), new GoalRunDecision("decision-" + request.runId(),
                 request.trigger(), allowed ? Outcome.ALLOW : Outcome.DENY,
                 allowed ? ReasonCode.ALLOWED : ReasonCode.TRIAL_CAP_EXCEEDED, allowed ? "every check passed" : "cap reached",
-                allowed ? 50 : 0, List.of(), Map.of(), "test", now), now);
+                allowed ? 50 : 0, List.of(), Map.of(), "test", now()), now());
     }
 
     /** Allows every metered run that asked, until none asks any more. */
@@ -144,52 +102,51 @@ public final class GoalRunnerDriver implements AutoCloseable {
         if (!allowMeteredRuns) {
             return;
         }
-        List<GoalRunRequest> asked = runRequests.readValuesToList();
+        List<GoalRunRequest> asked = driver.output(Topics.GOAL_RUN_REQUESTS).readValuesToList();
         while (!asked.isEmpty()) {
             asked.forEach(request -> answer(request, true));
-            asked = runRequests.readValuesToList();
+            asked = driver.output(Topics.GOAL_RUN_REQUESTS).readValuesToList();
         }
     }
 
     public Instant now() {
-        return now;
+        return driver.now();
     }
 
     public void agent(HiredAgentChange agent) {
         agentsSeen.add(agent);
-        agents.pipeInput(agent.hiredInstanceId(), agent, now);
+        driver.input(Topics.HIRED_AGENTS).pipeInput(agent.hiredInstanceId(), agent, now());
         allowAsked();
     }
 
     /** A mark price as the exchange connector publishes it. */
     public void markPrice(MarkPrice price) {
-        markPrices.pipeInput(price.productSymbol(), price, now);
+        driver.input(Topics.MARK_PRICES).pipeInput(price.productSymbol(), price, now());
     }
 
     public void goal(GoalChange goal) {
-        goals.pipeInput(goal.goalInstanceId(), goal, now);
+        driver.input(Topics.GOAL_CHANGES).pipeInput(goal.goalInstanceId(), goal, now());
         allowAsked();
     }
 
     public void deleteGoal(String goalId) {
-        goals.pipeInput(goalId, null, now);
+        driver.input(Topics.GOAL_CHANGES).pipeInput(goalId, null, now());
     }
 
     /** A trigger written by someone else, e.g. ingest-api's on-demand run. */
     public void trigger(GoalTrigger trigger) {
-        triggersIn.pipeInput(trigger.goalInstanceId(), trigger, now);
+        driver.input(Topics.GOAL_TRIGGERS).pipeInput(trigger.goalInstanceId(), trigger, now());
         allowAsked();
     }
 
     public void decision(ExecutionDecision decision) {
-        decisions.pipeInput(decision.correlationId(), decision, now);
+        driver.input(Topics.EXECUTION_DECISIONS).pipeInput(decision.correlationId(), decision, now());
         allowAsked();
     }
 
     /** Moves the wall clock, in steps no larger than the punctuation interval unless told otherwise. */
     public void advance(Duration duration) {
-        now = now.plus(duration);
-        driver.advanceWallClockTime(duration);
+        driver.advance(duration);
         allowAsked();
     }
 
@@ -206,20 +163,20 @@ public final class GoalRunnerDriver implements AutoCloseable {
     }
 
     public List<GoalTrigger> triggers() {
-        return triggers.readValuesToList();
+        return driver.output(Topics.GOAL_TRIGGERS).readValuesToList();
     }
 
     public List<KeyValue<String, DeliverableDraft>> drafts() {
-        return drafts.readKeyValuesToList();
+        return driver.output(Topics.DELIVERABLE_DRAFTS).readKeyValuesToList();
     }
 
     /** The runs this runner recorded as skipped (its own records on the goal-run decisions topic), with their keys. */
     public List<KeyValue<String, GoalRunDecision>> skips() {
-        return skips.readKeyValuesToList().stream().filter(kv -> kv.value.skipped()).toList();
+        return driver.output(Topics.GOAL_RUN_DECISIONS).readKeyValuesToList().stream().filter(kv -> kv.value.skipped()).toList();
     }
 
     public <V> KeyValueStore<String, V> store(String name) {
-        return driver.getKeyValueStore(name);
+        return driver.store(name);
     }
 
     /**
@@ -228,10 +185,9 @@ public final class GoalRunnerDriver implements AutoCloseable {
      */
     public void restart(Duration downtime) {
         collectChangelogs();
-        driver.close();
-        open(now.plus(downtime));
+        driver.restart(downtime);
         for (HiredAgentChange agent : agentsSeen) {
-            agents.pipeInput(agent.hiredInstanceId(), agent, now);
+            driver.input(Topics.HIRED_AGENTS).pipeInput(agent.hiredInstanceId(), agent, now());
         }
         restoreStores();
     }
@@ -244,13 +200,13 @@ public final class GoalRunnerDriver implements AutoCloseable {
 
     private TestOutputTopic<String, byte[]> changelog(String store) {
         String topic = GoalRunnerStreamsConfig.APPLICATION_ID + "-" + store + "-changelog";
-        return driver.createOutputTopic(topic, new StringDeserializer(), new ByteArrayDeserializer());
+        return driver.rawOutput(topic);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void restoreStores() {
         changelogs.forEach((name, records) -> {
-            KeyValueStore store = driver.getKeyValueStore(name);
+            KeyValueStore store = driver.store(name);
             Serde serde = STORE_SERDES.get(name);
             for (TestRecord<String, byte[]> record : records) {
                 if (record.value() == null) {
@@ -267,13 +223,5 @@ public final class GoalRunnerDriver implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
-    }
-
-    private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
-        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
-    }
-
-    private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
-        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
     }
 }

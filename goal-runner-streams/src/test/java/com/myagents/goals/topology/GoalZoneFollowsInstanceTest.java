@@ -1,7 +1,6 @@
 package com.myagents.goals.topology;
 
 import static com.myagents.goals.Fixtures.daily;
-import static com.myagents.goals.Fixtures.id;
 import static com.myagents.goals.Fixtures.marketingConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.goals.GoalTrigger;
@@ -18,19 +17,11 @@ import com.myagents.goals.Fixtures;
 import com.myagents.goals.schedule.ScheduledGoal;
 
 /** A goal without a time zone of its own runs in its instance's current zone; one with its own keeps it. */
-class GoalZoneFollowsInstanceTest {
+class GoalZoneFollowsInstanceTest extends OneGoalOnTheDriver {
 
-    /** A Friday; 09:00 is 03:30 UTC in Asia/Kolkata, 09:00 UTC in Europe/London, 14:00 UTC in America/New_York. */
-    static final Instant FRIDAY = Instant.parse("2026-11-27T00:00:00Z");
-    static final Duration MINUTE = Duration.ofMinutes(1);
-
-    final GoalRunnerDriver driver = new GoalRunnerDriver(FRIDAY);
-    final String hired = id();
-    final String goalId = id();
-
-    @AfterEach
-    void close() {
-        driver.close();
+    @BeforeEach
+    void open() {
+        driver = new GoalRunnerDriver(FRIDAY);
     }
 
     @Test

@@ -1,15 +1,14 @@
 package com.myagents.goals.topology;
 
 import static com.myagents.goals.Fixtures.goal;
-import static com.myagents.goals.Fixtures.id;
 import static com.myagents.goals.Fixtures.tradingAgent;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,23 +20,14 @@ import com.myagents.goals.Fixtures;
  * A run that costs (marketing generation) asks enforcement before it generates
  * anything; it drafts only when allowed, and a denied run drafts nothing, ever.
  */
-class MeteredRunsTest {
+class MeteredRunsTest extends OneGoalOnTheDriver {
 
-    static final Instant NOW = Instant.parse("2026-11-27T06:00:00Z");
-
-    GoalRunnerDriver driver;
-    final String hired = id();
-    final String goalId = id();
+    static final Instant NOW = FRIDAY.plus(Duration.ofHours(6));
 
     @BeforeEach
     void open() {
         driver = new GoalRunnerDriver(NOW);
         driver.holdMeteredRuns();
-    }
-
-    @AfterEach
-    void close() {
-        driver.close();
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.goals.GoalChange;
@@ -19,26 +18,18 @@ import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.goals.Fixtures;
 
-class SchedulerTopologyTest {
+class SchedulerTopologyTest extends OneGoalOnTheDriver {
 
-    /** A Friday; 09:00 in Asia/Kolkata is 03:30 UTC. */
-    static final Instant FRIDAY = Instant.parse("2026-11-27T00:00:00Z");
-    static final Duration MINUTE = Duration.ofMinutes(1);
-
-    GoalRunnerDriver driver;
-    final String hired = id();
-    final String goalId = id();
-
-    @AfterEach
-    void close() {
-        driver.close();
+    /** A driver started at {@code start} with the daily 09:00 goal of a marketing instance, both in Asia/Kolkata. */
+    private void startWithDailyGoalInKolkata(Instant start) {
+        driver = new GoalRunnerDriver(start);
+        driver.agent(marketingAgent(hired, "Asia/Kolkata"));
+        driver.goal(daily(goalId, hired, "09:00", "Asia/Kolkata", start));
     }
 
     @Test
     void aDailyGoalFiresExactlyOncePerDayAtItsLocalTime() {
-        driver = new GoalRunnerDriver(FRIDAY);
-        driver.agent(marketingAgent(hired, "Asia/Kolkata"));
-        driver.goal(daily(goalId, hired, "09:00", "Asia/Kolkata", FRIDAY));
+        startWithDailyGoalInKolkata(FRIDAY);
 
         driver.tick(Duration.ofHours(3).plusMinutes(29), MINUTE);
         assertThat(driver.triggers()).as("nothing before 09:00 local").isEmpty();
@@ -56,9 +47,7 @@ class SchedulerTopologyTest {
 
     @Test
     void aDueRunBecomesOneDraftPerEnabledPlatform() {
-        driver = new GoalRunnerDriver(FRIDAY);
-        driver.agent(marketingAgent(hired, "Asia/Kolkata"));
-        driver.goal(daily(goalId, hired, "09:00", "Asia/Kolkata", FRIDAY));
+        startWithDailyGoalInKolkata(FRIDAY);
 
         driver.tick(Duration.ofHours(4), MINUTE);
 
@@ -68,9 +57,7 @@ class SchedulerTopologyTest {
 
     @Test
     void aRestartedRunnerDoesNotFireThePeriodAgainButFiresTheNextOne() {
-        driver = new GoalRunnerDriver(FRIDAY);
-        driver.agent(marketingAgent(hired, "Asia/Kolkata"));
-        driver.goal(daily(goalId, hired, "09:00", "Asia/Kolkata", FRIDAY));
+        startWithDailyGoalInKolkata(FRIDAY);
         driver.tick(Duration.ofHours(4), MINUTE);
         assertThat(driver.triggers()).hasSize(1);
         assertThat(driver.drafts()).hasSize(6);
@@ -89,9 +76,7 @@ class SchedulerTopologyTest {
 
     @Test
     void aScheduleKeptAcrossARestartBeforeTheDueTimeStillFiresOnce() {
-        driver = new GoalRunnerDriver(FRIDAY);
-        driver.agent(marketingAgent(hired, "Asia/Kolkata"));
-        driver.goal(daily(goalId, hired, "09:00", "Asia/Kolkata", FRIDAY));
+        startWithDailyGoalInKolkata(FRIDAY);
         driver.tick(Duration.ofHours(1), MINUTE);
 
         driver.restart(Duration.ofMinutes(1));
@@ -102,9 +87,7 @@ class SchedulerTopologyTest {
 
     @Test
     void runsMissedWhileDownAreCaughtUpOnceWithTheLatestPeriodOnly() {
-        driver = new GoalRunnerDriver(FRIDAY);
-        driver.agent(marketingAgent(hired, "Asia/Kolkata"));
-        driver.goal(daily(goalId, hired, "09:00", "Asia/Kolkata", FRIDAY));
+        startWithDailyGoalInKolkata(FRIDAY);
         driver.tick(Duration.ofHours(4), MINUTE);
         assertThat(driver.triggers()).extracting(GoalTrigger::periodKey).containsExactly("daily:2026-11-27");
 
@@ -118,9 +101,7 @@ class SchedulerTopologyTest {
 
     @Test
     void oneLongStallOfTheWallClockAlsoFiresOnlyOnce() {
-        driver = new GoalRunnerDriver(FRIDAY);
-        driver.agent(marketingAgent(hired, "Asia/Kolkata"));
-        driver.goal(daily(goalId, hired, "09:00", "Asia/Kolkata", FRIDAY));
+        startWithDailyGoalInKolkata(FRIDAY);
 
         driver.jump(Duration.ofDays(3));
         driver.tick(Duration.ofHours(1), MINUTE);
@@ -198,9 +179,7 @@ class SchedulerTopologyTest {
     @Test
     void aGoalCreatedAfterTodaysTimeWaitsForTomorrow() {
         Instant afternoon = Instant.parse("2026-11-27T10:00:00Z");
-        driver = new GoalRunnerDriver(afternoon);
-        driver.agent(marketingAgent(hired, "Asia/Kolkata"));
-        driver.goal(daily(goalId, hired, "09:00", "Asia/Kolkata", afternoon));
+        startWithDailyGoalInKolkata(afternoon);
 
         driver.tick(Duration.ofHours(17), MINUTE);
         assertThat(driver.triggers()).isEmpty();
@@ -265,9 +244,7 @@ class SchedulerTopologyTest {
 
     @Test
     void changingTheTimeOfDayAfterTodaysRunDoesNotRunTodayAgainEvenAfterARestart() {
-        driver = new GoalRunnerDriver(FRIDAY);
-        driver.agent(marketingAgent(hired, "Asia/Kolkata"));
-        driver.goal(daily(goalId, hired, "09:00", "Asia/Kolkata", FRIDAY));
+        startWithDailyGoalInKolkata(FRIDAY);
         driver.tick(Duration.ofHours(4), MINUTE);
         assertThat(driver.triggers()).hasSize(1);
 
@@ -283,9 +260,7 @@ class SchedulerTopologyTest {
     @Test
     void anEditArrivingAfterTheDueTimeButBeforeTheRunFiredDoesNotLoseThePeriod() {
         Instant justBeforeDue = Instant.parse("2026-11-27T03:29:59.900Z");
-        driver = new GoalRunnerDriver(justBeforeDue);
-        driver.agent(marketingAgent(hired, "Asia/Kolkata"));
-        driver.goal(daily(goalId, hired, "09:00", "Asia/Kolkata", justBeforeDue));
+        startWithDailyGoalInKolkata(justBeforeDue);
 
         driver.advance(Duration.ofMillis(200));
         driver.goal(goal(goalId, hired, "marketing.daily_education_micropost", "daily", "09:00", "Asia/Kolkata",

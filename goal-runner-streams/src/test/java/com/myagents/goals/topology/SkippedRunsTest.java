@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,18 +27,11 @@ import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.goals.Fixtures;
 
 /** A due or requested run the runner does not run is recorded as a skipped goal run, with why, once per run id. */
-class SkippedRunsTest {
+class SkippedRunsTest extends OneGoalOnTheDriver {
 
-    /** A Friday; 09:00 in Asia/Kolkata is 03:30 UTC. */
-    static final Instant FRIDAY = Instant.parse("2026-11-27T00:00:00Z");
-
-    GoalRunnerDriver driver = new GoalRunnerDriver(FRIDAY);
-    final String hired = id();
-    final String goalId = id();
-
-    @AfterEach
-    void close() {
-        driver.close();
+    @BeforeEach
+    void open() {
+        driver = new GoalRunnerDriver(FRIDAY);
     }
 
     static HiredAgentChange instance(String hired, boolean configured, String subscriptionStatus, String trialStatus,

@@ -6,7 +6,6 @@ import static com.myagents.goals.trading.TradingPlannerTest.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,13 +24,7 @@ import com.myagents.goals.runs.PlannedDraft;
 class MarketOrderNotionalTest {
 
     static Map<String, Object> marketBuy(int units) {
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("coin", "BTC");
-        settings.put("intent", "enter");
-        settings.put("side", "buy");
-        settings.put("units", units);
-        settings.put("order_type", "market");
-        return settings;
+        return TradingPlannerTest.btcBuy(units, "market");
     }
 
     static MarkPrices btcAt(String price, Duration beforeRun) {

@@ -36,13 +36,19 @@ class TradingPlannerTest {
     }
 
     static Map<String, Object> limitBuy(int units, double price) {
+        Map<String, Object> settings = btcBuy(units, "limit");
+        settings.put("limit_price", price);
+        return settings;
+    }
+
+    /** A goal's settings to enter BTC with a buy of {@code units}, in the order their form lists them. */
+    static Map<String, Object> btcBuy(int units, String orderType) {
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("coin", "BTC");
         settings.put("intent", "enter");
         settings.put("side", "buy");
         settings.put("units", units);
-        settings.put("order_type", "limit");
-        settings.put("limit_price", price);
+        settings.put("order_type", orderType);
         return settings;
     }
 

@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * the post instead and the draft says why. A timeout or error falls back to the template too, and
  * says so on the draft. Every answer's tokens are priced into the post's {@link Usage}.
  */
-public final class AiContentGenerator implements ContentGenerator {
+public record AiContentGenerator(ChatCompletions chat, ContentGenerator fallback, TokenPrices prices)
+        implements ContentGenerator {
 
     public static final Set<String> LANGUAGES = Set.copyOf(DraftingGenerator.AI.languages());
     static final Map<String, String> LANGUAGE_NAMES = Map.of("en", "English", "hi", "Hindi", "bn", "Bengali",
@@ -37,16 +38,6 @@ public final class AiContentGenerator implements ContentGenerator {
             "pa", "Punjabi");
     private static final Pattern HASHTAG = Pattern.compile("^#[A-Za-z0-9_]{1,100}$");
     private static final Logger log = LoggerFactory.getLogger(AiContentGenerator.class);
-
-    private final ChatCompletions chat;
-    private final ContentGenerator fallback;
-    private final TokenPrices prices;
-
-    public AiContentGenerator(ChatCompletions chat, ContentGenerator fallback, TokenPrices prices) {
-        this.chat = chat;
-        this.fallback = fallback;
-        this.prices = prices;
-    }
 
     /** Prices of a million tokens in minor units (paise), prompt and completion. */
     public record TokenPrices(long promptPerMillionMinor, long completionPerMillionMinor) {
