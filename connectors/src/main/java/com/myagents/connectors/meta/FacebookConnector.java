@@ -9,11 +9,9 @@ import com.myagents.connectors.actions.Outcome;
 import com.myagents.connectors.connector.DryRunPlan;
 import com.myagents.connectors.http.Json;
 import com.myagents.connectors.http.OutgoingRequest;
-import com.myagents.connectors.http.PlatformResponse;
 import com.myagents.connectors.http.Transport;
 import com.myagents.connectors.intent.SocialPost;
 import com.myagents.connectors.intent.Target;
-import com.myagents.connectors.social.SocialPostConnector;
 import com.myagents.connectors.vault.PlatformCredential;
 import com.myagents.contracts.execution.ExecutionCommand;
 
@@ -23,17 +21,12 @@ import com.myagents.contracts.execution.ExecutionCommand;
  * where the URL is a short-lived signed address Facebook fetches the image from. The post id comes
  * back in {@code id} ({@code post_id} for a photo).
  */
-public class FacebookConnector extends SocialPostConnector {
+public class FacebookConnector extends GraphPostConnector {
 
     static final String PAGE_SHOWN = "PAGE_ID";
 
-    private final GraphApi graph;
-    private final MediaLinks media;
-
     public FacebookConnector(GraphApi graph, MediaLinks media, Transport transport, Clock clock) {
-        super(Target.FACEBOOK, "Facebook", "Facebook Page token", transport, clock);
-        this.graph = graph;
-        this.media = media;
+        super(Target.FACEBOOK, "Facebook", "Facebook Page token", graph, media, transport, clock);
     }
 
     @Override
@@ -53,9 +46,9 @@ public class FacebookConnector extends SocialPostConnector {
         }
         String image = null;
         if (post.mediaId() != null) {
-            if (!media.configured()) {
-                return Outcome.failed(MediaLinks.MEDIA_UNAVAILABLE, "the post's image cannot be handed to Facebook:"
-                        + " no media URL signing key is configured. Nothing was sent");
+            Outcome noImage = imageUnavailable();
+            if (noImage != null) {
+                return noImage;
             }
             image = media.signed(command.customerId(), post.mediaId()).toString();
         }
@@ -66,11 +59,6 @@ public class FacebookConnector extends SocialPostConnector {
             }
             return Outcome.executed(id, 0, "published on the Facebook Page " + page + ": post " + id);
         });
-    }
-
-    @Override
-    protected Outcome refused(PlatformResponse response) {
-        return GraphApi.refused(platform(), response);
     }
 
     private OutgoingRequest request(SocialPost post, String page, String imageUrl, String authorization) {

@@ -16,7 +16,6 @@ import com.myagents.connectors.http.Transport;
 import com.myagents.connectors.http.Unreachable;
 import com.myagents.connectors.intent.SocialPost;
 import com.myagents.connectors.intent.Target;
-import com.myagents.connectors.social.SocialPostConnector;
 import com.myagents.connectors.vault.PlatformCredential;
 import com.myagents.contracts.execution.ExecutionCommand;
 
@@ -29,19 +28,14 @@ import com.myagents.contracts.execution.ExecutionCommand;
  * image: such a post fails with {@code image_required} before anything is sent (CP offers manual
  * publishing for it instead).
  */
-public class InstagramConnector extends SocialPostConnector {
+public class InstagramConnector extends GraphPostConnector {
 
     public static final String IMAGE_REQUIRED = "image_required";
     static final String ACCOUNT_SHOWN = "IG_USER_ID";
     static final String CONTAINER_SHOWN = "<id of the media container step 1 returns>";
 
-    private final GraphApi graph;
-    private final MediaLinks media;
-
     public InstagramConnector(GraphApi graph, MediaLinks media, Transport transport, Clock clock) {
-        super(Target.INSTAGRAM, "Instagram", "Instagram token", transport, clock);
-        this.graph = graph;
-        this.media = media;
+        super(Target.INSTAGRAM, "Instagram", "Instagram token", graph, media, transport, clock);
     }
 
     @Override
@@ -68,9 +62,9 @@ public class InstagramConnector extends SocialPostConnector {
             return Outcome.failed(GraphApi.ACCOUNT_MISSING, "Instagram needs the numeric id of the Instagram"
                     + " professional account to post as; neither the credential nor the post names one. Nothing was sent");
         }
-        if (!media.configured()) {
-            return Outcome.failed(MediaLinks.MEDIA_UNAVAILABLE, "the post's image cannot be handed to Instagram:"
-                    + " no media URL signing key is configured. Nothing was sent");
+        Outcome noImage = imageUnavailable();
+        if (noImage != null) {
+            return noImage;
         }
         String authorization = "Bearer " + token.accessToken();
         String image = media.signed(command.customerId(), post.mediaId()).toString();
@@ -88,11 +82,6 @@ public class InstagramConnector extends SocialPostConnector {
             return Outcome.executed(id, 0, "published on Instagram as account " + account + ": media " + id
                     + " (container " + containerId + ")");
         });
-    }
-
-    @Override
-    protected Outcome refused(PlatformResponse response) {
-        return GraphApi.refused(platform(), response);
     }
 
     /** Step one publishes nothing: whatever goes wrong with it, it is safe to try again. */
