@@ -26,7 +26,7 @@ public class FacebookConnector extends GraphPostConnector {
     static final String PAGE_SHOWN = "PAGE_ID";
 
     public FacebookConnector(GraphApi graph, MediaLinks media, Transport transport, Clock clock) {
-        super(Target.FACEBOOK, "Facebook", "Facebook Page token", graph, media, transport, clock);
+        super(Target.FACEBOOK, "Facebook Page token", graph, media, transport, clock);
     }
 
     @Override

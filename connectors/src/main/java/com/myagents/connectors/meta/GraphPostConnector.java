@@ -14,9 +14,9 @@ abstract class GraphPostConnector extends SocialPostConnector {
     final GraphApi graph;
     final MediaLinks media;
 
-    GraphPostConnector(Target target, String platform, String tokenName, GraphApi graph, MediaLinks media,
-            Transport transport, Clock clock) {
-        super(target, platform, tokenName, transport, clock);
+    GraphPostConnector(Target target, String tokenName, GraphApi graph, MediaLinks media, Transport transport,
+            Clock clock) {
+        super(target, tokenName, transport, clock);
         this.graph = graph;
         this.media = media;
     }

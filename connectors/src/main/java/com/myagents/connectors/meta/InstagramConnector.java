@@ -35,7 +35,7 @@ public class InstagramConnector extends GraphPostConnector {
     static final String CONTAINER_SHOWN = "<id of the media container step 1 returns>";
 
     public InstagramConnector(GraphApi graph, MediaLinks media, Transport transport, Clock clock) {
-        super(Target.INSTAGRAM, "Instagram", "Instagram token", graph, media, transport, clock);
+        super(Target.INSTAGRAM, "Instagram token", graph, media, transport, clock);
     }
 
     @Override

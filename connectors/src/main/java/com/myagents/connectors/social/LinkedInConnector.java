@@ -35,7 +35,7 @@ public class LinkedInConnector extends SocialPostConnector {
     private final String version;
 
     public LinkedInConnector(URI baseUrl, String version, Transport transport, Clock clock) {
-        super(Target.LINKEDIN, "LinkedIn", "LinkedIn access token", transport, clock);
+        super(Target.LINKEDIN, "LinkedIn access token", transport, clock);
         this.postsUri = baseUrl.resolve(PATH);
         this.version = version;
     }

@@ -15,6 +15,7 @@ import com.myagents.connectors.intent.Target;
 import com.myagents.connectors.vault.Credential;
 import com.myagents.connectors.vault.PlatformCredential;
 import com.myagents.contracts.execution.ExecutionCommand;
+import com.myagents.contracts.publishing.SocialPlatform;
 
 /**
  * What every social post shares, whatever the platform: a post carries no idempotency key, so no
@@ -32,13 +33,10 @@ public abstract class SocialPostConnector implements Connector {
     private final Transport transport;
     private final Clock clock;
 
-    /**
-     * @param platform  the platform's name in words ("LinkedIn")
-     * @param tokenName what its credential is called in words ("LinkedIn access token")
-     */
-    protected SocialPostConnector(Target target, String platform, String tokenName, Transport transport, Clock clock) {
+    /** @param tokenName what the platform's credential is called in words ("LinkedIn access token") */
+    protected SocialPostConnector(Target target, String tokenName, Transport transport, Clock clock) {
         this.target = target;
-        this.platform = platform;
+        this.platform = SocialPlatform.valueOf(target.name()).label();
         this.tokenName = tokenName;
         this.transport = transport;
         this.clock = clock;

@@ -28,7 +28,7 @@ public class XConnector extends SocialPostConnector {
     private final URI tweetsUri;
 
     public XConnector(URI baseUrl, Transport transport, Clock clock) {
-        super(Target.X, "X", "X access token", transport, clock);
+        super(Target.X, "X access token", transport, clock);
         this.tweetsUri = baseUrl.resolve(PATH);
     }
 
