@@ -4,6 +4,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.annotation.Import;
 
 import com.myagents.http.app.ServiceApplication;
+import com.myagents.http.app.ServiceBuilder;
 import com.myagents.http.problem.ProblemErrorsConfiguration;
 
 /**
@@ -18,10 +19,8 @@ public class ConnectorsApplication {
 
     public static final String NAME = "connectors";
 
-    /** Settings given here are defaults: the command line, the environment and connectors.yml win. */
     public static SpringApplicationBuilder builder() {
-        return new SpringApplicationBuilder(ConnectorsApplication.class)
-                .properties("spring.config.name=" + NAME, "spring.jmx.enabled=false");
+        return ServiceBuilder.of(ConnectorsApplication.class, NAME);
     }
 
     public static void main(String[] args) {

@@ -6,8 +6,9 @@ import java.util.Map;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.jooq.DSLContext;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -39,6 +40,8 @@ import com.myagents.contracts.execution.signing.CommandSigner;
 
 /** The connectors' moving parts: the signature check, the clients, the idempotency records and the consumer. */
 @Configuration(proxyBeanMethods = false)
+// Boot's binding of spring.kafka.*, without its Kafka auto-configuration (excluded: the clients are built here)
+@EnableConfigurationProperties(KafkaProperties.class)
 class ConnectorsConfiguration {
 
     /** Exists once every topic of the registry exists on the broker. */
@@ -46,17 +49,17 @@ class ConnectorsConfiguration {
     }
 
     @Bean
-    KafkaClients kafkaClients(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            @Value("${myagents.kafka.replication-factor:1}") short replicationFactor, Environment env) {
+    KafkaClients kafkaClients(KafkaProperties kafka, SharedSettings settings, Environment env) {
+        String bootstrapServers = String.join(",", kafka.getBootstrapServers());
         KafkaClientSecurity security = KafkaClientSecurity.from(env::getProperty);
-        TopicProvisioner.ensureTopics(bootstrapServers, security, replicationFactor);
+        TopicProvisioner.ensureTopics(bootstrapServers, security, settings.kafka().replicationFactor());
         return new KafkaClients(Map.copyOf(security.applyTo(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))));
     }
 
     /** Without the key nothing verifies: the app refuses to start rather than refuse every command. */
     @Bean
-    CommandSigner commandSigner(@Value("${myagents.enforcement.command-signing-key:}") String key) {
-        return CommandSigner.fromBase64(key);
+    CommandSigner commandSigner(SharedSettings settings) {
+        return CommandSigner.fromBase64(settings.enforcement().commandSigningKey());
     }
 
     @Bean
@@ -65,9 +68,8 @@ class ConnectorsConfiguration {
     }
 
     @Bean
-    VaultClient vaultClient(ConnectorsProperties properties, Transport transport,
-            @Value("${myagents.vault.resolver-key:}") String resolverKey) {
-        return new VaultClient(properties.vaultUrl(), resolverKey, transport);
+    VaultClient vaultClient(ConnectorsProperties properties, Transport transport, SharedSettings settings) {
+        return new VaultClient(properties.vaultUrl(), settings.vault().resolverKey(), transport);
     }
 
     @Bean
@@ -91,7 +93,7 @@ class ConnectorsConfiguration {
     MarkPricePublisher markPricePublisher(ConnectorsProperties properties, Transport transport, Clock clock,
             KafkaClients kafka) {
         ConnectorsProperties.Delta delta = properties.delta();
-        return new MarkPricePublisher(new DeltaTickers(delta.baseUrl(), delta.userAgent(), transport, clock),
+        return new MarkPricePublisher(new DeltaTickers(new DeltaRequests(delta.baseUrl(), delta.userAgent(), clock), transport),
                 delta.markPriceSymbols(), delta.markPriceInterval(), kafka.config());
     }
 

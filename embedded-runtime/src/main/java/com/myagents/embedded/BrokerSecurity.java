@@ -101,17 +101,10 @@ public record BrokerSecurity(String brokerPassword, Map<String, String> scramUse
                 .<UserScramCredentialAlteration>map(user -> new UserScramCredentialUpsertion(user.getKey(),
                         new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS), user.getValue()))
                 .toList();
-        try {
+        write("the SCRAM users of the broker", () -> {
             admin.alterUserScramCredentials(upserts).all().get(30, TimeUnit.SECONDS);
             awaitKnown(admin, scramUsers);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot write the SCRAM users of the broker", e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("writing the SCRAM users of the broker timed out", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing SCRAM users", e);
-        }
+        });
     }
 
     /**
@@ -119,7 +112,7 @@ public record BrokerSecurity(String brokerPassword, Map<String, String> scramUse
      * them: the controller commits them before the broker's authorizer has loaded them.
      */
     public static void createAcls(Admin admin, Collection<AclBinding> acls) {
-        try {
+        write("the Kafka ACLs", () -> {
             admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (!admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS).containsAll(acls)) {
@@ -128,13 +121,25 @@ public record BrokerSecurity(String brokerPassword, Map<String, String> scramUse
                 }
                 Thread.sleep(50);
             }
+        });
+    }
+
+    /** One write through the admin client and the wait until the broker applies it. */
+    private interface AdminWrite {
+        void run() throws ExecutionException, java.util.concurrent.TimeoutException, InterruptedException;
+    }
+
+    /** Runs {@code write}; its failure, time-out or interruption in words naming {@code what} was written. */
+    private static void write(String what, AdminWrite write) {
+        try {
+            write.run();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot write the Kafka ACLs", e.getCause());
+            throw new IllegalStateException("cannot write " + what, e.getCause());
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("writing the Kafka ACLs timed out", e);
+            throw new IllegalStateException("writing " + what + " timed out", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing the Kafka ACLs", e);
+            throw new IllegalStateException("interrupted while writing " + what, e);
         }
     }
 

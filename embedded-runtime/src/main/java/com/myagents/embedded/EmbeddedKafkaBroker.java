@@ -87,6 +87,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
     }
 
+    /** A single node: every internal topic has one replica, transactions (exactly-once) included; no rebalance delay. */
+    private static final Map<String, String> SINGLE_NODE = Map.of("offsets.topic.replication.factor", "1",
+            "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
+            "share.coordinator.state.topic.replication.factor", "1", "share.coordinator.state.topic.min.isr", "1",
+            "group.initial.rebalance.delay.ms", "0");
+
     private static Map<String, String> config(Path dataDir, int brokerPort, int controllerPort) {
         Map<String, String> config = new TreeMap<>();
         config.put("process.roles", "broker,controller");
@@ -98,13 +104,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         config.put("inter.broker.listener.name", "PLAINTEXT");
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         config.put("log.dirs", dataDir.resolve("logs").toString());
-        // A single node: every internal topic has one replica, transactions (exactly-once) included.
-        config.put("offsets.topic.replication.factor", "1");
-        config.put("transaction.state.log.replication.factor", "1");
-        config.put("transaction.state.log.min.isr", "1");
-        config.put("share.coordinator.state.topic.replication.factor", "1");
-        config.put("share.coordinator.state.topic.min.isr", "1");
-        config.put("group.initial.rebalance.delay.ms", "0");
+        config.putAll(SINGLE_NODE);
         config.put("num.partitions", "6");
         config.put("auto.create.topics.enable", "false");
         config.put("log.flush.interval.messages", Long.toString(Long.MAX_VALUE));

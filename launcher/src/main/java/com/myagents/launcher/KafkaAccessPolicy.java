@@ -1,7 +1,6 @@
 package com.myagents.launcher;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,20 +35,11 @@ final class KafkaAccessPolicy {
     static final String CONNECTORS_GROUP = "myagents-connectors";
 
     /** service name (as in MYAGENTS_SERVICES) → its Kafka principal; cp-backend and pp-backend use no Kafka. */
-    static final Map<String, String> PRINCIPALS = principals();
+    static final Map<String, String> PRINCIPALS = Map.of("plant-store", "plant-store",
+            "enforcement-streams", "enforcement", "goal-runner-streams", "goal-runner", "connectors", "connectors",
+            "ingest-api", "ingest-api", "gateway", "gateway");
 
     private KafkaAccessPolicy() {
-    }
-
-    private static Map<String, String> principals() {
-        Map<String, String> principals = new LinkedHashMap<>();
-        principals.put("plant-store", "plant-store");
-        principals.put("enforcement-streams", "enforcement");
-        principals.put("goal-runner-streams", "goal-runner");
-        principals.put("connectors", "connectors");
-        principals.put("ingest-api", "ingest-api");
-        principals.put("gateway", "gateway");
-        return Map.copyOf(principals);
     }
 
     /** Every principal the broker must know: the services' and the auditor's. */

@@ -266,6 +266,23 @@ public final class LocalStack implements AutoCloseable {
                 "myagents.review.receipt-key", keys.get("review-receipt-key")));
     }
 
+    /** What every service of this stack is started with, whatever its name and port. */
+    private static final Map<String, String> EVERY_SERVICE = Map.ofEntries(
+            Map.entry("spring.main.banner-mode", "off"),
+            // the launcher prints one progress line per component; Boot's own start-up lines would repeat it
+            Map.entry("spring.main.log-startup-info", "false"),
+            // This stack stops its services in order (see stopSequence), not each context's own JVM hook
+            Map.entry("spring.main.register-shutdown-hook", "false"),
+            Map.entry("logging.register-shutdown-hook", "false"),
+            // The doors stop accepting and finish what is in flight, briefly
+            Map.entry("server.shutdown", "graceful"),
+            Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "4s"),
+            Map.entry("management.endpoints.web.exposure.include", "health,prometheus,metrics,info"),
+            Map.entry("management.endpoint.health.probes.enabled", "true"),
+            Map.entry("management.endpoint.health.show-details", "always"),
+            // eight contexts in one JVM: each keeps its own registry, none joins the JVM-wide global one
+            Map.entry("management.metrics.use-global-registry", "false"));
+
     private void start(String name, Supplier<SpringApplicationBuilder> builder, int port, Map<String, String> own) {
         if (!options.runs(name)) {
             return;
@@ -283,22 +300,9 @@ public final class LocalStack implements AutoCloseable {
         }
         properties.put("myagents.data-dir", options.dataDir().toString());
         properties.put("myagents.demo-data", Boolean.toString(options.demoData()));
-        properties.put("spring.main.banner-mode", "off");
-        // the launcher prints one progress line per component; Boot's own start-up lines would repeat it
-        properties.put("spring.main.log-startup-info", "false");
-        // This stack stops its services in order (see stopSequence), not each context's own JVM hook
-        properties.put("spring.main.register-shutdown-hook", "false");
-        properties.put("logging.register-shutdown-hook", "false");
-        // The doors stop accepting and finish what is in flight, briefly
-        properties.put("server.shutdown", "graceful");
-        properties.put("spring.lifecycle.timeout-per-shutdown-phase", "4s");
+        properties.putAll(EVERY_SERVICE);
         int management = options.ports().managementOf(name);
         properties.put("management.server.port", Integer.toString(management));
-        properties.put("management.endpoints.web.exposure.include", "health,prometheus,metrics,info");
-        properties.put("management.endpoint.health.probes.enabled", "true");
-        properties.put("management.endpoint.health.show-details", "always");
-        // eight contexts in one JVM: each keeps its own registry, none joins the JVM-wide global one
-        properties.put("management.metrics.use-global-registry", "false");
         properties.put("management.metrics.tags.service", name);
         properties.putAll(credentials(name));
         properties.putAll(own);

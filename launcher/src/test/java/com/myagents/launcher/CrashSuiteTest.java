@@ -6,16 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,8 +19,6 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -224,40 +218,15 @@ class CrashSuiteTest {
     }
 
     static <V> List<V> read(Topic<String, V> topic) {
-        List<V> values = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "crash-verifier-" + UUID.randomUUID(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(topic.name()));
-            int quiet = 0;
-            while (quiet < 6) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                quiet = records.isEmpty() ? quiet + 1 : 0;
-                for (ConsumerRecord<String, V> record : records) {
-                    values.add(record.value());
-                }
-            }
-        }
-        return values;
+        return CommittedTopic.read(topic, Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                "crash-verifier-");
     }
 
     static long count(String sql) {
-        return Long.parseLong(strings(sql).get(0));
+        return new SuperuserSql(postgres.jdbcUrl(), "").count(sql);
     }
 
     static List<String> strings(String sql) {
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "");
-             ResultSet r = c.createStatement().executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (r.next()) {
-                values.add(r.getString(1));
-            }
-            return values;
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return new SuperuserSql(postgres.jdbcUrl(), "").strings(sql);
     }
 }

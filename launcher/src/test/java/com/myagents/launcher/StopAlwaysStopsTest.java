@@ -6,15 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,8 +19,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,47 +138,25 @@ class StopAlwaysStopsTest {
     }
 
     private List<ExecutionDecision> decisions() {
-        List<ExecutionDecision> values = new ArrayList<>();
         // the broker is secured: read as the auditor, whose password is in the launcher's data directory
         String password = LocalSecrets.loadOrCreate(launcher.dataDir).get(KafkaAccessPolicy.passwordName(KafkaAccessPolicy.AUDITOR));
-        Map<String, Object> config = com.myagents.contracts.security.KafkaClientSecurity.scram(KafkaAccessPolicy.AUDITOR, password)
-                .applyTo(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, launcher.bootstrapServers(),
-                        ConsumerConfig.GROUP_ID_CONFIG, "myagents-audit-stop-" + UUID.randomUUID(),
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
-        try (KafkaConsumer<String, ExecutionDecision> consumer = new KafkaConsumer<>(config,
-                Topics.EXECUTION_DECISIONS.keySerde().deserializer(), Topics.EXECUTION_DECISIONS.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(Topics.EXECUTION_DECISIONS.name()));
-            int quiet = 0;
-            while (quiet < 6) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                quiet = records.isEmpty() ? quiet + 1 : 0;
-                for (ConsumerRecord<String, ExecutionDecision> record : records) {
-                    values.add(record.value());
-                }
-            }
-        }
-        return values;
+        Map<String, Object> client = com.myagents.contracts.security.KafkaClientSecurity.scram(KafkaAccessPolicy.AUDITOR, password)
+                .applyTo(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, launcher.bootstrapServers()));
+        return CommittedTopic.read(Topics.EXECUTION_DECISIONS, client, "myagents-audit-stop-");
     }
 
     private long count(String sql) {
-        return Long.parseLong(strings(sql).get(0));
+        return sql().count(sql);
     }
 
     private List<String> strings(String sql) {
-        // the embedded PostgreSQL checks passwords: the superuser's is in the launcher's data directory
-        String password = LocalSecrets.loadOrCreate(launcher.dataDir).get(LocalSecrets.POSTGRES_SUPERUSER_PASSWORD);
-        try (Connection c = DriverManager.getConnection(launcher.jdbcUrl(), "postgres", password);
-             ResultSet r = c.createStatement().executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (r.next()) {
-                values.add(r.getString(1));
-            }
-            return values;
-        } catch (Exception e) {
-            throw new IllegalStateException(sql, e);
-        }
+        return sql().strings(sql);
+    }
+
+    /** The embedded PostgreSQL checks passwords: the superuser's is in the launcher's data directory. */
+    private SuperuserSql sql() {
+        return new SuperuserSql(launcher.jdbcUrl(),
+                LocalSecrets.loadOrCreate(launcher.dataDir).get(LocalSecrets.POSTGRES_SUPERUSER_PASSWORD));
     }
 
     private static String tail(String output) {

@@ -14,6 +14,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import com.myagents.contracts.worker.WorkerThread;
+
 /**
  * Watches topics from their current end, as a downstream consumer would (no group, every
  * partition), and hands each record to the benchmark with the moment it became visible here.
@@ -28,8 +30,7 @@ public final class Arrivals implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Listener listener;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final WorkerThread worker = new WorkerThread("bench-arrivals", this::run);
 
     /** @param readCommitted see only committed transactions, as every consumer of stream output does */
     public Arrivals(String bootstrapServers, List<String> topics, boolean readCommitted, Listener listener) {
@@ -50,9 +51,7 @@ public final class Arrivals implements AutoCloseable {
         consumer.seekToEnd(partitions);
         // resolve the positions now, so that nothing produced after this constructor is missed
         partitions.forEach(consumer::position);
-        thread = new Thread(this::run, "bench-arrivals");
-        thread.setDaemon(true);
-        thread.start();
+        worker.start();
     }
 
     /** A topic created a moment ago may not be in the metadata yet: asked again until it is. */
@@ -77,7 +76,7 @@ public final class Arrivals implements AutoCloseable {
 
     private void run() {
         try {
-            while (running) {
+            while (worker.running()) {
                 var records = consumer.poll(Duration.ofMillis(100));
                 long now = System.nanoTime();
                 for (ConsumerRecord<String, byte[]> record : records) {
@@ -93,12 +92,6 @@ public final class Arrivals implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(WorkerThread.wakingUp(() -> consumer), Duration.ofSeconds(10));
     }
 }

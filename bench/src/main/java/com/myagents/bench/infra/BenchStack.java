@@ -13,19 +13,8 @@ import com.myagents.launcher.LocalStackOptions;
  * The system as the launcher runs it (one JVM, embedded Kafka and PostgreSQL, demo data), started
  * by a benchmark on free ports in a fresh data directory, and deleted afterwards.
  */
-public final class BenchStack implements AutoCloseable {
-
-    private final Path dataDir;
-    private final LocalStackOptions options;
-    private final LocalStack stack;
-    private final Duration startup;
-
-    private BenchStack(Path dataDir, LocalStackOptions options, LocalStack stack, Duration startup) {
-        this.dataDir = dataDir;
-        this.options = options;
-        this.stack = stack;
-        this.startup = startup;
-    }
+public record BenchStack(Path dataDir, LocalStackOptions options, LocalStack stack, Duration startup)
+        implements AutoCloseable {
 
     /**
      * @param services  the services to run, all of them when empty
@@ -55,10 +44,6 @@ public final class BenchStack implements AutoCloseable {
         return stack.bootstrapServers();
     }
 
-    public Path dataDir() {
-        return dataDir;
-    }
-
     public String jdbcUrl() {
         return stack.jdbcUrl();
     }
@@ -77,14 +62,6 @@ public final class BenchStack implements AutoCloseable {
         return stack.services().values().stream()
                 .map(context -> context.getEnvironment().getProperty("local.management.port", Integer.class))
                 .toList();
-    }
-
-    public Duration startup() {
-        return startup;
-    }
-
-    public LocalStack stack() {
-        return stack;
     }
 
     @Override

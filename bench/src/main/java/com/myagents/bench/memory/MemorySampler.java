@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import com.myagents.contracts.worker.WorkerThread;
+
 /**
  * Samples a process tree's memory on a background thread and keeps the sample with the largest
  * total: the peak of the whole tree, which no single kernel counter gives (VmHWM is per process).
@@ -11,25 +13,26 @@ import java.util.function.Supplier;
 public final class MemorySampler implements AutoCloseable {
 
     private final Supplier<TreeMemory> probe;
+    private final Duration interval;
     private final AtomicReference<TreeMemory> peak = new AtomicReference<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final WorkerThread worker = new WorkerThread("bench-memory-sampler", this::run);
 
     public MemorySampler(Supplier<TreeMemory> probe, Duration interval) {
         this.probe = probe;
+        this.interval = interval;
         sample();
-        thread = new Thread(() -> {
-            while (running) {
-                sample();
-                try {
-                    Thread.sleep(interval.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
+        worker.start();
+    }
+
+    private void run() {
+        while (worker.running()) {
+            sample();
+            try {
+                Thread.sleep(interval.toMillis());
+            } catch (InterruptedException e) {
+                return;
             }
-        }, "bench-memory-sampler");
-        thread.setDaemon(true);
-        thread.start();
+        }
     }
 
     void sample() {
@@ -43,13 +46,7 @@ public final class MemorySampler implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(Thread::interrupt, Duration.ofSeconds(2));
         sample();
     }
 }

@@ -25,8 +25,8 @@ public record ProcessMemory(long pid, long rssKib, long peakRssKib, long pssKib)
         return new ProcessMemory(pid, rss, field(status, "VmHWM"), pss > 0 ? pss : rss);
     }
 
-    /** The {@code kB} value of {@code key} in a /proc file's text, 0 when absent. */
-    static long field(String text, String key) {
+    /** The {@code kB} value of {@code key} in a /proc file's text ({@code status}, {@code meminfo}), 0 when absent. */
+    public static long field(String text, String key) {
         Matcher m = KIB_FIELD.matcher(text);
         while (m.find()) {
             if (m.group(1).equals(key)) {

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.myagents.bench.memory.ProcessMemory;
 
 /**
  * The machine a figure was taken on: cores, memory, JVM and how busy it already was (the load
@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  */
 public record Machine(int cores, long memoryTotalKib, long memoryAvailableKib, String jvm, long maxHeapBytes,
         String loadAverage) {
-
-    private static final Pattern MEMINFO = Pattern.compile("^(\\w+):\\s+(\\d+) kB$", Pattern.MULTILINE);
 
     public static Machine current() {
         String meminfo = read(Path.of("/proc/meminfo")).orElse("");
@@ -27,13 +25,7 @@ public record Machine(int cores, long memoryTotalKib, long memoryAvailableKib, S
     }
 
     static long meminfoKib(String meminfo, String key) {
-        Matcher m = MEMINFO.matcher(meminfo);
-        while (m.find()) {
-            if (m.group(1).equals(key)) {
-                return Long.parseLong(m.group(2));
-            }
-        }
-        return 0;
+        return ProcessMemory.field(meminfo, key);
     }
 
     static String firstThree(String loadavg) {

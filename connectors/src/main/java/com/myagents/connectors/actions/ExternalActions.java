@@ -6,11 +6,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertSetMoreStep;
 import org.jooq.Record;
+
+import com.myagents.connectors.jooq.generated.tables.records.ExternalActionsRecord;
 
 import com.myagents.contracts.execution.ExecutionCommand;
 
@@ -19,15 +25,7 @@ import com.myagents.contracts.execution.ExecutionCommand;
  * ({@code in_flight}) before anything leaves the process and finished after; every write is
  * conditional, so two attempts racing for one key cannot both act.
  */
-public class ExternalActions {
-
-    private final DSLContext db;
-    private final Clock clock;
-
-    public ExternalActions(DSLContext db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
-    }
+public record ExternalActions(DSLContext db, Clock clock) {
 
     /** Result ids are name-based on the idempotency key: a replay publishes the same id. */
     public static UUID resultId(String idempotencyKey) {
@@ -45,20 +43,8 @@ public class ExternalActions {
     public Optional<ActionRecord> claim(ExecutionCommand command, String target) {
         UUID claimId = UUID.randomUUID();
         OffsetDateTime now = now();
-        db.insertInto(EXTERNAL_ACTIONS)
-                .set(EXTERNAL_ACTIONS.IDEMPOTENCY_KEY, command.idempotencyKey())
-                .set(EXTERNAL_ACTIONS.CLAIM_ID, claimId)
-                .set(EXTERNAL_ACTIONS.RESULT_ID, resultId(command.idempotencyKey()))
-                .set(EXTERNAL_ACTIONS.COMMAND_ID, command.commandId())
-                .set(EXTERNAL_ACTIONS.CORRELATION_ID, command.correlationId())
-                .set(EXTERNAL_ACTIONS.DELIVERABLE_ID, command.deliverableId())
-                .set(EXTERNAL_ACTIONS.SUBSCRIPTION_ID, command.subscriptionId())
-                .set(EXTERNAL_ACTIONS.HIRED_INSTANCE_ID, command.hiredInstanceId())
-                .set(EXTERNAL_ACTIONS.ACTION, command.action())
-                .set(EXTERNAL_ACTIONS.TARGET, target)
+        newRow(command, target, claimId, now)
                 .set(EXTERNAL_ACTIONS.STATUS, ActionStatus.IN_FLIGHT.dbValue())
-                .set(EXTERNAL_ACTIONS.CREATED_AT, now)
-                .set(EXTERNAL_ACTIONS.UPDATED_AT, now)
                 .onConflictDoNothing()
                 .execute();
         return find(command.idempotencyKey()).filter(row -> row.claimId().equals(claimId));
@@ -81,13 +67,7 @@ public class ExternalActions {
     public ActionRecord finish(ActionRecord claimed, Outcome outcome) {
         OffsetDateTime now = now();
         db.update(EXTERNAL_ACTIONS)
-                .set(EXTERNAL_ACTIONS.STATUS, ActionStatus.of(outcome.status()).dbValue())
-                .set(EXTERNAL_ACTIONS.FAILURE_CODE, outcome.failureCode())
-                .set(EXTERNAL_ACTIONS.EXTERNAL_ID, outcome.externalId())
-                .set(EXTERNAL_ACTIONS.COST_MINOR, outcome.costMinor())
-                .set(EXTERNAL_ACTIONS.DETAIL, outcome.detail())
-                .set(EXTERNAL_ACTIONS.UPDATED_AT, now)
-                .set(EXTERNAL_ACTIONS.COMPLETED_AT, now)
+                .set(finished(outcome, now))
                 .where(EXTERNAL_ACTIONS.IDEMPOTENCY_KEY.eq(claimed.idempotencyKey()))
                 .and(EXTERNAL_ACTIONS.CLAIM_ID.eq(claimed.claimId()))
                 .execute();
@@ -101,25 +81,8 @@ public class ExternalActions {
      */
     public ActionRecord settle(ExecutionCommand command, String target, Outcome outcome) {
         OffsetDateTime now = now();
-        db.insertInto(EXTERNAL_ACTIONS)
-                .set(EXTERNAL_ACTIONS.IDEMPOTENCY_KEY, command.idempotencyKey())
-                .set(EXTERNAL_ACTIONS.CLAIM_ID, UUID.randomUUID())
-                .set(EXTERNAL_ACTIONS.RESULT_ID, resultId(command.idempotencyKey()))
-                .set(EXTERNAL_ACTIONS.COMMAND_ID, command.commandId())
-                .set(EXTERNAL_ACTIONS.CORRELATION_ID, command.correlationId())
-                .set(EXTERNAL_ACTIONS.DELIVERABLE_ID, command.deliverableId())
-                .set(EXTERNAL_ACTIONS.SUBSCRIPTION_ID, command.subscriptionId())
-                .set(EXTERNAL_ACTIONS.HIRED_INSTANCE_ID, command.hiredInstanceId())
-                .set(EXTERNAL_ACTIONS.ACTION, command.action())
-                .set(EXTERNAL_ACTIONS.TARGET, target)
-                .set(EXTERNAL_ACTIONS.STATUS, ActionStatus.of(outcome.status()).dbValue())
-                .set(EXTERNAL_ACTIONS.FAILURE_CODE, outcome.failureCode())
-                .set(EXTERNAL_ACTIONS.EXTERNAL_ID, outcome.externalId())
-                .set(EXTERNAL_ACTIONS.COST_MINOR, outcome.costMinor())
-                .set(EXTERNAL_ACTIONS.DETAIL, outcome.detail())
-                .set(EXTERNAL_ACTIONS.CREATED_AT, now)
-                .set(EXTERNAL_ACTIONS.UPDATED_AT, now)
-                .set(EXTERNAL_ACTIONS.COMPLETED_AT, now)
+        newRow(command, target, UUID.randomUUID(), now)
+                .set(finished(outcome, now))
                 .onConflictDoNothing()
                 .execute();
         return require(command.idempotencyKey());
@@ -132,6 +95,37 @@ public class ExternalActions {
                 .and(EXTERNAL_ACTIONS.CLAIM_ID.eq(claimed.claimId()))
                 .and(EXTERNAL_ACTIONS.STATUS.eq(ActionStatus.IN_FLIGHT.dbValue()))
                 .execute();
+    }
+
+    /** A new row's command columns, created now under {@code claimId}; its status is the caller's. */
+    private InsertSetMoreStep<ExternalActionsRecord> newRow(ExecutionCommand command, String target, UUID claimId,
+            OffsetDateTime now) {
+        return db.insertInto(EXTERNAL_ACTIONS)
+                .set(EXTERNAL_ACTIONS.IDEMPOTENCY_KEY, command.idempotencyKey())
+                .set(EXTERNAL_ACTIONS.CLAIM_ID, claimId)
+                .set(EXTERNAL_ACTIONS.RESULT_ID, resultId(command.idempotencyKey()))
+                .set(EXTERNAL_ACTIONS.COMMAND_ID, command.commandId())
+                .set(EXTERNAL_ACTIONS.CORRELATION_ID, command.correlationId())
+                .set(EXTERNAL_ACTIONS.DELIVERABLE_ID, command.deliverableId())
+                .set(EXTERNAL_ACTIONS.SUBSCRIPTION_ID, command.subscriptionId())
+                .set(EXTERNAL_ACTIONS.HIRED_INSTANCE_ID, command.hiredInstanceId())
+                .set(EXTERNAL_ACTIONS.ACTION, command.action())
+                .set(EXTERNAL_ACTIONS.TARGET, target)
+                .set(EXTERNAL_ACTIONS.CREATED_AT, now)
+                .set(EXTERNAL_ACTIONS.UPDATED_AT, now);
+    }
+
+    /** The columns a finished action has: how it ended, and when. */
+    private static Map<Field<?>, Object> finished(Outcome outcome, OffsetDateTime now) {
+        Map<Field<?>, Object> columns = new LinkedHashMap<>();
+        columns.put(EXTERNAL_ACTIONS.STATUS, ActionStatus.of(outcome.status()).dbValue());
+        columns.put(EXTERNAL_ACTIONS.FAILURE_CODE, outcome.failureCode());
+        columns.put(EXTERNAL_ACTIONS.EXTERNAL_ID, outcome.externalId());
+        columns.put(EXTERNAL_ACTIONS.COST_MINOR, outcome.costMinor());
+        columns.put(EXTERNAL_ACTIONS.DETAIL, outcome.detail());
+        columns.put(EXTERNAL_ACTIONS.UPDATED_AT, now);
+        columns.put(EXTERNAL_ACTIONS.COMPLETED_AT, now);
+        return columns;
     }
 
     private ActionRecord require(String idempotencyKey) {

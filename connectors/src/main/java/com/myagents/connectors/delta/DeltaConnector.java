@@ -35,19 +35,9 @@ import tools.jackson.databind.JsonNode;
  * order that exists was placed by an earlier attempt and is not placed again. A 5xx or a lost answer
  * leaves the outcome open and the command is retried, starting with that lookup.
  */
-public class DeltaConnector implements Connector {
+public record DeltaConnector(DeltaRequests requests, Transport transport, BigDecimal usdInrRate) implements Connector {
 
     public static final String NO_OPEN_POSITION = "no_open_position";
-
-    private final DeltaRequests requests;
-    private final Transport transport;
-    private final BigDecimal usdInrRate;
-
-    public DeltaConnector(DeltaRequests requests, Transport transport, BigDecimal usdInrRate) {
-        this.requests = requests;
-        this.transport = transport;
-        this.usdInrRate = usdInrRate;
-    }
 
     @Override
     public Target target() {

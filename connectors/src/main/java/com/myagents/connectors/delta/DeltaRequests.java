@@ -14,26 +14,17 @@ import com.myagents.connectors.vault.ExchangeCredential;
  * {@code User-Agent}). Without a credential (a dry run) the three auth headers carry descriptions
  * of what would be sent instead.
  */
-public class DeltaRequests {
+public record DeltaRequests(URI baseUrl, String userAgent, Clock clock) {
 
     public static final String ORDERS = "/v2/orders";
     public static final String ORDER_BY_CLIENT_ID = "/v2/orders/client_order_id/";
     public static final String MARGINED_POSITIONS = "/v2/positions/margined";
+    public static final String TICKERS = "/v2/tickers/";
 
     static final String API_KEY_SHOWN = "<api key of the exchange credential, resolved from CP's vault at send time>";
     static final String TIMESTAMP_SHOWN = "<unix seconds at send time>";
     static final String SIGNATURE_SHOWN = "<hex HMAC-SHA256(api secret, method + timestamp + path + query + body),"
             + " computed at send time>";
-
-    private final URI baseUrl;
-    private final String userAgent;
-    private final Clock clock;
-
-    public DeltaRequests(URI baseUrl, String userAgent, Clock clock) {
-        this.baseUrl = baseUrl;
-        this.userAgent = userAgent;
-        this.clock = clock;
-    }
 
     public OutgoingRequest placeOrder(Map<String, Object> order, ExchangeCredential credential) {
         return build("POST", ORDERS, Json.write(order), credential);
@@ -47,9 +38,15 @@ public class DeltaRequests {
         return build("GET", MARGINED_POSITIONS, null, credential);
     }
 
+    /** The public ticker of one product: no credential, nothing signed. */
+    public OutgoingRequest ticker(String productSymbol) {
+        URI uri = uri(TICKERS + productSymbol);
+        return new OutgoingRequest("GET", uri, headers(new LinkedHashMap<>(), null), null, Map.of());
+    }
+
     /** @param credential {@code null} for a dry run */
     OutgoingRequest build(String method, String pathAndQuery, String body, ExchangeCredential credential) {
-        URI uri = URI.create(stripTrailingSlash(baseUrl.toString()) + pathAndQuery);
+        URI uri = uri(pathAndQuery);
         Map<String, String> headers = new LinkedHashMap<>();
         if (credential == null) {
             headers.put("api-key", API_KEY_SHOWN);
@@ -62,16 +59,22 @@ public class DeltaRequests {
             headers.put("timestamp", timestamp);
             headers.put("signature", DeltaSigner.sign(credential.apiSecret(), prehash));
         }
+        return new OutgoingRequest(method, uri, headers(headers, body), body,
+                Map.of("api-key", API_KEY_SHOWN, "signature", SIGNATURE_SHOWN));
+    }
+
+    /** Every call names the client and asks for JSON; one with a body sends JSON. */
+    private Map<String, String> headers(Map<String, String> headers, String body) {
         headers.put("User-Agent", userAgent);
         headers.put("Accept", "application/json");
         if (body != null) {
             headers.put("Content-Type", "application/json");
         }
-        return new OutgoingRequest(method, uri, headers, body,
-                Map.of("api-key", API_KEY_SHOWN, "signature", SIGNATURE_SHOWN));
+        return headers;
     }
 
-    private static String stripTrailingSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    private URI uri(String pathAndQuery) {
+        String url = baseUrl.toString();
+        return URI.create((url.endsWith("/") ? url.substring(0, url.length() - 1) : url) + pathAndQuery);
     }
 }

@@ -1,13 +1,8 @@
 package com.myagents.connectors.delta;
 
-import java.net.URI;
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.myagents.connectors.http.Json;
-import com.myagents.connectors.http.OutgoingRequest;
 import com.myagents.connectors.http.PlatformResponse;
 import com.myagents.connectors.http.Transport;
 import com.myagents.contracts.market.MarkPrice;
@@ -21,16 +16,12 @@ public final class DeltaTickers {
     public static final String EXCHANGE = "delta_exchange_india";
     private static final Pattern SYMBOL = Pattern.compile("[A-Z0-9_]{2,40}");
 
-    private final URI baseUrl;
-    private final String userAgent;
+    private final DeltaRequests requests;
     private final Transport transport;
-    private final Clock clock;
 
-    public DeltaTickers(URI baseUrl, String userAgent, Transport transport, Clock clock) {
-        this.baseUrl = baseUrl;
-        this.userAgent = userAgent;
+    public DeltaTickers(DeltaRequests requests, Transport transport) {
+        this.requests = requests;
         this.transport = transport;
-        this.clock = clock;
     }
 
     /**
@@ -43,19 +34,13 @@ public final class DeltaTickers {
         if (productSymbol == null || !SYMBOL.matcher(productSymbol).matches()) {
             throw new PriceUnavailable("not a Delta product symbol: " + productSymbol);
         }
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("User-Agent", userAgent);
-        headers.put("Accept", "application/json");
-        String base = baseUrl.toString().endsWith("/") ? baseUrl.toString().substring(0, baseUrl.toString().length() - 1)
-                : baseUrl.toString();
-        PlatformResponse response = transport.send(new OutgoingRequest("GET", URI.create(base + "/v2/tickers/" + productSymbol),
-                headers, null, Map.of()));
+        PlatformResponse response = transport.send(requests.ticker(productSymbol));
         if (!response.successful()) {
             throw new PriceUnavailable("Delta answered " + response.status() + " for the ticker of " + productSymbol + ": "
                     + response.excerpt());
         }
         MarkPrice price = new MarkPrice(productSymbol, Json.text(response.json().path("result"), "mark_price"), EXCHANGE,
-                clock.instant());
+                requests.clock().instant());
         if (price.value() == null) {
             throw new PriceUnavailable("Delta's ticker of " + productSymbol + " has no positive mark_price: " + response.excerpt());
         }

@@ -1,16 +1,11 @@
 package com.myagents.connectors.intent;
 
-import java.util.Locale;
-
+import com.myagents.contracts.NamedCode;
 import com.myagents.contracts.publishing.SocialPlatform;
 
 /** Where an action goes; also the suffix of the connector's service identity at the vault. */
-public enum Target {
+public enum Target implements NamedCode {
     DELTA, LINKEDIN, X, FACEBOOK, INSTAGRAM, YOUTUBE, WHATSAPP;
-
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 
     /**
      * The social platform with this payload code, or {@code null} when it is no platform we offer.

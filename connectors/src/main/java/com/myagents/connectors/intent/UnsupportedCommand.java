@@ -1,19 +1,16 @@
 package com.myagents.connectors.intent;
 
+import com.myagents.connectors.connector.FinalFailure;
+
 /**
  * A correctly signed command that no connector can perform as it stands (a payload without an
  * order's fields, a platform without a client): it fails, with {@code code} saying why.
  */
-public class UnsupportedCommand extends RuntimeException {
+public class UnsupportedCommand extends FinalFailure {
 
-    private final String code;
+    private static final long serialVersionUID = 1L;
 
     public UnsupportedCommand(String code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(code, message);
     }
 }

@@ -6,17 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.myagents.connectors.actions.Outcome;
-import com.myagents.connectors.connector.Connector;
 import com.myagents.connectors.connector.DryRunPlan;
 import com.myagents.connectors.http.Json;
 import com.myagents.connectors.http.OutgoingRequest;
-import com.myagents.connectors.http.PlatformResponse;
 import com.myagents.connectors.http.Transport;
-import com.myagents.connectors.intent.Intent;
 import com.myagents.connectors.intent.SocialPost;
 import com.myagents.connectors.intent.Target;
-import com.myagents.connectors.social.SocialResponses;
-import com.myagents.connectors.vault.Credential;
 import com.myagents.connectors.vault.PlatformCredential;
 import com.myagents.contracts.execution.ExecutionCommand;
 
@@ -26,35 +21,16 @@ import com.myagents.contracts.execution.ExecutionCommand;
  * where the URL is a short-lived signed address Facebook fetches the image from. The post id comes
  * back in {@code id} ({@code post_id} for a photo).
  */
-public class FacebookConnector implements Connector {
+public class FacebookConnector extends GraphPostConnector {
 
     static final String PAGE_SHOWN = "PAGE_ID";
 
-    private final GraphApi graph;
-    private final MediaLinks media;
-    private final Transport transport;
-    private final Clock clock;
-
     public FacebookConnector(GraphApi graph, MediaLinks media, Transport transport, Clock clock) {
-        this.graph = graph;
-        this.media = media;
-        this.transport = transport;
-        this.clock = clock;
+        super(Target.FACEBOOK, "Facebook Page token", graph, media, transport, clock);
     }
 
     @Override
-    public Target target() {
-        return Target.FACEBOOK;
-    }
-
-    @Override
-    public boolean canSettleAnEarlierAttempt() {
-        return false;
-    }
-
-    @Override
-    public DryRunPlan describe(Intent intent, ExecutionCommand command) {
-        SocialPost post = (SocialPost) intent;
+    protected DryRunPlan plan(SocialPost post) {
         String page = GraphApi.isAccount(post.postingIdentity()) ? post.postingIdentity() : PAGE_SHOWN;
         String image = post.mediaId() == null ? null : media.described(post.mediaId());
         return new DryRunPlan(List.of(request(post, page, image, GraphApi.TOKEN_SHOWN)), List.of(
@@ -62,13 +38,7 @@ public class FacebookConnector implements Connector {
     }
 
     @Override
-    public Outcome perform(Intent intent, ExecutionCommand command, Credential credential, boolean resumed) {
-        SocialPost post = (SocialPost) intent;
-        PlatformCredential token = (PlatformCredential) credential;
-        if (token.expiredAt(clock.instant())) {
-            return Outcome.failed("credential_expired", "the Facebook Page token expired at " + token.expiresAt()
-                    + "; reconnect Facebook in CP. Nothing was sent");
-        }
+    protected Outcome publish(SocialPost post, ExecutionCommand command, PlatformCredential token) {
         String page = GraphApi.account(token, post);
         if (page == null) {
             return Outcome.failed(GraphApi.ACCOUNT_MISSING, "Facebook needs the numeric id of the Page to post to;"
@@ -76,26 +46,19 @@ public class FacebookConnector implements Connector {
         }
         String image = null;
         if (post.mediaId() != null) {
-            if (!media.configured()) {
-                return Outcome.failed(MediaLinks.MEDIA_UNAVAILABLE, "the post's image cannot be handed to Facebook:"
-                        + " no media URL signing key is configured. Nothing was sent");
+            Outcome noImage = imageUnavailable();
+            if (noImage != null) {
+                return noImage;
             }
             image = media.signed(command.customerId(), post.mediaId()).toString();
         }
-        SocialResponses.Sent sent = SocialResponses.send(transport,
-                request(post, page, image, "Bearer " + token.accessToken()), "Facebook");
-        if (sent.unknown() != null) {
-            return sent.unknown();
-        }
-        PlatformResponse response = sent.response();
-        if (response.successful()) {
+        return send(request(post, page, image, "Bearer " + token.accessToken()), response -> {
             String id = Json.text(response.json(), "post_id");
             if (id == null) {
                 id = Json.text(response.json(), "id");
             }
             return Outcome.executed(id, 0, "published on the Facebook Page " + page + ": post " + id);
-        }
-        return GraphApi.refused("Facebook", response);
+        });
     }
 
     private OutgoingRequest request(SocialPost post, String page, String imageUrl, String authorization) {

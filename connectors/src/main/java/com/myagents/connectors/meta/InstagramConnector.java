@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.myagents.connectors.actions.Outcome;
-import com.myagents.connectors.connector.Connector;
 import com.myagents.connectors.connector.DryRunPlan;
 import com.myagents.connectors.connector.RetryLater;
 import com.myagents.connectors.http.Json;
@@ -15,11 +14,8 @@ import com.myagents.connectors.http.OutgoingRequest;
 import com.myagents.connectors.http.PlatformResponse;
 import com.myagents.connectors.http.Transport;
 import com.myagents.connectors.http.Unreachable;
-import com.myagents.connectors.intent.Intent;
 import com.myagents.connectors.intent.SocialPost;
 import com.myagents.connectors.intent.Target;
-import com.myagents.connectors.social.SocialResponses;
-import com.myagents.connectors.vault.Credential;
 import com.myagents.connectors.vault.PlatformCredential;
 import com.myagents.contracts.execution.ExecutionCommand;
 
@@ -32,96 +28,66 @@ import com.myagents.contracts.execution.ExecutionCommand;
  * image: such a post fails with {@code image_required} before anything is sent (CP offers manual
  * publishing for it instead).
  */
-public class InstagramConnector implements Connector {
+public class InstagramConnector extends GraphPostConnector {
 
     public static final String IMAGE_REQUIRED = "image_required";
     static final String ACCOUNT_SHOWN = "IG_USER_ID";
     static final String CONTAINER_SHOWN = "<id of the media container step 1 returns>";
 
-    private final GraphApi graph;
-    private final MediaLinks media;
-    private final Transport transport;
-    private final Clock clock;
-
     public InstagramConnector(GraphApi graph, MediaLinks media, Transport transport, Clock clock) {
-        this.graph = graph;
-        this.media = media;
-        this.transport = transport;
-        this.clock = clock;
+        super(Target.INSTAGRAM, "Instagram token", graph, media, transport, clock);
     }
 
     @Override
-    public Target target() {
-        return Target.INSTAGRAM;
-    }
-
-    @Override
-    public boolean canSettleAnEarlierAttempt() {
-        return false;
-    }
-
-    @Override
-    public DryRunPlan describe(Intent intent, ExecutionCommand command) {
-        SocialPost post = (SocialPost) intent;
+    protected DryRunPlan plan(SocialPost post) {
         String account = GraphApi.isAccount(post.postingIdentity()) ? post.postingIdentity() : ACCOUNT_SHOWN;
         String image = post.mediaId() == null ? "<no image attached: a live run fails with image_required>"
                 : media.described(post.mediaId());
         return new DryRunPlan(List.of(container(post, account, image, GraphApi.TOKEN_SHOWN),
-                publish(account, CONTAINER_SHOWN, GraphApi.TOKEN_SHOWN)), List.of(
+                mediaPublish(account, CONTAINER_SHOWN, GraphApi.TOKEN_SHOWN)), List.of(
                 "Instagram fetches the image from the signed URL when the container is created",
                 "IG_USER_ID is the Instagram account id the credential posts as (its posting identity), resolved at send time"));
     }
 
     @Override
-    public Outcome perform(Intent intent, ExecutionCommand command, Credential credential, boolean resumed) {
-        SocialPost post = (SocialPost) intent;
-        PlatformCredential token = (PlatformCredential) credential;
-        if (post.mediaId() == null) {
-            return Outcome.failed(IMAGE_REQUIRED, "Instagram takes no post without an image: attach one from your"
-                    + " media library, or publish it by hand. Nothing was sent");
-        }
-        if (token.expiredAt(clock.instant())) {
-            return Outcome.failed("credential_expired", "the Instagram token expired at " + token.expiresAt()
-                    + "; reconnect Instagram in CP. Nothing was sent");
-        }
+    protected Outcome unfit(SocialPost post) {
+        return post.mediaId() != null ? null : Outcome.failed(IMAGE_REQUIRED, "Instagram takes no post without an"
+                + " image: attach one from your media library, or publish it by hand. Nothing was sent");
+    }
+
+    @Override
+    protected Outcome publish(SocialPost post, ExecutionCommand command, PlatformCredential token) {
         String account = GraphApi.account(token, post);
         if (account == null) {
             return Outcome.failed(GraphApi.ACCOUNT_MISSING, "Instagram needs the numeric id of the Instagram"
                     + " professional account to post as; neither the credential nor the post names one. Nothing was sent");
         }
-        if (!media.configured()) {
-            return Outcome.failed(MediaLinks.MEDIA_UNAVAILABLE, "the post's image cannot be handed to Instagram:"
-                    + " no media URL signing key is configured. Nothing was sent");
+        Outcome noImage = imageUnavailable();
+        if (noImage != null) {
+            return noImage;
         }
         String authorization = "Bearer " + token.accessToken();
         String image = media.signed(command.customerId(), post.mediaId()).toString();
         PlatformResponse created = createContainer(container(post, account, image, authorization));
         if (!created.successful()) {
-            return GraphApi.refused("Instagram", created);
+            return refused(created);
         }
         String containerId = Json.text(created.json(), "id");
         if (containerId == null) {
             return Outcome.failed("platform_rejected", "Instagram created no media container (" + created.excerpt()
                     + "). Nothing was published");
         }
-        SocialResponses.Sent sent = SocialResponses.send(transport, publish(account, containerId, authorization),
-                "Instagram");
-        if (sent.unknown() != null) {
-            return sent.unknown();
-        }
-        PlatformResponse published = sent.response();
-        if (published.successful()) {
+        return send(mediaPublish(account, containerId, authorization), published -> {
             String id = Json.text(published.json(), "id");
             return Outcome.executed(id, 0, "published on Instagram as account " + account + ": media " + id
                     + " (container " + containerId + ")");
-        }
-        return GraphApi.refused("Instagram", published);
+        });
     }
 
     /** Step one publishes nothing: whatever goes wrong with it, it is safe to try again. */
     private PlatformResponse createContainer(OutgoingRequest request) {
         try {
-            PlatformResponse response = transport.send(request);
+            PlatformResponse response = transport().send(request);
             if (response.serverError()) {
                 throw new RetryLater("Instagram answered HTTP " + response.status() + " creating the media container;"
                         + " nothing was published", true, null);
@@ -140,7 +106,7 @@ public class InstagramConnector implements Connector {
         return graph.post(graph.edge(account, "media"), body, authorization);
     }
 
-    private OutgoingRequest publish(String account, String containerId, String authorization) {
+    private OutgoingRequest mediaPublish(String account, String containerId, String authorization) {
         return graph.post(graph.edge(account, "media_publish"), Map.of("creation_id", containerId), authorization);
     }
 }

@@ -8,16 +8,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.myagents.connectors.actions.Outcome;
-import com.myagents.connectors.connector.Connector;
 import com.myagents.connectors.connector.DryRunPlan;
 import com.myagents.connectors.http.Json;
 import com.myagents.connectors.http.OutgoingRequest;
 import com.myagents.connectors.http.PlatformResponse;
 import com.myagents.connectors.http.Transport;
-import com.myagents.connectors.intent.Intent;
 import com.myagents.connectors.intent.SocialPost;
 import com.myagents.connectors.intent.Target;
-import com.myagents.connectors.vault.Credential;
 import com.myagents.connectors.vault.PlatformCredential;
 import com.myagents.contracts.execution.ExecutionCommand;
 
@@ -26,53 +23,32 @@ import com.myagents.contracts.execution.ExecutionCommand;
  * member's bearer token, and the author URN the credential posts as (a person or an
  * organization). The new post's URN comes back in {@code x-restli-id}.
  */
-public class LinkedInConnector implements Connector {
+public class LinkedInConnector extends SocialPostConnector {
 
     public static final String PATH = "/rest/posts";
     public static final String AUTHOR_MISSING = "linkedin_author_missing";
-    public static final String CREDENTIAL_EXPIRED = "credential_expired";
     static final Pattern AUTHOR = Pattern.compile("^urn:li:(person|organization):[A-Za-z0-9_-]+$");
     static final String TOKEN_SHOWN = "Bearer <LinkedIn access token, resolved from CP's vault at send time>";
     static final String AUTHOR_SHOWN = "<person or organization URN the LinkedIn credential posts as, resolved at send time>";
 
     private final URI postsUri;
     private final String version;
-    private final Transport transport;
-    private final Clock clock;
 
     public LinkedInConnector(URI baseUrl, String version, Transport transport, Clock clock) {
+        super(Target.LINKEDIN, "LinkedIn access token", transport, clock);
         this.postsUri = baseUrl.resolve(PATH);
         this.version = version;
-        this.transport = transport;
-        this.clock = clock;
     }
 
     @Override
-    public Target target() {
-        return Target.LINKEDIN;
-    }
-
-    @Override
-    public boolean canSettleAnEarlierAttempt() {
-        return false;
-    }
-
-    @Override
-    public DryRunPlan describe(Intent intent, ExecutionCommand command) {
-        SocialPost post = (SocialPost) intent;
+    protected DryRunPlan plan(SocialPost post) {
         String author = isUrn(post.postingIdentity()) ? post.postingIdentity() : AUTHOR_SHOWN;
         return new DryRunPlan(List.of(request(post, author, TOKEN_SHOWN)), List.of(
                 "the author is the posting identity of the LinkedIn credential when it names one"));
     }
 
     @Override
-    public Outcome perform(Intent intent, ExecutionCommand command, Credential credential, boolean resumed) {
-        SocialPost post = (SocialPost) intent;
-        PlatformCredential token = (PlatformCredential) credential;
-        if (token.expiredAt(clock.instant())) {
-            return Outcome.failed(CREDENTIAL_EXPIRED, "the LinkedIn access token expired at " + token.expiresAt()
-                    + "; reconnect LinkedIn in CP. Nothing was sent");
-        }
+    protected Outcome publish(SocialPost post, ExecutionCommand command, PlatformCredential token) {
         String author = isUrn(token.postingIdentity()) ? token.postingIdentity()
                 : isUrn(post.postingIdentity()) ? post.postingIdentity() : null;
         if (author == null) {
@@ -80,17 +56,15 @@ public class LinkedInConnector implements Connector {
                     + " (urn:li:person:… or urn:li:organization:…); neither the credential nor the post names one."
                     + " Nothing was sent");
         }
-        SocialResponses.Sent sent = SocialResponses.send(transport,
-                request(post, author, "Bearer " + token.accessToken()), "LinkedIn");
-        if (sent.unknown() != null) {
-            return sent.unknown();
-        }
-        PlatformResponse response = sent.response();
-        if (response.successful()) {
+        return send(request(post, author, "Bearer " + token.accessToken()), response -> {
             String id = response.header("x-restli-id").or(() -> response.header("x-linkedin-id")).orElse(null);
             return Outcome.executed(id, 0, "published on LinkedIn as " + author + ": post "
                     + (id != null ? id : "(LinkedIn returned no post id)"));
-        }
+        });
+    }
+
+    @Override
+    protected Outcome refused(PlatformResponse response) {
         return SocialResponses.refused("LinkedIn", response, Json.text(response.json(), "message"));
     }
 

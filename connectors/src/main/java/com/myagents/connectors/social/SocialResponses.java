@@ -25,7 +25,7 @@ public final class SocialResponses {
     }
 
     /** Sends the post; a response, or an outcome when the answer says nothing definite. */
-    public static Sent send(Transport transport, OutgoingRequest request, String platform) {
+    static Sent send(Transport transport, OutgoingRequest request, String platform) {
         try {
             PlatformResponse response = transport.send(request);
             if (response.serverError()) {
@@ -40,7 +40,7 @@ public final class SocialResponses {
         }
     }
 
-    public record Sent(PlatformResponse response, Outcome unknown) {
+    record Sent(PlatformResponse response, Outcome unknown) {
     }
 
     public static Outcome unknown(String platform, String why) {

@@ -7,71 +7,48 @@ import java.util.List;
 import java.util.Map;
 
 import com.myagents.connectors.actions.Outcome;
-import com.myagents.connectors.connector.Connector;
 import com.myagents.connectors.connector.DryRunPlan;
 import com.myagents.connectors.http.Json;
 import com.myagents.connectors.http.OutgoingRequest;
 import com.myagents.connectors.http.PlatformResponse;
 import com.myagents.connectors.http.Transport;
-import com.myagents.connectors.intent.Intent;
 import com.myagents.connectors.intent.SocialPost;
 import com.myagents.connectors.intent.Target;
-import com.myagents.connectors.vault.Credential;
 import com.myagents.connectors.vault.PlatformCredential;
 import com.myagents.contracts.execution.ExecutionCommand;
 
 import tools.jackson.databind.JsonNode;
 
 /** X's {@code POST /2/tweets} with the account's OAuth 2.0 user token; the post id comes back in {@code data.id}. */
-public class XConnector implements Connector {
+public class XConnector extends SocialPostConnector {
 
     public static final String PATH = "/2/tweets";
     static final String TOKEN_SHOWN = "Bearer <X user access token, resolved from CP's vault at send time>";
 
     private final URI tweetsUri;
-    private final Transport transport;
-    private final Clock clock;
 
     public XConnector(URI baseUrl, Transport transport, Clock clock) {
+        super(Target.X, "X access token", transport, clock);
         this.tweetsUri = baseUrl.resolve(PATH);
-        this.transport = transport;
-        this.clock = clock;
     }
 
     @Override
-    public Target target() {
-        return Target.X;
+    protected DryRunPlan plan(SocialPost post) {
+        return new DryRunPlan(List.of(request(post, TOKEN_SHOWN)), List.of());
     }
 
     @Override
-    public boolean canSettleAnEarlierAttempt() {
-        return false;
-    }
-
-    @Override
-    public DryRunPlan describe(Intent intent, ExecutionCommand command) {
-        return new DryRunPlan(List.of(request((SocialPost) intent, TOKEN_SHOWN)), List.of());
-    }
-
-    @Override
-    public Outcome perform(Intent intent, ExecutionCommand command, Credential credential, boolean resumed) {
-        PlatformCredential token = (PlatformCredential) credential;
-        if (token.expiredAt(clock.instant())) {
-            return Outcome.failed(LinkedInConnector.CREDENTIAL_EXPIRED, "the X access token expired at "
-                    + token.expiresAt() + "; reconnect X in CP. Nothing was sent");
-        }
-        SocialResponses.Sent sent = SocialResponses.send(transport,
-                request((SocialPost) intent, "Bearer " + token.accessToken()), "X");
-        if (sent.unknown() != null) {
-            return sent.unknown();
-        }
-        PlatformResponse response = sent.response();
-        JsonNode json = response.json();
-        if (response.successful()) {
-            String id = Json.text(json.path("data"), "id");
+    protected Outcome publish(SocialPost post, ExecutionCommand command, PlatformCredential token) {
+        return send(request(post, "Bearer " + token.accessToken()), response -> {
+            String id = Json.text(response.json().path("data"), "id");
             return Outcome.executed(id, 0, "published on X: post " + id
                     + (token.postingIdentity() != null ? " as " + token.postingIdentity() : ""));
-        }
+        });
+    }
+
+    @Override
+    protected Outcome refused(PlatformResponse response) {
+        JsonNode json = response.json();
         String message = Json.text(json, "detail");
         if (message == null && json.path("errors").isArray() && !json.path("errors").isEmpty()) {
             message = Json.text(json.path("errors").get(0), "message");

@@ -14,20 +14,10 @@ import com.myagents.contracts.hiring.HiredAgentChange;
  * The credential a live command needs: the ref from its hired instance's configuration, the
  * secret from CP's vault (for this customer, for this action, under this correlation id).
  */
-public class CredentialLookup {
+public record CredentialLookup(HiredInstanceTable instances, VaultClient vault, Duration catalogWait) {
 
     public static final String HIRED_INSTANCE_UNKNOWN = "hired_instance_unknown";
     public static final String CREDENTIAL_MISMATCH = "credential_mismatch";
-
-    private final HiredInstanceTable instances;
-    private final VaultClient vault;
-    private final Duration catalogWait;
-
-    public CredentialLookup(HiredInstanceTable instances, VaultClient vault, Duration catalogWait) {
-        this.instances = instances;
-        this.vault = vault;
-        this.catalogWait = catalogWait;
-    }
 
     /**
      * @throws CredentialUnavailable when there is no credential to be had for this command

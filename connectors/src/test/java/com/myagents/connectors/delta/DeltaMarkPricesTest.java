@@ -34,8 +34,8 @@ class DeltaMarkPricesTest {
     static final Instant NOW = Instant.parse("2026-11-27T09:30:00Z");
 
     final StubPlatforms platforms = StubPlatforms.shared();
-    final DeltaTickers tickers = new DeltaTickers(platforms.uri(), "myagents-test", new Transport(Duration.ofSeconds(5)),
-            Clock.fixed(NOW, ZoneOffset.UTC));
+    final DeltaTickers tickers = new DeltaTickers(new DeltaRequests(platforms.uri(), "myagents-test",
+            Clock.fixed(NOW, ZoneOffset.UTC)), new Transport(Duration.ofSeconds(5)));
 
     @BeforeEach
     void reset() {

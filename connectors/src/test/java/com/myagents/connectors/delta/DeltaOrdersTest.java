@@ -86,9 +86,7 @@ class DeltaOrdersTest {
 
     @Test
     void anAnswerLostAfterSendingIsSettledByLookingTheOrderUpNotBySendingAgain() {
-        ExecutionCommand command = order(2, "market_order", null);
-        delta.deltaHasNoOrder(command.idempotencyKey());
-        delta.deltaAnswersOrders(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+        ExecutionCommand command = newOrderAnswered(2, com.github.tomakehurst.wiremock.client.WireMock.aResponse()
                 .withFault(Fault.CONNECTION_RESET_BY_PEER));
 
         assertThatThrownBy(() -> connectors.handler.handle(Commands.record(command))).isInstanceOf(RetryLater.class);
@@ -107,9 +105,8 @@ class DeltaOrdersTest {
 
     @Test
     void anOrderDeltaNeverTookIsSentOnceMoreAfterTheLookUpFindsNothing() {
-        ExecutionCommand command = order(2, "market_order", null);
-        delta.deltaHasNoOrder(command.idempotencyKey());
-        delta.deltaAnswersOrders(json(503, "{\"success\":false,\"error\":{\"code\":\"service_unavailable\"}}"));
+        ExecutionCommand command = newOrderAnswered(2,
+                json(503, "{\"success\":false,\"error\":{\"code\":\"service_unavailable\"}}"));
 
         assertThatThrownBy(() -> connectors.handler.handle(Commands.record(command))).isInstanceOf(RetryLater.class);
         delta.deltaPlaces(ORDER.formatted(command.idempotencyKey()));
@@ -122,9 +119,7 @@ class DeltaOrdersTest {
 
     @Test
     void anEmptyAnswerLeavesTheOrderInFlightForTheNextAttemptsLookUp() {
-        ExecutionCommand command = order(2, "market_order", null);
-        delta.deltaHasNoOrder(command.idempotencyKey());
-        delta.deltaAnswersOrders(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+        ExecutionCommand command = newOrderAnswered(2, com.github.tomakehurst.wiremock.client.WireMock.aResponse()
                 .withFault(Fault.EMPTY_RESPONSE));
 
         assertThatThrownBy(() -> connectors.handler.handle(Commands.record(command)))
@@ -216,14 +211,20 @@ class DeltaOrdersTest {
     }
 
     private String refusedWith(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
-        ExecutionCommand command = order(1, "market_order", null);
-        delta.deltaHasNoOrder(command.idempotencyKey());
-        delta.deltaAnswersOrders(answer);
+        ExecutionCommand command = newOrderAnswered(1, answer);
         ExecutionResult result = connectors.handler.handle(Commands.record(command)).result().orElseThrow();
         assertThat(result.status()).isEqualTo(Status.FAILED);
         assertThat(result.externalId()).isNull();
         assertThat(result.costMinor()).isZero();
         return result.detail();
+    }
+
+    /** A market order Delta has not seen yet, whose placing it answers with {@code answer}. */
+    private ExecutionCommand newOrderAnswered(long size, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
+        ExecutionCommand command = order(size, "market_order", null);
+        delta.deltaHasNoOrder(command.idempotencyKey());
+        delta.deltaAnswersOrders(answer);
+        return command;
     }
 
     private ExecutionCommand order(long size, String orderType, String limitPrice) {

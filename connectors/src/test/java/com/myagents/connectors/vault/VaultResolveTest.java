@@ -2,15 +2,20 @@ package com.myagents.connectors.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.myagents.connectors.actions.ActionStatus;
@@ -112,31 +117,33 @@ class VaultResolveTest {
     }
 
     @Test
-    void finalRefusalsOfTheVaultFailTheCommand() {
-        ExecutionCommand missing = Commands.signed(instance, "publish", Commands.xPost("a"));
-        assertThat(connectors.handler.handle(Commands.record(missing)).result().orElseThrow().detail())
-                .startsWith("credential_not_found: ");
-
-        vault.vaultAnswers(500, "{\"type\":\"https://myagents.example/problems/credential-unreadable\",\"status\":500}");
-        ExecutionCommand unreadable = Commands.signed(instance, "publish", Commands.xPost("b"));
-        assertThat(connectors.handler.handle(Commands.record(unreadable)).result().orElseThrow().detail())
-                .startsWith("credential_unreadable: ");
-
-        vault.vaultAnswers(400, "{\"status\":400,\"detail\":\"purpose must say what the secret is for\"}");
-        ExecutionCommand invalid = Commands.signed(instance, "publish", Commands.xPost("c"));
-        assertThat(connectors.handler.handle(Commands.record(invalid)).result().orElseThrow().detail())
-                .startsWith("vault_refused: ").contains("purpose must say");
-
-        vault.vaultAnswers(200, "{\"kind\":\"exchange\",\"api_key\":\"k\",\"api_secret\":\"s\"}");
-        ExecutionCommand mismatch = Commands.signed(instance, "publish", Commands.xPost("d"));
-        assertThat(connectors.handler.handle(Commands.record(mismatch)).result().orElseThrow().detail())
-                .startsWith("credential_mismatch: ");
-
-        vault.vaultAnswers(200, "{\"kind\":\"mystery\"}");
-        ExecutionCommand unknownKind = Commands.signed(instance, "publish", Commands.xPost("e"));
-        assertThat(connectors.handler.handle(Commands.record(unknownKind)).result().orElseThrow().detail())
-                .startsWith("vault_refused: ").contains("unknown kind");
+    void aCredentialTheVaultDoesNotHaveFailsTheCommand() {
+        assertThat(detailAfterPosting("a")).startsWith("credential_not_found: ");
         assertThat(vault.xPosts()).isEmpty();
+    }
+
+    static Stream<Arguments> finalRefusals() {
+        return Stream.of(
+                arguments(500, "{\"type\":\"https://myagents.example/problems/credential-unreadable\",\"status\":500}",
+                        "credential_unreadable: ", ""),
+                arguments(400, "{\"status\":400,\"detail\":\"purpose must say what the secret is for\"}", "vault_refused: ",
+                        "purpose must say"),
+                arguments(200, "{\"kind\":\"exchange\",\"api_key\":\"k\",\"api_secret\":\"s\"}", "credential_mismatch: ", ""),
+                arguments(200, "{\"kind\":\"mystery\"}", "vault_refused: ", "unknown kind"));
+    }
+
+    @ParameterizedTest(name = "HTTP {0} {1}: {2}")
+    @MethodSource("finalRefusals")
+    void finalRefusalsOfTheVaultFailTheCommand(int status, String body, String code, String saying) {
+        vault.vaultAnswers(status, body);
+
+        assertThat(detailAfterPosting("b")).startsWith(code).contains(saying);
+        assertThat(vault.xPosts()).isEmpty();
+    }
+
+    private String detailAfterPosting(String text) {
+        ExecutionCommand command = Commands.signed(instance, "publish", Commands.xPost(text));
+        return connectors.handler.handle(Commands.record(command)).result().orElseThrow().detail();
     }
 
     @Test

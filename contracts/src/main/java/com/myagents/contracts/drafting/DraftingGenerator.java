@@ -1,7 +1,8 @@
 package com.myagents.contracts.drafting;
 
 import java.util.List;
-import java.util.Locale;
+
+import com.myagents.contracts.NamedCode;
 
 /**
  * The content generators a deployment can draft marketing posts with, and the primary languages
@@ -9,7 +10,7 @@ import java.util.Locale;
  * supports it (the template has phrasebooks for English and Hindi; a model writes all ten).
  * The goal runner drafts with one ({@code myagents.goal-runner.content-generator}); CP shows which.
  */
-public enum DraftingGenerator {
+public enum DraftingGenerator implements NamedCode {
     TEMPLATE("Template generator (phrasebooks; deterministic, no cost)", List.of("en", "hi")),
     AI("AI generator (a language model; falls back to the template when it cannot answer)",
             List.of("en", "hi", "bn", "ta", "te", "mr", "gu", "kn", "ml", "pa"));
@@ -22,10 +23,6 @@ public enum DraftingGenerator {
         this.languages = languages;
     }
 
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     public String label() {
         return label;
     }
@@ -36,11 +33,6 @@ public enum DraftingGenerator {
 
     /** The generator with this configuration code ({@code template}, {@code ai}), or {@code null}. */
     public static DraftingGenerator fromCode(String code) {
-        for (DraftingGenerator generator : values()) {
-            if (generator.code().equals(code)) {
-                return generator;
-            }
-        }
-        return null;
+        return NamedCode.fromCode(DraftingGenerator.class, code);
     }
 }

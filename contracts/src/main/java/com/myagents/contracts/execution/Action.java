@@ -3,33 +3,26 @@ package com.myagents.contracts.execution;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import com.myagents.contracts.NamedCode;
+
 /** The external side effects the platform knows. Anything else is denied as {@code unknown_action}. */
-public enum Action {
-    PUBLISH("publish"),
-    POST("post"),
-    SEND("send"),
-    PLACE_ORDER("place_order"),
-    CLOSE_POSITION("close_position");
+public enum Action implements NamedCode {
+    PUBLISH,
+    POST,
+    SEND,
+    PLACE_ORDER,
+    CLOSE_POSITION;
 
-    private final String code;
-
-    Action(String code) {
-        this.code = code;
-    }
-
+    /** On the wire: the name in lower case ({@code place_order}). */
     @JsonValue
+    @Override
     public String code() {
-        return code;
+        return NamedCode.super.code();
     }
 
     /** The action with this wire code, or {@code null} when the code is not one we know. */
     @JsonCreator
     public static Action fromCode(String code) {
-        for (Action action : values()) {
-            if (action.code.equals(code)) {
-                return action;
-            }
-        }
-        return null;
+        return NamedCode.fromCode(Action.class, code);
     }
 }

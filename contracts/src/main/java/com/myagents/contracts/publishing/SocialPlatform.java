@@ -2,7 +2,8 @@ package com.myagents.contracts.publishing;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+
+import com.myagents.contracts.NamedCode;
 
 /**
  * The social platforms a marketing definition may offer, and how a post reaches each: a connector
@@ -11,7 +12,7 @@ import java.util.Locale;
  * it posted). PP's guardrails read this to refuse a definition that offers a platform nobody can
  * publish to; CP reads {@link #composerUrl} for the deep link.
  */
-public enum SocialPlatform {
+public enum SocialPlatform implements NamedCode {
     X("X", true, false, "https://x.com/intent/post?text="),
     LINKEDIN("LinkedIn", true, false, "https://www.linkedin.com/feed/?shareActive=true&text="),
     FACEBOOK("Facebook", true, false, "https://www.facebook.com/"),
@@ -30,10 +31,6 @@ public enum SocialPlatform {
         this.connector = connector;
         this.imageRequired = imageRequired;
         this.composer = composer;
-    }
-
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     public String label() {
@@ -58,29 +55,15 @@ public enum SocialPlatform {
 
     /** The platform with this wire code, or {@code null}. */
     public static SocialPlatform fromCode(String code) {
-        for (SocialPlatform platform : values()) {
-            if (platform.code().equals(code)) {
-                return platform;
-            }
-        }
-        return null;
+        return NamedCode.fromCode(SocialPlatform.class, code);
     }
 
     /** How a definition may publish to a platform ({@code enforcement_defaults.publishing}). */
-    public enum Method {
+    public enum Method implements NamedCode {
         CONNECTOR, MANUAL;
 
-        public String code() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
         public static Method fromCode(String code) {
-            for (Method method : values()) {
-                if (method.code().equals(code)) {
-                    return method;
-                }
-            }
-            return null;
+            return NamedCode.fromCode(Method.class, code);
         }
     }
 }
