@@ -31,6 +31,7 @@ import com.myagents.plant.jooq.generated.DefaultSchema;
 import com.myagents.plant.jooq.generated.tables.records.AgentTypeDefinitionsRecord;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
 import com.myagents.plant.status.AgentTypeStatus;
+import com.myagents.plant.status.DeliverableState;
 import com.myagents.plant.status.SubscriptionStatus;
 import com.myagents.plant.status.TrialStatus;
 import com.networknt.schema.Error;
@@ -331,7 +332,7 @@ class PlantMigrationsTest {
 
         DeliverablesRecord draft = dsl.selectFrom(DELIVERABLES)
                 .where(DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString("00000000-0000-0000-0000-00000000d001"))).fetchSingle();
-        assertThat(draft.getState()).isEqualTo("pending_review");
+        assertThat(draft.getState()).isEqualTo(DeliverableState.PENDING_REVIEW);
         assertThat(draft.getKind()).isEqualTo("social_post");
         assertThat(draft.getHiredInstanceId()).isEqualTo(marketing.getHiredInstanceId());
         assertThat(strings(json(draft.getProposedActions()))).containsExactly("publish");

@@ -63,7 +63,7 @@ class Regeneration {
             if (!SOCIAL_POST.equals(deliverable.getKind())) {
                 throw ApiProblem.conflict("only a post can be written again; this draft is a " + deliverable.getKind());
             }
-            DeliverableState state = DeliverableState.of(deliverable.getState());
+            DeliverableState state = deliverable.getState();
             if (!REGENERABLE.contains(state)) {
                 throw ApiProblem.conflict("deliverable " + deliverableId + " is " + state.literal()
                         + " and can no longer be written again");
@@ -91,7 +91,7 @@ class Regeneration {
             // the old draft may no longer be published as it was approved; it waits for its replacement
             reviews.voidApprovals(t, deliverable);
             if (state == DeliverableState.APPROVED || state == DeliverableState.SCHEDULED) {
-                deliverable.setState(DeliverableState.PENDING_REVIEW.literal());
+                deliverable.setState(DeliverableState.PENDING_REVIEW);
                 deliverable.setScheduledFor(null);
                 deliverable.setUpdatedAt(OffsetDateTime.now(clock));
                 deliverable.store();

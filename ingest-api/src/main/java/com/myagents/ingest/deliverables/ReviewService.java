@@ -74,7 +74,7 @@ class ReviewService {
             DSLContext t = DSL.using(tx);
             DeliverablesRecord deliverable = locked(t, customerId, deliverableId);
             HiredAgentRow instance = instances.forWrite(t, customerId, deliverable.getHiredInstanceId());
-            DeliverableState state = DeliverableState.of(deliverable.getState());
+            DeliverableState state = deliverable.getState();
             if (!REVIEWABLE.contains(state)) {
                 throw ApiProblem.conflict("deliverable " + deliverableId + " is " + state.literal()
                         + " and cannot be reviewed");
@@ -95,8 +95,8 @@ class ReviewService {
             approval.setExpiresAt(verdict == ApprovalVerdict.APPROVED ? now.plus(approvalTtl(instance)) : null);
             approval.store();
             boolean scheduled = verdict == ApprovalVerdict.APPROVED && request.scheduledFor() != null;
-            // the deliverable takes the verdict's name as its state (approved or rejected)
-            deliverable.setState(scheduled ? DeliverableState.SCHEDULED.literal() : verdict.literal());
+            deliverable.setState(scheduled ? DeliverableState.SCHEDULED
+                    : verdict == ApprovalVerdict.APPROVED ? DeliverableState.APPROVED : DeliverableState.REJECTED);
             deliverable.setScheduledFor(scheduled ? request.scheduledFor() : null);
             deliverable.setUpdatedAt(now);
             deliverable.store();
@@ -126,7 +126,7 @@ class ReviewService {
         db.transaction(tx -> {
             DSLContext t = DSL.using(tx);
             DeliverablesRecord deliverable = locked(t, customerId, deliverableId);
-            DeliverableState state = DeliverableState.of(deliverable.getState());
+            DeliverableState state = deliverable.getState();
             if (!EDITABLE.contains(state)) {
                 throw ApiProblem.conflict("deliverable " + deliverableId + " is " + state.literal()
                         + " and can no longer be edited");
@@ -137,7 +137,7 @@ class ReviewService {
                     new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
             deliverable.setPayload(JSONB.valueOf(PayloadHash.canonicalJson(payload)));
             deliverable.setPayloadHash(PayloadHash.of(payload));
-            deliverable.setState(DeliverableState.PENDING_REVIEW.literal());
+            deliverable.setState(DeliverableState.PENDING_REVIEW);
             deliverable.setScheduledFor(null);
             deliverable.setUpdatedAt(now);
             deliverable.store();

@@ -86,7 +86,7 @@ class GoalService {
                 .where(GOAL_RUNS.GOAL_INSTANCE_ID.in(goalIds))
                 .orderBy(GOAL_RUNS.GOAL_INSTANCE_ID, DSL.coalesce(GOAL_RUNS.COMPLETED_AT, GOAL_RUNS.TRIGGERED_AT).desc().nullsLast())
                 .fetchInto(GOAL_RUNS)
-                .forEach(r -> runs.put(r.getGoalInstanceId(), new GoalRunView(r.getRunId(), r.getPeriodKey(), r.getStatus(),
+                .forEach(r -> runs.put(r.getGoalInstanceId(), new GoalRunView(r.getRunId(), r.getPeriodKey(), r.getStatus().literal(),
                         r.getReason(), r.getDetail(), r.getCostMinor(), r.getTriggeredAt(), r.getCompletedAt())));
         return runs;
     }

@@ -65,7 +65,7 @@ public class HiredAgentSearch {
             .where(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(HIRED_AGENTS.HIRED_INSTANCE_ID))).as("goals");
     private static final Field<Integer> PENDING = DSL.field(DSL.selectCount().from(DELIVERABLES)
             .where(DELIVERABLES.HIRED_INSTANCE_ID.eq(HIRED_AGENTS.HIRED_INSTANCE_ID))
-            .and(DELIVERABLES.STATE.eq(DeliverableState.PENDING_REVIEW.literal()))).as("pending");
+            .and(DELIVERABLES.STATE.eq(DeliverableState.PENDING_REVIEW))).as("pending");
 
     private final DSLContext db;
 

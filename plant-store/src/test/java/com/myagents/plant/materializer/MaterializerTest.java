@@ -53,6 +53,9 @@ import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.goals.GoalRunSettlement;
 import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.plant.PlantTestDatabase;
+import com.myagents.plant.status.DeliverableState;
+import com.myagents.plant.status.ExecutionRequestStatus;
+import com.myagents.plant.status.GoalRunStatus;
 import com.myagents.testsupport.ExecutionDecisionBuilder;
 import com.myagents.testsupport.SharedTestInfra;
 import com.myagents.testsupport.TopicWriter;
@@ -85,7 +88,7 @@ class MaterializerTest {
     void aReplayedDecisionIsStoredOnceAndDecidesItsRequestOnce() {
         // Given a pending execution request
         String correlationId = UUID.randomUUID().toString();
-        insertRequest(correlationId, DEMO_DRAFT, "pending");
+        insertRequest(correlationId, DEMO_DRAFT, ExecutionRequestStatus.PENDING);
         ExecutionDecision decision = decision(correlationId, Outcome.DENY, ReasonCode.APPROVAL_MISSING);
 
         // When its decision arrives twice, then another one behind it in the same partition
@@ -103,7 +106,7 @@ class MaterializerTest {
         assertThat(row.getChecks().data()).contains("approval_present");
         assertThat(row.getInputs().data()).contains("approval_id");
         var request = dsl.selectFrom(EXECUTION_REQUESTS).where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle();
-        assertThat(request.getStatus()).isEqualTo("denied");
+        assertThat(request.getStatus()).isEqualTo(ExecutionRequestStatus.DENIED);
         assertThat(request.getDecidedAt()).isNotNull();
     }
 
@@ -129,7 +132,7 @@ class MaterializerTest {
     void aDenialAndADecisionWithAReasonAndOutcomeThisBuildDoesNotKnowAreStoredAsWritten() {
         // A newer enforcement's codes reach the tables; an unknown outcome never reads as allowed
         String correlationId = UUID.randomUUID().toString();
-        insertRequest(correlationId, DEMO_DRAFT, "pending");
+        insertRequest(correlationId, DEMO_DRAFT, ExecutionRequestStatus.PENDING);
         ExecutionDecision decision = decision(correlationId, Outcome.fromCode("defer"), ReasonCode.fromCode("quiet_hours"));
 
         send(Topics.EXECUTION_DECISIONS, correlationId, decision);
@@ -143,7 +146,7 @@ class MaterializerTest {
         assertThat(row.getOutcome()).isEqualTo("defer");
         assertThat(row.getReason()).isEqualTo("quiet_hours");
         assertThat(dsl.selectFrom(EXECUTION_REQUESTS).where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId))
-                .fetchSingle().getStatus()).isEqualTo("denied");
+                .fetchSingle().getStatus()).isEqualTo(ExecutionRequestStatus.DENIED);
     }
 
     @Test
@@ -178,7 +181,7 @@ class MaterializerTest {
         DeliverableDraft draft = draft(UUID.randomUUID(), runId, goalInstanceId, MARKETING_AGENT);
         send(Topics.DELIVERABLE_DRAFTS, draft.deliverableId(), draft);
         awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(draft.deliverableId())));
-        dsl.update(DELIVERABLES).set(DELIVERABLES.STATE, "approved")
+        dsl.update(DELIVERABLES).set(DELIVERABLES.STATE, DeliverableState.APPROVED)
                 .where(DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(draft.deliverableId()))).execute();
 
         // When the same draft is replayed, followed by another record in its partition
@@ -189,11 +192,11 @@ class MaterializerTest {
 
         // Then one row, still approved, and one completed run with its period key
         var row = dsl.selectFrom(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(draft.deliverableId()))).fetchSingle();
-        assertThat(row.getState()).isEqualTo("approved");
+        assertThat(row.getState()).isEqualTo(DeliverableState.APPROVED);
         assertThat(row.getPayloadHash()).isEqualTo(draft.payloadHash());
         assertThat(row.getProposedActions().data()).contains("publish");
         var run = dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(runId)).fetchSingle();
-        assertThat(run.getStatus()).isEqualTo("completed");
+        assertThat(run.getStatus()).isEqualTo(GoalRunStatus.COMPLETED);
         assertThat(run.getPeriodKey()).isEqualTo("daily:2026-11-27");
         assertThat(run.getGoalInstanceId()).isEqualTo(goalInstanceId);
     }
@@ -209,13 +212,13 @@ class MaterializerTest {
         awaitRow(GOAL_RUNS, GOAL_RUNS.RUN_ID.eq(allowed));
 
         var deniedRun = dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(denied)).fetchSingle();
-        assertThat(deniedRun.getStatus()).isEqualTo("denied");
+        assertThat(deniedRun.getStatus()).isEqualTo(GoalRunStatus.DENIED);
         assertThat(deniedRun.getReason()).isEqualTo("trial_cap_exceeded");
         assertThat(deniedRun.getDetail()).isEqualTo("2 of 2 trial goal runs used");
         assertThat(deniedRun.getPeriodKey()).isEqualTo("daily:2026-11-27");
         assertThat(deniedRun.getCompletedAt()).isNotNull();
         var allowedRun = dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(allowed)).fetchSingle();
-        assertThat(allowedRun.getStatus()).isEqualTo("triggered");
+        assertThat(allowedRun.getStatus()).isEqualTo(GoalRunStatus.TRIGGERED);
         assertThat(allowedRun.getCostMinor()).isEqualTo(50);
 
         // its drafts complete it, and a late replay of the decision does not move it back
@@ -226,7 +229,7 @@ class MaterializerTest {
         String marker = goalInstanceId + ":daily:2026-11-29";
         send(Topics.GOAL_RUN_DECISIONS, goalInstanceId.toString(), runDecision(marker, goalInstanceId, true));
         awaitRow(GOAL_RUNS, GOAL_RUNS.RUN_ID.eq(marker));
-        assertThat(dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(allowed)).fetchSingle().getStatus()).isEqualTo("completed");
+        assertThat(dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(allowed)).fetchSingle().getStatus()).isEqualTo(GoalRunStatus.COMPLETED);
     }
 
     @Test
@@ -250,7 +253,7 @@ class MaterializerTest {
         var runs = dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(runId)).fetch();
         assertThat(runs).hasSize(1);
         var run = runs.get(0);
-        assertThat(run.getStatus()).isEqualTo("skipped");
+        assertThat(run.getStatus()).isEqualTo(GoalRunStatus.SKIPPED);
         assertThat(run.getReason()).isEqualTo("not_finalized");
         assertThat(run.getDetail()).isEqualTo("the agent is not finalized yet, so its trial has not started");
         assertThat(run.getPeriodKey()).isEqualTo("daily:2026-11-27");
@@ -286,7 +289,7 @@ class MaterializerTest {
         assertThat(dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(decidedFirst)).fetchSingle().getCostMinor()).isEqualTo(12);
         var settledBeforeDecided = dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(settledFirst)).fetchSingle();
         assertThat(settledBeforeDecided.getCostMinor()).isEqualTo(7);
-        assertThat(settledBeforeDecided.getStatus()).isEqualTo("completed");
+        assertThat(settledBeforeDecided.getStatus()).isEqualTo(GoalRunStatus.COMPLETED);
         assertThat(settledBeforeDecided.getPeriodKey()).isEqualTo("daily:2026-11-28");
         assertThat(dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(overPrice)).fetchSingle().getCostMinor()).isEqualTo(50);
     }
@@ -295,8 +298,8 @@ class MaterializerTest {
     void aPostWrittenAgainSupersedesTheDraftItReplacesUnlessThatOneHasGoneOut() {
         UUID pending = UUID.randomUUID();
         UUID executed = UUID.randomUUID();
-        insertDeliverable(pending, "pending_review");
-        insertDeliverable(executed, "executed");
+        insertDeliverable(pending, DeliverableState.PENDING_REVIEW);
+        insertDeliverable(executed, DeliverableState.EXECUTED);
         UUID goalInstanceId = UUID.randomUUID();
 
         DeliverableDraft replacement = redraft(UUID.randomUUID(), goalInstanceId, pending);
@@ -307,11 +310,11 @@ class MaterializerTest {
         awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(replacement.deliverableId())));
 
         assertThat(dsl.selectFrom(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(pending)).fetchSingle().getState())
-                .isEqualTo("superseded");
+                .isEqualTo(DeliverableState.SUPERSEDED);
         assertThat(dsl.selectFrom(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(executed)).fetchSingle().getState())
-                .isEqualTo("executed");
+                .isEqualTo(DeliverableState.EXECUTED);
         assertThat(dsl.selectFrom(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(replacement.deliverableId())))
-                .fetchSingle().getState()).isEqualTo("pending_review");
+                .fetchSingle().getState()).isEqualTo(DeliverableState.PENDING_REVIEW);
     }
 
     private static DeliverableDraft redraft(UUID deliverableId, UUID goalInstanceId, UUID supersedes) {
@@ -341,7 +344,7 @@ class MaterializerTest {
     void aReplayedResultIsStoredOnceAndMovesDeliverableAndRequestToExecuted() {
         // Given an approved deliverable and its allowed request
         UUID deliverableId = UUID.randomUUID();
-        String correlationId = approvedWithRequest(deliverableId, "allowed");
+        String correlationId = approvedWithRequest(deliverableId, ExecutionRequestStatus.ALLOWED);
         ExecutionResult result = result(correlationId, deliverableId, ExecutionResult.Status.EXECUTED);
 
         // When the result arrives twice, then a late failure of a retried command
@@ -353,14 +356,14 @@ class MaterializerTest {
 
         // Then one row per result, and what was executed stays executed
         assertThat(dsl.fetchCount(EXECUTION_RESULTS, EXECUTION_RESULTS.COMMAND_ID.eq(result.commandId()))).isEqualTo(1);
-        assertThat(stateOf(deliverableId)).isEqualTo("executed");
-        assertThat(requestStatusOf(correlationId)).isEqualTo("executed");
+        assertThat(stateOf(deliverableId)).isEqualTo(DeliverableState.EXECUTED);
+        assertThat(requestStatusOf(correlationId)).isEqualTo(ExecutionRequestStatus.EXECUTED);
     }
 
     @Test
     void aDecisionMaterializedAfterItsResultRecordsItsTimeWithoutMovingTheRequestBack() {
         UUID deliverableId = UUID.randomUUID();
-        String correlationId = approvedWithRequest(deliverableId, "pending");
+        String correlationId = approvedWithRequest(deliverableId, ExecutionRequestStatus.PENDING);
 
         send(Topics.EXECUTION_RESULTS, deliverableId.toString(), result(correlationId, deliverableId, ExecutionResult.Status.EXECUTED));
         awaitRow(EXECUTION_RESULTS, EXECUTION_RESULTS.CORRELATION_ID.eq(correlationId));
@@ -369,22 +372,22 @@ class MaterializerTest {
         awaitRow(EXECUTION_DECISIONS, EXECUTION_DECISIONS.CORRELATION_ID.eq(correlationId));
 
         var request = dsl.selectFrom(EXECUTION_REQUESTS).where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle();
-        assertThat(request.getStatus()).isEqualTo("executed");
+        assertThat(request.getStatus()).isEqualTo(ExecutionRequestStatus.EXECUTED);
         assertThat(request.getDecidedAt()).isNotNull();
     }
 
     @Test
     void aFailedThenRetriedDryRunEndsAsADryRunNeverAsExecuted() {
         UUID deliverableId = UUID.randomUUID();
-        String correlationId = approvedWithRequest(deliverableId, "allowed");
+        String correlationId = approvedWithRequest(deliverableId, ExecutionRequestStatus.ALLOWED);
 
         ExecutionResult failure = result(correlationId, deliverableId, ExecutionResult.Status.FAILED);
         send(Topics.EXECUTION_RESULTS, deliverableId.toString(), failure);
-        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(deliverableId).and(DELIVERABLES.STATE.eq("failed")));
+        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(deliverableId).and(DELIVERABLES.STATE.eq(DeliverableState.FAILED)));
         ExecutionResult dryRun = result(correlationId, deliverableId, ExecutionResult.Status.DRY_RUN);
         send(Topics.EXECUTION_RESULTS, deliverableId.toString(), dryRun);
 
-        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(deliverableId).and(DELIVERABLES.STATE.eq("dry_run")));
+        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(deliverableId).and(DELIVERABLES.STATE.eq(DeliverableState.DRY_RUN)));
         assertThat(dsl.select(EXECUTION_RESULTS.STATUS).from(EXECUTION_RESULTS)
                 .where(EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(dryRun.resultId()))).fetchSingle().value1()).isEqualTo("dry_run");
     }
@@ -394,7 +397,7 @@ class MaterializerTest {
         // A newer connector's status and a newer enforcement's mode reach the tables; what
         // they mean for the deliverable and the request is left to a build that knows them
         UUID deliverableId = UUID.randomUUID();
-        String correlationId = approvedWithRequest(deliverableId, "pending");
+        String correlationId = approvedWithRequest(deliverableId, ExecutionRequestStatus.PENDING);
         ExecutionDecision allowed = decision(correlationId, Outcome.ALLOW, ReasonCode.ALLOWED);
         ExecutionDecision newerMode = ExecutionDecisionBuilder.from(allowed).correlation(correlationId)
                 .deliverable(deliverableId.toString()).detail("every check passed")
@@ -411,8 +414,8 @@ class MaterializerTest {
         assertThat(dsl.select(EXECUTION_RESULTS.STATUS).from(EXECUTION_RESULTS)
                 .where(EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(reversed.resultId()))).fetchSingle().value1())
                 .isEqualTo("reversed");
-        assertThat(stateOf(deliverableId)).isEqualTo("approved");
-        assertThat(requestStatusOf(correlationId)).isEqualTo("allowed");
+        assertThat(stateOf(deliverableId)).isEqualTo(DeliverableState.APPROVED);
+        assertThat(requestStatusOf(correlationId)).isEqualTo(ExecutionRequestStatus.ALLOWED);
     }
 
     @Test
@@ -570,7 +573,7 @@ class MaterializerTest {
         TopicWriter.shared().publishRaw(topic.name(), key, value);
     }
 
-    private static void insertRequest(String correlationId, UUID deliverableId, String status) {
+    private static void insertRequest(String correlationId, UUID deliverableId, ExecutionRequestStatus status) {
         dsl.insertInto(EXECUTION_REQUESTS)
                 .set(EXECUTION_REQUESTS.CORRELATION_ID, correlationId)
                 .set(EXECUTION_REQUESTS.DELIVERABLE_ID, deliverableId)
@@ -585,24 +588,24 @@ class MaterializerTest {
     }
 
     /** An approved deliverable and its execution request in {@code requestStatus}; returns the request's correlation id. */
-    private static String approvedWithRequest(UUID deliverableId, String requestStatus) {
-        insertDeliverable(deliverableId, "approved");
+    private static String approvedWithRequest(UUID deliverableId, ExecutionRequestStatus requestStatus) {
+        insertDeliverable(deliverableId, DeliverableState.APPROVED);
         String correlationId = UUID.randomUUID().toString();
         insertRequest(correlationId, deliverableId, requestStatus);
         return correlationId;
     }
 
-    private static String stateOf(UUID deliverableId) {
+    private static DeliverableState stateOf(UUID deliverableId) {
         return dsl.select(DELIVERABLES.STATE).from(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
                 .fetchSingle().value1();
     }
 
-    private static String requestStatusOf(String correlationId) {
+    private static ExecutionRequestStatus requestStatusOf(String correlationId) {
         return dsl.select(EXECUTION_REQUESTS.STATUS).from(EXECUTION_REQUESTS)
                 .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle().value1();
     }
 
-    private static void insertDeliverable(UUID deliverableId, String state) {
+    private static void insertDeliverable(UUID deliverableId, DeliverableState state) {
         dsl.insertInto(DELIVERABLES)
                 .set(DELIVERABLES.DELIVERABLE_ID, deliverableId)
                 .set(DELIVERABLES.HIRED_INSTANCE_ID, MARKETING_AGENT)
