@@ -22,8 +22,7 @@ import org.jooq.JSONB;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.serde.EventJson;
@@ -49,14 +48,9 @@ class PlantMigrationsTest {
     private static final Set<String> WIDGETS = Set.of("text", "enum", "list", "object", "number", "boolean", "timezone", "credential_ref");
     private static final Set<String> FREQUENCIES = Set.of("daily", "weekly", "monthly", "on_demand");
 
-    private static PlantTestDatabase database;
-    private static DSLContext dsl;
-
-    @BeforeAll
-    static void migrate() {
-        database = PlantTestDatabase.migrated(true);
-        dsl = database.dsl();
-    }
+    @AutoClose
+    private static final PlantTestDatabase database = PlantTestDatabase.migrated(true);
+    private static final DSLContext dsl = database.dsl();
 
     static int schemaScripts() {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/plant"))) {
@@ -64,11 +58,6 @@ class PlantMigrationsTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    @AfterAll
-    static void close() {
-        database.close();
     }
 
     @Test

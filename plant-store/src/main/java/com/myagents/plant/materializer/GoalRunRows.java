@@ -15,12 +15,14 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
 import org.jooq.impl.DSL;
 
 import com.myagents.contracts.deliverables.DeliverableDraft;
 import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.goals.GoalRunSettlement;
 import com.myagents.contracts.goals.GoalTrigger;
+import com.myagents.plant.jooq.generated.tables.records.GoalRunsRecord;
 import com.myagents.plant.status.DeliverableState;
 import com.myagents.plant.status.GoalRunStatus;
 
@@ -60,12 +62,7 @@ class GoalRunRows {
                 .onConflictDoNothing()
                 .execute();
         if (draft.runId() != null && goalInstanceId != null) {
-            tx.insertInto(GOAL_RUNS)
-                    .set(GOAL_RUNS.RUN_ID, draft.runId())
-                    .set(GOAL_RUNS.GOAL_INSTANCE_ID, goalInstanceId)
-                    .set(GOAL_RUNS.PERIOD_KEY, GoalTrigger.periodKeyOf(draft.runId(), draft.goalInstanceId()))
-                    .set(GOAL_RUNS.STATUS, GoalRunStatus.COMPLETED)
-                    .set(GOAL_RUNS.COMPLETED_AT, createdAt)
+            completedRun(tx, draft.runId(), goalInstanceId, draft.goalInstanceId(), createdAt)
                     .onConflict(GOAL_RUNS.RUN_ID)
                     .doUpdate()
                     .set(GOAL_RUNS.STATUS, GoalRunStatus.COMPLETED)
@@ -108,12 +105,7 @@ class GoalRunRows {
         }
         long settled = Math.max(0, settlement.costMinor());
         OffsetDateTime settledAt = at(settlement.settledAt() == null ? Instant.now() : settlement.settledAt());
-        tx.insertInto(GOAL_RUNS)
-                .set(GOAL_RUNS.RUN_ID, settlement.runId())
-                .set(GOAL_RUNS.GOAL_INSTANCE_ID, goalInstanceId)
-                .set(GOAL_RUNS.PERIOD_KEY, GoalTrigger.periodKeyOf(settlement.runId(), settlement.goalInstanceId()))
-                .set(GOAL_RUNS.STATUS, GoalRunStatus.COMPLETED)
-                .set(GOAL_RUNS.COMPLETED_AT, settledAt)
+        completedRun(tx, settlement.runId(), goalInstanceId, settlement.goalInstanceId(), settledAt)
                 .set(GOAL_RUNS.SETTLED_COST_MINOR, settled)
                 .set(GOAL_RUNS.COST_MINOR, settled)
                 .onConflict(GOAL_RUNS.RUN_ID)
@@ -121,6 +113,17 @@ class GoalRunRows {
                 .set(GOAL_RUNS.SETTLED_COST_MINOR, settled)
                 .set(GOAL_RUNS.COST_MINOR, DSL.least(DSL.val(settled, GOAL_RUNS.COST_MINOR), GOAL_RUNS.COST_MINOR))
                 .execute();
+    }
+
+    /** The insert of a run that its drafts or its settlement show completed (when no decision wrote it first). */
+    private static InsertSetMoreStep<GoalRunsRecord> completedRun(DSLContext tx, String runId, UUID goalInstanceId,
+                                                                  String goalInstanceIdAsSent, OffsetDateTime completedAt) {
+        return tx.insertInto(GOAL_RUNS)
+                .set(GOAL_RUNS.RUN_ID, runId)
+                .set(GOAL_RUNS.GOAL_INSTANCE_ID, goalInstanceId)
+                .set(GOAL_RUNS.PERIOD_KEY, GoalTrigger.periodKeyOf(runId, goalInstanceIdAsSent))
+                .set(GOAL_RUNS.STATUS, GoalRunStatus.COMPLETED)
+                .set(GOAL_RUNS.COMPLETED_AT, completedAt);
     }
 
     /**

@@ -34,6 +34,7 @@ import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
@@ -67,21 +68,19 @@ class MaterializerTest {
     private static final UUID MARKETING_AGENT = UUID.fromString("00000000-0000-0000-0000-00000000b001");
     private static final UUID DEMO_DRAFT = UUID.fromString("00000000-0000-0000-0000-00000000d001");
 
-    private static PlantTestDatabase database;
-    private static DSLContext dsl;
+    @AutoClose
+    private static final PlantTestDatabase database = PlantTestDatabase.migrated(true);
+    private static final DSLContext dsl = database.dsl();
     private static Materializer materializer;
 
     @BeforeAll
     static void start() {
-        database = PlantTestDatabase.migrated(true);
-        dsl = database.dsl();
         materializer = startMaterializer(dsl);
     }
 
     @AfterAll
     static void stop() {
         materializer.stop();
-        database.close();
     }
 
     @Test
@@ -343,29 +342,27 @@ class MaterializerTest {
     @Test
     void aReplayedResultIsStoredOnceAndMovesDeliverableAndRequestToExecuted() {
         // Given an approved deliverable and its allowed request
-        UUID deliverableId = UUID.randomUUID();
-        String correlationId = approvedWithRequest(deliverableId, ExecutionRequestStatus.ALLOWED);
-        ExecutionResult result = result(correlationId, deliverableId, ExecutionResult.Status.EXECUTED);
+        Attempt attempt = Attempt.approved(ExecutionRequestStatus.ALLOWED);
+        ExecutionResult result = attempt.result(ExecutionResult.Status.EXECUTED);
 
         // When the result arrives twice, then a late failure of a retried command
-        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), result);
-        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), result);
-        ExecutionResult lateFailure = result(correlationId, deliverableId, ExecutionResult.Status.FAILED);
-        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), lateFailure);
+        attempt.send(result);
+        attempt.send(result);
+        ExecutionResult lateFailure = attempt.send(attempt.result(ExecutionResult.Status.FAILED));
         awaitRow(EXECUTION_RESULTS, EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(lateFailure.resultId())));
 
         // Then one row per result, and what was executed stays executed
         assertThat(dsl.fetchCount(EXECUTION_RESULTS, EXECUTION_RESULTS.COMMAND_ID.eq(result.commandId()))).isEqualTo(1);
-        assertThat(stateOf(deliverableId)).isEqualTo(DeliverableState.EXECUTED);
-        assertThat(requestStatusOf(correlationId)).isEqualTo(ExecutionRequestStatus.EXECUTED);
+        assertThat(attempt.state()).isEqualTo(DeliverableState.EXECUTED);
+        assertThat(attempt.requestStatus()).isEqualTo(ExecutionRequestStatus.EXECUTED);
     }
 
     @Test
     void aDecisionMaterializedAfterItsResultRecordsItsTimeWithoutMovingTheRequestBack() {
-        UUID deliverableId = UUID.randomUUID();
-        String correlationId = approvedWithRequest(deliverableId, ExecutionRequestStatus.PENDING);
+        Attempt attempt = Attempt.approved(ExecutionRequestStatus.PENDING);
+        String correlationId = attempt.correlationId();
 
-        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), result(correlationId, deliverableId, ExecutionResult.Status.EXECUTED));
+        attempt.send(attempt.result(ExecutionResult.Status.EXECUTED));
         awaitRow(EXECUTION_RESULTS, EXECUTION_RESULTS.CORRELATION_ID.eq(correlationId));
         ExecutionDecision decision = decision(correlationId, Outcome.ALLOW, ReasonCode.ALLOWED);
         send(Topics.EXECUTION_DECISIONS, correlationId, decision);
@@ -378,44 +375,38 @@ class MaterializerTest {
 
     @Test
     void aFailedThenRetriedDryRunEndsAsADryRunNeverAsExecuted() {
-        UUID deliverableId = UUID.randomUUID();
-        String correlationId = approvedWithRequest(deliverableId, ExecutionRequestStatus.ALLOWED);
+        Attempt attempt = Attempt.approved(ExecutionRequestStatus.ALLOWED);
+        Condition deliverable = DELIVERABLES.DELIVERABLE_ID.eq(attempt.deliverableId());
 
-        ExecutionResult failure = result(correlationId, deliverableId, ExecutionResult.Status.FAILED);
-        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), failure);
-        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(deliverableId).and(DELIVERABLES.STATE.eq(DeliverableState.FAILED)));
-        ExecutionResult dryRun = result(correlationId, deliverableId, ExecutionResult.Status.DRY_RUN);
-        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), dryRun);
+        attempt.send(attempt.result(ExecutionResult.Status.FAILED));
+        awaitRow(DELIVERABLES, deliverable.and(DELIVERABLES.STATE.eq(DeliverableState.FAILED)));
+        ExecutionResult dryRun = attempt.send(attempt.result(ExecutionResult.Status.DRY_RUN));
 
-        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(deliverableId).and(DELIVERABLES.STATE.eq(DeliverableState.DRY_RUN)));
-        assertThat(dsl.select(EXECUTION_RESULTS.STATUS).from(EXECUTION_RESULTS)
-                .where(EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(dryRun.resultId()))).fetchSingle().value1()).isEqualTo("dry_run");
+        awaitRow(DELIVERABLES, deliverable.and(DELIVERABLES.STATE.eq(DeliverableState.DRY_RUN)));
+        assertThat(resultStatusOf(dryRun)).isEqualTo("dry_run");
     }
 
     @Test
     void aResultWithAStatusAndADecisionWithAModeThisBuildDoesNotKnowAreStoredAsWrittenAndMoveNothing() {
         // A newer connector's status and a newer enforcement's mode reach the tables; what
         // they mean for the deliverable and the request is left to a build that knows them
-        UUID deliverableId = UUID.randomUUID();
-        String correlationId = approvedWithRequest(deliverableId, ExecutionRequestStatus.PENDING);
+        Attempt attempt = Attempt.approved(ExecutionRequestStatus.PENDING);
+        String correlationId = attempt.correlationId();
         ExecutionDecision allowed = decision(correlationId, Outcome.ALLOW, ReasonCode.ALLOWED);
         ExecutionDecision newerMode = ExecutionDecisionBuilder.from(allowed).correlation(correlationId)
-                .deliverable(deliverableId.toString()).detail("every check passed")
+                .deliverable(attempt.deliverableId().toString()).detail("every check passed")
                 .mode(com.myagents.contracts.execution.ExecutionMode.fromCode("shadow")).build();
-        ExecutionResult reversed = result(correlationId, deliverableId, ExecutionResult.Status.fromCode("reversed"));
 
         send(Topics.EXECUTION_DECISIONS, correlationId, newerMode);
-        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), reversed);
+        ExecutionResult reversed = attempt.send(attempt.result(ExecutionResult.Status.fromCode("reversed")));
         awaitRow(EXECUTION_DECISIONS, EXECUTION_DECISIONS.CORRELATION_ID.eq(correlationId));
         awaitRow(EXECUTION_RESULTS, EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(reversed.resultId())));
 
         assertThat(dsl.select(EXECUTION_DECISIONS.EXECUTION_MODE).from(EXECUTION_DECISIONS)
                 .where(EXECUTION_DECISIONS.CORRELATION_ID.eq(correlationId)).fetchSingle().value1()).isEqualTo("shadow");
-        assertThat(dsl.select(EXECUTION_RESULTS.STATUS).from(EXECUTION_RESULTS)
-                .where(EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(reversed.resultId()))).fetchSingle().value1())
-                .isEqualTo("reversed");
-        assertThat(stateOf(deliverableId)).isEqualTo(DeliverableState.APPROVED);
-        assertThat(requestStatusOf(correlationId)).isEqualTo(ExecutionRequestStatus.ALLOWED);
+        assertThat(resultStatusOf(reversed)).isEqualTo("reversed");
+        assertThat(attempt.state()).isEqualTo(DeliverableState.APPROVED);
+        assertThat(attempt.requestStatus()).isEqualTo(ExecutionRequestStatus.ALLOWED);
     }
 
     @Test
@@ -587,22 +578,39 @@ class MaterializerTest {
                 .execute();
     }
 
-    /** An approved deliverable and its execution request in {@code requestStatus}; returns the request's correlation id. */
-    private static String approvedWithRequest(UUID deliverableId, ExecutionRequestStatus requestStatus) {
-        insertDeliverable(deliverableId, DeliverableState.APPROVED);
-        String correlationId = UUID.randomUUID().toString();
-        insertRequest(correlationId, deliverableId, requestStatus);
-        return correlationId;
+    /** An approved deliverable and its execution request, which the connector's results are about. */
+    private record Attempt(UUID deliverableId, String correlationId) {
+
+        static Attempt approved(ExecutionRequestStatus requestStatus) {
+            Attempt attempt = new Attempt(UUID.randomUUID(), UUID.randomUUID().toString());
+            insertDeliverable(attempt.deliverableId, DeliverableState.APPROVED);
+            insertRequest(attempt.correlationId, attempt.deliverableId, requestStatus);
+            return attempt;
+        }
+
+        ExecutionResult result(ExecutionResult.Status status) {
+            return MaterializerTest.result(correlationId, deliverableId, status);
+        }
+
+        ExecutionResult send(ExecutionResult result) {
+            MaterializerTest.send(Topics.EXECUTION_RESULTS, deliverableId.toString(), result);
+            return result;
+        }
+
+        DeliverableState state() {
+            return dsl.select(DELIVERABLES.STATE).from(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
+                    .fetchSingle().value1();
+        }
+
+        ExecutionRequestStatus requestStatus() {
+            return dsl.select(EXECUTION_REQUESTS.STATUS).from(EXECUTION_REQUESTS)
+                    .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle().value1();
+        }
     }
 
-    private static DeliverableState stateOf(UUID deliverableId) {
-        return dsl.select(DELIVERABLES.STATE).from(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
-                .fetchSingle().value1();
-    }
-
-    private static ExecutionRequestStatus requestStatusOf(String correlationId) {
-        return dsl.select(EXECUTION_REQUESTS.STATUS).from(EXECUTION_REQUESTS)
-                .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle().value1();
+    private static String resultStatusOf(ExecutionResult result) {
+        return dsl.select(EXECUTION_RESULTS.STATUS).from(EXECUTION_RESULTS)
+                .where(EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(result.resultId()))).fetchSingle().value1();
     }
 
     private static void insertDeliverable(UUID deliverableId, DeliverableState state) {
