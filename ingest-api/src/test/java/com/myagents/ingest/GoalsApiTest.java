@@ -100,10 +100,7 @@ class GoalsApiTest {
 
         // as the materializer records them: yesterday's run completed, today's was denied by enforcement
         api.recordCompletedRun(goalId, "2026-11-26");
-        api.execute("insert into plant.goal_runs (run_id, goal_instance_id, period_key, status, reason, detail, cost_minor, "
-                + "triggered_at, completed_at) values (? || ':daily:2026-11-27', ?::uuid, 'daily:2026-11-27', 'denied', "
-                + "'trial_cap_exceeded', '10 of 10 trial goal runs used on 2026-11-27 (UTC)', 0, '2026-11-27T04:00:00Z', "
-                + "'2026-11-27T04:00:01Z')", goalId, goalId);
+        api.recordEndedRun(goalId, "denied", "trial_cap_exceeded", "10 of 10 trial goal runs used on 2026-11-27 (UTC)", 0);
 
         JsonNode lastRun = api.lastRunOfFirstGoal(instance, DEMO_CUSTOMER);
         assertThat(lastRun.path("run_id").asString()).isEqualTo(goalId + ":daily:2026-11-27");

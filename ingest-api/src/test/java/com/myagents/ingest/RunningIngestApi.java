@@ -86,6 +86,13 @@ final class RunningIngestApi {
                 goalId, day, goalId, day, day);
     }
 
+    /** The goal's daily run on 2026-11-27, ended without drafts ({@code status}: denied or skipped), as the materializer records one. */
+    void recordEndedRun(String goalId, String status, String reason, String detail, Integer costMinor) {
+        execute("insert into plant.goal_runs (run_id, goal_instance_id, period_key, status, reason, detail, cost_minor, "
+                + "triggered_at, completed_at) values (? || ':daily:2026-11-27', ?::uuid, 'daily:2026-11-27', ?, ?, ?, ?, "
+                + "'2026-11-27T04:00:00Z', '2026-11-27T04:00:01Z')", goalId, goalId, status, reason, detail, costMinor);
+    }
+
     /** The last run the customer's goals list shows for the instance's first goal. */
     JsonNode lastRunOfFirstGoal(String instance, Principal as) {
         HttpResponse<String> goals = call("GET", "/api/v1/hired-agents/" + instance + "/goals", as, null);

@@ -26,10 +26,7 @@ class SkippedGoalRunsApiTest {
 
         // as the materializer records them: yesterday's run completed, today's was skipped by the goal runner
         api.recordCompletedRun(goalId, "2026-11-26");
-        api.execute("insert into plant.goal_runs (run_id, goal_instance_id, period_key, status, reason, detail, "
-                + "triggered_at, completed_at) values (? || ':daily:2026-11-27', ?::uuid, 'daily:2026-11-27', 'skipped', "
-                + "'trial_ended', 'the trial has ended; subscribe to keep the agent running', '2026-11-27T04:00:00Z', "
-                + "'2026-11-27T04:00:01Z')", goalId, goalId);
+        api.recordEndedRun(goalId, "skipped", "trial_ended", "the trial has ended; subscribe to keep the agent running", null);
 
         JsonNode lastRun = api.lastRunOfFirstGoal(instance, DEMO_CUSTOMER);
         assertThat(lastRun.path("run_id").asString()).isEqualTo(goalId + ":daily:2026-11-27");

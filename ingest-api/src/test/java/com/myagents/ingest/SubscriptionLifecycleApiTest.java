@@ -221,12 +221,7 @@ class SubscriptionLifecycleApiTest {
 
     @Test
     void anApprovalLivesAsLongAsThePinnedDefinitionSays() {
-        Agent agent = finalizedMarketingAgent();
-        String deliverable = UUID.randomUUID().toString();
-        api.execute("insert into plant.deliverables (deliverable_id, hired_instance_id, subscription_id, customer_id, kind, "
-                + "payload, proposed_actions, payload_hash) values (?::uuid, ?::uuid, ?::uuid, ?::uuid, 'social_post', "
-                + "'{\"platform\":\"linkedin\",\"text\":\"hi\"}', '[\"publish\"]', 'h')", deliverable, agent.instance,
-                agent.subscription, customer.id());
+        String deliverable = postIn(finalizedMarketingAgent(), "pending_review");
 
         HttpResponse<String> reviewed = api.call("POST", "/api/v1/deliverables/" + deliverable + "/review", customer,
                 "{\"decision\":\"approved\"}");
@@ -239,12 +234,7 @@ class SubscriptionLifecycleApiTest {
 
     @Test
     void aFailedDeliverableCanBeReviewedAgainForARetry() {
-        Agent agent = finalizedMarketingAgent();
-        String deliverable = UUID.randomUUID().toString();
-        api.execute("insert into plant.deliverables (deliverable_id, hired_instance_id, subscription_id, customer_id, kind, state, "
-                + "payload, proposed_actions, payload_hash) values (?::uuid, ?::uuid, ?::uuid, ?::uuid, 'social_post', 'failed', "
-                + "'{\"platform\":\"linkedin\",\"text\":\"hi\"}', '[\"publish\"]', 'h')", deliverable, agent.instance,
-                agent.subscription, customer.id());
+        String deliverable = postIn(finalizedMarketingAgent(), "failed");
 
         HttpResponse<String> reviewed = api.call("POST", "/api/v1/deliverables/" + deliverable + "/review", customer,
                 "{\"decision\":\"approved\"}");
@@ -255,6 +245,16 @@ class SubscriptionLifecycleApiTest {
     }
 
     record Agent(String subscription, String instance) {
+    }
+
+    /** A post of the agent's in {@code state}; returns its deliverable id. */
+    private String postIn(Agent agent, String state) {
+        String deliverable = UUID.randomUUID().toString();
+        api.execute("insert into plant.deliverables (deliverable_id, hired_instance_id, subscription_id, customer_id, kind, state, "
+                + "payload, proposed_actions, payload_hash) values (?::uuid, ?::uuid, ?::uuid, ?::uuid, 'social_post', ?, "
+                + "'{\"platform\":\"linkedin\",\"text\":\"hi\"}', '[\"publish\"]', 'h')", deliverable, agent.instance,
+                agent.subscription, customer.id(), state);
+        return deliverable;
     }
 
     private Agent finalizedMarketingAgent() {

@@ -9,9 +9,10 @@ import javax.sql.DataSource;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.jooq.DSLContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -33,6 +34,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * stopped with the context), their health and metrics.
  */
 @Configuration(proxyBeanMethods = false)
+// Spring's Kafka auto-configuration is off (ServiceApplication); its spring.kafka.* properties are still bound
+@EnableConfigurationProperties(KafkaProperties.class)
 class PlantStoreConfiguration {
 
     /** Exists once every topic of the registry exists on the broker. */
@@ -47,8 +50,8 @@ class PlantStoreConfiguration {
     }
 
     @Bean
-    ProvisionedTopics provisionedTopics(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            PlantStoreProperties properties, Environment env) {
+    ProvisionedTopics provisionedTopics(KafkaProperties kafka, PlantStoreProperties properties, Environment env) {
+        String bootstrapServers = String.join(",", kafka.getBootstrapServers());
         KafkaClientSecurity security = KafkaClientSecurity.from(env::getProperty);
         TopicProvisioner.ensureTopics(bootstrapServers, security, properties.kafka().replicationFactor());
         return new ProvisionedTopics(bootstrapServers, security);

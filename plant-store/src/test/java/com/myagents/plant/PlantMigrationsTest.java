@@ -22,8 +22,7 @@ import org.jooq.JSONB;
 import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.serde.EventJson;
@@ -31,6 +30,7 @@ import com.myagents.plant.jooq.generated.DefaultSchema;
 import com.myagents.plant.jooq.generated.tables.records.AgentTypeDefinitionsRecord;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
 import com.myagents.plant.status.AgentTypeStatus;
+import com.myagents.plant.status.DeliverableState;
 import com.myagents.plant.status.SubscriptionStatus;
 import com.myagents.plant.status.TrialStatus;
 import com.networknt.schema.Error;
@@ -48,14 +48,9 @@ class PlantMigrationsTest {
     private static final Set<String> WIDGETS = Set.of("text", "enum", "list", "object", "number", "boolean", "timezone", "credential_ref");
     private static final Set<String> FREQUENCIES = Set.of("daily", "weekly", "monthly", "on_demand");
 
-    private static PlantTestDatabase database;
-    private static DSLContext dsl;
-
-    @BeforeAll
-    static void migrate() {
-        database = PlantTestDatabase.migrated(true);
-        dsl = database.dsl();
-    }
+    @AutoClose
+    private static final PlantTestDatabase database = PlantTestDatabase.migrated(true);
+    private static final DSLContext dsl = database.dsl();
 
     static int schemaScripts() {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/plant"))) {
@@ -63,11 +58,6 @@ class PlantMigrationsTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    @AfterAll
-    static void close() {
-        database.close();
     }
 
     @Test
@@ -331,7 +321,7 @@ class PlantMigrationsTest {
 
         DeliverablesRecord draft = dsl.selectFrom(DELIVERABLES)
                 .where(DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString("00000000-0000-0000-0000-00000000d001"))).fetchSingle();
-        assertThat(draft.getState()).isEqualTo("pending_review");
+        assertThat(draft.getState()).isEqualTo(DeliverableState.PENDING_REVIEW);
         assertThat(draft.getKind()).isEqualTo("social_post");
         assertThat(draft.getHiredInstanceId()).isEqualTo(marketing.getHiredInstanceId());
         assertThat(strings(json(draft.getProposedActions()))).containsExactly("publish");

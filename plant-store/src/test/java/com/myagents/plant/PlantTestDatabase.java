@@ -5,8 +5,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 
-import javax.sql.DataSource;
-
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -21,46 +19,20 @@ import com.zaxxer.hikari.HikariDataSource;
  * never see each other's rows. The generated jOOQ classes are unqualified: the pool's schema
  * decides where they point, as in production.
  */
-public final class PlantTestDatabase implements AutoCloseable {
-
-    private final String schema;
-    private final MigrateResult migration;
-    private final HikariDataSource dataSource;
-    private final DSLContext dsl;
-
-    private PlantTestDatabase(String schema, MigrateResult migration, HikariDataSource dataSource) {
-        this.schema = schema;
-        this.migration = migration;
-        this.dataSource = dataSource;
-        this.dsl = DSL.using(dataSource, SQLDialect.POSTGRES);
-    }
+public record PlantTestDatabase(String schema, MigrateResult migration, HikariDataSource dataSource, DSLContext dsl)
+        implements AutoCloseable {
 
     public static PlantTestDatabase migrated(boolean demoData) {
         String schema = freshSchemaName();
         MigrateResult result = demoData
                 ? SharedTestInfra.migrate(schema, true, "classpath:db/plant", "classpath:db/plant-demo")
                 : SharedTestInfra.migrate(schema, false, "classpath:db/plant");
-        return new PlantTestDatabase(schema, result, SharedTestInfra.pool(schema, 4));
+        HikariDataSource pool = SharedTestInfra.pool(schema, 4);
+        return new PlantTestDatabase(schema, result, pool, DSL.using(pool, SQLDialect.POSTGRES));
     }
 
     public static String freshSchemaName() {
         return "plant_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    }
-
-    public String schema() {
-        return schema;
-    }
-
-    public MigrateResult migration() {
-        return migration;
-    }
-
-    public DataSource dataSource() {
-        return dataSource;
-    }
-
-    public DSLContext dsl() {
-        return dsl;
     }
 
     /** A connection outside the pool, like the relay's LISTEN connection. */

@@ -76,7 +76,7 @@ public final class PlantDatabase implements AutoCloseable {
                     .set(DELIVERABLES.SUBSCRIPTION_ID, DEMO_SUBSCRIPTION)
                     .set(DELIVERABLES.CUSTOMER_ID, DEMO_CUSTOMER)
                     .set(DELIVERABLES.KIND, "social_post")
-                    .set(DELIVERABLES.STATE, DeliverableState.PENDING_REVIEW.literal())
+                    .set(DELIVERABLES.STATE, DeliverableState.PENDING_REVIEW)
                     .set(DELIVERABLES.PAYLOAD, JSONB.valueOf(PayloadHash.canonicalJson(payload)))
                     .set(DELIVERABLES.PROPOSED_ACTIONS, JSONB.valueOf("[\"publish\"]"))
                     .set(DELIVERABLES.PAYLOAD_HASH, PayloadHash.of(payload))

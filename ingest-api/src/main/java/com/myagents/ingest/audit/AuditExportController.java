@@ -1,6 +1,8 @@
 package com.myagents.ingest.audit;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.function.BiConsumer;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -38,15 +40,9 @@ class AuditExportController {
                                                   @RequestParam(name = "from", required = false) String from,
                                                   @RequestParam(name = "to", required = false) String to,
                                                   HttpServletRequest http) {
-        OperatorViews.AUDIT.require(http);
-        ExportFormat shape = ExportFormat.of(format);
-        AuditFilter filter = AuditFilter.of(new AuditFilter.Query(customerId, subscriptionId, reason, correlationId,
-                null, from, to, null, null));
-        return download("denials", shape, out -> {
-            try (ExportRows rows = new ExportRows(out, shape, ExportRows.DENIAL_COLUMNS)) {
-                exports.denials(filter, rows::denial);
-            }
-        });
+        return export("denials", format, new AuditFilter.Query(customerId, subscriptionId, reason, correlationId,
+                null, from, to, null, null), http, ExportRows.DENIAL_COLUMNS,
+                (filter, rows) -> exports.denials(filter, rows::denial));
     }
 
     @GetMapping("/decisions/export")
@@ -59,13 +55,21 @@ class AuditExportController {
                                                     @RequestParam(name = "from", required = false) String from,
                                                     @RequestParam(name = "to", required = false) String to,
                                                     HttpServletRequest http) {
+        return export("decisions", format, new AuditFilter.Query(customerId, subscriptionId, reason, correlationId,
+                outcome, from, to, null, null), http, ExportRows.DECISION_COLUMNS,
+                (filter, rows) -> exports.decisions(filter, rows::decision));
+    }
+
+    /** Role, format and filters are checked here, before the response starts; then the rows stream. */
+    private static ResponseEntity<StreamingResponseBody> export(String what, String format, AuditFilter.Query query,
+                                                                HttpServletRequest http, List<String> columns,
+                                                                BiConsumer<AuditFilter, ExportRows> write) {
         OperatorViews.AUDIT.require(http);
         ExportFormat shape = ExportFormat.of(format);
-        AuditFilter filter = AuditFilter.of(new AuditFilter.Query(customerId, subscriptionId, reason, correlationId,
-                outcome, from, to, null, null));
-        return download("decisions", shape, out -> {
-            try (ExportRows rows = new ExportRows(out, shape, ExportRows.DECISION_COLUMNS)) {
-                exports.decisions(filter, rows::decision);
+        AuditFilter filter = AuditFilter.of(query);
+        return download(what, shape, out -> {
+            try (ExportRows rows = new ExportRows(out, shape, columns)) {
+                write.accept(filter, rows);
             }
         });
     }

@@ -5,15 +5,16 @@ import static com.myagents.plant.jooq.generated.Tables.EXECUTION_DECISIONS;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.OrderField;
+import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
-
-import com.myagents.plant.jooq.generated.tables.records.EnforcementDenialsRecord;
-import com.myagents.plant.jooq.generated.tables.records.ExecutionDecisionsRecord;
 
 /**
  * Every denial or decision a filter selects, oldest first, handed on one row at a time from a
@@ -34,30 +35,26 @@ class AuditExports {
 
     void denials(AuditFilter filter, Consumer<DenialView> row) {
         var t = ENFORCEMENT_DENIALS;
-        Condition all = DSL.and(AuditQueries.common(filter, t.CUSTOMER_ID, t.SUBSCRIPTION_ID, t.REASON, t.CORRELATION_ID,
-                t.DENIED_AT));
-        db.transaction(tx -> {
-            try (Cursor<EnforcementDenialsRecord> cursor = tx.dsl().selectFrom(t).where(all)
-                    .orderBy(t.DENIED_AT, t.DENIAL_ID).fetchSize(FETCH_SIZE).fetchLazy()) {
-                for (EnforcementDenialsRecord r : cursor) {
-                    row.accept(AuditQueries.denial(r));
-                }
-            }
-        });
+        List<Condition> where = AuditQueries.common(filter, t.CUSTOMER_ID, t.SUBSCRIPTION_ID, t.REASON, t.CORRELATION_ID,
+                t.DENIED_AT);
+        oldestFirst(t, where, List.of(t.DENIED_AT, t.DENIAL_ID), AuditQueries::denial, row);
     }
 
     void decisions(AuditFilter filter, Consumer<DecisionView> row) {
         var t = EXECUTION_DECISIONS;
         List<Condition> where = AuditQueries.common(filter, t.CUSTOMER_ID, t.SUBSCRIPTION_ID, t.REASON, t.CORRELATION_ID,
                 t.DECIDED_AT);
-        if (filter.outcome() != null) {
-            where.add(t.OUTCOME.eq(filter.outcome()));
-        }
+        AuditQueries.equalWhenGiven(where, t.OUTCOME, filter.outcome());
+        oldestFirst(t, where, List.of(t.DECIDED_AT, t.DECISION_ID), AuditQueries::decision, row);
+    }
+
+    private <R extends Record, V> void oldestFirst(Table<R> table, List<Condition> where, List<? extends OrderField<?>> order,
+                                                   Function<R, V> view, Consumer<V> row) {
         db.transaction(tx -> {
-            try (Cursor<ExecutionDecisionsRecord> cursor = tx.dsl().selectFrom(t).where(DSL.and(where))
-                    .orderBy(t.DECIDED_AT, t.DECISION_ID).fetchSize(FETCH_SIZE).fetchLazy()) {
-                for (ExecutionDecisionsRecord r : cursor) {
-                    row.accept(AuditQueries.decision(r));
+            try (Cursor<R> cursor = tx.dsl().selectFrom(table).where(DSL.and(where))
+                    .orderBy(order).fetchSize(FETCH_SIZE).fetchLazy()) {
+                for (R r : cursor) {
+                    row.accept(view.apply(r));
                 }
             }
         });

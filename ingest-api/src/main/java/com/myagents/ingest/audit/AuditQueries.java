@@ -12,11 +12,16 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.OrderField;
+import org.jooq.Record;
+import org.jooq.RecordMapper;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.ingest.ops.CustomerDirectory;
+import com.myagents.ingest.ops.Paging;
 import com.myagents.plant.jooq.generated.tables.records.EnforcementDenialsRecord;
 import com.myagents.plant.jooq.generated.tables.records.ExecutionDecisionsRecord;
 
@@ -42,48 +47,37 @@ public class AuditQueries {
 
     public Page<DenialView> denials(AuditFilter filter) {
         var t = ENFORCEMENT_DENIALS;
-        Condition all = DSL.and(common(filter, t.CUSTOMER_ID, t.SUBSCRIPTION_ID, t.REASON, t.CORRELATION_ID, t.DENIED_AT));
-        List<DenialView> items = db.selectFrom(t).where(all)
-                .orderBy(t.DENIED_AT.desc(), t.DENIAL_ID)
-                .limit(filter.paging().size()).offset(filter.paging().offset())
-                .fetch(AuditQueries::denial);
-        Map<String, String> names = customers.namesOf(items.stream().map(DenialView::customerId).toList());
-        items = items.stream().map(d -> d.named(names.get(d.customerId()))).toList();
-        return new Page<>(items, filter.paging().page(), filter.paging().size(), db.fetchCount(t, all));
+        List<Condition> where = common(filter, t.CUSTOMER_ID, t.SUBSCRIPTION_ID, t.REASON, t.CORRELATION_ID, t.DENIED_AT);
+        return newestFirst(t, where, List.of(t.DENIED_AT.desc(), t.DENIAL_ID), AuditQueries::denial, filter.paging());
     }
 
     public Page<DecisionView> decisions(AuditFilter filter) {
         var t = EXECUTION_DECISIONS;
         List<Condition> where = common(filter, t.CUSTOMER_ID, t.SUBSCRIPTION_ID, t.REASON, t.CORRELATION_ID, t.DECIDED_AT);
-        if (filter.outcome() != null) {
-            where.add(t.OUTCOME.eq(filter.outcome()));
-        }
+        equalWhenGiven(where, t.OUTCOME, filter.outcome());
+        return newestFirst(t, where, List.of(t.DECIDED_AT.desc(), t.DECISION_ID), AuditQueries::decision, filter.paging());
+    }
+
+    private <R extends Record, V extends CustomerNamed<V>> Page<V> newestFirst(Table<R> table, List<Condition> where,
+            List<? extends OrderField<?>> order, RecordMapper<? super R, V> view, Paging paging) {
         Condition all = DSL.and(where);
-        List<DecisionView> items = db.selectFrom(t).where(all)
-                .orderBy(t.DECIDED_AT.desc(), t.DECISION_ID)
-                .limit(filter.paging().size()).offset(filter.paging().offset())
-                .fetch(AuditQueries::decision);
-        Map<String, String> names = customers.namesOf(items.stream().map(DecisionView::customerId).toList());
-        items = items.stream().map(d -> d.named(names.get(d.customerId()))).toList();
-        return new Page<>(items, filter.paging().page(), filter.paging().size(), db.fetchCount(t, all));
+        List<V> items = db.selectFrom(table).where(all)
+                .orderBy(order)
+                .limit(paging.size()).offset(paging.offset())
+                .fetch(view);
+        Map<String, String> names = customers.namesOf(items.stream().map(v -> v.customerId()).toList());
+        items = items.stream().map(v -> v.named(names.get(v.customerId()))).toList();
+        return new Page<>(items, paging.page(), paging.size(), db.fetchCount(table, all));
     }
 
     /** The filters denials and decisions share, on the columns each table names them by. */
     static List<Condition> common(AuditFilter filter, Field<String> customer, Field<String> subscription,
                                           Field<String> reason, Field<String> correlation, Field<OffsetDateTime> at) {
         List<Condition> where = new ArrayList<>();
-        if (filter.customerId() != null) {
-            where.add(customer.eq(filter.customerId()));
-        }
-        if (filter.subscriptionId() != null) {
-            where.add(subscription.eq(filter.subscriptionId()));
-        }
-        if (filter.reason() != null) {
-            where.add(reason.eq(filter.reason()));
-        }
-        if (filter.correlationId() != null) {
-            where.add(correlation.eq(filter.correlationId()));
-        }
+        equalWhenGiven(where, customer, filter.customerId());
+        equalWhenGiven(where, subscription, filter.subscriptionId());
+        equalWhenGiven(where, reason, filter.reason());
+        equalWhenGiven(where, correlation, filter.correlationId());
         if (filter.from() != null) {
             where.add(at.ge(filter.from()));
         }
@@ -91,6 +85,13 @@ public class AuditQueries {
             where.add(at.lt(filter.to()));
         }
         return where;
+    }
+
+    /** A filter left out narrows nothing. */
+    static void equalWhenGiven(List<Condition> where, Field<String> column, String value) {
+        if (value != null) {
+            where.add(column.eq(value));
+        }
     }
 
     static DenialView denial(EnforcementDenialsRecord r) {

@@ -8,10 +8,12 @@ import tools.jackson.databind.JsonNode;
 public record DecisionView(String decisionId, String correlationId, String deliverableId, String subscriptionId,
                            String customerId, String action, String approvalId, String outcome, String reason,
                            String detail, JsonNode checks, JsonNode inputs, String policyVersion,
-                           OffsetDateTime decidedAt, String customerName) {
+                           OffsetDateTime decidedAt, String customerName)
+        implements CustomerNamed<DecisionView> {
 
     /** This decision with the customer's display name beside the id. */
-    DecisionView named(String name) {
+    @Override
+    public DecisionView named(String name) {
         return new DecisionView(decisionId, correlationId, deliverableId, subscriptionId, customerId, action, approvalId,
                 outcome, reason, detail, checks, inputs, policyVersion, decidedAt, name);
     }

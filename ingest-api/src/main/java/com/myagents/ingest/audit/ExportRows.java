@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.myagents.contracts.serde.EventJson;
 
@@ -39,24 +40,24 @@ final class ExportRows implements AutoCloseable {
     }
 
     void denial(DenialView d) {
-        if (format == ExportFormat.JSONL) {
-            json(d);
-        } else {
-            line(List.of(text(d.deniedAt()), cell(d.correlationId()), cell(d.policyVersion()), cell(d.reason()),
-                    cell(d.action()), cell(d.customerId()), cell(d.subscriptionId()), cell(d.deliverableId()),
-                    cell(d.detail()), cell(d.denialId()), cell(json(d.inputs()))));
-        }
-        rows++;
+        row(d, () -> List.of(text(d.deniedAt()), cell(d.correlationId()), cell(d.policyVersion()), cell(d.reason()),
+                cell(d.action()), cell(d.customerId()), cell(d.subscriptionId()), cell(d.deliverableId()),
+                cell(d.detail()), cell(d.denialId()), cell(json(d.inputs()))));
     }
 
     void decision(DecisionView d) {
+        row(d, () -> List.of(text(d.decidedAt()), cell(d.correlationId()), cell(d.policyVersion()), cell(d.outcome()),
+                cell(d.reason()), cell(d.action()), cell(d.customerId()), cell(d.subscriptionId()),
+                cell(d.deliverableId()), cell(d.approvalId()), cell(d.detail()), cell(d.decisionId()),
+                cell(json(d.checks())), cell(json(d.inputs()))));
+    }
+
+    /** The view itself as a JSON line, or its CSV cells (in the header's order). */
+    private void row(Object view, Supplier<List<String>> csvCells) {
         if (format == ExportFormat.JSONL) {
-            json(d);
+            json(view);
         } else {
-            line(List.of(text(d.decidedAt()), cell(d.correlationId()), cell(d.policyVersion()), cell(d.outcome()),
-                    cell(d.reason()), cell(d.action()), cell(d.customerId()), cell(d.subscriptionId()),
-                    cell(d.deliverableId()), cell(d.approvalId()), cell(d.detail()), cell(d.decisionId()),
-                    cell(json(d.checks())), cell(json(d.inputs()))));
+            line(csvCells.get());
         }
         rows++;
     }

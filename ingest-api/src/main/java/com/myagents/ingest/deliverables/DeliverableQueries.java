@@ -51,7 +51,7 @@ class DeliverableQueries {
     Page list(UUID customerId, UUID hiredInstanceId, Filter filter, int page, int size) {
         Condition where = DELIVERABLES.CUSTOMER_ID.eq(customerId).and(DELIVERABLES.HIRED_INSTANCE_ID.eq(hiredInstanceId));
         if (filter.state() != null) {
-            where = where.and(DELIVERABLES.STATE.eq(filter.state()));
+            where = where.and(DELIVERABLES.STATE.eq(DeliverableState.of(filter.state())));
         }
         if (filter.goalInstanceId() != null) {
             where = where.and(DELIVERABLES.GOAL_INSTANCE_ID.eq(filter.goalInstanceId()));
@@ -111,7 +111,7 @@ class DeliverableQueries {
             DeliverableView.Result result = resultStatus == null ? null : new DeliverableView.Result(resultStatus,
                     row.get(EXECUTION_RESULTS.EXTERNAL_ID), row.get(EXECUTION_RESULTS.DETAIL),
                     row.get(EXECUTION_RESULTS.COMPLETED_AT), null);
-            return new DeliverableView.Execution(row.get(r.CORRELATION_ID), row.get(r.STATUS), row.get(r.ACTION),
+            return new DeliverableView.Execution(row.get(r.CORRELATION_ID), row.get(r.STATUS).literal(), row.get(r.ACTION),
                     row.get(EXECUTION_DECISIONS.REASON), row.get(r.REQUESTED_AT), row.get(r.DECIDED_AT), result);
         }, (first, older) -> first));
     }
@@ -122,11 +122,11 @@ class DeliverableQueries {
         DeliverableView.Approval approval = a == null ? null : new DeliverableView.Approval(a.getApprovalId().toString(),
                 a.getVerdict().literal(), a.getReviewer(), a.getNotes(), a.getDecidedAt(), a.getExpiresAt());
         return new DeliverableView(d.getDeliverableId().toString(), d.getRunId(), str(d.getGoalInstanceId()),
-                d.getGoalTemplateId(), d.getHiredInstanceId().toString(), d.getKind(), d.getState(),
+                d.getGoalTemplateId(), d.getHiredInstanceId().toString(), d.getKind(), d.getState().literal(),
                 payload, actions, d.getPayloadHash(), d.getSuggestedFor(),
                 d.getScheduledFor(), d.getCreatedAt(), d.getUpdatedAt(), approval, withSummary(payload, execution),
-                ExecutionSummary.retryable(DeliverableState.of(d.getState()), execution),
-                ExecutionSummary.failureReason(DeliverableState.of(d.getState()), execution));
+                ExecutionSummary.retryable(d.getState(), execution),
+                ExecutionSummary.failureReason(d.getState(), execution));
     }
 
     private static DeliverableView.Execution withSummary(JsonNode payload, DeliverableView.Execution execution) {

@@ -2,9 +2,7 @@ package com.myagents.ingest.deliverables;
 
 import static com.myagents.plant.jooq.generated.Tables.GOAL_INSTANCES;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,11 +17,10 @@ import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.ingest.hiring.HiredAgentRow;
-import com.myagents.ingest.hiring.HiredInstances;
+import com.myagents.ingest.hiring.InstanceWrites;
 import com.myagents.ingest.hiring.RunReadiness;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
 import com.myagents.plant.jooq.generated.tables.records.GoalInstancesRecord;
-import com.myagents.plant.outbox.OutboxWriter;
 import com.myagents.plant.status.DeliverableState;
 
 /**
@@ -41,34 +38,28 @@ class Regeneration {
             DeliverableState.APPROVED, DeliverableState.REJECTED, DeliverableState.SCHEDULED, DeliverableState.FAILED,
             DeliverableState.DRY_RUN);
 
-    private final DSLContext db;
-    private final OutboxWriter outbox;
-    private final HiredInstances instances;
+    private final InstanceWrites writes;
     private final ReviewService reviews;
-    private final Clock clock;
 
-    Regeneration(DSLContext db, OutboxWriter outbox, HiredInstances instances, ReviewService reviews, Clock clock) {
-        this.db = db;
-        this.outbox = outbox;
-        this.instances = instances;
+    Regeneration(InstanceWrites writes, ReviewService reviews) {
+        this.writes = writes;
         this.reviews = reviews;
-        this.clock = clock;
     }
 
     /** @return the run id of the new run ({@code <goal>:on_demand:<request id>}: a retried request runs once) */
     String regenerate(UUID customerId, UUID deliverableId, String requestId) {
-        return db.transactionResult(tx -> {
+        return writes.db().transactionResult(tx -> {
             DSLContext t = DSL.using(tx);
             DeliverablesRecord deliverable = ReviewService.locked(t, customerId, deliverableId);
             if (!SOCIAL_POST.equals(deliverable.getKind())) {
                 throw ApiProblem.conflict("only a post can be written again; this draft is a " + deliverable.getKind());
             }
-            DeliverableState state = DeliverableState.of(deliverable.getState());
+            DeliverableState state = deliverable.getState();
             if (!REGENERABLE.contains(state)) {
                 throw ApiProblem.conflict("deliverable " + deliverableId + " is " + state.literal()
                         + " and can no longer be written again");
             }
-            HiredAgentRow row = instances.forWrite(t, customerId, deliverable.getHiredInstanceId());
+            HiredAgentRow row = writes.instances().forWrite(t, customerId, deliverable.getHiredInstanceId());
             GoalInstancesRecord goal = deliverable.getGoalInstanceId() == null ? null
                     : t.selectFrom(GOAL_INSTANCES).where(GOAL_INSTANCES.GOAL_INSTANCE_ID.eq(deliverable.getGoalInstanceId()))
                             .and(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(deliverable.getHiredInstanceId())).fetchOptional()
@@ -77,7 +68,7 @@ class Regeneration {
                 throw ApiProblem.conflict("the goal that wrote this post no longer exists; edit the post instead");
             }
             RunReadiness.blocking(row.agent(), row.subscription(), !Boolean.FALSE.equals(goal.getEnabled()),
-                    OffsetDateTime.now(clock)).ifPresent(blocked -> {
+                    writes.now()).ifPresent(blocked -> {
                         throw blocked.refusal();
                     });
             Map<String, Object> payload = deliverable.getPayload() == null ? Map.of()
@@ -91,17 +82,17 @@ class Regeneration {
             // the old draft may no longer be published as it was approved; it waits for its replacement
             reviews.voidApprovals(t, deliverable);
             if (state == DeliverableState.APPROVED || state == DeliverableState.SCHEDULED) {
-                deliverable.setState(DeliverableState.PENDING_REVIEW.literal());
+                deliverable.setState(DeliverableState.PENDING_REVIEW);
                 deliverable.setScheduledFor(null);
-                deliverable.setUpdatedAt(OffsetDateTime.now(clock));
+                deliverable.setUpdatedAt(writes.now());
                 deliverable.store();
             }
             String periodKey = GoalTrigger.onDemandPeriod(requestId);
             String runId = GoalTrigger.runId(goal.getGoalInstanceId().toString(), periodKey);
-            outbox.append(t, Topics.GOAL_TRIGGERS, goal.getGoalInstanceId().toString(), new GoalTrigger(runId,
+            writes.outbox().append(t, Topics.GOAL_TRIGGERS, goal.getGoalInstanceId().toString(), new GoalTrigger(runId,
                     goal.getGoalInstanceId().toString(), goal.getGoalTemplateId(), deliverable.getHiredInstanceId().toString(),
-                    row.subscription().getSubscriptionId().toString(), customerId.toString(), periodKey, clock.instant(),
-                    redraft));
+                    row.subscription().getSubscriptionId().toString(), customerId.toString(), periodKey,
+                    writes.clock().instant(), redraft));
             return runId;
         });
     }

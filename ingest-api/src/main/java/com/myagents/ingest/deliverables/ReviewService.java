@@ -3,7 +3,6 @@ package com.myagents.ingest.deliverables;
 import static com.myagents.plant.jooq.generated.Tables.APPROVALS;
 import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
@@ -25,11 +24,10 @@ import com.myagents.contracts.serde.EventJson;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.http.problem.Violation;
 import com.myagents.ingest.hiring.HiredAgentRow;
-import com.myagents.ingest.hiring.HiredInstances;
+import com.myagents.ingest.hiring.InstanceWrites;
 import com.myagents.ingest.config.SecretScanner;
 import com.myagents.plant.jooq.generated.tables.records.ApprovalsRecord;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
-import com.myagents.plant.outbox.OutboxWriter;
 import com.myagents.plant.status.ApprovalVerdict;
 import com.myagents.plant.status.DeliverableState;
 
@@ -51,17 +49,11 @@ class ReviewService {
             DeliverableState.DRY_RUN);
     private static final int MAX_NOTES = 2000;
 
-    private final DSLContext db;
-    private final OutboxWriter outbox;
-    private final HiredInstances instances;
+    private final InstanceWrites writes;
     private final Duration defaultApprovalTtl;
-    private final Clock clock;
 
-    ReviewService(DSLContext db, OutboxWriter outbox, HiredInstances instances, Clock clock, ReviewSettings settings) {
-        this.db = db;
-        this.outbox = outbox;
-        this.instances = instances;
-        this.clock = clock;
+    ReviewService(InstanceWrites writes, ReviewSettings settings) {
+        this.writes = writes;
         this.defaultApprovalTtl = settings.approvalTtl();
     }
 
@@ -70,11 +62,11 @@ class ReviewService {
         if (request.notes() != null && request.notes().length() > MAX_NOTES) {
             throw ApiProblem.badRequest("notes", "must be at most " + MAX_NOTES + " characters");
         }
-        return db.transactionResult(tx -> {
+        return writes.db().transactionResult(tx -> {
             DSLContext t = DSL.using(tx);
             DeliverablesRecord deliverable = locked(t, customerId, deliverableId);
-            HiredAgentRow instance = instances.forWrite(t, customerId, deliverable.getHiredInstanceId());
-            DeliverableState state = DeliverableState.of(deliverable.getState());
+            HiredAgentRow instance = writes.instances().forWrite(t, customerId, deliverable.getHiredInstanceId());
+            DeliverableState state = deliverable.getState();
             if (!REVIEWABLE.contains(state)) {
                 throw ApiProblem.conflict("deliverable " + deliverableId + " is " + state.literal()
                         + " and cannot be reviewed");
@@ -82,7 +74,7 @@ class ReviewService {
             if (verdict == ApprovalVerdict.APPROVED) {
                 PlanReadiness.requireReady(deliverable.getPayload() == null ? null : deliverable.getPayload().data());
             }
-            OffsetDateTime now = OffsetDateTime.now(clock);
+            OffsetDateTime now = writes.now();
             ApprovalsRecord approval = t.newRecord(APPROVALS);
             approval.setApprovalId(UUID.randomUUID());
             approval.setDeliverableId(deliverableId);
@@ -95,8 +87,8 @@ class ReviewService {
             approval.setExpiresAt(verdict == ApprovalVerdict.APPROVED ? now.plus(approvalTtl(instance)) : null);
             approval.store();
             boolean scheduled = verdict == ApprovalVerdict.APPROVED && request.scheduledFor() != null;
-            // the deliverable takes the verdict's name as its state (approved or rejected)
-            deliverable.setState(scheduled ? DeliverableState.SCHEDULED.literal() : verdict.literal());
+            deliverable.setState(scheduled ? DeliverableState.SCHEDULED
+                    : verdict == ApprovalVerdict.APPROVED ? DeliverableState.APPROVED : DeliverableState.REJECTED);
             deliverable.setScheduledFor(scheduled ? request.scheduledFor() : null);
             deliverable.setUpdatedAt(now);
             deliverable.store();
@@ -123,21 +115,21 @@ class ReviewService {
         if (!secrets.isEmpty()) {
             throw ApiProblem.badRequest(secrets);
         }
-        db.transaction(tx -> {
+        writes.db().transaction(tx -> {
             DSLContext t = DSL.using(tx);
             DeliverablesRecord deliverable = locked(t, customerId, deliverableId);
-            DeliverableState state = DeliverableState.of(deliverable.getState());
+            DeliverableState state = deliverable.getState();
             if (!EDITABLE.contains(state)) {
                 throw ApiProblem.conflict("deliverable " + deliverableId + " is " + state.literal()
                         + " and can no longer be edited");
             }
-            OffsetDateTime now = OffsetDateTime.now(clock);
+            OffsetDateTime now = writes.now();
             voidApprovals(t, deliverable);
             Map<String, Object> payload = EventJson.MAPPER.convertValue(request.payload(),
                     new tools.jackson.core.type.TypeReference<Map<String, Object>>() { });
             deliverable.setPayload(JSONB.valueOf(PayloadHash.canonicalJson(payload)));
             deliverable.setPayloadHash(PayloadHash.of(payload));
-            deliverable.setState(DeliverableState.PENDING_REVIEW.literal());
+            deliverable.setState(DeliverableState.PENDING_REVIEW);
             deliverable.setScheduledFor(null);
             deliverable.setUpdatedAt(now);
             deliverable.store();
@@ -157,12 +149,12 @@ class ReviewService {
 
     /** The pinned definition's {@code approval_ttl_hours}; the configured default where it sets none. */
     private Duration approvalTtl(HiredAgentRow instance) {
-        int hours = instances.pinnedDefinition(instance.agent()).enforcementDefaults().path("approval_ttl_hours").asInt(0);
+        int hours = writes.instances().pinnedDefinition(instance.agent()).enforcementDefaults().path("approval_ttl_hours").asInt(0);
         return hours > 0 ? Duration.ofHours(hours) : defaultApprovalTtl;
     }
 
     private void publish(DSLContext tx, DeliverablesRecord deliverable, ApprovalsRecord approval, ApprovalEvent.Verdict verdict) {
-        outbox.append(tx, Topics.APPROVALS, deliverable.getDeliverableId().toString(), new ApprovalEvent(
+        writes.outbox().append(tx, Topics.APPROVALS, deliverable.getDeliverableId().toString(), new ApprovalEvent(
                 approval.getApprovalId().toString(), deliverable.getDeliverableId().toString(),
                 deliverable.getSubscriptionId().toString(), deliverable.getCustomerId().toString(), verdict,
                 approval.getReviewer(), approval.getNotes(), approval.getPayloadHash(), approval.getDecidedAt().toInstant(),

@@ -3,9 +3,9 @@ package com.myagents.ingest.execution;
 import java.time.Clock;
 
 import org.jooq.DSLContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -14,12 +14,13 @@ import com.myagents.contracts.security.KafkaClientSecurity;
 
 
 @Configuration
-@EnableConfigurationProperties(ExecuteTimings.class)
+// Spring's Kafka auto-configuration is off (ServiceApplication); its spring.kafka.* properties are still bound
+@EnableConfigurationProperties({ExecuteTimings.class, KafkaProperties.class})
 class ExecutionConfiguration {
 
     @Bean
-    DecisionWaiter decisionWaiter(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, Environment env) {
-        return new DecisionWaiter(bootstrapServers, KafkaClientSecurity.from(env::getProperty));
+    DecisionWaiter decisionWaiter(KafkaProperties kafka, Environment env) {
+        return new DecisionWaiter(String.join(",", kafka.getBootstrapServers()), KafkaClientSecurity.from(env::getProperty));
     }
 
     @Bean

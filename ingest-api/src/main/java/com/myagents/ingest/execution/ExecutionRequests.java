@@ -56,7 +56,7 @@ public class ExecutionRequests {
                 .set(EXECUTION_REQUESTS.PAYLOAD_HASH, deliverable.getPayloadHash())
                 .set(EXECUTION_REQUESTS.REQUESTED_BY, requestedBy)
                 .set(EXECUTION_REQUESTS.REQUESTED_AT, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                .set(EXECUTION_REQUESTS.STATUS, ExecutionRequestStatus.PENDING.literal())
+                .set(EXECUTION_REQUESTS.STATUS, ExecutionRequestStatus.PENDING)
                 .onConflictDoNothing()
                 .execute();
         if (inserted == 0) {

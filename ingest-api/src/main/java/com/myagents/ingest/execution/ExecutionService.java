@@ -44,7 +44,7 @@ public class ExecutionService {
 
     public ExecutionOutcome execute(Principal caller, UUID deliverableId, ExecuteRequest body, String correlationId) {
         DeliverablesRecord deliverable = ownedDeliverable(caller, deliverableId);
-        if (DeliverableState.of(deliverable.getState()) == DeliverableState.SUPERSEDED) {
+        if (deliverable.getState() == DeliverableState.SUPERSEDED) {
             throw ApiProblem.conflict("deliverable " + deliverableId + " was superseded by a post written again; "
                     + "review and publish the new draft");
         }

@@ -51,7 +51,7 @@ public class ScheduledExecutions implements SmartLifecycle {
             DSLContext t = DSL.using(tx);
             OffsetDateTime now = OffsetDateTime.now(clock);
             var due = t.selectFrom(DELIVERABLES)
-                    .where(DELIVERABLES.STATE.eq(DeliverableState.SCHEDULED.literal())).and(DELIVERABLES.SCHEDULED_FOR.le(now))
+                    .where(DELIVERABLES.STATE.eq(DeliverableState.SCHEDULED)).and(DELIVERABLES.SCHEDULED_FOR.le(now))
                     .andNotExists(DSL.selectOne().from(EXECUTION_REQUESTS)
                             .where(EXECUTION_REQUESTS.DELIVERABLE_ID.eq(DELIVERABLES.DELIVERABLE_ID))
                             .and(EXECUTION_REQUESTS.REQUESTED_BY.eq(REQUESTER))

@@ -3,8 +3,6 @@ package com.myagents.ingest.goals;
 import static com.myagents.plant.jooq.generated.Tables.GOAL_INSTANCES;
 import static com.myagents.plant.jooq.generated.Tables.GOAL_RUNS;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -32,10 +30,9 @@ import com.myagents.ingest.config.ConfigRules;
 import com.myagents.ingest.config.SecretScanner;
 import com.myagents.ingest.hiring.HiredAgentRow;
 import com.myagents.ingest.hiring.RunReadiness;
-import com.myagents.ingest.hiring.HiredInstances;
+import com.myagents.ingest.hiring.InstanceWrites;
 import com.myagents.ingest.identity.Ids;
 import com.myagents.plant.jooq.generated.tables.records.GoalInstancesRecord;
-import com.myagents.plant.outbox.OutboxWriter;
 import com.myagents.plant.status.GoalFrequency;
 
 import tools.jackson.core.type.TypeReference;
@@ -53,26 +50,20 @@ class GoalService {
     record Saved(GoalView goal, boolean created) {
     }
 
-    private final DSLContext db;
-    private final HiredInstances instances;
+    private final InstanceWrites writes;
     private final ConfigRules rules;
-    private final OutboxWriter outbox;
-    private final Clock clock;
 
-    GoalService(DSLContext db, HiredInstances instances, ConfigRules rules, OutboxWriter outbox, Clock clock) {
-        this.clock = clock;
-        this.db = db;
-        this.instances = instances;
+    GoalService(InstanceWrites writes, ConfigRules rules) {
+        this.writes = writes;
         this.rules = rules;
-        this.outbox = outbox;
     }
 
     List<GoalView> list(UUID customerId, UUID hiredInstanceId) {
-        HiredAgentRow row = instances.forRead(db, customerId, hiredInstanceId);
+        HiredAgentRow row = writes.instances().forRead(writes.db(), customerId, hiredInstanceId);
         String instanceZone = instanceZone(row);
-        List<GoalInstancesRecord> goals = db.selectFrom(GOAL_INSTANCES).where(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(hiredInstanceId))
+        List<GoalInstancesRecord> goals = writes.db().selectFrom(GOAL_INSTANCES).where(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(hiredInstanceId))
                 .orderBy(GOAL_INSTANCES.CREATED_AT).fetch();
-        Map<UUID, GoalRunView> lastRuns = lastRuns(db, goals.stream().map(GoalInstancesRecord::getGoalInstanceId).toList());
+        Map<UUID, GoalRunView> lastRuns = lastRuns(writes.db(), goals.stream().map(GoalInstancesRecord::getGoalInstanceId).toList());
         return goals.stream().map(g -> view(g, lastRuns.get(g.getGoalInstanceId()), instanceZone)).toList();
     }
 
@@ -86,7 +77,7 @@ class GoalService {
                 .where(GOAL_RUNS.GOAL_INSTANCE_ID.in(goalIds))
                 .orderBy(GOAL_RUNS.GOAL_INSTANCE_ID, DSL.coalesce(GOAL_RUNS.COMPLETED_AT, GOAL_RUNS.TRIGGERED_AT).desc().nullsLast())
                 .fetchInto(GOAL_RUNS)
-                .forEach(r -> runs.put(r.getGoalInstanceId(), new GoalRunView(r.getRunId(), r.getPeriodKey(), r.getStatus(),
+                .forEach(r -> runs.put(r.getGoalInstanceId(), new GoalRunView(r.getRunId(), r.getPeriodKey(), r.getStatus().literal(),
                         r.getReason(), r.getDetail(), r.getCostMinor(), r.getTriggeredAt(), r.getCompletedAt())));
         return runs;
     }
@@ -95,13 +86,13 @@ class GoalService {
         if (request == null) {
             throw ApiProblem.badRequest("goal_template_id", "is required");
         }
-        return db.transactionResult(tx -> {
+        return writes.db().transactionResult(tx -> {
             DSLContext t = DSL.using(tx);
-            HiredAgentRow row = instances.forWrite(t, customerId, hiredInstanceId);
-            AgentTypeDefinition definition = instances.pinnedDefinition(row.agent());
+            HiredAgentRow row = writes.instances().forWrite(t, customerId, hiredInstanceId);
+            AgentTypeDefinition definition = writes.instances().pinnedDefinition(row.agent());
             JsonNode template = validated(definition, request);
             requireWithinAgentLimits(row, request);
-            OffsetDateTime now = OffsetDateTime.now(clock);
+            OffsetDateTime now = writes.now();
             GoalInstancesRecord goal;
             boolean created = request.goalInstanceId() == null;
             if (created) {
@@ -124,7 +115,7 @@ class GoalService {
             goal.setTimezone(ownZone(request.timezone()));
             goal.setUpdatedAt(now);
             goal.store();
-            outbox.append(t, Topics.GOAL_CHANGES, goal.getGoalInstanceId().toString(),
+            writes.outbox().append(t, Topics.GOAL_CHANGES, goal.getGoalInstanceId().toString(),
                     change(goal, row, template.path("skill_binding").asString(null), false));
             return new Saved(view(goal, created ? null : lastRuns(t, List.of(goal.getGoalInstanceId())).get(goal.getGoalInstanceId()),
                     instanceZone(row)), created);
@@ -132,35 +123,35 @@ class GoalService {
     }
 
     void delete(UUID customerId, UUID hiredInstanceId, UUID goalInstanceId) {
-        db.transaction(tx -> {
+        writes.db().transaction(tx -> {
             DSLContext t = DSL.using(tx);
-            HiredAgentRow row = instances.forWrite(t, customerId, hiredInstanceId);
+            HiredAgentRow row = writes.instances().forWrite(t, customerId, hiredInstanceId);
             GoalInstancesRecord goal = t.selectFrom(GOAL_INSTANCES).where(GOAL_INSTANCES.GOAL_INSTANCE_ID.eq(goalInstanceId))
                     .and(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(hiredInstanceId)).fetchOptional()
                     .orElseThrow(() -> ApiProblem.notFound("goal " + goalInstanceId));
             goal.delete();
-            outbox.append(t, Topics.GOAL_CHANGES, goalInstanceId.toString(), change(goal, row, null, true));
+            writes.outbox().append(t, Topics.GOAL_CHANGES, goalInstanceId.toString(), change(goal, row, null, true));
         });
     }
 
     /** An on-demand run: its run_id carries the request's correlation id, so a retried call runs once. */
     String runNow(UUID customerId, UUID hiredInstanceId, UUID goalInstanceId, String requestId) {
-        return db.transactionResult(tx -> {
+        return writes.db().transactionResult(tx -> {
             DSLContext t = DSL.using(tx);
-            HiredAgentRow row = instances.forWrite(t, customerId, hiredInstanceId);
+            HiredAgentRow row = writes.instances().forWrite(t, customerId, hiredInstanceId);
             GoalInstancesRecord goal = t.selectFrom(GOAL_INSTANCES).where(GOAL_INSTANCES.GOAL_INSTANCE_ID.eq(goalInstanceId))
                     .and(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(hiredInstanceId)).fetchOptional()
                     .orElseThrow(() -> ApiProblem.notFound("goal " + goalInstanceId));
             // A run that the goal runner would drop is refused here, in words, with the next step.
             RunReadiness.blocking(row.agent(), row.subscription(), !Boolean.FALSE.equals(goal.getEnabled()),
-                    OffsetDateTime.now(clock)).ifPresent(blocked -> {
+                    writes.now()).ifPresent(blocked -> {
                         throw blocked.refusal();
                     });
             String periodKey = GoalTrigger.onDemandPeriod(requestId);
             String runId = GoalTrigger.runId(goalInstanceId.toString(), periodKey);
-            outbox.append(t, Topics.GOAL_TRIGGERS, goalInstanceId.toString(), new GoalTrigger(runId,
+            writes.outbox().append(t, Topics.GOAL_TRIGGERS, goalInstanceId.toString(), new GoalTrigger(runId,
                     goalInstanceId.toString(), goal.getGoalTemplateId(), hiredInstanceId.toString(),
-                    row.subscription().getSubscriptionId().toString(), customerId.toString(), periodKey, Instant.now(clock)));
+                    row.subscription().getSubscriptionId().toString(), customerId.toString(), periodKey, writes.clock().instant()));
             return runId;
         });
     }
@@ -223,7 +214,7 @@ class GoalService {
                 row.agent().getCustomerId().toString(), goal.getFrequency().literal(),
                 goal.getTimeOfDay() == null ? null : goal.getTimeOfDay().format(HH_MM),
                 goal.getTimezone(), settings, Boolean.TRUE.equals(goal.getEnabled()), deleted,
-                Instant.now(clock));
+                writes.clock().instant());
     }
 
     private static GoalView view(GoalInstancesRecord g, GoalRunView lastRun, String instanceZone) {

@@ -1,7 +1,7 @@
 package com.myagents.ingest.hiring;
 
-import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
-import static com.myagents.plant.jooq.generated.Tables.GOAL_INSTANCES;
+import static com.myagents.ingest.hiring.HiredAgentCounts.GOALS;
+import static com.myagents.ingest.hiring.HiredAgentCounts.PENDING;
 import static com.myagents.plant.jooq.generated.Tables.HIRED_AGENTS;
 import static com.myagents.plant.jooq.generated.Tables.SUBSCRIPTIONS;
 
@@ -11,22 +11,12 @@ import java.util.UUID;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
-
-import com.myagents.plant.status.DeliverableState;
 
 /** Reads of hired agents, always scoped to one customer: another customer's rows do not exist here. */
 @Repository
 public class HiredAgentRepository {
-
-    private static final Field<Integer> GOALS = DSL.field(DSL.selectCount().from(GOAL_INSTANCES)
-            .where(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(HIRED_AGENTS.HIRED_INSTANCE_ID))).as("goals");
-    private static final Field<Integer> PENDING = DSL.field(DSL.selectCount().from(DELIVERABLES)
-            .where(DELIVERABLES.HIRED_INSTANCE_ID.eq(HIRED_AGENTS.HIRED_INSTANCE_ID))
-            .and(DELIVERABLES.STATE.eq(DeliverableState.PENDING_REVIEW.literal()))).as("pending");
 
     private final DSLContext db;
 

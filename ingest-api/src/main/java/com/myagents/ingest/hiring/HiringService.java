@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -161,9 +162,7 @@ public class HiringService {
 
     /** Starts the trial once the instance is configured and has at least one goal. */
     public HiredAgentView finalizeInstance(UUID customerId, UUID hiredInstanceId) {
-        return db.transactionResult(tx -> {
-            DSLContext t = DSL.using(tx);
-            HiredAgentRow row = instances.forWrite(t, customerId, hiredInstanceId);
+        return changeInstance(customerId, hiredInstanceId, (t, row) -> {
             HiredAgentsRecord agent = row.agent();
             if (!Boolean.TRUE.equals(agent.getConfigured())) {
                 throw new ApiProblem(409, "not-configured", "Conflict",
@@ -176,7 +175,7 @@ public class HiringService {
             AgentTypeDefinition definition = instances.pinnedDefinition(agent);
             OffsetDateTime now = OffsetDateTime.now(clock);
             SubscriptionsRecord subscription = row.subscription();
-            subscription.attach(tx);
+            subscription.attach(t.configuration());
             // eligibility is decided at hire (not_eligible then); a not_started subscription starts its trial here,
             // unless another one of the same type started a trial first (hired before the rule closed that gap)
             if (subscription.getTrialStatus() == TrialStatus.NOT_STARTED
@@ -190,33 +189,38 @@ public class HiringService {
                 subscription.setTrialEndAt(now.plusDays(definition.trialDays()));
                 subscription.store();
             }
-            agent.attach(tx);
+            agent.attach(t.configuration());
             if (agent.getFinalizedAt() == null) {
                 agent.setFinalizedAt(now);
             }
             agent.setUpdatedAt(now);
             agent.store();
             events.publish(t, agent, subscription, definition.enforcementDefaults());
-            return view(agents.byInstance(t, customerId, hiredInstanceId).orElseThrow());
         });
     }
 
     /** Moves the instance to the latest published version of its agent type and recomputes readiness. */
     public HiredAgentView upgrade(UUID customerId, UUID hiredInstanceId) {
-        return db.transactionResult(tx -> {
-            DSLContext t = DSL.using(tx);
-            HiredAgentRow row = instances.forWrite(t, customerId, hiredInstanceId);
+        return changeInstance(customerId, hiredInstanceId, (t, row) -> {
             HiredAgentsRecord agent = row.agent();
             AgentTypeDefinition latest = definitions.latestPublished(agent.getAgentTypeId()).orElseThrow();
             JsonNode config = EventJson.MAPPER.readTree(agent.getConfig().data());
             List<Violation> violations = findings(latest, config);
-            agent.attach(tx);
+            agent.attach(t.configuration());
             agent.setAgentTypeVersion(latest.version());
             agent.setConfigured(violations.isEmpty());
             agent.setConfigViolations(jsonb(violations));
             agent.setUpdatedAt(OffsetDateTime.now(clock));
             agent.store();
             events.publish(t, agent, row.subscription(), latest.enforcementDefaults());
+        });
+    }
+
+    /** One change to a customer's instance, locked, in one transaction; answers the instance as it then is. */
+    private HiredAgentView changeInstance(UUID customerId, UUID hiredInstanceId, BiConsumer<DSLContext, HiredAgentRow> change) {
+        return db.transactionResult(tx -> {
+            DSLContext t = DSL.using(tx);
+            change.accept(t, instances.forWrite(t, customerId, hiredInstanceId));
             return view(agents.byInstance(t, customerId, hiredInstanceId).orElseThrow());
         });
     }

@@ -36,7 +36,7 @@ final class MonthSpend {
                 .from(GOAL_RUNS)
                 .join(GOAL_INSTANCES).on(GOAL_INSTANCES.GOAL_INSTANCE_ID.eq(GOAL_RUNS.GOAL_INSTANCE_ID))
                 .where(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(hiredInstanceId))
-                .and(GOAL_RUNS.STATUS.in(GoalRunStatus.TRIGGERED.literal(), GoalRunStatus.COMPLETED.literal()))
+                .and(GOAL_RUNS.STATUS.in(GoalRunStatus.TRIGGERED, GoalRunStatus.COMPLETED))
                 .and(GOAL_RUNS.TRIGGERED_AT.ge(monthStart))
                 .fetchOne(0, BigDecimal.class);
         return (actions == null ? 0 : actions.longValue()) + (runs == null ? 0 : runs.longValue());

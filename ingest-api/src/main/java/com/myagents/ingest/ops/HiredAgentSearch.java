@@ -1,8 +1,8 @@
 package com.myagents.ingest.ops;
 
+import static com.myagents.ingest.hiring.HiredAgentCounts.GOALS;
+import static com.myagents.ingest.hiring.HiredAgentCounts.PENDING;
 import static com.myagents.plant.jooq.generated.Tables.CUSTOMER_DIRECTORY;
-import static com.myagents.plant.jooq.generated.Tables.DELIVERABLES;
-import static com.myagents.plant.jooq.generated.Tables.GOAL_INSTANCES;
 import static com.myagents.plant.jooq.generated.Tables.HIRED_AGENTS;
 import static com.myagents.plant.jooq.generated.Tables.SUBSCRIPTIONS;
 
@@ -12,13 +12,11 @@ import java.util.UUID;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 import com.myagents.http.problem.ApiProblem;
-import com.myagents.plant.status.DeliverableState;
 
 /**
  * Operators' search over every customer's hired agents. Filters combine with AND; an email or a
@@ -60,12 +58,6 @@ public class HiredAgentSearch {
 
     public record Found(List<HiredAgentSummary> hiredAgents, int page, int size, int total) {
     }
-
-    private static final Field<Integer> GOALS = DSL.field(DSL.selectCount().from(GOAL_INSTANCES)
-            .where(GOAL_INSTANCES.HIRED_INSTANCE_ID.eq(HIRED_AGENTS.HIRED_INSTANCE_ID))).as("goals");
-    private static final Field<Integer> PENDING = DSL.field(DSL.selectCount().from(DELIVERABLES)
-            .where(DELIVERABLES.HIRED_INSTANCE_ID.eq(HIRED_AGENTS.HIRED_INSTANCE_ID))
-            .and(DELIVERABLES.STATE.eq(DeliverableState.PENDING_REVIEW.literal()))).as("pending");
 
     private final DSLContext db;
 

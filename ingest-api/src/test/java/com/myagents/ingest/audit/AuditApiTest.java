@@ -4,8 +4,6 @@ import static com.myagents.ingest.ops.OpsPlant.AUDITOR;
 import static com.myagents.ingest.ops.OpsPlant.INTERN;
 import static com.myagents.ingest.ops.OpsPlant.SUPPORT;
 import static com.myagents.ingest.ops.OpsPlant.json;
-import static com.myagents.plant.jooq.generated.Tables.ENFORCEMENT_DENIALS;
-import static com.myagents.plant.jooq.generated.Tables.EXECUTION_DECISIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
@@ -150,40 +148,12 @@ class AuditApiTest {
     }
 
     private static String decide(String outcome, String reason, OffsetDateTime at, String policyVersion, String customer) {
-        String correlationId = "audit-" + reason + "-" + UUID.randomUUID();
-        UUID decisionId = UUID.randomUUID();
         JSONB checks = JSONB.valueOf("[{\"check\":\"approval_present\",\"passed\":" + outcome.equals("allow")
                 + ",\"detail\":\"-\"}]");
         JSONB inputs = JSONB.valueOf("{\"trial_end_at\":\"2026-11-01T00:00:00Z\"}");
-        PLANT.db().insertInto(EXECUTION_DECISIONS)
-                .set(EXECUTION_DECISIONS.DECISION_ID, decisionId)
-                .set(EXECUTION_DECISIONS.CORRELATION_ID, correlationId)
-                .set(EXECUTION_DECISIONS.DELIVERABLE_ID, UUID.randomUUID().toString())
-                .set(EXECUTION_DECISIONS.SUBSCRIPTION_ID, SUBSCRIPTION)
-                .set(EXECUTION_DECISIONS.CUSTOMER_ID, customer)
-                .set(EXECUTION_DECISIONS.ACTION, "publish")
-                .set(EXECUTION_DECISIONS.OUTCOME, outcome)
-                .set(EXECUTION_DECISIONS.REASON, reason)
-                .set(EXECUTION_DECISIONS.CHECKS, checks)
-                .set(EXECUTION_DECISIONS.INPUTS, inputs)
-                .set(EXECUTION_DECISIONS.POLICY_VERSION, policyVersion)
-                .set(EXECUTION_DECISIONS.DECIDED_AT, at)
-                .execute();
-        if (outcome.equals("deny")) {
-            PLANT.db().insertInto(ENFORCEMENT_DENIALS)
-                    .set(ENFORCEMENT_DENIALS.DENIAL_ID, decisionId)
-                    .set(ENFORCEMENT_DENIALS.CORRELATION_ID, correlationId)
-                    .set(ENFORCEMENT_DENIALS.SUBSCRIPTION_ID, SUBSCRIPTION)
-                    .set(ENFORCEMENT_DENIALS.CUSTOMER_ID, customer)
-                    .set(ENFORCEMENT_DENIALS.ACTION, "publish")
-                    .set(ENFORCEMENT_DENIALS.REASON, reason)
-                    .set(ENFORCEMENT_DENIALS.DETAIL, reason.replace('_', ' '))
-                    .set(ENFORCEMENT_DENIALS.INPUTS, inputs)
-                    .set(ENFORCEMENT_DENIALS.POLICY_VERSION, policyVersion)
-                    .set(ENFORCEMENT_DENIALS.DENIED_AT, at)
-                    .execute();
-        }
-        return correlationId;
+        return new StoredDecision("audit-" + reason + "-" + UUID.randomUUID(), UUID.randomUUID().toString(), SUBSCRIPTION,
+                customer, outcome, reason, null, reason.replace('_', ' '), checks, inputs, policyVersion, at)
+                .insert(PLANT.db());
     }
 
     private static List<String> correlations(JsonNode page, String list) {

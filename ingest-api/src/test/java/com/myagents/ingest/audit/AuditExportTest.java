@@ -2,7 +2,6 @@ package com.myagents.ingest.audit;
 
 import static com.myagents.ingest.ops.OpsPlant.AUDITOR;
 import static com.myagents.plant.jooq.generated.Tables.ENFORCEMENT_DENIALS;
-import static com.myagents.plant.jooq.generated.Tables.EXECUTION_DECISIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -141,38 +140,9 @@ class AuditExportTest {
     }
 
     private static String decide(String customer, String outcome, String reason, String detail, OffsetDateTime at) {
-        String correlationId = "export-" + reason + "-" + UUID.randomUUID();
-        UUID id = UUID.randomUUID();
         JSONB inputs = JSONB.valueOf("{\"evaluated_at\":\"" + at.toInstant() + "\"}");
-        PLANT.db().insertInto(EXECUTION_DECISIONS)
-                .set(EXECUTION_DECISIONS.DECISION_ID, id)
-                .set(EXECUTION_DECISIONS.CORRELATION_ID, correlationId)
-                .set(EXECUTION_DECISIONS.SUBSCRIPTION_ID, "sub-export")
-                .set(EXECUTION_DECISIONS.CUSTOMER_ID, customer)
-                .set(EXECUTION_DECISIONS.ACTION, "publish")
-                .set(EXECUTION_DECISIONS.OUTCOME, outcome)
-                .set(EXECUTION_DECISIONS.REASON, reason)
-                .set(EXECUTION_DECISIONS.DETAIL, detail)
-                .set(EXECUTION_DECISIONS.CHECKS, JSONB.valueOf("[]"))
-                .set(EXECUTION_DECISIONS.INPUTS, inputs)
-                .set(EXECUTION_DECISIONS.POLICY_VERSION, "enforcement-2026-12.1")
-                .set(EXECUTION_DECISIONS.DECIDED_AT, at)
-                .execute();
-        if (outcome.equals("deny")) {
-            PLANT.db().insertInto(ENFORCEMENT_DENIALS)
-                    .set(ENFORCEMENT_DENIALS.DENIAL_ID, id)
-                    .set(ENFORCEMENT_DENIALS.CORRELATION_ID, correlationId)
-                    .set(ENFORCEMENT_DENIALS.SUBSCRIPTION_ID, "sub-export")
-                    .set(ENFORCEMENT_DENIALS.CUSTOMER_ID, customer)
-                    .set(ENFORCEMENT_DENIALS.ACTION, "publish")
-                    .set(ENFORCEMENT_DENIALS.REASON, reason)
-                    .set(ENFORCEMENT_DENIALS.DETAIL, detail)
-                    .set(ENFORCEMENT_DENIALS.INPUTS, inputs)
-                    .set(ENFORCEMENT_DENIALS.POLICY_VERSION, "enforcement-2026-12.1")
-                    .set(ENFORCEMENT_DENIALS.DENIED_AT, at)
-                    .execute();
-        }
-        return correlationId;
+        return new StoredDecision("export-" + reason + "-" + UUID.randomUUID(), null, "sub-export", customer, outcome,
+                reason, detail, detail, JSONB.valueOf("[]"), inputs, "enforcement-2026-12.1", at).insert(PLANT.db());
     }
 
     private static String enc(OffsetDateTime time) {

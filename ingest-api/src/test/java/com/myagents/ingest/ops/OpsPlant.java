@@ -27,6 +27,7 @@ import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.http.identity.Principal;
 import com.myagents.ingest.PlantApi;
+import com.myagents.plant.status.DeliverableState;
 import com.myagents.testsupport.SharedTestInfra;
 import com.myagents.testsupport.TopicWriter;
 
@@ -170,7 +171,7 @@ public final class OpsPlant {
                 .set(DELIVERABLES.SUBSCRIPTION_ID, hired.subscriptionId())
                 .set(DELIVERABLES.CUSTOMER_ID, UUID.fromString(hired.customer().id()))
                 .set(DELIVERABLES.KIND, "social_post")
-                .set(DELIVERABLES.STATE, "pending_review")
+                .set(DELIVERABLES.STATE, DeliverableState.PENDING_REVIEW)
                 .set(DELIVERABLES.PAYLOAD, JSONB.valueOf(EventJson.MAPPER.writeValueAsString(payload)))
                 .set(DELIVERABLES.PROPOSED_ACTIONS, JSONB.valueOf("[\"publish\"]"))
                 .set(DELIVERABLES.PAYLOAD_HASH, PayloadHash.of(payload))

@@ -8,17 +8,23 @@ import static com.myagents.plant.materializer.RowValues.uuidOrNull;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
 import org.jooq.impl.DSL;
 
 import com.myagents.contracts.deliverables.DeliverableDraft;
 import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.goals.GoalRunSettlement;
 import com.myagents.contracts.goals.GoalTrigger;
+import com.myagents.plant.jooq.generated.tables.records.GoalRunsRecord;
+import com.myagents.plant.status.DeliverableState;
+import com.myagents.plant.status.GoalRunStatus;
 
 /**
  * Writes the goal runner's outputs and what enforcement decided about goal runs: drafts (and the
@@ -31,7 +37,8 @@ class GoalRunRows {
     /** Payload key of a post written again: the deliverable id of the draft it replaces (the goal runner's). */
     static final String SUPERSEDES = "supersedes";
     /** A draft that has not gone out and is not on its way: it can be replaced by a post written again. */
-    static final List<String> SUPERSEDABLE = List.of("draft", "pending_review", "approved", "rejected", "failed", "dry_run");
+    static final Set<DeliverableState> SUPERSEDABLE = EnumSet.of(DeliverableState.DRAFT, DeliverableState.PENDING_REVIEW,
+            DeliverableState.APPROVED, DeliverableState.REJECTED, DeliverableState.FAILED, DeliverableState.DRY_RUN);
 
     void recordDraft(DSLContext tx, DeliverableDraft draft) {
         OffsetDateTime createdAt = at(draft.createdAt() == null ? Instant.now() : draft.createdAt());
@@ -45,7 +52,7 @@ class GoalRunRows {
                 .set(DELIVERABLES.SUBSCRIPTION_ID, UUID.fromString(draft.subscriptionId()))
                 .set(DELIVERABLES.CUSTOMER_ID, UUID.fromString(draft.customerId()))
                 .set(DELIVERABLES.KIND, draft.kind())
-                .set(DELIVERABLES.STATE, "pending_review")
+                .set(DELIVERABLES.STATE, DeliverableState.PENDING_REVIEW)
                 .set(DELIVERABLES.PAYLOAD, json(draft.payload() == null ? Map.of() : draft.payload()))
                 .set(DELIVERABLES.PROPOSED_ACTIONS, json(draft.proposedActions() == null ? List.of() : draft.proposedActions()))
                 .set(DELIVERABLES.PAYLOAD_HASH, draft.payloadHash())
@@ -55,17 +62,12 @@ class GoalRunRows {
                 .onConflictDoNothing()
                 .execute();
         if (draft.runId() != null && goalInstanceId != null) {
-            tx.insertInto(GOAL_RUNS)
-                    .set(GOAL_RUNS.RUN_ID, draft.runId())
-                    .set(GOAL_RUNS.GOAL_INSTANCE_ID, goalInstanceId)
-                    .set(GOAL_RUNS.PERIOD_KEY, GoalTrigger.periodKeyOf(draft.runId(), draft.goalInstanceId()))
-                    .set(GOAL_RUNS.STATUS, "completed")
-                    .set(GOAL_RUNS.COMPLETED_AT, createdAt)
+            completedRun(tx, draft.runId(), goalInstanceId, draft.goalInstanceId(), createdAt)
                     .onConflict(GOAL_RUNS.RUN_ID)
                     .doUpdate()
-                    .set(GOAL_RUNS.STATUS, "completed")
+                    .set(GOAL_RUNS.STATUS, GoalRunStatus.COMPLETED)
                     .set(GOAL_RUNS.COMPLETED_AT, createdAt)
-                    .where(GOAL_RUNS.STATUS.eq("triggered"))
+                    .where(GOAL_RUNS.STATUS.eq(GoalRunStatus.TRIGGERED))
                     .execute();
         }
         supersede(tx, draft);
@@ -82,7 +84,7 @@ class GoalRunRows {
             return;
         }
         tx.update(DELIVERABLES)
-                .set(DELIVERABLES.STATE, "superseded")
+                .set(DELIVERABLES.STATE, DeliverableState.SUPERSEDED)
                 .set(DELIVERABLES.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(DELIVERABLES.DELIVERABLE_ID.eq(old))
                 .and(DELIVERABLES.CUSTOMER_ID.eq(UUID.fromString(draft.customerId())))
@@ -103,12 +105,7 @@ class GoalRunRows {
         }
         long settled = Math.max(0, settlement.costMinor());
         OffsetDateTime settledAt = at(settlement.settledAt() == null ? Instant.now() : settlement.settledAt());
-        tx.insertInto(GOAL_RUNS)
-                .set(GOAL_RUNS.RUN_ID, settlement.runId())
-                .set(GOAL_RUNS.GOAL_INSTANCE_ID, goalInstanceId)
-                .set(GOAL_RUNS.PERIOD_KEY, GoalTrigger.periodKeyOf(settlement.runId(), settlement.goalInstanceId()))
-                .set(GOAL_RUNS.STATUS, "completed")
-                .set(GOAL_RUNS.COMPLETED_AT, settledAt)
+        completedRun(tx, settlement.runId(), goalInstanceId, settlement.goalInstanceId(), settledAt)
                 .set(GOAL_RUNS.SETTLED_COST_MINOR, settled)
                 .set(GOAL_RUNS.COST_MINOR, settled)
                 .onConflict(GOAL_RUNS.RUN_ID)
@@ -116,6 +113,17 @@ class GoalRunRows {
                 .set(GOAL_RUNS.SETTLED_COST_MINOR, settled)
                 .set(GOAL_RUNS.COST_MINOR, DSL.least(DSL.val(settled, GOAL_RUNS.COST_MINOR), GOAL_RUNS.COST_MINOR))
                 .execute();
+    }
+
+    /** The insert of a run that its drafts or its settlement show completed (when no decision wrote it first). */
+    private static InsertSetMoreStep<GoalRunsRecord> completedRun(DSLContext tx, String runId, UUID goalInstanceId,
+                                                                  String goalInstanceIdAsSent, OffsetDateTime completedAt) {
+        return tx.insertInto(GOAL_RUNS)
+                .set(GOAL_RUNS.RUN_ID, runId)
+                .set(GOAL_RUNS.GOAL_INSTANCE_ID, goalInstanceId)
+                .set(GOAL_RUNS.PERIOD_KEY, GoalTrigger.periodKeyOf(runId, goalInstanceIdAsSent))
+                .set(GOAL_RUNS.STATUS, GoalRunStatus.COMPLETED)
+                .set(GOAL_RUNS.COMPLETED_AT, completedAt);
     }
 
     /**
@@ -130,7 +138,7 @@ class GoalRunRows {
         if (goalInstanceId == null) {
             return;
         }
-        String status = decision.allowed() ? "triggered" : decision.skipped() ? "skipped" : "denied";
+        GoalRunStatus status = decision.allowed() ? GoalRunStatus.TRIGGERED : decision.skipped() ? GoalRunStatus.SKIPPED : GoalRunStatus.DENIED;
         OffsetDateTime decidedAt = at(decision.decidedAt());
         boolean open = decision.allowed();
         tx.insertInto(GOAL_RUNS)
@@ -146,18 +154,18 @@ class GoalRunRows {
                 .set(GOAL_RUNS.COST_MINOR, decision.costMinor())
                 .onConflict(GOAL_RUNS.RUN_ID)
                 .doUpdate()
-                .set(GOAL_RUNS.STATUS, DSL.when(GOAL_RUNS.STATUS.eq("triggered"), DSL.inline(status)).otherwise(GOAL_RUNS.STATUS))
-                .set(GOAL_RUNS.COMPLETED_AT, DSL.when(GOAL_RUNS.STATUS.eq("triggered"), DSL.val(open ? null : decidedAt, GOAL_RUNS.COMPLETED_AT))
+                .set(GOAL_RUNS.STATUS, DSL.when(GOAL_RUNS.STATUS.eq(GoalRunStatus.TRIGGERED), DSL.inline(status, GOAL_RUNS.STATUS)).otherwise(GOAL_RUNS.STATUS))
+                .set(GOAL_RUNS.COMPLETED_AT, DSL.when(GOAL_RUNS.STATUS.eq(GoalRunStatus.TRIGGERED), DSL.val(open ? null : decidedAt, GOAL_RUNS.COMPLETED_AT))
                         .otherwise(GOAL_RUNS.COMPLETED_AT))
-                .set(GOAL_RUNS.REASON, DSL.when(GOAL_RUNS.STATUS.eq("triggered"), DSL.val(decision.reason().code(), GOAL_RUNS.REASON))
+                .set(GOAL_RUNS.REASON, DSL.when(GOAL_RUNS.STATUS.eq(GoalRunStatus.TRIGGERED), DSL.val(decision.reason().code(), GOAL_RUNS.REASON))
                         .otherwise(GOAL_RUNS.REASON))
-                .set(GOAL_RUNS.DETAIL, DSL.when(GOAL_RUNS.STATUS.eq("triggered"), DSL.val(decision.detail(), GOAL_RUNS.DETAIL)).otherwise(GOAL_RUNS.DETAIL))
+                .set(GOAL_RUNS.DETAIL, DSL.when(GOAL_RUNS.STATUS.eq(GoalRunStatus.TRIGGERED), DSL.val(decision.detail(), GOAL_RUNS.DETAIL)).otherwise(GOAL_RUNS.DETAIL))
                 // a run skipped after it was allowed keeps the price it was charged; a run already
                 // settled (its drafts and settlement came first) shows the settled cost, within the price
                 .set(GOAL_RUNS.COST_MINOR, decision.skipped() ? GOAL_RUNS.COST_MINOR
                         : DSL.when(GOAL_RUNS.SETTLED_COST_MINOR.isNotNull(),
                                 DSL.least(GOAL_RUNS.SETTLED_COST_MINOR, DSL.val(decision.costMinor(), GOAL_RUNS.COST_MINOR)))
-                                .when(GOAL_RUNS.STATUS.eq("triggered").or(GOAL_RUNS.COST_MINOR.isNull()),
+                                .when(GOAL_RUNS.STATUS.eq(GoalRunStatus.TRIGGERED).or(GOAL_RUNS.COST_MINOR.isNull()),
                                         DSL.val(decision.costMinor(), GOAL_RUNS.COST_MINOR))
                                 .otherwise(GOAL_RUNS.COST_MINOR))
                 .execute();

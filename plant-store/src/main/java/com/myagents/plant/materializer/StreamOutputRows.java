@@ -24,6 +24,8 @@ import com.myagents.contracts.execution.EnforcementDenial;
 import com.myagents.contracts.execution.ExecutionCommand;
 import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.execution.ExecutionResult;
+import com.myagents.plant.status.DeliverableState;
+import com.myagents.plant.status.ExecutionRequestStatus;
 
 /**
  * Writes enforcement's and the connectors' outputs (decisions, denials, commands, results) and the
@@ -55,8 +57,9 @@ class StreamOutputRows {
         // topics are read independently: the connector's result may have moved the request on
         // already, so the status only moves forward, but the decision time is always recorded
         tx.update(EXECUTION_REQUESTS)
-                .set(EXECUTION_REQUESTS.STATUS, DSL.when(EXECUTION_REQUESTS.STATUS.eq("pending"),
-                        DSL.inline(decision.allowed() ? "allowed" : "denied")).otherwise(EXECUTION_REQUESTS.STATUS))
+                .set(EXECUTION_REQUESTS.STATUS, DSL.when(EXECUTION_REQUESTS.STATUS.eq(ExecutionRequestStatus.PENDING),
+                        DSL.inline(decision.allowed() ? ExecutionRequestStatus.ALLOWED : ExecutionRequestStatus.DENIED,
+                                EXECUTION_REQUESTS.STATUS)).otherwise(EXECUTION_REQUESTS.STATUS))
                 .set(EXECUTION_REQUESTS.DECIDED_AT, at(decision.decidedAt()))
                 .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(decision.correlationId()))
                 .and(EXECUTION_REQUESTS.DECIDED_AT.isNull())
@@ -96,7 +99,7 @@ class StreamOutputRows {
                 .onConflictDoNothing()
                 .execute();
         // A dry run did not act: the deliverable says so ("dry_run"), never "executed".
-        String outcome = outcome(result.status());
+        ResultOutcome outcome = ResultOutcome.of(result.status());
         if (outcome == null) {
             // a status a newer connector wrote: the result is stored as written, and what it means
             // for the deliverable and the request is left for a build that knows it
@@ -105,30 +108,38 @@ class StreamOutputRows {
         UUID deliverableId = uuidOrNull(result.deliverableId());
         if (deliverableId != null) {
             tx.update(DELIVERABLES)
-                    .set(DELIVERABLES.STATE, outcome)
+                    .set(DELIVERABLES.STATE, outcome.deliverable())
                     .set(DELIVERABLES.UPDATED_AT, DSL.currentOffsetDateTime())
                     .where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
-                    .and(DELIVERABLES.STATE.ne("executed"))
-                    .and(DELIVERABLES.STATE.ne(outcome))
+                    .and(DELIVERABLES.STATE.ne(DeliverableState.EXECUTED))
+                    .and(DELIVERABLES.STATE.ne(outcome.deliverable()))
                     .execute();
         }
         tx.update(EXECUTION_REQUESTS)
-                .set(EXECUTION_REQUESTS.STATUS, outcome)
+                .set(EXECUTION_REQUESTS.STATUS, outcome.request())
                 .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(result.correlationId()))
-                .and(EXECUTION_REQUESTS.STATUS.in("pending", "allowed", "failed"))
-                .and(EXECUTION_REQUESTS.STATUS.ne(outcome))
+                .and(EXECUTION_REQUESTS.STATUS.in(ExecutionRequestStatus.PENDING, ExecutionRequestStatus.ALLOWED,
+                        ExecutionRequestStatus.FAILED))
+                .and(EXECUTION_REQUESTS.STATUS.ne(outcome.request()))
                 .execute();
     }
 
-    /** What a result status makes of its deliverable and request; null for a status this build does not know. */
-    private static String outcome(ExecutionResult.Status status) {
-        if (status == null || !status.known()) {
-            return null;
+    /** What a result status makes of its deliverable and of its request (the same word in both columns). */
+    record ResultOutcome(DeliverableState deliverable, ExecutionRequestStatus request) {
+        static final ResultOutcome EXECUTED = new ResultOutcome(DeliverableState.EXECUTED, ExecutionRequestStatus.EXECUTED);
+        static final ResultOutcome DRY_RUN = new ResultOutcome(DeliverableState.DRY_RUN, ExecutionRequestStatus.DRY_RUN);
+        static final ResultOutcome FAILED = new ResultOutcome(DeliverableState.FAILED, ExecutionRequestStatus.FAILED);
+
+        /** Null for a status this build does not know. */
+        static ResultOutcome of(ExecutionResult.Status status) {
+            if (status == null || !status.known()) {
+                return null;
+            }
+            if (status.happened()) {
+                return EXECUTED;
+            }
+            return ExecutionResult.Status.DRY_RUN.equals(status) ? DRY_RUN : FAILED;
         }
-        if (status.happened()) {
-            return "executed";
-        }
-        return ExecutionResult.Status.DRY_RUN.equals(status) ? "dry_run" : "failed";
     }
 
     void recordAccess(DSLContext tx, AccessRecord access) {

@@ -34,6 +34,7 @@ import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
@@ -53,6 +54,9 @@ import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.goals.GoalRunSettlement;
 import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.plant.PlantTestDatabase;
+import com.myagents.plant.status.DeliverableState;
+import com.myagents.plant.status.ExecutionRequestStatus;
+import com.myagents.plant.status.GoalRunStatus;
 import com.myagents.testsupport.ExecutionDecisionBuilder;
 import com.myagents.testsupport.SharedTestInfra;
 import com.myagents.testsupport.TopicWriter;
@@ -64,28 +68,26 @@ class MaterializerTest {
     private static final UUID MARKETING_AGENT = UUID.fromString("00000000-0000-0000-0000-00000000b001");
     private static final UUID DEMO_DRAFT = UUID.fromString("00000000-0000-0000-0000-00000000d001");
 
-    private static PlantTestDatabase database;
-    private static DSLContext dsl;
+    @AutoClose
+    private static final PlantTestDatabase database = PlantTestDatabase.migrated(true);
+    private static final DSLContext dsl = database.dsl();
     private static Materializer materializer;
 
     @BeforeAll
     static void start() {
-        database = PlantTestDatabase.migrated(true);
-        dsl = database.dsl();
         materializer = startMaterializer(dsl);
     }
 
     @AfterAll
     static void stop() {
         materializer.stop();
-        database.close();
     }
 
     @Test
     void aReplayedDecisionIsStoredOnceAndDecidesItsRequestOnce() {
         // Given a pending execution request
         String correlationId = UUID.randomUUID().toString();
-        insertRequest(correlationId, DEMO_DRAFT, "pending");
+        insertRequest(correlationId, DEMO_DRAFT, ExecutionRequestStatus.PENDING);
         ExecutionDecision decision = decision(correlationId, Outcome.DENY, ReasonCode.APPROVAL_MISSING);
 
         // When its decision arrives twice, then another one behind it in the same partition
@@ -103,7 +105,7 @@ class MaterializerTest {
         assertThat(row.getChecks().data()).contains("approval_present");
         assertThat(row.getInputs().data()).contains("approval_id");
         var request = dsl.selectFrom(EXECUTION_REQUESTS).where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle();
-        assertThat(request.getStatus()).isEqualTo("denied");
+        assertThat(request.getStatus()).isEqualTo(ExecutionRequestStatus.DENIED);
         assertThat(request.getDecidedAt()).isNotNull();
     }
 
@@ -129,7 +131,7 @@ class MaterializerTest {
     void aDenialAndADecisionWithAReasonAndOutcomeThisBuildDoesNotKnowAreStoredAsWritten() {
         // A newer enforcement's codes reach the tables; an unknown outcome never reads as allowed
         String correlationId = UUID.randomUUID().toString();
-        insertRequest(correlationId, DEMO_DRAFT, "pending");
+        insertRequest(correlationId, DEMO_DRAFT, ExecutionRequestStatus.PENDING);
         ExecutionDecision decision = decision(correlationId, Outcome.fromCode("defer"), ReasonCode.fromCode("quiet_hours"));
 
         send(Topics.EXECUTION_DECISIONS, correlationId, decision);
@@ -143,7 +145,7 @@ class MaterializerTest {
         assertThat(row.getOutcome()).isEqualTo("defer");
         assertThat(row.getReason()).isEqualTo("quiet_hours");
         assertThat(dsl.selectFrom(EXECUTION_REQUESTS).where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId))
-                .fetchSingle().getStatus()).isEqualTo("denied");
+                .fetchSingle().getStatus()).isEqualTo(ExecutionRequestStatus.DENIED);
     }
 
     @Test
@@ -178,7 +180,7 @@ class MaterializerTest {
         DeliverableDraft draft = draft(UUID.randomUUID(), runId, goalInstanceId, MARKETING_AGENT);
         send(Topics.DELIVERABLE_DRAFTS, draft.deliverableId(), draft);
         awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(draft.deliverableId())));
-        dsl.update(DELIVERABLES).set(DELIVERABLES.STATE, "approved")
+        dsl.update(DELIVERABLES).set(DELIVERABLES.STATE, DeliverableState.APPROVED)
                 .where(DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(draft.deliverableId()))).execute();
 
         // When the same draft is replayed, followed by another record in its partition
@@ -189,11 +191,11 @@ class MaterializerTest {
 
         // Then one row, still approved, and one completed run with its period key
         var row = dsl.selectFrom(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(draft.deliverableId()))).fetchSingle();
-        assertThat(row.getState()).isEqualTo("approved");
+        assertThat(row.getState()).isEqualTo(DeliverableState.APPROVED);
         assertThat(row.getPayloadHash()).isEqualTo(draft.payloadHash());
         assertThat(row.getProposedActions().data()).contains("publish");
         var run = dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(runId)).fetchSingle();
-        assertThat(run.getStatus()).isEqualTo("completed");
+        assertThat(run.getStatus()).isEqualTo(GoalRunStatus.COMPLETED);
         assertThat(run.getPeriodKey()).isEqualTo("daily:2026-11-27");
         assertThat(run.getGoalInstanceId()).isEqualTo(goalInstanceId);
     }
@@ -209,13 +211,13 @@ class MaterializerTest {
         awaitRow(GOAL_RUNS, GOAL_RUNS.RUN_ID.eq(allowed));
 
         var deniedRun = dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(denied)).fetchSingle();
-        assertThat(deniedRun.getStatus()).isEqualTo("denied");
+        assertThat(deniedRun.getStatus()).isEqualTo(GoalRunStatus.DENIED);
         assertThat(deniedRun.getReason()).isEqualTo("trial_cap_exceeded");
         assertThat(deniedRun.getDetail()).isEqualTo("2 of 2 trial goal runs used");
         assertThat(deniedRun.getPeriodKey()).isEqualTo("daily:2026-11-27");
         assertThat(deniedRun.getCompletedAt()).isNotNull();
         var allowedRun = dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(allowed)).fetchSingle();
-        assertThat(allowedRun.getStatus()).isEqualTo("triggered");
+        assertThat(allowedRun.getStatus()).isEqualTo(GoalRunStatus.TRIGGERED);
         assertThat(allowedRun.getCostMinor()).isEqualTo(50);
 
         // its drafts complete it, and a late replay of the decision does not move it back
@@ -226,7 +228,7 @@ class MaterializerTest {
         String marker = goalInstanceId + ":daily:2026-11-29";
         send(Topics.GOAL_RUN_DECISIONS, goalInstanceId.toString(), runDecision(marker, goalInstanceId, true));
         awaitRow(GOAL_RUNS, GOAL_RUNS.RUN_ID.eq(marker));
-        assertThat(dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(allowed)).fetchSingle().getStatus()).isEqualTo("completed");
+        assertThat(dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(allowed)).fetchSingle().getStatus()).isEqualTo(GoalRunStatus.COMPLETED);
     }
 
     @Test
@@ -250,7 +252,7 @@ class MaterializerTest {
         var runs = dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(runId)).fetch();
         assertThat(runs).hasSize(1);
         var run = runs.get(0);
-        assertThat(run.getStatus()).isEqualTo("skipped");
+        assertThat(run.getStatus()).isEqualTo(GoalRunStatus.SKIPPED);
         assertThat(run.getReason()).isEqualTo("not_finalized");
         assertThat(run.getDetail()).isEqualTo("the agent is not finalized yet, so its trial has not started");
         assertThat(run.getPeriodKey()).isEqualTo("daily:2026-11-27");
@@ -286,7 +288,7 @@ class MaterializerTest {
         assertThat(dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(decidedFirst)).fetchSingle().getCostMinor()).isEqualTo(12);
         var settledBeforeDecided = dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(settledFirst)).fetchSingle();
         assertThat(settledBeforeDecided.getCostMinor()).isEqualTo(7);
-        assertThat(settledBeforeDecided.getStatus()).isEqualTo("completed");
+        assertThat(settledBeforeDecided.getStatus()).isEqualTo(GoalRunStatus.COMPLETED);
         assertThat(settledBeforeDecided.getPeriodKey()).isEqualTo("daily:2026-11-28");
         assertThat(dsl.selectFrom(GOAL_RUNS).where(GOAL_RUNS.RUN_ID.eq(overPrice)).fetchSingle().getCostMinor()).isEqualTo(50);
     }
@@ -295,8 +297,8 @@ class MaterializerTest {
     void aPostWrittenAgainSupersedesTheDraftItReplacesUnlessThatOneHasGoneOut() {
         UUID pending = UUID.randomUUID();
         UUID executed = UUID.randomUUID();
-        insertDeliverable(pending, "pending_review");
-        insertDeliverable(executed, "executed");
+        insertDeliverable(pending, DeliverableState.PENDING_REVIEW);
+        insertDeliverable(executed, DeliverableState.EXECUTED);
         UUID goalInstanceId = UUID.randomUUID();
 
         DeliverableDraft replacement = redraft(UUID.randomUUID(), goalInstanceId, pending);
@@ -307,11 +309,11 @@ class MaterializerTest {
         awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(replacement.deliverableId())));
 
         assertThat(dsl.selectFrom(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(pending)).fetchSingle().getState())
-                .isEqualTo("superseded");
+                .isEqualTo(DeliverableState.SUPERSEDED);
         assertThat(dsl.selectFrom(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(executed)).fetchSingle().getState())
-                .isEqualTo("executed");
+                .isEqualTo(DeliverableState.EXECUTED);
         assertThat(dsl.selectFrom(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(UUID.fromString(replacement.deliverableId())))
-                .fetchSingle().getState()).isEqualTo("pending_review");
+                .fetchSingle().getState()).isEqualTo(DeliverableState.PENDING_REVIEW);
     }
 
     private static DeliverableDraft redraft(UUID deliverableId, UUID goalInstanceId, UUID supersedes) {
@@ -340,79 +342,71 @@ class MaterializerTest {
     @Test
     void aReplayedResultIsStoredOnceAndMovesDeliverableAndRequestToExecuted() {
         // Given an approved deliverable and its allowed request
-        UUID deliverableId = UUID.randomUUID();
-        String correlationId = approvedWithRequest(deliverableId, "allowed");
-        ExecutionResult result = result(correlationId, deliverableId, ExecutionResult.Status.EXECUTED);
+        Attempt attempt = Attempt.approved(ExecutionRequestStatus.ALLOWED);
+        ExecutionResult result = attempt.result(ExecutionResult.Status.EXECUTED);
 
         // When the result arrives twice, then a late failure of a retried command
-        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), result);
-        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), result);
-        ExecutionResult lateFailure = result(correlationId, deliverableId, ExecutionResult.Status.FAILED);
-        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), lateFailure);
+        attempt.send(result);
+        attempt.send(result);
+        ExecutionResult lateFailure = attempt.send(attempt.result(ExecutionResult.Status.FAILED));
         awaitRow(EXECUTION_RESULTS, EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(lateFailure.resultId())));
 
         // Then one row per result, and what was executed stays executed
         assertThat(dsl.fetchCount(EXECUTION_RESULTS, EXECUTION_RESULTS.COMMAND_ID.eq(result.commandId()))).isEqualTo(1);
-        assertThat(stateOf(deliverableId)).isEqualTo("executed");
-        assertThat(requestStatusOf(correlationId)).isEqualTo("executed");
+        assertThat(attempt.state()).isEqualTo(DeliverableState.EXECUTED);
+        assertThat(attempt.requestStatus()).isEqualTo(ExecutionRequestStatus.EXECUTED);
     }
 
     @Test
     void aDecisionMaterializedAfterItsResultRecordsItsTimeWithoutMovingTheRequestBack() {
-        UUID deliverableId = UUID.randomUUID();
-        String correlationId = approvedWithRequest(deliverableId, "pending");
+        Attempt attempt = Attempt.approved(ExecutionRequestStatus.PENDING);
+        String correlationId = attempt.correlationId();
 
-        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), result(correlationId, deliverableId, ExecutionResult.Status.EXECUTED));
+        attempt.send(attempt.result(ExecutionResult.Status.EXECUTED));
         awaitRow(EXECUTION_RESULTS, EXECUTION_RESULTS.CORRELATION_ID.eq(correlationId));
         ExecutionDecision decision = decision(correlationId, Outcome.ALLOW, ReasonCode.ALLOWED);
         send(Topics.EXECUTION_DECISIONS, correlationId, decision);
         awaitRow(EXECUTION_DECISIONS, EXECUTION_DECISIONS.CORRELATION_ID.eq(correlationId));
 
         var request = dsl.selectFrom(EXECUTION_REQUESTS).where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle();
-        assertThat(request.getStatus()).isEqualTo("executed");
+        assertThat(request.getStatus()).isEqualTo(ExecutionRequestStatus.EXECUTED);
         assertThat(request.getDecidedAt()).isNotNull();
     }
 
     @Test
     void aFailedThenRetriedDryRunEndsAsADryRunNeverAsExecuted() {
-        UUID deliverableId = UUID.randomUUID();
-        String correlationId = approvedWithRequest(deliverableId, "allowed");
+        Attempt attempt = Attempt.approved(ExecutionRequestStatus.ALLOWED);
+        Condition deliverable = DELIVERABLES.DELIVERABLE_ID.eq(attempt.deliverableId());
 
-        ExecutionResult failure = result(correlationId, deliverableId, ExecutionResult.Status.FAILED);
-        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), failure);
-        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(deliverableId).and(DELIVERABLES.STATE.eq("failed")));
-        ExecutionResult dryRun = result(correlationId, deliverableId, ExecutionResult.Status.DRY_RUN);
-        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), dryRun);
+        attempt.send(attempt.result(ExecutionResult.Status.FAILED));
+        awaitRow(DELIVERABLES, deliverable.and(DELIVERABLES.STATE.eq(DeliverableState.FAILED)));
+        ExecutionResult dryRun = attempt.send(attempt.result(ExecutionResult.Status.DRY_RUN));
 
-        awaitRow(DELIVERABLES, DELIVERABLES.DELIVERABLE_ID.eq(deliverableId).and(DELIVERABLES.STATE.eq("dry_run")));
-        assertThat(dsl.select(EXECUTION_RESULTS.STATUS).from(EXECUTION_RESULTS)
-                .where(EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(dryRun.resultId()))).fetchSingle().value1()).isEqualTo("dry_run");
+        awaitRow(DELIVERABLES, deliverable.and(DELIVERABLES.STATE.eq(DeliverableState.DRY_RUN)));
+        assertThat(resultStatusOf(dryRun)).isEqualTo("dry_run");
     }
 
     @Test
     void aResultWithAStatusAndADecisionWithAModeThisBuildDoesNotKnowAreStoredAsWrittenAndMoveNothing() {
         // A newer connector's status and a newer enforcement's mode reach the tables; what
         // they mean for the deliverable and the request is left to a build that knows them
-        UUID deliverableId = UUID.randomUUID();
-        String correlationId = approvedWithRequest(deliverableId, "pending");
+        Attempt attempt = Attempt.approved(ExecutionRequestStatus.PENDING);
+        String correlationId = attempt.correlationId();
         ExecutionDecision allowed = decision(correlationId, Outcome.ALLOW, ReasonCode.ALLOWED);
         ExecutionDecision newerMode = ExecutionDecisionBuilder.from(allowed).correlation(correlationId)
-                .deliverable(deliverableId.toString()).detail("every check passed")
+                .deliverable(attempt.deliverableId().toString()).detail("every check passed")
                 .mode(com.myagents.contracts.execution.ExecutionMode.fromCode("shadow")).build();
-        ExecutionResult reversed = result(correlationId, deliverableId, ExecutionResult.Status.fromCode("reversed"));
 
         send(Topics.EXECUTION_DECISIONS, correlationId, newerMode);
-        send(Topics.EXECUTION_RESULTS, deliverableId.toString(), reversed);
+        ExecutionResult reversed = attempt.send(attempt.result(ExecutionResult.Status.fromCode("reversed")));
         awaitRow(EXECUTION_DECISIONS, EXECUTION_DECISIONS.CORRELATION_ID.eq(correlationId));
         awaitRow(EXECUTION_RESULTS, EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(reversed.resultId())));
 
         assertThat(dsl.select(EXECUTION_DECISIONS.EXECUTION_MODE).from(EXECUTION_DECISIONS)
                 .where(EXECUTION_DECISIONS.CORRELATION_ID.eq(correlationId)).fetchSingle().value1()).isEqualTo("shadow");
-        assertThat(dsl.select(EXECUTION_RESULTS.STATUS).from(EXECUTION_RESULTS)
-                .where(EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(reversed.resultId()))).fetchSingle().value1())
-                .isEqualTo("reversed");
-        assertThat(stateOf(deliverableId)).isEqualTo("approved");
-        assertThat(requestStatusOf(correlationId)).isEqualTo("allowed");
+        assertThat(resultStatusOf(reversed)).isEqualTo("reversed");
+        assertThat(attempt.state()).isEqualTo(DeliverableState.APPROVED);
+        assertThat(attempt.requestStatus()).isEqualTo(ExecutionRequestStatus.ALLOWED);
     }
 
     @Test
@@ -570,7 +564,7 @@ class MaterializerTest {
         TopicWriter.shared().publishRaw(topic.name(), key, value);
     }
 
-    private static void insertRequest(String correlationId, UUID deliverableId, String status) {
+    private static void insertRequest(String correlationId, UUID deliverableId, ExecutionRequestStatus status) {
         dsl.insertInto(EXECUTION_REQUESTS)
                 .set(EXECUTION_REQUESTS.CORRELATION_ID, correlationId)
                 .set(EXECUTION_REQUESTS.DELIVERABLE_ID, deliverableId)
@@ -584,25 +578,42 @@ class MaterializerTest {
                 .execute();
     }
 
-    /** An approved deliverable and its execution request in {@code requestStatus}; returns the request's correlation id. */
-    private static String approvedWithRequest(UUID deliverableId, String requestStatus) {
-        insertDeliverable(deliverableId, "approved");
-        String correlationId = UUID.randomUUID().toString();
-        insertRequest(correlationId, deliverableId, requestStatus);
-        return correlationId;
+    /** An approved deliverable and its execution request, which the connector's results are about. */
+    private record Attempt(UUID deliverableId, String correlationId) {
+
+        static Attempt approved(ExecutionRequestStatus requestStatus) {
+            Attempt attempt = new Attempt(UUID.randomUUID(), UUID.randomUUID().toString());
+            insertDeliverable(attempt.deliverableId, DeliverableState.APPROVED);
+            insertRequest(attempt.correlationId, attempt.deliverableId, requestStatus);
+            return attempt;
+        }
+
+        ExecutionResult result(ExecutionResult.Status status) {
+            return MaterializerTest.result(correlationId, deliverableId, status);
+        }
+
+        ExecutionResult send(ExecutionResult result) {
+            MaterializerTest.send(Topics.EXECUTION_RESULTS, deliverableId.toString(), result);
+            return result;
+        }
+
+        DeliverableState state() {
+            return dsl.select(DELIVERABLES.STATE).from(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
+                    .fetchSingle().value1();
+        }
+
+        ExecutionRequestStatus requestStatus() {
+            return dsl.select(EXECUTION_REQUESTS.STATUS).from(EXECUTION_REQUESTS)
+                    .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle().value1();
+        }
     }
 
-    private static String stateOf(UUID deliverableId) {
-        return dsl.select(DELIVERABLES.STATE).from(DELIVERABLES).where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
-                .fetchSingle().value1();
+    private static String resultStatusOf(ExecutionResult result) {
+        return dsl.select(EXECUTION_RESULTS.STATUS).from(EXECUTION_RESULTS)
+                .where(EXECUTION_RESULTS.RESULT_ID.eq(UUID.fromString(result.resultId()))).fetchSingle().value1();
     }
 
-    private static String requestStatusOf(String correlationId) {
-        return dsl.select(EXECUTION_REQUESTS.STATUS).from(EXECUTION_REQUESTS)
-                .where(EXECUTION_REQUESTS.CORRELATION_ID.eq(correlationId)).fetchSingle().value1();
-    }
-
-    private static void insertDeliverable(UUID deliverableId, String state) {
+    private static void insertDeliverable(UUID deliverableId, DeliverableState state) {
         dsl.insertInto(DELIVERABLES)
                 .set(DELIVERABLES.DELIVERABLE_ID, deliverableId)
                 .set(DELIVERABLES.HIRED_INSTANCE_ID, MARKETING_AGENT)

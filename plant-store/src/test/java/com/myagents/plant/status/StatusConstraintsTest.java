@@ -1,6 +1,7 @@
 package com.myagents.plant.status;
 
 import static com.myagents.plant.jooq.generated.Tables.AGENT_TYPE_DEFINITIONS;
+import static com.myagents.plant.jooq.generated.Tables.GOAL_RUNS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,11 +16,12 @@ import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.plant.PlantTestDatabase;
+import com.myagents.plant.jooq.generated.DefaultSchema;
 
 /**
  * The enums of this package against the schema after all migrations: a migration that adds a
@@ -44,19 +46,9 @@ class StatusConstraintsTest {
     private static final Pattern LIST = Pattern.compile("\\(\\((\\w+)\\)::text = ANY \\(\\(ARRAY\\[(.*)]\\)::text\\[]\\)\\)");
     private static final Pattern LITERAL = Pattern.compile("'([^']*)'::character varying");
 
-    private static PlantTestDatabase database;
-    private static DSLContext dsl;
-
-    @BeforeAll
-    static void migrate() {
-        database = PlantTestDatabase.migrated(false);
-        dsl = database.dsl();
-    }
-
-    @AfterAll
-    static void close() {
-        database.close();
-    }
+    @AutoClose
+    private static final PlantTestDatabase database = PlantTestDatabase.migrated(false);
+    private static final DSLContext dsl = database.dsl();
 
     @Test
     void everyEnumListsExactlyTheValuesItsCheckConstraintAllows() {
@@ -76,6 +68,29 @@ class StatusConstraintsTest {
                 .containsExactly(AgentTypeStatus.PUBLISHED);
         assertThat(dsl.fetchCount(AGENT_TYPE_DEFINITIONS, AGENT_TYPE_DEFINITIONS.STATUS.eq(AgentTypeStatus.PUBLISHED)))
                 .isEqualTo(dsl.fetchCount(AGENT_TYPE_DEFINITIONS));
+    }
+
+    @Test
+    void everyColumnWithACheckListIsGeneratedTypedByItsEnum() {
+        Map<String, Class<?>> generated = new TreeMap<>();
+        ENUMS.forEach((column, type) -> {
+            String[] tableAndColumn = column.split("\\.");
+            generated.put(column, DefaultSchema.DEFAULT_SCHEMA.getTable(tableAndColumn[0]).field(tableAndColumn[1]).getType());
+        });
+
+        // a column left out of the pom's forcedTypes would be generated as String
+        assertThat(generated).isEqualTo(new TreeMap<>(ENUMS));
+    }
+
+    @Test
+    void enumTypedConditionsAndInlinedValuesWriteTheLiteral() {
+        // the materializer's conditional upserts compare and inline enums: the SQL holds the column's literals
+        String sql = dsl.renderInlined(dsl.update(GOAL_RUNS)
+                .set(GOAL_RUNS.STATUS, DSL.when(GOAL_RUNS.STATUS.eq(GoalRunStatus.TRIGGERED),
+                        DSL.inline(GoalRunStatus.SKIPPED, GOAL_RUNS.STATUS)).otherwise(GOAL_RUNS.STATUS))
+                .where(GOAL_RUNS.STATUS.in(GoalRunStatus.TRIGGERED, GoalRunStatus.COMPLETED)));
+
+        assertThat(sql).contains("= 'triggered'", "then 'skipped'", "in ('triggered', 'completed')").doesNotContain("TRIGGERED");
     }
 
     @Test
