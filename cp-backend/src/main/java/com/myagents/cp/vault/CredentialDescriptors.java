@@ -49,11 +49,12 @@ public abstract class CredentialDescriptors<D, V extends CredentialView> {
 
     protected abstract void update(DSLContext db, String credentialRef, D descriptors);
 
-    void insert(String credentialRef, D descriptors) {
+    /** Public, so a proxied repository (exception translation) passes the call on to its target. */
+    public void insert(String credentialRef, D descriptors) {
         insert(db, credentialRef, descriptors);
     }
 
-    void update(String credentialRef, D descriptors) {
+    public void update(String credentialRef, D descriptors) {
         update(db, credentialRef, descriptors);
     }
 
