@@ -1,5 +1,6 @@
 package com.myagents.cp.proxy;
 
+import com.myagents.http.body.InMemoryBodyRequest;
 import com.myagents.http.door.GatewayOnBehalf;
 import com.myagents.http.door.ProxiedPath;
 import java.net.URLDecoder;
@@ -17,7 +18,6 @@ import org.springframework.stereotype.Component;
 
 import com.myagents.http.identity.Principal;
 
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
@@ -95,10 +95,10 @@ public class GatewayDoor {
     }
 
     /** The caller's request as a bare GET: no query, no body, no content type. */
-    static final class PlainGet extends HttpServletRequestWrapper {
+    static final class PlainGet extends InMemoryBodyRequest {
 
         PlainGet(HttpServletRequest request) {
-            super(request);
+            super(request, new byte[0]);
         }
 
         @Override
@@ -109,21 +109,6 @@ public class GatewayDoor {
         @Override
         public String getQueryString() {
             return null;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return 0;
-        }
-
-        @Override
-        public int getContentLength() {
-            return 0;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            return new BufferedRequest.BytesInputStream(new byte[0]);
         }
 
         @Override

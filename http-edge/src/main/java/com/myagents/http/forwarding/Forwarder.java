@@ -19,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import com.myagents.http.body.InMemoryBodyRequest;
 import com.myagents.http.correlation.CorrelationIdFilter;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.problem.ApiProblem;
@@ -135,23 +136,8 @@ public class Forwarder {
     }
 
     private HttpRequest.BodyPublisher body(HttpServletRequest request) {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            throw tooLarge();
-        }
-        try {
-            byte[] bytes = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            if (bytes.length > maxBodyBytes) {
-                throw tooLarge();
-            }
-            return bytes.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes);
-        } catch (IOException e) {
-            throw new ApiProblem(400, "unreadable-body", "Bad Request", "the request body could not be read",
-                    Map.of());
-        }
-    }
-
-    private ApiProblem tooLarge() {
-        return ApiProblem.payloadTooLarge("the request body is larger than " + maxBodyBytes + " bytes");
+        byte[] bytes = InMemoryBodyRequest.readAtMost(request, maxBodyBytes);
+        return bytes.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes);
     }
 
     private static HttpHeaders returnedHeaders(HttpResponse<?> response) {
