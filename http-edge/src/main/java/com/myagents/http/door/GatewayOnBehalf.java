@@ -16,15 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * A door's calls to the gateway on behalf of a person it has verified: each one carries a fresh
  * service assertion for that person in place of whatever the browser sent as authorization.
  */
-public class GatewayOnBehalf {
-
-    private final Forwarder gateway;
-    private final ServiceAssertions assertions;
-
-    public GatewayOnBehalf(Forwarder gateway, ServiceAssertions assertions) {
-        this.gateway = gateway;
-        this.assertions = assertions;
-    }
+public record GatewayOnBehalf(Forwarder gateway, ServiceAssertions assertions) {
 
     /** @param extraHeaders further headers this door adds (e.g. {@code Accept}) */
     public ResponseEntity<byte[]> forward(HttpServletRequest request, String gatewayPath, Principal person,
