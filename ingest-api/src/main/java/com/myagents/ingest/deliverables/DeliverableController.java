@@ -26,6 +26,7 @@ import com.myagents.ingest.identity.Ids;
 import com.myagents.plant.status.DeliverableState;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 
 /** Drafts to review: list, detail, edit, regenerate, approve/reject (one at a time or as a batch). */
 @RestController
@@ -33,7 +34,6 @@ import jakarta.servlet.http.HttpServletRequest;
 class DeliverableController {
 
     private static final List<String> STATES = Arrays.stream(DeliverableState.values()).map(DeliverableState::literal).toList();
-    private static final int MAX_BATCH = 100;
     private static final int MAX_PAGE_SIZE = 200;
 
     private final DeliverableQueries queries;
@@ -86,7 +86,7 @@ class DeliverableController {
     }
 
     @PutMapping("/deliverables/{deliverable_id}")
-    DeliverableView edit(@PathVariable("deliverable_id") String deliverableId, @RequestBody EditRequest request,
+    DeliverableView edit(@PathVariable("deliverable_id") String deliverableId, @RequestBody @Valid EditRequest request,
                          HttpServletRequest http) {
         UUID customerId = Caller.of(http).customerId();
         UUID id = Ids.uuid("deliverable_id", deliverableId);
@@ -95,7 +95,7 @@ class DeliverableController {
     }
 
     @PostMapping("/deliverables/{deliverable_id}/review")
-    DeliverableView review(@PathVariable("deliverable_id") String deliverableId, @RequestBody ReviewRequest request,
+    DeliverableView review(@PathVariable("deliverable_id") String deliverableId, @RequestBody @Valid ReviewRequest request,
                            HttpServletRequest http) {
         Caller caller = Caller.of(http);
         UUID id = Ids.uuid("deliverable_id", deliverableId);
@@ -117,12 +117,8 @@ class DeliverableController {
 
     /** A convenience over per-deliverable review: each item gets its own approval and its own outcome. */
     @PostMapping("/deliverables/review-batch")
-    Map<String, List<Map<String, Object>>> reviewBatch(@RequestBody ReviewRequest.Batch batch, HttpServletRequest http) {
+    Map<String, List<Map<String, Object>>> reviewBatch(@RequestBody @Valid ReviewRequest.Batch batch, HttpServletRequest http) {
         Caller caller = Caller.of(http);
-        if (batch == null || batch.deliverableIds() == null || batch.deliverableIds().isEmpty()
-                || batch.deliverableIds().size() > MAX_BATCH) {
-            throw ApiProblem.badRequest("deliverable_ids", "must list 1 to " + MAX_BATCH + " deliverables");
-        }
         List<Map<String, Object>> results = new ArrayList<>();
         for (String raw : batch.deliverableIds()) {
             Map<String, Object> result = new LinkedHashMap<>();

@@ -47,7 +47,6 @@ class ReviewService {
     private static final Set<DeliverableState> EDITABLE = EnumSet.of(DeliverableState.DRAFT, DeliverableState.PENDING_REVIEW,
             DeliverableState.APPROVED, DeliverableState.REJECTED, DeliverableState.SCHEDULED, DeliverableState.FAILED,
             DeliverableState.DRY_RUN);
-    private static final int MAX_NOTES = 2000;
 
     private final InstanceWrites writes;
     private final Duration defaultApprovalTtl;
@@ -59,9 +58,6 @@ class ReviewService {
 
     UUID review(UUID customerId, String reviewer, UUID deliverableId, ReviewRequest request) {
         ApprovalVerdict verdict = verdictOf(request == null ? null : request.decision());
-        if (request.notes() != null && request.notes().length() > MAX_NOTES) {
-            throw ApiProblem.badRequest("notes", "must be at most " + MAX_NOTES + " characters");
-        }
         return writes.db().transactionResult(tx -> {
             DSLContext t = DSL.using(tx);
             DeliverablesRecord deliverable = locked(t, customerId, deliverableId);
@@ -100,9 +96,6 @@ class ReviewService {
 
     /** An edit sends the draft back to review; an approval of the old payload is voided. */
     void edit(UUID customerId, UUID deliverableId, EditRequest request) {
-        if (request == null || request.payload() == null || !request.payload().isObject()) {
-            throw ApiProblem.badRequest("payload", "must be a JSON object");
-        }
         AttachedImage.problem(request.payload()).ifPresent(problem -> {
             throw ApiProblem.badRequest(List.of(problem));
         });

@@ -2,7 +2,6 @@ package com.myagents.ingest.execution;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +20,7 @@ import com.myagents.http.problem.ProblemResponse;
 import com.myagents.ingest.identity.Ids;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 
 /**
  * {@code POST /api/v1/deliverables/{deliverable_id}/execute}: 403 problem+json on deny, 202 on
@@ -30,8 +30,6 @@ import jakarta.servlet.http.HttpServletRequest;
 @RequestMapping("/api/v1")
 class ExecutionController {
 
-    private static final Pattern ACTION = Pattern.compile("[a-z][a-z_]{0,39}");
-
     private final ExecutionService executions;
 
     ExecutionController(ExecutionService executions) {
@@ -40,7 +38,7 @@ class ExecutionController {
 
     @PostMapping("/deliverables/{deliverable_id}/execute")
     ResponseEntity<?> execute(@PathVariable("deliverable_id") String deliverableId,
-                                   @RequestBody(required = false) ExecuteRequest body,
+                                   @RequestBody(required = false) @Valid ExecuteRequest body,
                                    HttpServletRequest http) {
         ExecuteRequest request = validated(body == null ? ExecuteRequest.EMPTY : body);
         ExecutionOutcome outcome = executions.execute(Principal.from(http), Ids.uuid("deliverable_id", deliverableId),
@@ -87,9 +85,6 @@ class ExecutionController {
     private static ExecuteRequest validated(ExecuteRequest body) {
         if (body.approvalId() != null) {
             Ids.uuid("approval_id", body.approvalId());
-        }
-        if (body.action() != null && !ACTION.matcher(body.action()).matches()) {
-            throw ApiProblem.badRequest("action", "must be a lower-case action name such as publish or place_order");
         }
         if (body.manual() != null) {
             ManualPublishing.checkPostedUrl(body.manual().postedUrl());

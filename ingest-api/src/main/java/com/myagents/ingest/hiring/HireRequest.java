@@ -1,5 +1,7 @@
 package com.myagents.ingest.hiring;
 
+import jakarta.validation.constraints.NotBlank;
+
 /** {@code POST /api/v1/subscriptions}: hire the latest published version of an agent type. */
-public record HireRequest(String agentTypeId, String nickname) {
+public record HireRequest(@NotBlank(message = "is required") String agentTypeId, String nickname) {
 }

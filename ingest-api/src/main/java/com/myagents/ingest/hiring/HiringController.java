@@ -17,6 +17,7 @@ import com.myagents.ingest.identity.Caller;
 import com.myagents.ingest.identity.Ids;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 
 /** Subscriptions and hired agent instances of the calling customer. */
 @RestController
@@ -31,7 +32,7 @@ class HiringController {
 
     @PostMapping("/subscriptions")
     @ResponseStatus(HttpStatus.CREATED)
-    SubscriptionView hire(@RequestBody HireRequest request, HttpServletRequest http) {
+    SubscriptionView hire(@RequestBody @Valid HireRequest request, HttpServletRequest http) {
         return hiring.hire(Caller.of(http).customerId(), request);
     }
 
@@ -57,7 +58,7 @@ class HiringController {
     }
 
     @PutMapping("/hired-agents/draft")
-    HiredAgentView saveDraft(@RequestBody DraftConfigRequest request, HttpServletRequest http) {
+    HiredAgentView saveDraft(@RequestBody @Valid DraftConfigRequest request, HttpServletRequest http) {
         return hiring.saveDraft(Caller.of(http).customerId(), request);
     }
 

@@ -63,9 +63,6 @@ public class HiringService {
     }
 
     public SubscriptionView hire(UUID customerId, HireRequest request) {
-        if (request == null || request.agentTypeId() == null || request.agentTypeId().isBlank()) {
-            throw ApiProblem.badRequest("agent_type_id", "is required");
-        }
         AgentTypeDefinition definition = definitions.latestPublished(request.agentTypeId())
                 .orElseThrow(() -> ApiProblem.badRequest("agent_type_id", "no published agent type " + request.agentTypeId()));
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -123,14 +120,8 @@ public class HiringService {
     }
 
     public HiredAgentView saveDraft(UUID customerId, DraftConfigRequest request) {
-        if (request == null || request.subscriptionId() == null) {
-            throw ApiProblem.badRequest("subscription_id", "is required");
-        }
         UUID subscriptionId = Ids.uuid("subscription_id", request.subscriptionId());
         JsonNode config = request.config();
-        if (config == null || !config.isObject()) {
-            throw ApiProblem.badRequest("config", "must be a JSON object");
-        }
         List<Violation> secrets = SecretScanner.findSecrets(config).stream()
                 .map(v -> new Violation("/config" + v.pointer(), v.message())).toList();
         if (!secrets.isEmpty()) {
