@@ -1,5 +1,7 @@
 package com.myagents.cp.vault;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +20,7 @@ public class VaultConfiguration {
     }
 
     @Bean
-    public KeyRotation keyRotation(VaultEntries entries, EnvelopeCipher cipher) {
-        return new KeyRotation(entries, cipher);
+    public KeyRotation keyRotation(VaultEntries entries, EnvelopeCipher cipher, Clock clock) {
+        return new KeyRotation(entries, cipher, clock);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.myagents.cp.vault.CredentialRequest;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.http.problem.Violation;
 
@@ -20,7 +19,7 @@ import com.myagents.http.problem.Violation;
  */
 public record ExchangeSetupRequest(String exchangeProvider, String apiKey, String apiSecret, String defaultCoin,
                                    List<String> allowedCoins, BigDecimal maxUnitsPerOrder, BigDecimal maxNotionalInr,
-                                   String credentialRef) implements CredentialRequest<ExchangeSetupRequest.Valid> {
+                                   String credentialRef) {
 
     /** Phase 1 supports exactly one exchange. */
     public static final String PROVIDER = "delta_exchange_india";
@@ -33,11 +32,10 @@ public record ExchangeSetupRequest(String exchangeProvider, String apiKey, Strin
     private static final Pattern COIN = Pattern.compile("^[A-Z0-9]{1,20}$");
 
     /** The request's values as stored: coins upper-case, trimmed, without duplicates, in the given order. */
-    public record Valid(String defaultCoin, List<String> allowedCoins, BigDecimal maxUnitsPerOrder, BigDecimal maxNotionalInr) {
+    record Valid(String defaultCoin, List<String> allowedCoins, BigDecimal maxUnitsPerOrder, BigDecimal maxNotionalInr) {
     }
 
-    @Override
-    public Valid validate() {
+    Valid validate() {
         List<Violation> violations = new ArrayList<>();
         if (!PROVIDER.equals(exchangeProvider)) {
             violations.add(new Violation("/exchange_provider", "must be " + PROVIDER));
@@ -60,17 +58,11 @@ public record ExchangeSetupRequest(String exchangeProvider, String apiKey, Strin
     }
 
     /** What is sealed: the key and the secret, nothing else. */
-    @Override
-    public Map<String, String> secret() {
+    Map<String, String> secret() {
         Map<String, String> secret = new LinkedHashMap<>();
         secret.put("api_key", apiKey.strip());
         secret.put("api_secret", apiSecret.strip());
         return secret;
-    }
-
-    @Override
-    public String hinted() {
-        return apiKey;
     }
 
     private List<String> coins(List<Violation> violations) {

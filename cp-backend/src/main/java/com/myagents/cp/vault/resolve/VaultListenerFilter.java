@@ -1,18 +1,24 @@
 package com.myagents.cp.vault.resolve;
 
+import java.io.IOException;
+
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.myagents.http.problem.ApiProblem;
-import com.myagents.http.problem.GateFilter;
+import com.myagents.http.problem.ProblemResponse;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Keeps the two listeners apart: {@code /internal/**} on CP's public port is 404 (as if it did not
  * exist, and nothing is written), and on the vault's port only the resolve endpoint and health answer.
  * Runs right after the correlation id, before anything reads a body.
  */
-class VaultListenerFilter extends GateFilter {
+class VaultListenerFilter extends OncePerRequestFilter implements Ordered {
 
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
     static final String INTERNAL_PREFIX = "/internal/";
@@ -20,18 +26,17 @@ class VaultListenerFilter extends GateFilter {
     private final VaultListener listener;
 
     VaultListenerFilter(VaultListener listener) {
-        super(ORDER);
         this.listener = listener;
     }
 
-    /** Every request: which port it came in on decides what it may reach. */
     @Override
-    protected boolean guards(HttpServletRequest request) {
-        return true;
+    public int getOrder() {
+        return ORDER;
     }
 
     @Override
-    protected void admit(HttpServletRequest request) {
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean onVaultPort = request.getLocalPort() == listener.port();
         boolean allowed = onVaultPort
@@ -39,7 +44,9 @@ class VaultListenerFilter extends GateFilter {
                         || path.startsWith("/actuator/health/")
                 : !path.startsWith(INTERNAL_PREFIX) && !path.equals("/internal");
         if (!allowed) {
-            throw ApiProblem.notFound("the resource");
+            ProblemResponse.write(request, response, ApiProblem.notFound("the resource"));
+            return;
         }
+        chain.doFilter(request, response);
     }
 }
