@@ -6,7 +6,7 @@
 // Hiring goes through the app (its confirmation states the trial and the price after it); the
 // agent's settings and goal are then put in through CP's API, as the Configure form is the subject
 // of cp.test.mjs, not of this journey. Run refused before finalizing → Finalize → run → approve a
-// draft for a time two minutes ahead → the calendar shows it scheduled → at that time the
+// draft for a time about a minute ahead → the calendar shows it scheduled → at that time the
 // publishing queue sends it by itself (a dry run on the embedded default, whose connectors send
 // nothing) → the calendar and the draft say so. The system's clock is the real one: there is no
 // test clock in the running system (the publishing queue reads the system clock every 5 s), so
@@ -198,8 +198,9 @@ describe('CP: a new customer runs, schedules and sees it go out', { skip: !REVIE
     const card = tabPanel().locator(`[data-deliverable-id="${scheduledDraftId}"]`);
     await card.getByRole('button', { name: 'Review' }).click();
     const panel = tabPanel().getByRole('complementary');
-    // Two whole minutes ahead at least: the picker has minutes, and the queue checks every 5 s.
-    const slot = new Date(Math.ceil((Date.now() + 120_000) / 60_000) * 60_000);
+    // The next whole minute at least 45 s ahead (the picker has minutes, the queue checks every 5 s):
+    // time to type and approve before it, and the journey waits for it to pass.
+    const slot = new Date(Math.ceil((Date.now() + 45_000) / 60_000) * 60_000);
     slotLocal = new Date(slot.getTime() + ZONE_OFFSET_MINUTES * 60_000).toISOString().slice(0, 16);
     await panel.getByLabel('Or approve for a time you choose (Asia/Kolkata time)').fill(slotLocal);
     const [reviewed] = await Promise.all([

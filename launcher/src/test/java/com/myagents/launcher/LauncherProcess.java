@@ -22,7 +22,7 @@ import com.myagents.embedded.FreePorts;
  * embedded Kafka and PostgreSQL, every port moved to a free one, so that a test can send it the
  * signals an operating system sends and watch how it ends.
  */
-final class LauncherProcess {
+final class LauncherProcess implements AutoCloseable {
 
     final Map<String, String> environment = new HashMap<>();
     private final LocalStackOptions.Ports ports = LocalStackOptions.Ports.free();
@@ -137,6 +137,12 @@ final class LauncherProcess {
         if (process != null && process.isAlive()) {
             process.destroyForcibly();
         }
+    }
+
+    /** A test that fails half-way leaves no launcher running ({@code @AutoClose} on the test's field). */
+    @Override
+    public void close() {
+        kill();
     }
 
     LocalStackOptions.Ports ports() {

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,14 +26,8 @@ class PackagedJarIT {
     @TempDir
     Path dir;
 
+    @AutoClose
     private LauncherProcess launcher;
-
-    @AfterEach
-    void killLeftovers() {
-        if (launcher != null) {
-            launcher.kill();
-        }
-    }
 
     @Test
     void theReadmesRunCommandStartsTheWholeSystemFromThePackagedJar() throws Exception {

@@ -28,8 +28,9 @@ class SkippedScheduledRunTest {
         String token = door.login("demo@myagents.local", "demo-password");
         JsonNode hired = json(door.call("POST", "/api/cp/subscriptions", token, "{\"agent_type_id\":\"marketing.healthcare.v1\"}"));
         String instance = hired.path("hired_instance_id").asString();
-        // due in one to two minutes, in the goal's own zone
-        String dueAt = ZonedDateTime.now(ZoneOffset.UTC).plusMinutes(2).truncatedTo(ChronoUnit.MINUTES)
+        // due at the next whole minute at least 20 s away (the goal's first due time is the first after
+        // it is saved, so a margin for the call is all it needs), in the goal's own zone
+        String dueAt = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(80).truncatedTo(ChronoUnit.MINUTES)
                 .format(DateTimeFormatter.ofPattern("HH:mm"));
         String goals = "/api/cp/hired-agents/" + instance + "/goals";
         HttpResponse<String> goal = door.call("PUT", goals, token,

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,18 +40,17 @@ class StopAlwaysStopsTest {
     private static final List<String> CORE = List.of("plant-store", "enforcement-streams");
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final String SAMPLE_DRAFT = "00000000-0000-0000-0000-00000000d001";
+    /**
+     * Every kind of stop once, then mid-load again on the data the others left; each start is a whole
+     * launcher (about 15 s), so a soak that repeats the plan runs with {@code -Dstop.rounds=N}.
+     */
+    private static final List<String> PLAN = List.of("mid-load", "right-after-start", "while-starting", "mid-load");
 
     @TempDir
     Path dir;
 
+    @AutoClose
     private LauncherProcess launcher;
-
-    @AfterEach
-    void killLeftovers() {
-        if (launcher != null) {
-            launcher.kill();
-        }
-    }
 
     @Test
     void everySigtermEndsItWithinTheDeadlineAndTheNextStartLosesAndDuplicatesNothing() throws Exception {
@@ -59,12 +58,15 @@ class StopAlwaysStopsTest {
         launcher.environment.put("MYAGENTS_STOP_TIMEOUT", Long.toString(DEADLINE.toSeconds()));
         Set<String> answered403 = ConcurrentHashMap.newKeySet();
         List<String> stops = new ArrayList<>();
-        String[] plan = {"mid-load", "right-after-start", "while-starting", "mid-load", "right-after-start", "mid-load",
-                "while-starting", "mid-load", "right-after-start", "mid-load"};
-        for (int i = 0; i < plan.length; i++) {
+        List<String> plan = new ArrayList<>();
+        for (int round = 0; round < Integer.getInteger("stop.rounds", 1); round++) {
+            plan.addAll(PLAN);
+        }
+        for (int i = 0; i < plan.size(); i++) {
+            String kind = plan.get(i);
             Path log = dir.resolve("launcher-" + i + ".log");
-            launcher.start(log, plan[i].equals("mid-load") ? SPINE : CORE);
-            switch (plan[i]) {
+            launcher.start(log, kind.equals("mid-load") ? SPINE : CORE);
+            switch (kind) {
                 case "while-starting" -> launcher.awaitLog("up  kafka");
                 case "right-after-start" -> launcher.awaitReady();
                 default -> {
@@ -72,23 +74,23 @@ class StopAlwaysStopsTest {
                     driveLoadThenStop(answered403);
                 }
             }
-            if (!plan[i].equals("mid-load")) {
+            if (!kind.equals("mid-load")) {
                 launcher.terminate();
             }
             long sent = System.nanoTime();
             Integer status = launcher.awaitExit(DEADLINE.plusSeconds(10));
             long took = (System.nanoTime() - sent) / 1_000_000;
             String output = Files.readString(log);
-            assertThat(status).as("stop %d (%s) ended; log %s", i, plan[i], log).isNotNull();
-            assertThat(status).as("stop %d (%s) exit status after %d ms; log:%n%s", i, plan[i], took, tail(output)).isZero();
-            assertThat(took).as("stop %d (%s) took", i, plan[i]).isLessThan(DEADLINE.toMillis());
-            assertThat(output).as("stop %d (%s)", i, plan[i]).contains("myagents stopped in");
+            assertThat(status).as("stop %d (%s) ended; log %s", i, kind, log).isNotNull();
+            assertThat(status).as("stop %d (%s) exit status after %d ms; log:%n%s", i, kind, took, tail(output)).isZero();
+            assertThat(took).as("stop %d (%s) took", i, kind).isLessThan(DEADLINE.toMillis());
+            assertThat(output).as("stop %d (%s)", i, kind).contains("myagents stopped in");
             if (i == 0) {
                 assertThat(output).as("a progress line per component, then the summary").contains("up  kafka", "up  topics",
                         "up  postgresql", "up  plant-store", "up  enforcement-streams", "up  cp-backend", "myagents is up in",
                         "stopped doors in", "stopped stream apps in", "stopped kafka in", "stopped postgresql in");
             }
-            stops.add(plan[i] + " " + took + " ms" + (output.contains("did not stop within") ? " (a step overran)" : ""));
+            stops.add(kind + " " + took + " ms" + (output.contains("did not stop within") ? " (a step overran)" : ""));
         }
         System.out.println("stops: " + stops);
 
