@@ -14,19 +14,15 @@ public class RewrapOnStart {
 
     private final VaultProperties properties;
     private final KeyRotation rotation;
-    private final VaultEntries entries;
-    private final MasterKeys keys;
 
-    public RewrapOnStart(VaultProperties properties, KeyRotation rotation, VaultEntries entries, MasterKeys keys) {
+    public RewrapOnStart(VaultProperties properties, KeyRotation rotation) {
         this.properties = properties;
         this.rotation = rotation;
-        this.entries = entries;
-        this.keys = keys;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void rewrapIfNeeded() {
-        if (!properties.rewrapOnStart() || entries.keyIdsInUse().stream().allMatch(keys.currentId()::equals)) {
+        if (!properties.rewrapOnStart() || !rotation.anyStaleEntries()) {
             return;
         }
         Thread worker = new Thread(this::run, "vault-rewrap");

@@ -2,7 +2,10 @@ package com.myagents.cp.vault;
 
 import static com.myagents.cp.jooq.generated.Tables.VAULT_ENTRIES;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +24,16 @@ import com.myagents.cp.jooq.generated.tables.records.VaultEntriesRecord;
 public class VaultEntries {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    public VaultEntries(DSLContext db) {
+    public VaultEntries(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
+    }
+
+    /** The time to stamp on a row: UTC in microseconds, as the table keeps it, so what is returned equals what is read back. */
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     public void insert(VaultEntry entry) {

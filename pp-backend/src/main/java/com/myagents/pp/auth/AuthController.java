@@ -14,7 +14,6 @@ import com.myagents.http.door.LoginRequest;
 import com.myagents.http.correlation.CorrelationIdFilter;
 import com.myagents.http.identity.Principal;
 import com.myagents.http.problem.ApiProblem;
-import com.myagents.pp.operators.OperatorRepository;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -26,12 +25,10 @@ public class AuthController {
 
     private final OperatorLogin login;
     private final DoorTokens tokens;
-    private final OperatorRepository operators;
 
-    public AuthController(OperatorLogin login, DoorTokens tokens, OperatorRepository operators) {
+    public AuthController(OperatorLogin login, DoorTokens tokens) {
         this.login = login;
         this.tokens = tokens;
-        this.operators = operators;
     }
 
     /** Throttled per account and per client address: repeated failures lock out (429, Retry-After), audited. */
@@ -48,7 +45,7 @@ public class AuthController {
     @GetMapping("/me")
     public OperatorView me(HttpServletRequest request) {
         Principal principal = Principal.from(request);
-        return operators.findById(UUID.fromString(principal.id()))
+        return login.account(UUID.fromString(principal.id()))
                 .map(OperatorView::of)
                 .orElseThrow(() -> ApiProblem.unauthorized("The account of this token no longer exists."));
     }

@@ -39,6 +39,11 @@ public class OperatorLogin {
         this.throttle = throttle;
     }
 
+    /** The operator a token names, while the account still exists. */
+    public Optional<Operator> account(UUID operatorId) {
+        return operators.findById(operatorId);
+    }
+
     /** @throws com.myagents.http.problem.ApiProblem 429 while the account or {@code address} is locked out */
     public Optional<Operator> authenticate(String email, String password, String address, String correlationId) {
         Optional<Operator> operator = operators.findByEmail(email);
