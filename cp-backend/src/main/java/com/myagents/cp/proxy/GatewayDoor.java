@@ -27,18 +27,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
  * The catch-all proxy and the controllers that check or aggregate before calling Plant all use it.
  */
 @Component
-public class GatewayDoor {
+public record GatewayDoor(GatewayOnBehalf gateway, ProxiedPath paths) {
 
     /** A browser never names the customer; only the signed assertion does. */
     static final String CUSTOMER_ID_PARAMETER = "customer_id";
-
-    private final GatewayOnBehalf gateway;
-    private final ProxiedPath paths;
-
-    public GatewayDoor(GatewayOnBehalf gateway, ProxiedPath paths) {
-        this.gateway = gateway;
-        this.paths = paths;
-    }
 
     /** The request to the same path under the gateway's {@code /api/v1/}, unless cp-backend serves that path itself. */
     public ResponseEntity<byte[]> forward(HttpServletRequest request) {

@@ -23,14 +23,14 @@ public abstract class CustomerCredentialController<R extends CredentialRequest<?
 
     private final CustomerCredentials<R, ?, V> credentials;
     private final String path;
+    private final String listName;
 
-    protected CustomerCredentialController(CustomerCredentials<R, ?, V> credentials, String path) {
+    /** @param listName the name the list answer puts the credentials under */
+    protected CustomerCredentialController(CustomerCredentials<R, ?, V> credentials, String path, String listName) {
         this.credentials = credentials;
         this.path = path;
+        this.listName = listName;
     }
-
-    /** The name the list answer puts the credentials under. */
-    protected abstract String listName();
 
     @PutMapping
     public ResponseEntity<V> save(@RequestBody R body, HttpServletRequest request) {
@@ -44,7 +44,7 @@ public abstract class CustomerCredentialController<R extends CredentialRequest<?
 
     @GetMapping
     public Map<String, List<V>> list(HttpServletRequest request) {
-        return Map.of(listName(), credentials.list(CallingCustomer.id(request)));
+        return Map.of(listName, credentials.list(CallingCustomer.id(request)));
     }
 
     @GetMapping("/{credential_ref}")

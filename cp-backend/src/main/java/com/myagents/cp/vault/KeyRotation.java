@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *       refuses, so removing it too early cannot go unnoticed.</li>
  * </ol>
  */
-public class KeyRotation {
+public record KeyRotation(VaultEntries entries, EnvelopeCipher cipher) {
 
     public record Result(int rewrapped, int skipped) {
     }
@@ -30,14 +30,6 @@ public class KeyRotation {
     static final int BATCH = 100;
 
     private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
-
-    private final VaultEntries entries;
-    private final EnvelopeCipher cipher;
-
-    public KeyRotation(VaultEntries entries, EnvelopeCipher cipher) {
-        this.entries = entries;
-        this.cipher = cipher;
-    }
 
     /** Whether any row is wrapped under a key other than the current one. */
     public boolean anyStaleEntries() {

@@ -8,17 +8,9 @@ import org.springframework.stereotype.Component;
 
 /** After a key change, old rows are re-wrapped in the background while the app already serves. */
 @Component
-public class RewrapOnStart {
+public record RewrapOnStart(VaultProperties properties, KeyRotation rotation) {
 
     private static final Logger log = LoggerFactory.getLogger(RewrapOnStart.class);
-
-    private final VaultProperties properties;
-    private final KeyRotation rotation;
-
-    public RewrapOnStart(VaultProperties properties, KeyRotation rotation) {
-        this.properties = properties;
-        this.rotation = rotation;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     public void rewrapIfNeeded() {

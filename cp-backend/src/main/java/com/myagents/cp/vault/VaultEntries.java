@@ -15,21 +15,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import com.myagents.cp.jooq.generated.tables.records.VaultEntriesRecord;
 
 /** The envelopes in {@code vault_entries}; every lookup for a customer is scoped to that customer. */
-@Repository
-public class VaultEntries {
-
-    private final DSLContext db;
-    private final Clock clock;
-
-    public VaultEntries(DSLContext db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
-    }
+@Component
+public record VaultEntries(DSLContext db, Clock clock) {
 
     /** The time to stamp on a row: UTC in microseconds, as the table keeps it, so what is returned equals what is read back. */
     public OffsetDateTime now() {

@@ -17,19 +17,11 @@ import jakarta.servlet.http.HttpServletRequest;
  * forwardable headers and this request's correlation id go along.
  */
 @Component
-public class GatewayDoor {
+public record GatewayDoor(GatewayOnBehalf gateway, AuditedAction audited) {
 
     static final String ACTION_PREFIX = "gateway:";
     /** The audit action of an export: who downloaded which records, with which filters. */
     public static final String EXPORT_ACTION = "audit:export";
-
-    private final GatewayOnBehalf gateway;
-    private final AuditedAction audited;
-
-    public GatewayDoor(GatewayOnBehalf gateway, AuditedAction audited) {
-        this.gateway = gateway;
-        this.audited = audited;
-    }
 
     /**
      * A download (an audit export) to {@code gatewayPath}: checked and audited like any call, the

@@ -13,11 +13,6 @@ public class ExchangeSetupController extends CustomerCredentialController<Exchan
     static final String PATH = "/api/cp/exchange-setup";
 
     public ExchangeSetupController(ExchangeSetups setups) {
-        super(setups, PATH);
-    }
-
-    @Override
-    protected String listName() {
-        return "exchange_setups";
+        super(setups, PATH, "exchange_setups");
     }
 }

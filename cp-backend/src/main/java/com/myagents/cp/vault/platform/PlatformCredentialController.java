@@ -14,11 +14,6 @@ public class PlatformCredentialController
     static final String PATH = "/api/cp/platform-credentials";
 
     public PlatformCredentialController(PlatformCredentials credentials) {
-        super(credentials, PATH);
-    }
-
-    @Override
-    protected String listName() {
-        return "credentials";
+        super(credentials, PATH, "credentials");
     }
 }
