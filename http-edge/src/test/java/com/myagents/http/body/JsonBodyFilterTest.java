@@ -73,10 +73,7 @@ class JsonBodyFilterTest {
 
     @Test
     void refusesUtf16BytesDeclaredAsJsonInsteadOfGuessingTheirEncoding() throws Exception {
-        MockHttpServletResponse response = run(post("application/json",
-                "{\"a\":\"b\"}".getBytes(StandardCharsets.UTF_16LE)), null);
-
-        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(statusOfJson("{\"a\":\"b\"}".getBytes(StandardCharsets.UTF_16LE))).isEqualTo(400);
     }
 
     @ParameterizedTest
@@ -88,10 +85,8 @@ class JsonBodyFilterTest {
 
     @Test
     void allowsTabsAndLineBreaksInText() throws Exception {
-        MockHttpServletResponse response = run(post("application/json",
-                "{\"text\":\"line one\\nline\\ttwo\\r\\n\"}".getBytes(StandardCharsets.UTF_8)), null);
-
-        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(statusOfJson("{\"text\":\"line one\\nline\\ttwo\\r\\n\"}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(200);
     }
 
     @ParameterizedTest
@@ -158,6 +153,11 @@ class JsonBodyFilterTest {
             }
         });
         return response;
+    }
+
+    /** The status the filter answers a body declared as {@code application/json} with. */
+    private int statusOfJson(byte[] body) throws Exception {
+        return run(post("application/json", body), null).getStatus();
     }
 
     private static MockHttpServletRequest post(String contentType, byte[] body) {

@@ -38,7 +38,8 @@ class SignInControllerTest {
     /** Who was asked to sign in, from where and under which correlation id. */
     final List<String> attempts = new ArrayList<>();
 
-    final SignInController<Person, String> controller = new SignInController<>(new SignInController.Accounts<>() {
+    final SignInController<Person, String> controller = new SignInController<Person, String>(
+            new SignInController.Accounts<Person>() {
         @Override
         public Optional<Person> authenticate(String email, String password, String address, String correlationId) {
             attempts.add(email + " " + address + " " + correlationId);
