@@ -8,8 +8,8 @@ import com.myagents.http.EdgeConfiguration;
 import com.myagents.http.body.JsonBodiesConfiguration;
 
 /**
- * The customers' single door: login, the proxy to the gateway and the CP UI. Kafka auto-configuration
- * is excluded by name because in the local launcher every app shares one classpath.
+ * The customers' single door: login, the proxy to the gateway and the CP UI. The auto-configurations
+ * it turns off are the services' one shared list ({@link ServiceApplication}).
  */
 @ServiceApplication
 @Import({EdgeConfiguration.class, JsonBodiesConfiguration.class})

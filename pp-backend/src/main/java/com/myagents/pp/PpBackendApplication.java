@@ -8,9 +8,8 @@ import com.myagents.http.EdgeConfiguration;
 import com.myagents.http.body.JsonBodiesConfiguration;
 
 /**
- * The operators' single door: login with roles, the audited proxy to the gateway and the PP UI.
- * Kafka auto-configuration is excluded by name because in the local launcher every app shares one
- * classpath.
+ * The operators' single door: login with roles, the audited proxy to the gateway and the PP UI. The
+ * auto-configurations it turns off are the services' one shared list ({@link ServiceApplication}).
  */
 @ServiceApplication
 @Import({EdgeConfiguration.class, JsonBodiesConfiguration.class})

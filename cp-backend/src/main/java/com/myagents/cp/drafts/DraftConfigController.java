@@ -19,18 +19,10 @@ import jakarta.servlet.http.HttpServletRequest;
  * that passes goes through the same door as any other Plant call, byte for byte.
  */
 @RestController
-public class DraftConfigController {
+public record DraftConfigController(OwnedCredentialRefs refs, GatewayDoor door) {
 
     public static final String PATH = "/api/cp/hired-agents/draft";
     static final String PLANT_PATH = "/api/v1/hired-agents/draft";
-
-    private final OwnedCredentialRefs refs;
-    private final GatewayDoor door;
-
-    public DraftConfigController(OwnedCredentialRefs refs, GatewayDoor door) {
-        this.refs = refs;
-        this.door = door;
-    }
 
     @PutMapping(PATH)
     public ResponseEntity<byte[]> saveDraft(HttpServletRequest request) {

@@ -8,19 +8,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The hired agent a customer opened last, remembered per customer. */
-@Repository
-public class HubSelection {
-
-    private final DSLContext db;
-    private final Clock clock;
-
-    public HubSelection(DSLContext db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
-    }
+@Component
+public record HubSelection(DSLContext db, Clock clock) {
 
     public void remember(UUID customerId, UUID hiredInstanceId) {
         OffsetDateTime now = OffsetDateTime.now(clock);

@@ -31,20 +31,12 @@ import jakarta.servlet.http.HttpServletRequest;
  * usual door, byte for byte.
  */
 @RestController
-public class DraftImageController {
+public record DraftImageController(MediaLibrary library, GatewayDoor door) {
 
     static final String PATH = "/api/cp/deliverables/{deliverable_id}";
 
     /** Duplicate keys are refused: a parser further on might keep the other one than the one checked here. */
     private static final JsonMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
-    private final MediaLibrary library;
-    private final GatewayDoor door;
-
-    public DraftImageController(MediaLibrary library, GatewayDoor door) {
-        this.library = library;
-        this.door = door;
-    }
 
     @PutMapping(PATH)
     public ResponseEntity<byte[]> edit(HttpServletRequest request, @PathVariable("deliverable_id") String deliverableId) {

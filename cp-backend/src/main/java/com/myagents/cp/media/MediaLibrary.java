@@ -11,21 +11,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jooq.DSLContext;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import com.myagents.cp.jooq.generated.tables.records.MediaAssetsRecord;
 
 /** The media_assets table: every read is scoped to the owning customer. */
-@Repository
-public class MediaLibrary {
-
-    private final DSLContext db;
-    private final Clock clock;
-
-    public MediaLibrary(DSLContext db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
-    }
+@Component
+public record MediaLibrary(DSLContext db, Clock clock) {
 
     MediaAsset store(UUID customerId, ImageType type, byte[] content, String fileName) {
         MediaAssetsRecord row = db.newRecord(MEDIA_ASSETS);

@@ -1,13 +1,13 @@
 package com.myagents.cp.proxy;
 
-import com.myagents.http.door.ServiceAssertions;
+import com.myagents.http.body.InMemoryBodyRequest;
+import com.myagents.http.door.GatewayOnBehalf;
 import com.myagents.http.door.ProxiedPath;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -16,10 +16,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
-import com.myagents.http.forwarding.Forwarder;
 import com.myagents.http.identity.Principal;
 
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
@@ -29,20 +27,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
  * The catch-all proxy and the controllers that check or aggregate before calling Plant all use it.
  */
 @Component
-public class GatewayDoor {
+public record GatewayDoor(GatewayOnBehalf gateway, ProxiedPath paths) {
 
     /** A browser never names the customer; only the signed assertion does. */
     static final String CUSTOMER_ID_PARAMETER = "customer_id";
-
-    private final Forwarder gateway;
-    private final ServiceAssertions assertions;
-    private final ProxiedPath paths;
-
-    public GatewayDoor(Forwarder gatewayForwarder, ServiceAssertions assertions, ProxiedPath paths) {
-        this.gateway = gatewayForwarder;
-        this.assertions = assertions;
-        this.paths = paths;
-    }
 
     /** The request to the same path under the gateway's {@code /api/v1/}, unless cp-backend serves that path itself. */
     public ResponseEntity<byte[]> forward(HttpServletRequest request) {
@@ -64,10 +52,7 @@ public class GatewayDoor {
     }
 
     private ResponseEntity<byte[]> send(HttpServletRequest request, String target, Map<String, String> extraHeaders) {
-        Principal customer = Principal.from(request);
-        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
-        headers.put(HttpHeaders.AUTHORIZATION, assertions.bearerFor(customer));
-        return gateway.forward(request, target, headers);
+        return gateway.forward(request, target, Principal.from(request), extraHeaders);
     }
 
     /** The caller's query string without any {@code customer_id} parameter. */
@@ -102,10 +87,10 @@ public class GatewayDoor {
     }
 
     /** The caller's request as a bare GET: no query, no body, no content type. */
-    static final class PlainGet extends HttpServletRequestWrapper {
+    static final class PlainGet extends InMemoryBodyRequest {
 
         PlainGet(HttpServletRequest request) {
-            super(request);
+            super(request, new byte[0]);
         }
 
         @Override
@@ -116,21 +101,6 @@ public class GatewayDoor {
         @Override
         public String getQueryString() {
             return null;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return 0;
-        }
-
-        @Override
-        public int getContentLength() {
-            return 0;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            return new BufferedRequest.BytesInputStream(new byte[0]);
         }
 
         @Override

@@ -1,9 +1,5 @@
 package com.myagents.cp.vault;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -26,7 +22,7 @@ import org.slf4j.LoggerFactory;
  *       refuses, so removing it too early cannot go unnoticed.</li>
  * </ol>
  */
-public class KeyRotation {
+public record KeyRotation(VaultEntries entries, EnvelopeCipher cipher) {
 
     public record Result(int rewrapped, int skipped) {
     }
@@ -35,14 +31,9 @@ public class KeyRotation {
 
     private static final Logger log = LoggerFactory.getLogger(KeyRotation.class);
 
-    private final VaultEntries entries;
-    private final EnvelopeCipher cipher;
-    private final Clock clock;
-
-    public KeyRotation(VaultEntries entries, EnvelopeCipher cipher, Clock clock) {
-        this.entries = entries;
-        this.cipher = cipher;
-        this.clock = clock;
+    /** Whether any row is wrapped under a key other than the current one. */
+    public boolean anyStaleEntries() {
+        return !entries.keyIdsInUse().stream().allMatch(cipher.currentKeyId()::equals);
     }
 
     /** Re-wraps every entry whose key id is not the current one; safe to run again or concurrently. */
@@ -72,9 +63,7 @@ public class KeyRotation {
     private boolean rewrap(VaultEntry entry) {
         try {
             SealedSecret rewrapped = cipher.rewrap(entry.owner(), entry.sealed());
-            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)
-                    .truncatedTo(ChronoUnit.MICROS);
-            return entries.rewrap(entry.credentialRef(), entry.sealed(), rewrapped, now);
+            return entries.rewrap(entry.credentialRef(), entry.sealed(), rewrapped, entries.now());
         } catch (UnreadableSecretException e) {
             log.error("vault re-wrap skipped {}: {}", entry.credentialRef(), e.getMessage());
             return false;

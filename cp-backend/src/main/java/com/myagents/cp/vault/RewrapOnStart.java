@@ -8,25 +8,13 @@ import org.springframework.stereotype.Component;
 
 /** After a key change, old rows are re-wrapped in the background while the app already serves. */
 @Component
-public class RewrapOnStart {
+public record RewrapOnStart(VaultProperties properties, KeyRotation rotation) {
 
     private static final Logger log = LoggerFactory.getLogger(RewrapOnStart.class);
 
-    private final VaultProperties properties;
-    private final KeyRotation rotation;
-    private final VaultEntries entries;
-    private final MasterKeys keys;
-
-    public RewrapOnStart(VaultProperties properties, KeyRotation rotation, VaultEntries entries, MasterKeys keys) {
-        this.properties = properties;
-        this.rotation = rotation;
-        this.entries = entries;
-        this.keys = keys;
-    }
-
     @EventListener(ApplicationReadyEvent.class)
     public void rewrapIfNeeded() {
-        if (!properties.rewrapOnStart() || entries.keyIdsInUse().stream().allMatch(keys.currentId()::equals)) {
+        if (!properties.rewrapOnStart() || !rotation.anyStaleEntries()) {
             return;
         }
         Thread worker = new Thread(this::run, "vault-rewrap");

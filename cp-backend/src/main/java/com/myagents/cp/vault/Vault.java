@@ -1,12 +1,10 @@
 package com.myagents.cp.vault;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -28,12 +26,10 @@ public class Vault {
 
     private final EnvelopeCipher cipher;
     private final VaultEntries entries;
-    private final Clock clock;
 
-    public Vault(EnvelopeCipher cipher, VaultEntries entries, Clock clock) {
+    public Vault(EnvelopeCipher cipher, VaultEntries entries) {
         this.cipher = cipher;
         this.entries = entries;
-        this.clock = clock;
     }
 
     /** A new entry under a freshly minted ref; the caller's transaction adds its descriptors. */
@@ -55,6 +51,16 @@ public class Vault {
                 existing.createdAt(), now, existing.lastUsedAt());
     }
 
+    /** The customer's entry of that kind; empty for anyone else's ref. */
+    public Optional<VaultEntry> find(UUID customerId, String credentialRef, SecretKind kind) {
+        return entries.find(customerId, credentialRef, kind);
+    }
+
+    /** Deletes the customer's entry of that kind (its descriptors go with it); false when there is none. */
+    public boolean delete(UUID customerId, String credentialRef, SecretKind kind) {
+        return entries.delete(customerId, credentialRef, kind);
+    }
+
     /** The secret of an entry. Only the internal resolve endpoint asks for this. */
     public Map<String, String> reveal(VaultEntry entry) {
         byte[] plaintext = cipher.open(entry.owner(), entry.sealed());
@@ -66,7 +72,7 @@ public class Vault {
     }
 
     public OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return entries.now();
     }
 
     private static byte[] encode(Map<String, String> secret) {

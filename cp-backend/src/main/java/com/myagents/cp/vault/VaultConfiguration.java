@@ -1,7 +1,5 @@
 package com.myagents.cp.vault;
 
-import java.time.Clock;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,7 +18,7 @@ public class VaultConfiguration {
     }
 
     @Bean
-    public KeyRotation keyRotation(VaultEntries entries, EnvelopeCipher cipher, Clock clock) {
-        return new KeyRotation(entries, cipher, clock);
+    public KeyRotation keyRotation(VaultEntries entries, EnvelopeCipher cipher) {
+        return new KeyRotation(entries, cipher);
     }
 }

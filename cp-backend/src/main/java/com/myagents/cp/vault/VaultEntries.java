@@ -2,7 +2,10 @@ package com.myagents.cp.vault;
 
 import static com.myagents.cp.jooq.generated.Tables.VAULT_ENTRIES;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,18 +15,17 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import com.myagents.cp.jooq.generated.tables.records.VaultEntriesRecord;
 
 /** The envelopes in {@code vault_entries}; every lookup for a customer is scoped to that customer. */
-@Repository
-public class VaultEntries {
+@Component
+public record VaultEntries(DSLContext db, Clock clock) {
 
-    private final DSLContext db;
-
-    public VaultEntries(DSLContext db) {
-        this.db = db;
+    /** The time to stamp on a row: UTC in microseconds, as the table keeps it, so what is returned equals what is read back. */
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
 
     public void insert(VaultEntry entry) {

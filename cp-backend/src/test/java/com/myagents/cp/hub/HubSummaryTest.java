@@ -126,17 +126,14 @@ class HubSummaryTest {
                         .replace("\"drafts_pending_review\"", "\"plan\":\"paid\",\"budget_minor_per_month\":120000,"
                                 + "\"max_budget_minor_per_month\":300000,\"currency\":\"INR\",\"month_spend_minor\":4200,"
                                 + "\"approval_ttl_hours\":72,\"drafts_pending_review\""));
-        GATEWAY.answer(PLANT, 200, "application/json", plant);
-        String before = json(HTTP.get(PATH, Demo.otherToken())).get("selected").asString();
-        GATEWAY.next();
+        String before = json(summaryWhenPlantAnswers(Demo.otherToken(), 200, "application/json", plant))
+                .get("selected").asString();
 
         HttpResponse<String> chosen = HTTP.putJson("/api/cp/my-agents/selected", Demo.otherToken(),
                 "{\"hired_instance_id\":\"" + second + "\"}");
         HttpResponse<String> notAnId = HTTP.putJson("/api/cp/my-agents/selected", Demo.otherToken(),
                 "{\"hired_instance_id\":\"h-2\"}");
-        GATEWAY.answer(PLANT, 200, "application/json", plant);
-        JsonNode after = json(HTTP.get(PATH, Demo.otherToken()));
-        GATEWAY.next();
+        JsonNode after = json(summaryWhenPlantAnswers(Demo.otherToken(), 200, "application/json", plant));
 
         assertThat(before).isEqualTo(first);
         assertThat(chosen.statusCode()).isEqualTo(204);
@@ -154,11 +151,8 @@ class HubSummaryTest {
 
     @Test
     void selectsNothingWhenTheCustomerHasNoAgents() throws Exception {
-        GATEWAY.answer(PLANT, 200, "application/json", "{\"instances\":[]}");
-
-        HttpResponse<String> response = HTTP.get(PATH, Demo.otherToken());
-
-        GATEWAY.next();
+        HttpResponse<String> response = summaryWhenPlantAnswers(Demo.otherToken(), 200, "application/json",
+                "{\"instances\":[]}");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("instances")).isEmpty();
         assertThat(json(response).get("selected").isNull()).isTrue();
@@ -169,11 +163,8 @@ class HubSummaryTest {
     void passesPlantsProblemOnAsItIs() throws Exception {
         String problem = "{\"type\":\"https://myagents.dev/problems/too-many-requests\",\"title\":\"Too Many Requests\","
                 + "\"status\":429,\"detail\":\"slow down\",\"correlation_id\":\"c-123456789\"}";
-        GATEWAY.answer(PLANT, 429, "application/problem+json", problem);
-
-        HttpResponse<String> response = HTTP.get(PATH, Demo.token());
-
-        GATEWAY.next();
+        HttpResponse<String> response = summaryWhenPlantAnswers(Demo.token(), 429, "application/problem+json",
+                problem);
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json(response).get("detail").asString()).isEqualTo("slow down");
@@ -181,21 +172,15 @@ class HubSummaryTest {
 
     @Test
     void turnsAnyOtherUpstreamFailureIntoAProblem() throws Exception {
-        GATEWAY.answer(PLANT, 503, "text/html", "<html>down</html>");
-        HttpResponse<String> unavailable = HTTP.get(PATH, Demo.token());
-        GATEWAY.next();
+        HttpResponse<String> unavailable = summaryWhenPlantAnswers(Demo.token(), 503, "text/html", "<html>down</html>");
 
-        GATEWAY.answer(PLANT, 200, "application/json", "<html>not json</html>");
-        HttpResponse<String> notJson = HTTP.get(PATH, Demo.token());
-        GATEWAY.next();
+        HttpResponse<String> notJson = summaryWhenPlantAnswers(Demo.token(), 200, "application/json",
+                "<html>not json</html>");
 
-        GATEWAY.answer(PLANT, 200, "application/json", "{\"something\":\"else\"}");
-        HttpResponse<String> noList = HTTP.get(PATH, Demo.token());
-        GATEWAY.next();
+        HttpResponse<String> noList = summaryWhenPlantAnswers(Demo.token(), 200, "application/json",
+                "{\"something\":\"else\"}");
 
-        GATEWAY.answer(PLANT, 302, "text/plain", "elsewhere");
-        HttpResponse<String> redirected = HTTP.get(PATH, Demo.token());
-        GATEWAY.next();
+        HttpResponse<String> redirected = summaryWhenPlantAnswers(Demo.token(), 302, "text/plain", "elsewhere");
 
         assertThat(unavailable.statusCode()).isEqualTo(503);
         assertThat(unavailable.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -244,5 +229,14 @@ class HubSummaryTest {
 
     private static String quoted(String value) {
         return value == null ? "null" : "\"" + value + "\"";
+    }
+
+    /** The summary a customer gets when Plant answers its one call like this. */
+    private static HttpResponse<String> summaryWhenPlantAnswers(String token, int status, String contentType,
+                                                              String body) throws Exception {
+        GATEWAY.answer(PLANT, status, contentType, body);
+        HttpResponse<String> response = HTTP.get(PATH, token);
+        GATEWAY.next();
+        return response;
     }
 }

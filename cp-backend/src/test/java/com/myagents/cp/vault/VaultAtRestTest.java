@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -89,7 +88,6 @@ class VaultAtRestTest {
         String token = "rotate-" + UUID.randomUUID();
         String ref = storePlatformToken(token);
         byte[] ciphertextBefore = entry(ref).sealed().secretCiphertext();
-        Clock clock = RunningCpBackend.bean(Clock.class);
         byte[] k1 = RunningCpBackend.VAULT_MASTER_KEY;
         byte[] k2 = new byte[32];
         new SecureRandom().nextBytes(k2);
@@ -100,11 +98,11 @@ class VaultAtRestTest {
         EnvelopeCipher afterRotation = new EnvelopeCipher(MasterKeys.load(next, entries().keyIdsInUse()));
 
         // old rows are readable before the job has run
-        assertThat(new Vault(afterRotation, entries(), clock).reveal(entry(ref))).containsEntry("access_token", token);
+        assertThat(new Vault(afterRotation, entries()).reveal(entry(ref))).containsEntry("access_token", token);
 
         try {
             // When the re-wrap job runs
-            KeyRotation.Result result = new KeyRotation(entries(), afterRotation, clock).rewrapStaleEntries();
+            KeyRotation.Result result = new KeyRotation(entries(), afterRotation).rewrapStaleEntries();
 
             // Then every row is under k2 with its secret ciphertext unchanged, and k1 alone reads nothing
             assertThat(result.rewrapped()).isPositive();
@@ -112,16 +110,16 @@ class VaultAtRestTest {
             assertThat(entries().keyIdsInUse()).containsExactly("k2");
             assertThat(entry(ref).sealed().keyId()).isEqualTo("k2");
             assertThat(entry(ref).sealed().secretCiphertext()).isEqualTo(ciphertextBefore);
-            Vault onlyK2 = new Vault(new EnvelopeCipher(MasterKeys.of("k2", k2, Map.of())), entries(), clock);
+            Vault onlyK2 = new Vault(new EnvelopeCipher(MasterKeys.of("k2", k2, Map.of())), entries());
             assertThat(onlyK2.reveal(entry(ref))).containsEntry("access_token", token);
             assertThatThrownBy(() -> vault().reveal(entry(ref))).isInstanceOf(UnreadableSecretException.class);
             // a second run finds nothing left to do
-            assertThat(new KeyRotation(entries(), afterRotation, clock).rewrapStaleEntries())
+            assertThat(new KeyRotation(entries(), afterRotation).rewrapStaleEntries())
                     .isEqualTo(new KeyRotation.Result(0, 0));
         } finally {
             // and back, so the running app (k1 only) reads every row again
             EnvelopeCipher back = new EnvelopeCipher(MasterKeys.of("k1", k1, Map.of("k2", k2)));
-            new KeyRotation(entries(), back, clock).rewrapStaleEntries();
+            new KeyRotation(entries(), back).rewrapStaleEntries();
         }
         assertThat(entries().keyIdsInUse()).containsExactly("k1");
         assertThat(vault().reveal(entry(ref))).containsEntry("access_token", token);
@@ -132,12 +130,11 @@ class VaultAtRestTest {
         String broken = storePlatformToken("broken-" + UUID.randomUUID());
         String fine = storePlatformToken("fine-" + UUID.randomUUID());
         tampered.add(broken);
-        Clock clock = RunningCpBackend.bean(Clock.class);
         // a row that claims a key this process has no key for
         CpDatabase.update("UPDATE cp.vault_entries SET key_id = 'k0' WHERE credential_ref = ?", broken);
 
         KeyRotation.Result result = new KeyRotation(entries(), new EnvelopeCipher(
-                MasterKeys.of("k1", RunningCpBackend.VAULT_MASTER_KEY, Map.of())), clock).rewrapStaleEntries();
+                MasterKeys.of("k1", RunningCpBackend.VAULT_MASTER_KEY, Map.of()))).rewrapStaleEntries();
 
         assertThat(result).isEqualTo(new KeyRotation.Result(0, 1));
         assertThat(entry(fine).sealed().keyId()).isEqualTo("k1");

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import com.myagents.http.forwarding.Forwarder;
 import com.myagents.http.identity.Keys;
 
-/** A door's way to the gateway: the forwarder and the service assertions it signs with. */
+/** A door's way to the gateway: the forwarder, the service assertions it signs with, and the two together. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewayProperties.class)
 public class GatewayForwarding {
@@ -34,5 +34,10 @@ public class GatewayForwarding {
                     + "gateway) is required");
         }
         return new ServiceAssertions(door.issuer(), Keys.decode(gateway.serviceKey().strip()));
+    }
+
+    @Bean
+    public GatewayOnBehalf gatewayOnBehalf(Forwarder gatewayForwarder, ServiceAssertions serviceAssertions) {
+        return new GatewayOnBehalf(gatewayForwarder, serviceAssertions);
     }
 }

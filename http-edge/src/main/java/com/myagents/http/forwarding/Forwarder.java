@@ -19,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import com.myagents.http.body.InMemoryBodyRequest;
 import com.myagents.http.correlation.CorrelationIdFilter;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.problem.ApiProblem;
@@ -66,23 +67,8 @@ public class Forwarder {
      */
     public ResponseEntity<byte[]> forward(HttpServletRequest request, String targetPath,
                                           Map<String, String> extraHeaders) {
-        HttpRequest outgoing = outgoing(request, targetPath, extraHeaders);
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(outgoing, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            log.warn("upstream {} timed out after {}", outgoing.uri(), timeout);
-            throw ApiProblem.gatewayTimeout("the upstream service did not answer in time");
-        } catch (ConnectException e) {
-            log.warn("upstream {} unreachable: {}", outgoing.uri(), e.toString());
-            throw ApiProblem.badGateway("the upstream service is unreachable");
-        } catch (IOException e) {
-            log.warn("upstream {} failed: {}", outgoing.uri(), e.toString());
-            throw ApiProblem.badGateway("the upstream service failed to answer");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiProblem.badGateway("forwarding was interrupted");
-        }
+        HttpResponse<byte[]> response = send(outgoing(request, targetPath, extraHeaders),
+                HttpResponse.BodyHandlers.ofByteArray());
         return ResponseEntity.status(response.statusCode())
                 .headers(returnedHeaders(response))
                 .body(response.body());
@@ -94,10 +80,24 @@ public class Forwarder {
      */
     public ResponseEntity<StreamingResponseBody> forwardStreaming(HttpServletRequest request, String targetPath,
                                                                   Map<String, String> extraHeaders) {
-        HttpRequest outgoing = outgoing(request, targetPath, extraHeaders);
-        HttpResponse<InputStream> response;
+        HttpResponse<InputStream> response = send(outgoing(request, targetPath, extraHeaders),
+                HttpResponse.BodyHandlers.ofInputStream());
+        HttpHeaders headers = returnedHeaders(response);
+        response.headers().firstValue(HttpHeaders.CONTENT_DISPOSITION)
+                .ifPresent(value -> headers.set(HttpHeaders.CONTENT_DISPOSITION, value));
+        InputStream upstream = response.body();
+        StreamingResponseBody body = out -> {
+            try (InputStream in = upstream) {
+                in.transferTo(out);
+            }
+        };
+        return ResponseEntity.status(response.statusCode()).headers(headers).body(body);
+    }
+
+    /** The upstream's answer, or the problem a caller can act on when there is none. */
+    private <T> HttpResponse<T> send(HttpRequest outgoing, HttpResponse.BodyHandler<T> handler) {
         try {
-            response = client.send(outgoing, HttpResponse.BodyHandlers.ofInputStream());
+            return client.send(outgoing, handler);
         } catch (HttpTimeoutException e) {
             log.warn("upstream {} timed out after {}", outgoing.uri(), timeout);
             throw ApiProblem.gatewayTimeout("the upstream service did not answer in time");
@@ -111,16 +111,6 @@ public class Forwarder {
             Thread.currentThread().interrupt();
             throw ApiProblem.badGateway("forwarding was interrupted");
         }
-        HttpHeaders headers = returnedHeaders(response);
-        response.headers().firstValue(HttpHeaders.CONTENT_DISPOSITION)
-                .ifPresent(value -> headers.set(HttpHeaders.CONTENT_DISPOSITION, value));
-        InputStream upstream = response.body();
-        StreamingResponseBody body = out -> {
-            try (InputStream in = upstream) {
-                in.transferTo(out);
-            }
-        };
-        return ResponseEntity.status(response.statusCode()).headers(headers).body(body);
     }
 
     private HttpRequest outgoing(HttpServletRequest request, String targetPath, Map<String, String> extraHeaders) {
@@ -146,23 +136,8 @@ public class Forwarder {
     }
 
     private HttpRequest.BodyPublisher body(HttpServletRequest request) {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            throw tooLarge();
-        }
-        try {
-            byte[] bytes = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            if (bytes.length > maxBodyBytes) {
-                throw tooLarge();
-            }
-            return bytes.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes);
-        } catch (IOException e) {
-            throw new ApiProblem(400, "unreadable-body", "Bad Request", "the request body could not be read",
-                    Map.of());
-        }
-    }
-
-    private ApiProblem tooLarge() {
-        return ApiProblem.payloadTooLarge("the request body is larger than " + maxBodyBytes + " bytes");
+        byte[] bytes = InMemoryBodyRequest.readAtMost(request, maxBodyBytes);
+        return bytes.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes);
     }
 
     private static HttpHeaders returnedHeaders(HttpResponse<?> response) {

@@ -1,21 +1,16 @@
 package com.myagents.http.identity;
 
-import java.io.IOException;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.myagents.http.problem.ApiProblem;
-import com.myagents.http.problem.ProblemResponse;
+import com.myagents.http.problem.GateFilter;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A single door's browser authentication: every call under {@code apiPrefix} except the login needs
@@ -23,7 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * at PP). The verified principal becomes the request's {@link Principal}; handlers ask for it
  * again, so a path this filter did not recognise still cannot reach them unauthenticated.
  */
-public class BearerAuthenticationFilter extends OncePerRequestFilter implements Ordered {
+public class BearerAuthenticationFilter extends GateFilter {
 
     /** After the correlation id (so a rejection carries one), before anything else. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
@@ -39,6 +34,7 @@ public class BearerAuthenticationFilter extends OncePerRequestFilter implements 
     /** {@code verifier} throws {@link InvalidTokenException} for any token it did not issue. */
     public BearerAuthenticationFilter(String apiPrefix, String loginPath, Function<String, Principal> verifier,
                                       Principal.Kind kind) {
+        super(ORDER);
         this.api = apiPrefix;
         this.login = loginPath;
         this.verifier = verifier;
@@ -46,40 +42,28 @@ public class BearerAuthenticationFilter extends OncePerRequestFilter implements 
     }
 
     @Override
-    public int getOrder() {
-        return ORDER;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
+    protected boolean guards(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length()).replaceAll("/{2,}", "/");
         boolean underApi = path.equals(api) || path.startsWith(api + "/");
-        return !underApi || path.equals(login);
+        return underApi && !path.equals(login);
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    protected void admit(HttpServletRequest request) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            ProblemResponse.write(request, response, ApiProblem.unauthorized("a bearer token is required"));
-            return;
+            throw ApiProblem.unauthorized("a bearer token is required");
         }
         Principal principal;
         try {
             principal = verifier.apply(header.substring(BEARER.length()));
         } catch (InvalidTokenException e) {
             log.info("rejected {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-            ProblemResponse.write(request, response,
-                    ApiProblem.unauthorized("the bearer token is not valid; sign in again"));
-            return;
+            throw ApiProblem.unauthorized("the bearer token is not valid; sign in again");
         }
         if (principal.kind() != kind) {
-            ProblemResponse.write(request, response,
-                    ApiProblem.unauthorized("the bearer token is not a " + kind.name().toLowerCase() + "'s"));
-            return;
+            throw ApiProblem.unauthorized("the bearer token is not a " + kind.name().toLowerCase() + "'s");
         }
         request.setAttribute(Principal.ATTRIBUTE, principal);
-        chain.doFilter(request, response);
     }
 }

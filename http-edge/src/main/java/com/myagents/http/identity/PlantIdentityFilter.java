@@ -1,26 +1,20 @@
 package com.myagents.http.identity;
 
-import java.io.IOException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.myagents.http.problem.ApiProblem;
-import com.myagents.http.problem.ProblemResponse;
+import com.myagents.http.problem.GateFilter;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Plant's door: every {@code /api/v1/**} request must carry an {@code X-Plant-Identity} token the
  * gateway signed for ingest-api. The verified {@link Principal} becomes a request attribute;
  * anything else is answered 401 before a controller sees it.
  */
-public class PlantIdentityFilter extends OncePerRequestFilter implements Ordered {
+public class PlantIdentityFilter extends GateFilter {
 
     /** Right after the correlation id, so even a rejection carries one. */
     public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
@@ -30,34 +24,26 @@ public class PlantIdentityFilter extends OncePerRequestFilter implements Ordered
     private final IdentityTokens verifier;
 
     public PlantIdentityFilter(IdentityTokens verifier) {
+        super(ORDER);
         this.verifier = verifier;
     }
 
     @Override
-    public int getOrder() {
-        return ORDER;
+    protected boolean guards(HttpServletRequest request) {
+        return isPlantApi(pathWithinApplication(request));
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !isPlantApi(pathWithinApplication(request));
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    protected void admit(HttpServletRequest request) {
         Principal principal;
         try {
             principal = verifier.verify(request.getHeader(Hops.PLANT_IDENTITY_HEADER),
                     Hops.GATEWAY_ISSUER, Hops.PLANT_AUDIENCE);
         } catch (InvalidTokenException e) {
             log.warn("rejected {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-            ProblemResponse.write(request, response,
-                    ApiProblem.unauthorized("a valid " + Hops.PLANT_IDENTITY_HEADER + " is required"));
-            return;
+            throw ApiProblem.unauthorized("a valid " + Hops.PLANT_IDENTITY_HEADER + " is required");
         }
         request.setAttribute(Principal.ATTRIBUTE, principal);
-        chain.doFilter(request, response);
     }
 
     /** Plant's API, and its OpenAPI description: both only for callers with the gateway's signed identity. */

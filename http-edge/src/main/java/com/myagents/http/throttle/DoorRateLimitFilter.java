@@ -1,21 +1,13 @@
 package com.myagents.http.throttle;
 
-import java.io.IOException;
-
-import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import com.myagents.http.identity.BearerAuthenticationFilter;
 import com.myagents.http.identity.Principal;
 import com.myagents.http.problem.ApiProblem;
-import com.myagents.http.problem.ProblemResponse;
+import com.myagents.http.problem.GateFilter;
 import com.myagents.http.ratelimit.RateDecision;
 import com.myagents.http.ratelimit.TokenBucketLimiter;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A door's own endpoints (login, the vault, summaries, reviews) are rate-limited like the calls it
@@ -23,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * where there is none (the login). Calls without a valid token never get this far (the bearer filter
  * answers 401 first). Only paths under the door's API prefix count.
  */
-public class DoorRateLimitFilter extends OncePerRequestFilter implements Ordered {
+public class DoorRateLimitFilter extends GateFilter {
 
     public static final int ORDER = BearerAuthenticationFilter.ORDER + 5;
 
@@ -31,29 +23,22 @@ public class DoorRateLimitFilter extends OncePerRequestFilter implements Ordered
     private final TokenBucketLimiter limiter;
 
     public DoorRateLimitFilter(String apiPrefix, TokenBucketLimiter limiter) {
+        super(ORDER);
         this.apiPrefix = apiPrefix.endsWith("/") ? apiPrefix : apiPrefix + "/";
         this.limiter = limiter;
     }
 
     @Override
-    public int getOrder() {
-        return ORDER;
+    protected boolean guards(HttpServletRequest request) {
+        return request.getRequestURI().startsWith(apiPrefix);
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(apiPrefix);
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    protected void admit(HttpServletRequest request) {
         String key = request.getAttribute(Principal.ATTRIBUTE) instanceof Principal principal
                 ? principal.kind() + ":" + principal.id() : "address:" + request.getRemoteAddr();
         if (limiter.acquire(key) instanceof RateDecision.Limited limited) {
-            ProblemResponse.write(request, response, ApiProblem.tooManyRequests(limited.retryAfterSeconds()));
-            return;
+            throw ApiProblem.tooManyRequests(limited.retryAfterSeconds());
         }
-        chain.doFilter(request, response);
     }
 }

@@ -73,38 +73,35 @@ class JsonBodyFilterTest {
 
     @Test
     void refusesUtf16BytesDeclaredAsJsonInsteadOfGuessingTheirEncoding() throws Exception {
-        MockHttpServletResponse response = run(post("application/json",
-                "{\"a\":\"b\"}".getBytes(StandardCharsets.UTF_16LE)), null);
-
-        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(statusOfJson("{\"a\":\"b\"}".getBytes(StandardCharsets.UTF_16LE))).isEqualTo(400);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"email\":\"a\\u0000b\"}", "{\"email\":\"a\\u0007\"}", "{\"email\":\"\\ud800\"}",
             "{\"email\":\"x\\u009b\"}"})
     void refusesControlCharactersAndLoneSurrogatesNamingTheField(String body) throws Exception {
-        MockHttpServletResponse response = run(post("application/json", body.getBytes(StandardCharsets.UTF_8)), null);
-
-        assertThat(response.getStatus()).isEqualTo(400);
-        assertThat(errors(response).get(0).get("pointer").asString()).isEqualTo("/email");
+        assertRefusedNaming(body, "/email");
     }
 
     @Test
     void allowsTabsAndLineBreaksInText() throws Exception {
-        MockHttpServletResponse response = run(post("application/json",
-                "{\"text\":\"line one\\nline\\ttwo\\r\\n\"}".getBytes(StandardCharsets.UTF_8)), null);
-
-        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(statusOfJson("{\"text\":\"line one\\nline\\ttwo\\r\\n\"}".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(200);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"s\":{\"units\":100000000000000000000000000}}", "{\"s\":{\"units\":-9223372036854775809}}",
             "{\"s\":{\"units\":1e308}}", "{\"s\":{\"units\":1e400}}", "{\"s\":{\"units\":0.0000000000000000000000000000000001}}"})
     void refusesNumbersOutsideTheAcceptedRangeNamingTheField(String body) throws Exception {
+        assertRefusedNaming(body, "/s/units");
+    }
+
+    /** A JSON body is answered 400, and the first error points at {@code pointer}. */
+    private void assertRefusedNaming(String body, String pointer) throws Exception {
         MockHttpServletResponse response = run(post("application/json", body.getBytes(StandardCharsets.UTF_8)), null);
 
         assertThat(response.getStatus()).isEqualTo(400);
-        assertThat(errors(response).get(0).get("pointer").asString()).isEqualTo("/s/units");
+        assertThat(errors(response).get(0).get("pointer").asString()).isEqualTo(pointer);
     }
 
     @ParameterizedTest
@@ -156,6 +153,11 @@ class JsonBodyFilterTest {
             }
         });
         return response;
+    }
+
+    /** The status the filter answers a body declared as {@code application/json} with. */
+    private int statusOfJson(byte[] body) throws Exception {
+        return run(post("application/json", body), null).getStatus();
     }
 
     private static MockHttpServletRequest post(String contentType, byte[] body) {

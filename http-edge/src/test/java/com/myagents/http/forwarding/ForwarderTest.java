@@ -14,19 +14,24 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import com.myagents.http.body.JsonBodyFilter;
 import com.myagents.http.correlation.CorrelationIdFilter;
 import com.myagents.http.identity.Hops;
 import com.myagents.http.problem.ApiProblem;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 class ForwarderTest {
 
@@ -159,6 +164,40 @@ class ForwarderTest {
 
         assertThatThrownBy(() -> forwarder.forward(new MockHttpServletRequest("GET", "/x"), "/slow", Map.of()))
                 .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(504));
+    }
+
+    @Test
+    void sendsACheckedJsonBodyOnceAsTheDoorCheckedIt() throws Exception {
+        MockHttpServletRequest browser = new MockHttpServletRequest("POST", "/api/cp/deliverables/d-1/execute");
+        browser.addHeader("Content-Type", "application/json; charset=UTF-8");
+        browser.setContent("{ \"approval_id\" : \"a-1\" }".getBytes(StandardCharsets.UTF_8));
+        AtomicReference<HttpServletRequest> checked = new AtomicReference<>();
+        new JsonBodyFilter(Forwarder.DEFAULT_MAX_BODY_BYTES).doFilter(browser, new MockHttpServletResponse(),
+                (req, res) -> checked.set((HttpServletRequest) req));
+        Forwarder forwarder = new Forwarder(client, base(""), Duration.ofSeconds(2));
+
+        ResponseEntity<byte[]> answer = forwarder.forward(checked.get(), "/api/v1/deliverables/d-1/execute", Map.of());
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(201);
+        assertThat(received).singleElement().satisfies(got -> {
+            assertThat(got.method()).isEqualTo("POST");
+            assertThat(got.uri()).isEqualTo("/api/v1/deliverables/d-1/execute");
+            assertThat(got.body()).isEqualTo("{\"approval_id\":\"a-1\"}");
+            assertThat(got.headers().getFirst("Content-Type")).isEqualTo("application/json");
+            assertThat(got.headers().getFirst("Content-Length")).isEqualTo("21");
+        });
+    }
+
+    @Test
+    void aCallThatTimesOutWasSentOnceWithItsBody() {
+        Forwarder forwarder = new Forwarder(client, base(""), Duration.ofMillis(300));
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/x");
+        request.addHeader("Content-Type", "application/json");
+        request.setContent("{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> forwarder.forward(request, "/slow", Map.of()))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(504));
+        assertThat(received).singleElement().satisfies(got -> assertThat(got.body()).isEqualTo("{}"));
     }
 
     @Test

@@ -232,20 +232,15 @@ class ProblemAdviceTest {
 
     @Test
     void namesMissingHeadersAndParameters() throws Exception {
-        assertThat(problemOf(get("/needs-header"), 400).get("errors").get(0).get("pointer").asString())
-                .isEqualTo("X-Thing");
-        assertThat(problemOf(get("/needs-param"), 400).get("errors").get(0).get("pointer").asString())
-                .isEqualTo("size");
-        assertThat(problemOf(get("/things/not-a-uuid"), 400).get("errors").get(0).get("message").asString())
-                .contains("UUID");
+        assertThat(firstError(get("/needs-header"), "pointer")).isEqualTo("X-Thing");
+        assertThat(firstError(get("/needs-param"), "pointer")).isEqualTo("size");
+        assertThat(firstError(get("/things/not-a-uuid"), "message")).contains("UUID");
     }
 
     @Test
     void reportsParameterConstraintViolations() throws Exception {
-        assertThat(problemOf(get("/bounded?size=0"), 400).get("errors").get(0).get("pointer").asString())
-                .isEqualTo("size");
-        assertThat(problemOf(get("/constraint"), 400).get("errors").get(0).get("pointer").asString())
-                .isEqualTo("/max_units_per_order");
+        assertThat(firstError(get("/bounded?size=0"), "pointer")).isEqualTo("size");
+        assertThat(firstError(get("/constraint"), "pointer")).isEqualTo("/max_units_per_order");
     }
 
     @Test
@@ -341,6 +336,11 @@ class ProblemAdviceTest {
         problemOf(get("/api/v1/public-catalog"), 401);
         problemOf(get("/api;x=1/v1/public-catalog"), 401);
         problemOf(get("//api//v1/public-catalog"), 401);
+    }
+
+    /** A field of the first error a 400 problem lists. */
+    private static String firstError(HttpResponse<String> response, String field) {
+        return problemOf(response, 400).get("errors").get(0).get(field).asString();
     }
 
     private static JsonNode problemOf(HttpResponse<String> response, int status) {

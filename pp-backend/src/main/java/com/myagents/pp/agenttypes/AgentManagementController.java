@@ -31,23 +31,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @RestController
 @RequestMapping("/api/pp/agent-types/{agent_type_id}/versions/{version}")
-public class AgentManagementController {
+public record AgentManagementController(DefinitionReview review, PlantClient plant, AuditedAction audited,
+                                        ReviewReceiptMint receipts) {
 
     static final String VALIDATE = "agent_type:validate";
     static final String PUBLISH = "agent_type:publish";
-
-    private final DefinitionReview review;
-    private final PlantClient plant;
-    private final AuditedAction audited;
-    private final ReviewReceiptMint receipts;
-
-    public AgentManagementController(DefinitionReview review, PlantClient plant, AuditedAction audited,
-                                     ReviewReceiptMint receipts) {
-        this.review = review;
-        this.plant = plant;
-        this.audited = audited;
-        this.receipts = receipts;
-    }
 
     @PostMapping("/validate")
     public ResponseEntity<Object> validate(@PathVariable("agent_type_id") String agentTypeId,

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import com.myagents.http.door.SignInController;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.http.throttle.LoginThrottle;
 import com.myagents.pp.audit.OperatorAudit;
@@ -20,26 +21,19 @@ import com.myagents.pp.operators.OperatorRepository;
  * {@value #LOCKED} — even the right password is refused then, so a guess cannot be confirmed.
  */
 @Service
-public class OperatorLogin {
+public record OperatorLogin(OperatorRepository operators, BcryptPasswords passwords, OperatorAudit audit,
+                            LoginThrottle throttle) implements SignInController.Accounts<Operator> {
 
     static final String SIGNED_IN = "login";
     static final String REFUSED = "login_failed";
     static final String LOCKED = "login_locked";
 
-    private final OperatorRepository operators;
-    private final BcryptPasswords passwords;
-    private final OperatorAudit audit;
-    private final LoginThrottle throttle;
-
-    public OperatorLogin(OperatorRepository operators, BcryptPasswords passwords, OperatorAudit audit,
-                         LoginThrottle throttle) {
-        this.operators = operators;
-        this.passwords = passwords;
-        this.audit = audit;
-        this.throttle = throttle;
+    @Override
+    public Optional<Operator> account(UUID operatorId) {
+        return operators.findById(operatorId);
     }
 
-    /** @throws com.myagents.http.problem.ApiProblem 429 while the account or {@code address} is locked out */
+    @Override
     public Optional<Operator> authenticate(String email, String password, String address, String correlationId) {
         Optional<Operator> operator = operators.findByEmail(email);
         UUID who = operator.map(Operator::operatorId).orElse(null);

@@ -1,14 +1,12 @@
 package com.myagents.pp.proxy;
 
-import com.myagents.http.door.ServiceAssertions;
+import com.myagents.http.door.GatewayOnBehalf;
 import java.util.Map;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import com.myagents.http.forwarding.Forwarder;
 import com.myagents.pp.audit.AuditedAction;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,21 +17,11 @@ import jakarta.servlet.http.HttpServletRequest;
  * forwardable headers and this request's correlation id go along.
  */
 @Component
-public class GatewayDoor {
+public record GatewayDoor(GatewayOnBehalf gateway, AuditedAction audited) {
 
     static final String ACTION_PREFIX = "gateway:";
     /** The audit action of an export: who downloaded which records, with which filters. */
     public static final String EXPORT_ACTION = "audit:export";
-
-    private final Forwarder gateway;
-    private final ServiceAssertions assertions;
-    private final AuditedAction audited;
-
-    public GatewayDoor(Forwarder gatewayForwarder, ServiceAssertions assertions, AuditedAction audited) {
-        this.gateway = gatewayForwarder;
-        this.assertions = assertions;
-        this.audited = audited;
-    }
 
     /**
      * A download (an audit export) to {@code gatewayPath}: checked and audited like any call, the
@@ -45,8 +33,7 @@ public class GatewayDoor {
                 operator -> ProxyAccess.check(operator, request.getMethod(), gatewayPath),
                 (operator, detail) -> {
                     detail.put("format", request.getParameter("format") == null ? "csv" : request.getParameter("format"));
-                    return gateway.forwardStreaming(request, gatewayPath,
-                            Map.of(HttpHeaders.AUTHORIZATION, assertions.bearerFor(operator)));
+                    return gateway.forwardStreaming(request, gatewayPath, operator);
                 });
     }
 
@@ -56,7 +43,6 @@ public class GatewayDoor {
         String target = request.getQueryString() == null ? gatewayPath : gatewayPath + "?" + request.getQueryString();
         return audited.run(request, ACTION_PREFIX + method, target,
                 operator -> ProxyAccess.check(operator, method, gatewayPath),
-                (operator, detail) -> gateway.forward(request, gatewayPath,
-                        Map.of(HttpHeaders.AUTHORIZATION, assertions.bearerFor(operator))));
+                (operator, detail) -> gateway.forward(request, gatewayPath, operator, Map.of()));
     }
 }

@@ -14,15 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * more specific mapping over this {@code /**} one, so pp-backend's own endpoints always win.
  */
 @RestController
-public class GatewayProxyController {
-
-    private final GatewayDoor door;
-    private final ProxiedPath paths;
-
-    public GatewayProxyController(GatewayDoor door, ProxiedPath paths) {
-        this.door = door;
-        this.paths = paths;
-    }
+public record GatewayProxyController(GatewayDoor door, ProxiedPath paths) {
 
     @RequestMapping("/api/pp/**")
     public ResponseEntity<byte[]> forward(HttpServletRequest request) {

@@ -36,10 +36,7 @@ class GuardrailsTest {
         ObjectNode definition = SeededDefinitions.marketing();
         ((ObjectNode) definition.get("config_schema")).put("$schema", "http://json-schema.org/draft-07/schema#");
 
-        assertThat(Guardrails.check(definition)).singleElement().satisfies(f -> {
-            assertThat(f.path()).isEqualTo("/config_schema/$schema");
-            assertThat(f.message()).contains("2020-12");
-        });
+        assertOnlyFinding(definition, "/config_schema/$schema", "2020-12");
     }
 
     @Test
@@ -47,10 +44,8 @@ class GuardrailsTest {
         ObjectNode definition = SeededDefinitions.marketing();
         properties(definition).set("timezone", json("{\"$ref\":\"#/$defs/time_zone\"}"));
 
-        assertThat(Guardrails.check(definition)).singleElement().satisfies(f -> {
-            assertThat(f.path()).isEqualTo("/config_schema/properties/timezone/$ref");
-            assertThat(f.message()).contains("points to nothing", "#/$defs/time_zone");
-        });
+        assertOnlyFinding(definition, "/config_schema/properties/timezone/$ref", "points to nothing",
+                "#/$defs/time_zone");
     }
 
     @Test
@@ -69,10 +64,7 @@ class GuardrailsTest {
         ObjectNode definition = SeededDefinitions.marketing();
         ((ObjectNode) definition.get("ui_hints")).remove("brand_name");
 
-        assertThat(Guardrails.check(definition)).singleElement().satisfies(f -> {
-            assertThat(f.path()).isEqualTo("/ui_hints/brand_name");
-            assertThat(f.message()).contains("brand_name", "no UI hints");
-        });
+        assertOnlyFinding(definition, "/ui_hints/brand_name", "brand_name", "no UI hints");
     }
 
     @Test
@@ -107,10 +99,7 @@ class GuardrailsTest {
         coins.remove("pattern_help");
         coins.remove("examples");
 
-        assertThat(Guardrails.check(definition)).singleElement().satisfies(f -> {
-            assertThat(f.path()).isEqualTo("/ui_hints/allowed_coins");
-            assertThat(f.message()).contains("pattern_help", "examples");
-        });
+        assertOnlyFinding(definition, "/ui_hints/allowed_coins", "pattern_help", "examples");
         coins.set("examples", json("[\"BTC\"]"));
         assertThat(Guardrails.check(definition)).isEmpty();
     }
@@ -121,10 +110,7 @@ class GuardrailsTest {
         properties(definition).set("mood", json("{\"type\":\"string\"}"));
         ((ObjectNode) definition.get("ui_hints")).set("mood", json("{\"label\":\"Mood\",\"widget\":\"enum\"}"));
 
-        assertThat(Guardrails.check(definition)).singleElement().satisfies(f -> {
-            assertThat(f.path()).isEqualTo("/ui_hints/mood");
-            assertThat(f.message()).contains("no options", "options_from");
-        });
+        assertOnlyFinding(definition, "/ui_hints/mood", "no options", "options_from");
     }
 
     @Test
@@ -159,10 +145,7 @@ class GuardrailsTest {
         properties(definition).set("notes", json("{\"description\":\"free\"}"));
         ((ObjectNode) definition.get("ui_hints")).set("notes", json("{\"label\":\"Notes\",\"widget\":\"text\"}"));
 
-        assertThat(Guardrails.check(definition)).singleElement().satisfies(f -> {
-            assertThat(f.path()).isEqualTo("/config_schema/properties/notes");
-            assertThat(f.message()).contains("declares no type");
-        });
+        assertOnlyFinding(definition, "/config_schema/properties/notes", "declares no type");
     }
 
     @Test
@@ -229,10 +212,7 @@ class GuardrailsTest {
         ObjectNode none = SeededDefinitions.marketing();
         none.remove("enforcement_defaults");
 
-        assertThat(Guardrails.check(off)).singleElement().satisfies(f -> {
-            assertThat(f.path()).isEqualTo("/enforcement_defaults/approval_required");
-            assertThat(f.message()).contains("external side effects");
-        });
+        assertOnlyFinding(off, "/enforcement_defaults/approval_required", "external side effects");
         assertThat(Guardrails.check(none)).extracting(Finding::path).containsExactly("/enforcement_defaults");
     }
 
@@ -327,5 +307,13 @@ class GuardrailsTest {
     private static String message(List<Finding> findings, String path) {
         return findings.stream().filter(f -> f.path().equals(path)).map(Finding::message).findFirst()
                 .orElseThrow(() -> new AssertionError("no finding at " + path + " in " + findings));
+    }
+
+    /** The definition has exactly one finding: at {@code path}, its message naming every word given. */
+    private static void assertOnlyFinding(ObjectNode definition, String path, String... words) {
+        assertThat(Guardrails.check(definition)).singleElement().satisfies(f -> {
+            assertThat(f.path()).isEqualTo(path);
+            assertThat(f.message()).contains(words);
+        });
     }
 }

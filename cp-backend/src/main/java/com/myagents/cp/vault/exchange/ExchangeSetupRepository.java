@@ -5,42 +5,38 @@ import static com.myagents.cp.jooq.generated.Tables.VAULT_ENTRIES;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.SelectField;
-import org.jooq.SelectOnConditionStep;
 import org.springframework.stereotype.Repository;
 
-import com.myagents.cp.vault.CredentialRefs;
+import com.myagents.cp.vault.CredentialDescriptors;
+import com.myagents.cp.vault.SecretKind;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The limits of each exchange setup, beside its envelope in {@code vault_entries}. */
 @Repository
-public class ExchangeSetupRepository {
+public class ExchangeSetupRepository extends CredentialDescriptors<ExchangeSetupRequest.Valid, ExchangeSetupView> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<String>> COINS = new TypeReference<>() {
     };
 
-    /** The customer-visible columns: the envelope's bookkeeping and the descriptors, never the ciphertext. */
     private static final List<SelectField<?>> COLUMNS = List.of(
             VAULT_ENTRIES.CREDENTIAL_REF, EXCHANGE_SETUPS.EXCHANGE_PROVIDER, EXCHANGE_SETUPS.DEFAULT_COIN,
             EXCHANGE_SETUPS.ALLOWED_COINS, EXCHANGE_SETUPS.MAX_UNITS_PER_ORDER, EXCHANGE_SETUPS.MAX_NOTIONAL_INR,
             VAULT_ENTRIES.HINT, VAULT_ENTRIES.CREATED_AT, VAULT_ENTRIES.ROTATED_AT, VAULT_ENTRIES.LAST_USED_AT);
 
-    private final DSLContext db;
-
     public ExchangeSetupRepository(DSLContext db) {
-        this.db = db;
+        super(db, new Layout(SecretKind.EXCHANGE, EXCHANGE_SETUPS.CREDENTIAL_REF, COLUMNS));
     }
 
-    void insert(String credentialRef, ExchangeSetupRequest.Valid setup) {
+    @Override
+    protected void insert(DSLContext db, String credentialRef, ExchangeSetupRequest.Valid setup) {
         db.insertInto(EXCHANGE_SETUPS)
                 .set(EXCHANGE_SETUPS.CREDENTIAL_REF, credentialRef)
                 .set(EXCHANGE_SETUPS.EXCHANGE_PROVIDER, ExchangeSetupRequest.PROVIDER)
@@ -51,7 +47,8 @@ public class ExchangeSetupRepository {
                 .execute();
     }
 
-    void update(String credentialRef, ExchangeSetupRequest.Valid setup) {
+    @Override
+    protected void update(DSLContext db, String credentialRef, ExchangeSetupRequest.Valid setup) {
         db.update(EXCHANGE_SETUPS)
                 .set(EXCHANGE_SETUPS.DEFAULT_COIN, setup.defaultCoin())
                 .set(EXCHANGE_SETUPS.ALLOWED_COINS, JSONB.valueOf(JSON.writeValueAsString(setup.allowedCoins())))
@@ -61,32 +58,8 @@ public class ExchangeSetupRepository {
                 .execute();
     }
 
-    public List<ExchangeSetupView> list(UUID customerId) {
-        return joined()
-                .where(VAULT_ENTRIES.CUSTOMER_ID.eq(customerId))
-                .orderBy(VAULT_ENTRIES.CREATED_AT, VAULT_ENTRIES.CREDENTIAL_REF)
-                .fetch(ExchangeSetupRepository::toView);
-    }
-
-    /** The customer's setup; empty for anyone else's ref. */
-    public Optional<ExchangeSetupView> find(UUID customerId, String credentialRef) {
-        if (!CredentialRefs.wellFormed(credentialRef)) {
-            return Optional.empty();
-        }
-        return joined()
-                .where(VAULT_ENTRIES.CUSTOMER_ID.eq(customerId))
-                .and(VAULT_ENTRIES.CREDENTIAL_REF.eq(credentialRef))
-                .fetchOptional()
-                .map(ExchangeSetupRepository::toView);
-    }
-
-    private SelectOnConditionStep<Record> joined() {
-        return db.select(COLUMNS)
-                .from(VAULT_ENTRIES)
-                .join(EXCHANGE_SETUPS).on(EXCHANGE_SETUPS.CREDENTIAL_REF.eq(VAULT_ENTRIES.CREDENTIAL_REF));
-    }
-
-    private static ExchangeSetupView toView(Record row) {
+    @Override
+    protected ExchangeSetupView toView(Record row) {
         return new ExchangeSetupView(row.get(VAULT_ENTRIES.CREDENTIAL_REF), row.get(EXCHANGE_SETUPS.EXCHANGE_PROVIDER),
                 row.get(EXCHANGE_SETUPS.DEFAULT_COIN),
                 JSON.readValue(row.get(EXCHANGE_SETUPS.ALLOWED_COINS).data(), COINS),

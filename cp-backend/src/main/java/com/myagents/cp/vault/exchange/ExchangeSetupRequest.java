@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.myagents.cp.vault.CredentialRequest;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.http.problem.Violation;
 
@@ -19,7 +20,7 @@ import com.myagents.http.problem.Violation;
  */
 public record ExchangeSetupRequest(String exchangeProvider, String apiKey, String apiSecret, String defaultCoin,
                                    List<String> allowedCoins, BigDecimal maxUnitsPerOrder, BigDecimal maxNotionalInr,
-                                   String credentialRef) {
+                                   String credentialRef) implements CredentialRequest<ExchangeSetupRequest.Valid> {
 
     /** Phase 1 supports exactly one exchange. */
     public static final String PROVIDER = "delta_exchange_india";
@@ -32,10 +33,11 @@ public record ExchangeSetupRequest(String exchangeProvider, String apiKey, Strin
     private static final Pattern COIN = Pattern.compile("^[A-Z0-9]{1,20}$");
 
     /** The request's values as stored: coins upper-case, trimmed, without duplicates, in the given order. */
-    record Valid(String defaultCoin, List<String> allowedCoins, BigDecimal maxUnitsPerOrder, BigDecimal maxNotionalInr) {
+    public record Valid(String defaultCoin, List<String> allowedCoins, BigDecimal maxUnitsPerOrder, BigDecimal maxNotionalInr) {
     }
 
-    Valid validate() {
+    @Override
+    public Valid validate() {
         List<Violation> violations = new ArrayList<>();
         if (!PROVIDER.equals(exchangeProvider)) {
             violations.add(new Violation("/exchange_provider", "must be " + PROVIDER));
@@ -58,11 +60,17 @@ public record ExchangeSetupRequest(String exchangeProvider, String apiKey, Strin
     }
 
     /** What is sealed: the key and the secret, nothing else. */
-    Map<String, String> secret() {
+    @Override
+    public Map<String, String> secret() {
         Map<String, String> secret = new LinkedHashMap<>();
         secret.put("api_key", apiKey.strip());
         secret.put("api_secret", apiSecret.strip());
         return secret;
+    }
+
+    @Override
+    public String hinted() {
+        return apiKey;
     }
 
     private List<String> coins(List<Violation> violations) {

@@ -7,34 +7,31 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectField;
-import org.jooq.SelectOnConditionStep;
 import org.springframework.stereotype.Repository;
 
-import com.myagents.cp.vault.CredentialRefs;
+import com.myagents.cp.vault.CredentialDescriptors;
+import com.myagents.cp.vault.SecretKind;
 
 /** What each platform credential is for, beside its envelope in {@code vault_entries}. */
 @Repository
-public class PlatformCredentialRepository {
+public class PlatformCredentialRepository
+        extends CredentialDescriptors<PlatformCredentialRequest, PlatformCredentialView> {
 
-    /** The customer-visible columns: the envelope's bookkeeping and the descriptors, never the ciphertext. */
     private static final List<SelectField<?>> COLUMNS = List.of(
             VAULT_ENTRIES.CREDENTIAL_REF, PLATFORM_CREDENTIALS.PLATFORM, PLATFORM_CREDENTIALS.POSTING_IDENTITY,
             VAULT_ENTRIES.HINT, PLATFORM_CREDENTIALS.EXPIRES_AT, VAULT_ENTRIES.CREATED_AT, VAULT_ENTRIES.ROTATED_AT,
             VAULT_ENTRIES.LAST_USED_AT);
 
-    private final DSLContext db;
-
     public PlatformCredentialRepository(DSLContext db) {
-        this.db = db;
+        super(db, new Layout(SecretKind.PLATFORM, PLATFORM_CREDENTIALS.CREDENTIAL_REF, COLUMNS));
     }
 
-    void insert(String credentialRef, PlatformCredentialRequest request) {
+    @Override
+    protected void insert(DSLContext db, String credentialRef, PlatformCredentialRequest request) {
         db.insertInto(PLATFORM_CREDENTIALS)
                 .set(PLATFORM_CREDENTIALS.CREDENTIAL_REF, credentialRef)
                 .set(PLATFORM_CREDENTIALS.PLATFORM, request.platform())
@@ -43,7 +40,8 @@ public class PlatformCredentialRepository {
                 .execute();
     }
 
-    void update(String credentialRef, PlatformCredentialRequest request) {
+    @Override
+    protected void update(DSLContext db, String credentialRef, PlatformCredentialRequest request) {
         db.update(PLATFORM_CREDENTIALS)
                 .set(PLATFORM_CREDENTIALS.POSTING_IDENTITY, request.postingIdentity().strip())
                 .set(PLATFORM_CREDENTIALS.EXPIRES_AT, normalized(request.expiresAt()))
@@ -51,32 +49,8 @@ public class PlatformCredentialRepository {
                 .execute();
     }
 
-    public List<PlatformCredentialView> list(UUID customerId) {
-        return joined()
-                .where(VAULT_ENTRIES.CUSTOMER_ID.eq(customerId))
-                .orderBy(VAULT_ENTRIES.CREATED_AT, VAULT_ENTRIES.CREDENTIAL_REF)
-                .fetch(PlatformCredentialRepository::toView);
-    }
-
-    /** The customer's credential; empty for anyone else's ref. */
-    public Optional<PlatformCredentialView> find(UUID customerId, String credentialRef) {
-        if (!CredentialRefs.wellFormed(credentialRef)) {
-            return Optional.empty();
-        }
-        return joined()
-                .where(VAULT_ENTRIES.CUSTOMER_ID.eq(customerId))
-                .and(VAULT_ENTRIES.CREDENTIAL_REF.eq(credentialRef))
-                .fetchOptional()
-                .map(PlatformCredentialRepository::toView);
-    }
-
-    private SelectOnConditionStep<Record> joined() {
-        return db.select(COLUMNS)
-                .from(VAULT_ENTRIES)
-                .join(PLATFORM_CREDENTIALS).on(PLATFORM_CREDENTIALS.CREDENTIAL_REF.eq(VAULT_ENTRIES.CREDENTIAL_REF));
-    }
-
-    private static PlatformCredentialView toView(Record row) {
+    @Override
+    protected PlatformCredentialView toView(Record row) {
         return new PlatformCredentialView(row.get(VAULT_ENTRIES.CREDENTIAL_REF), row.get(PLATFORM_CREDENTIALS.PLATFORM),
                 row.get(PLATFORM_CREDENTIALS.POSTING_IDENTITY), row.get(VAULT_ENTRIES.HINT),
                 row.get(PLATFORM_CREDENTIALS.EXPIRES_AT), row.get(VAULT_ENTRIES.CREATED_AT),

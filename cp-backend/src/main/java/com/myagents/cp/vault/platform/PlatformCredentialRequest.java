@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.myagents.cp.vault.CredentialRequest;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.http.problem.Violation;
 
@@ -13,13 +14,16 @@ import com.myagents.http.problem.Violation;
  * tokens for an existing one. Carries secrets, so {@link #toString()} leaves them out.
  */
 public record PlatformCredentialRequest(String platform, String postingIdentity, String accessToken,
-                                        String refreshToken, OffsetDateTime expiresAt, String credentialRef) {
+                                        String refreshToken, OffsetDateTime expiresAt, String credentialRef)
+        implements CredentialRequest<PlatformCredentialRequest> {
 
     public static final List<String> PLATFORMS = List.of("x", "linkedin", "instagram", "facebook", "youtube", "whatsapp");
     static final int MAX_SECRET_LENGTH = 8192;
     static final int MAX_IDENTITY_LENGTH = 200;
 
-    void validate() {
+    /** The request itself is what the descriptor table stores. */
+    @Override
+    public PlatformCredentialRequest validate() {
         List<Violation> violations = new ArrayList<>();
         if (platform == null || !PLATFORMS.contains(platform)) {
             violations.add(new Violation("/platform", "must be one of " + String.join(", ", PLATFORMS)));
@@ -40,14 +44,21 @@ public record PlatformCredentialRequest(String platform, String postingIdentity,
         if (!violations.isEmpty()) {
             throw ApiProblem.badRequest(violations);
         }
+        return this;
     }
 
     /** What is sealed: the tokens, nothing else. */
-    Map<String, String> secret() {
+    @Override
+    public Map<String, String> secret() {
         Map<String, String> secret = new java.util.LinkedHashMap<>();
         secret.put("access_token", accessToken.strip());
         secret.put("refresh_token", refreshToken == null || refreshToken.isBlank() ? null : refreshToken.strip());
         return secret;
+    }
+
+    @Override
+    public String hinted() {
+        return accessToken;
     }
 
     @Override

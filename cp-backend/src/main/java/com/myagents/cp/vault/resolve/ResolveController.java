@@ -31,21 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
  * nothing (an anonymous caller cannot fill the audit).
  */
 @RestController
-public class ResolveController {
+public record ResolveController(ResolverTokens tokens, SecretResolver resolver) {
 
     public static final String PATH = "/internal/vault/resolve";
     static final int MAX_BODY_BYTES = 16 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(ResolveController.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final ResolverTokens tokens;
-    private final SecretResolver resolver;
-
-    public ResolveController(ResolverTokens tokens, SecretResolver resolver) {
-        this.tokens = tokens;
-        this.resolver = resolver;
-    }
 
     @PostMapping(PATH)
     public ResponseEntity<Object> resolve(HttpServletRequest request) {

@@ -32,27 +32,13 @@ import com.myagents.http.problem.Violation;
  * signed command resolves what it needs once; a replayed request gets 409).
  */
 @Service
-public class SecretResolver {
+public record SecretResolver(Vault vault, VaultEntries entries, PlatformCredentialRepository platformCredentials,
+                             ExchangeSetupRepository exchangeSetups, CredentialAccessAudit audit) {
 
     static final String WHAT = "the credential";
     private static final Logger log = LoggerFactory.getLogger(SecretResolver.class);
     /** A word for the audit and the log, e.g. {@code publish} or {@code place_order}; never free text. */
     private static final Pattern PURPOSE = Pattern.compile("^[A-Za-z0-9_.:-]{1,100}$");
-
-    private final Vault vault;
-    private final VaultEntries entries;
-    private final PlatformCredentialRepository platformCredentials;
-    private final ExchangeSetupRepository exchangeSetups;
-    private final CredentialAccessAudit audit;
-
-    public SecretResolver(Vault vault, VaultEntries entries, PlatformCredentialRepository platformCredentials,
-                          ExchangeSetupRepository exchangeSetups, CredentialAccessAudit audit) {
-        this.vault = vault;
-        this.entries = entries;
-        this.platformCredentials = platformCredentials;
-        this.exchangeSetups = exchangeSetups;
-        this.audit = audit;
-    }
 
     /** Records an attempt that was refused before its request could be read. */
     public void refuse(Attempt attempt) {

@@ -1,24 +1,18 @@
 package com.myagents.cp.vault.resolve;
 
-import java.io.IOException;
-
 import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import com.myagents.http.problem.ApiProblem;
-import com.myagents.http.problem.ProblemResponse;
+import com.myagents.http.problem.GateFilter;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Keeps the two listeners apart: {@code /internal/**} on CP's public port is 404 (as if it did not
  * exist, and nothing is written), and on the vault's port only the resolve endpoint and health answer.
  * Runs right after the correlation id, before anything reads a body.
  */
-class VaultListenerFilter extends OncePerRequestFilter implements Ordered {
+class VaultListenerFilter extends GateFilter {
 
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
     static final String INTERNAL_PREFIX = "/internal/";
@@ -26,17 +20,18 @@ class VaultListenerFilter extends OncePerRequestFilter implements Ordered {
     private final VaultListener listener;
 
     VaultListenerFilter(VaultListener listener) {
+        super(ORDER);
         this.listener = listener;
     }
 
+    /** Every request: which port it came in on decides what it may reach. */
     @Override
-    public int getOrder() {
-        return ORDER;
+    protected boolean guards(HttpServletRequest request) {
+        return true;
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    protected void admit(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean onVaultPort = request.getLocalPort() == listener.port();
         boolean allowed = onVaultPort
@@ -44,9 +39,7 @@ class VaultListenerFilter extends OncePerRequestFilter implements Ordered {
                         || path.startsWith("/actuator/health/")
                 : !path.startsWith(INTERNAL_PREFIX) && !path.equals("/internal");
         if (!allowed) {
-            ProblemResponse.write(request, response, ApiProblem.notFound("the resource"));
-            return;
+            throw ApiProblem.notFound("the resource");
         }
-        chain.doFilter(request, response);
     }
 }
