@@ -29,7 +29,7 @@ class AuditController {
     }
 
     @GetMapping("/denials")
-    Map<String, Object> denials(@ParameterObject AuditFilter.Query query, @ParameterObject Paging.Query paging,
+    Map<String, Object> denials(@ParameterObject AuditFilter.Query query, @ParameterObject Paging.Requested paging,
                                 HttpServletRequest http) {
         OperatorViews.AUDIT.require(http);
         return body("denials", queries.denials(AuditFilter.of(query, null, paging)));
@@ -38,7 +38,7 @@ class AuditController {
     @GetMapping("/decisions")
     Map<String, Object> decisions(@ParameterObject AuditFilter.Query query,
                                   @RequestParam(name = "outcome", required = false) String outcome,
-                                  @ParameterObject Paging.Query paging, HttpServletRequest http) {
+                                  @ParameterObject Paging.Requested paging, HttpServletRequest http) {
         OperatorViews.AUDIT.require(http);
         return body("decisions", queries.decisions(AuditFilter.of(query, outcome, paging)));
     }

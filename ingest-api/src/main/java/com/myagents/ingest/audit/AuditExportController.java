@@ -56,7 +56,7 @@ class AuditExportController {
         OperatorViews.AUDIT.require(http);
         ExportFormat shape = ExportFormat.of(format);
         // exports are not paged: the page parameters stay absent
-        AuditFilter filter = AuditFilter.of(query, outcome, new Paging.Query(null, null));
+        AuditFilter filter = AuditFilter.of(query, outcome, new Paging.Requested(null, null));
         return download(what, shape, out -> {
             try (ExportRows rows = new ExportRows(out, shape, columns)) {
                 write.accept(filter, rows);

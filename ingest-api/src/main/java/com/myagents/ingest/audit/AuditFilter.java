@@ -26,13 +26,13 @@ public record AuditFilter(String customerId, String subscriptionId, String reaso
 
     /**
      * The filters every audit list and export takes, bound from the query string as given (blank
-     * means absent); the decision views add {@code outcome}, the lists {@link Paging.Query paging}.
+     * means absent); the decision views add {@code outcome}, the lists {@link Paging.Requested paging}.
      */
     public record Query(@BindParam("customer_id") String customerId, @BindParam("subscription_id") String subscriptionId,
                         String reason, @BindParam("correlation_id") String correlationId, String from, String to) {
     }
 
-    public static AuditFilter of(Query q, String outcomeGiven, Paging.Query pageGiven) {
+    public static AuditFilter of(Query q, String outcomeGiven, Paging.Requested pageGiven) {
         List<Violation> problems = new ArrayList<>();
         OffsetDateTime from = time("from", q.from(), problems);
         OffsetDateTime to = time("to", q.to(), problems);

@@ -17,7 +17,7 @@ class OpsDeadLetterController {
     }
 
     @GetMapping("/api/v1/ops/dead-letters")
-    DeadLetterList.DeadLetterPage deadLetters(@ParameterObject Paging.Query paging, HttpServletRequest http) {
+    DeadLetterList.DeadLetterPage deadLetters(@ParameterObject Paging.Requested paging, HttpServletRequest http) {
         OperatorViews.SUPPORT.require(http);
         return letters.page(Paging.of(paging));
     }

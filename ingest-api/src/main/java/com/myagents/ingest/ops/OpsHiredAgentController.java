@@ -31,7 +31,7 @@ class OpsHiredAgentController {
     }
 
     @GetMapping
-    HiredAgentSearch.Found search(@ParameterObject HiredAgentSearch.Query query, @ParameterObject Paging.Query paging,
+    HiredAgentSearch.Found search(@ParameterObject HiredAgentSearch.Query query, @ParameterObject Paging.Requested paging,
                                   HttpServletRequest http) {
         OperatorViews.SUPPORT.require(http);
         return search.find(query.criteria(), Paging.of(paging));

@@ -12,12 +12,12 @@ public record Paging(int page, int size) {
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 200;
 
-    /** {@code page} and {@code size} as the query string gives them; checked by {@link #of(Query)}. */
-    public record Query(String page, String size) {
+    /** {@code page} and {@code size} as the query string gives them; checked by {@link #of(Requested)}. */
+    public record Requested(String page, String size) {
     }
 
-    public static Paging of(Query query) {
-        return of(query.page(), query.size());
+    public static Paging of(Requested requested) {
+        return of(requested.page(), requested.size());
     }
 
     public static Paging of(String page, String size) {
