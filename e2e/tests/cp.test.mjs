@@ -5,54 +5,28 @@
 // no way to publish a draft nobody approved.
 // The steps build on each other and run in order; each leaves a screenshot in target/screenshots.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, newPage, screenshot, step } from '../src/browser.mjs';
+import { describe } from 'node:test';
+import { screenshot } from '../src/browser.mjs';
+import { journeySteps } from '../src/journey.mjs';
 import { CP_URL, CUSTOMER, PIPELINE_TIMEOUT_MS } from '../src/config.mjs';
 
 const STEP = { timeout: 120_000 };
 
 describe('CP: a customer puts an agent to work', () => {
-  let browser;
   let page;
   let goalInstanceId;
   let runId;
   let approvedDraftId;
   let unapprovedDraftId;
 
-  before(async () => {
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    // Leaving a form with unsaved edits asks first; the journey always agrees.
-    page.on('dialog', (dialog) => dialog.accept());
-    if (process.env.E2E_DEBUG) {
-      page.on('console', (message) => console.log('console', message.type(), message.text()));
-      page.on('response', (response) => response.url().includes('/api/') && console.log('<<', response.status(), response.request().method(), response.url()));
-    }
+  const journeyStep = journeySteps({
+    timeout: STEP.timeout,
+    onPage: (opened) => {
+      page = opened;
+      // Leaving a form with unsaved edits asks first; the journey always agrees.
+      page.on('dialog', (dialog) => dialog.accept());
+    },
   });
-
-  after(async () => {
-    await browser?.close();
-  });
-
-  // Each step needs the ones before it: after a failure the rest are skipped, not failed again
-  // (unless the failed step leaves nothing behind that later ones need).
-  let failedStep = null;
-  function journeyStep(name, shortName, body, { laterStepsNeedIt = true } = {}) {
-    it(name, STEP, async (t) => {
-      if (failedStep) {
-        t.skip(`needs "${failedStep}", which failed`);
-        return;
-      }
-      try {
-        await step(page, shortName, body);
-      } catch (failure) {
-        if (laterStepsNeedIt) {
-          failedStep = name;
-        }
-        throw failure;
-      }
-    });
-  }
 
   const agentSelector = () => page.getByLabel('Agent', { exact: true });
   const tab = (name) => page.getByRole('tab', { name });

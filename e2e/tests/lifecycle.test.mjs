@@ -9,8 +9,9 @@
 //     until when the data is kept, every tab is read-only and Run now is refused in words.
 // Steps build on each other within a journey; each leaves a screenshot in target/screenshots.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, newPage, screenshot, step } from '../src/browser.mjs';
+import { describe } from 'node:test';
+import { screenshot } from '../src/browser.mjs';
+import { journeySteps } from '../src/journey.mjs';
 import { CP_URL, LIFECYCLE, PIPELINE_TIMEOUT_MS } from '../src/config.mjs';
 
 const STEP = { timeout: 180_000 };
@@ -28,31 +29,7 @@ const answers = (method, pattern) => (response) =>
 function journey(title, email, body) {
   const missing = email ? false : 'needs a customer of its own (E2E_LIFECYCLE_EMAIL / E2E_CANCEL_EMAIL; BrowserJourneysTest sets them)';
   describe(title, { skip: missing }, () => {
-    const state = { browser: undefined, page: undefined };
-    before(async () => {
-      state.browser = await launchBrowser();
-      state.page = await newPage(state.browser);
-      if (process.env.E2E_DEBUG) {
-        state.page.on('response', (r) => r.url().includes('/api/') && console.log('<<', r.status(), r.request().method(), r.url()));
-      }
-    });
-    after(async () => {
-      await state.browser?.close();
-    });
-    let failedStep = null;
-    const journeyStep = (name, shortName, run) =>
-      it(name, STEP, async (t) => {
-        if (failedStep) {
-          t.skip(`needs "${failedStep}", which failed`);
-          return;
-        }
-        try {
-          await step(state.page, shortName, () => run(state.page));
-        } catch (failure) {
-          failedStep = name;
-          throw failure;
-        }
-      });
+    const journeyStep = journeySteps({ timeout: STEP.timeout });
     body(journeyStep);
   });
 }

@@ -6,9 +6,10 @@
 // again, and reads the old one as superseded when the new draft arrives.
 // The steps run in order; each leaves a screenshot in target/screenshots (marketing-*.png).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe } from 'node:test';
 import { deflateSync } from 'node:zlib';
-import { launchBrowser, newPage, screenshot, step } from '../src/browser.mjs';
+import { screenshot } from '../src/browser.mjs';
+import { journeySteps } from '../src/journey.mjs';
 import { CP_URL, MARKETING_CUSTOMER, PIPELINE_TIMEOUT_MS } from '../src/config.mjs';
 
 const STEP = { timeout: 120_000 };
@@ -53,37 +54,16 @@ function samplePng(width = 240, height = 140) {
 }
 
 describe('CP: the marketing agent reaches every platform', { skip: !MARKETING_CUSTOMER.email && 'E2E_MARKETING_CUSTOMER_EMAIL is not set' }, () => {
-  let browser;
   let page;
 
-  before(async () => {
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: CP_URL });
-    if (process.env.E2E_DEBUG) {
-      page.on('console', (message) => console.log('console', message.type(), message.text()));
-    }
+  const steps = journeySteps({
+    timeout: STEP.timeout,
+    onPage: async (opened) => {
+      page = opened;
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: CP_URL });
+    },
   });
-
-  after(async () => {
-    await browser?.close();
-  });
-
-  let failedStep = null;
-  function journeyStep(name, shortName, body) {
-    it(name, STEP, async (t) => {
-      if (failedStep) {
-        t.skip(`needs "${failedStep}", which failed`);
-        return;
-      }
-      try {
-        await step(page, `marketing-${shortName}`, body);
-      } catch (failure) {
-        failedStep = name;
-        throw failure;
-      }
-    });
-  }
+  const journeyStep = (name, shortName, body) => steps(name, `marketing-${shortName}`, body);
 
   const tabPanel = () => page.getByRole('tabpanel');
   const card = (platform) =>

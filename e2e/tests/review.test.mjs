@@ -12,8 +12,9 @@
 // test clock in the running system (the publishing queue reads the system clock every 5 s), so
 // the slot is a real time a little ahead and the journey waits for it.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, newPage, screenshot, step, expectTitle } from '../src/browser.mjs';
+import { describe } from 'node:test';
+import { screenshot, expectTitle } from '../src/browser.mjs';
+import { journeySteps } from '../src/journey.mjs';
 import { CP_URL, PIPELINE_TIMEOUT_MS, REVIEW_CUSTOMER } from '../src/config.mjs';
 
 const STEP = { timeout: 120_000 };
@@ -72,7 +73,6 @@ async function configureWithoutFinalizing(hiredInstanceId) {
 }
 
 describe('CP: a new customer runs, schedules and sees it go out', { skip: !REVIEW_CUSTOMER.email && 'E2E_REVIEW_CUSTOMER_EMAIL is not set' }, () => {
-  let browser;
   let page;
   let hiredInstanceId;
   let goalInstanceId;
@@ -80,37 +80,13 @@ describe('CP: a new customer runs, schedules and sees it go out', { skip: !REVIE
   let scheduledDraftId;
   let slotLocal;
 
-  before(async () => {
-    browser = await launchBrowser();
-    page = await newPage(browser);
-    page.on('dialog', (dialog) => dialog.accept());
-    if (process.env.E2E_DEBUG) {
-      page.on('console', (message) => console.log('console', message.type(), message.text()));
-      page.on('response', (response) => response.url().includes('/api/') && console.log('<<', response.status(), response.request().method(), response.url()));
-    }
+  const journeyStep = journeySteps({
+    timeout: STEP.timeout,
+    onPage: (opened) => {
+      page = opened;
+      page.on('dialog', (dialog) => dialog.accept());
+    },
   });
-
-  after(async () => {
-    await browser?.close();
-  });
-
-  let failedStep = null;
-  function journeyStep(name, shortName, body, { laterStepsNeedIt = true, timeout = STEP.timeout } = {}) {
-    it(name, { timeout }, async (t) => {
-      if (failedStep) {
-        t.skip(`needs "${failedStep}", which failed`);
-        return;
-      }
-      try {
-        await step(page, shortName, body);
-      } catch (failure) {
-        if (laterStepsNeedIt) {
-          failedStep = name;
-        }
-        throw failure;
-      }
-    });
-  }
 
   const tab = (name) => page.getByRole('tab', { name });
   const tabPanel = () => page.getByRole('tabpanel');

@@ -9,16 +9,15 @@ import { calendarEntriesOf, ScheduleCalendar } from './ScheduleCalendar';
 const TODAY = Date.parse('2026-12-10T06:30:00Z');
 const ZONE = 'Asia/Kolkata';
 
-const scheduled = socialPost({
-  deliverable_id: 'scheduled-1',
-  state: 'scheduled',
+/** A post of the calendar: its id, state, platform and text, and whatever else the case needs. */
+function post(id: string, state: Deliverable['state'], platform: string, text: string, more: Partial<Deliverable> = {}) {
+  return socialPost({ deliverable_id: id, state, payload: { platform, text }, ...more });
+}
+
+const scheduled = post('scheduled-1', 'scheduled', 'linkedin', 'Flu shots all week at Sunrise Clinic', {
   scheduled_for: '2026-12-11T04:00:00Z',
-  payload: { platform: 'linkedin', text: 'Flu shots all week at Sunrise Clinic' },
 });
-const published = socialPost({
-  deliverable_id: 'published-1',
-  state: 'executed',
-  payload: { platform: 'x', text: 'Open on Sunday' },
+const published = post('published-1', 'executed', 'x', 'Open on Sunday', {
   last_execution: {
     correlation_id: 'corr-1',
     status: 'executed',
@@ -26,19 +25,11 @@ const published = socialPost({
     result: { status: 'executed', completed_at: '2026-12-07T03:30:00Z' },
   },
 });
-const dryRun = socialPost({
-  deliverable_id: 'dry-1',
-  state: 'dry_run',
+const dryRun = post('dry-1', 'dry_run', 'instagram', 'Late-night dry run', {
   scheduled_for: '2026-12-08T18:45:00Z',
-  payload: { platform: 'instagram', text: 'Late-night dry run' },
   last_execution: { correlation_id: 'corr-2', status: 'allowed', result: { status: 'dry_run', completed_at: '2026-12-08T18:45:05Z' } },
 });
-const nextMonth = socialPost({
-  deliverable_id: 'january-1',
-  state: 'scheduled',
-  scheduled_for: '2027-01-05T05:30:00Z',
-  payload: { platform: 'facebook', text: 'New year, new check-up' },
-});
+const nextMonth = post('january-1', 'scheduled', 'facebook', 'New year, new check-up', { scheduled_for: '2027-01-05T05:30:00Z' });
 const pending = socialPost({ deliverable_id: 'pending-1', state: 'pending_review', suggested_for: '2026-12-09T04:00:00Z' });
 const approvedWithoutTime = socialPost({ deliverable_id: 'approved-1', state: 'approved' });
 

@@ -10,7 +10,8 @@ import { signedInAs } from '../test/ppFixtures';
 
 const CUSTOMER_ID = '00000000-0000-0000-0000-0000000c0001';
 
-const summary: HiredAgentSummary = {
+// The hired agent as both the search and the instance view name it.
+const hiredAgent = {
   hired_instance_id: 'hired-1',
   subscription_id: 'sub-1',
   customer_id: CUSTOMER_ID,
@@ -20,6 +21,10 @@ const summary: HiredAgentSummary = {
   agent_type_version: '1.0.0',
   nickname: 'Clinic Marketing',
   configured: true,
+};
+
+const summary: HiredAgentSummary = {
+  ...hiredAgent,
   subscription_status: 'active',
   trial_status: null,
   trial_end_at: null,
@@ -29,18 +34,7 @@ const summary: HiredAgentSummary = {
 };
 
 const instance: InstanceView = {
-  hired_agent: {
-    hired_instance_id: 'hired-1',
-    subscription_id: 'sub-1',
-    customer_id: CUSTOMER_ID,
-    customer_email: 'demo@myagents.local',
-    customer_name: 'Demo Clinic',
-    agent_type_id: 'marketing.healthcare.v1',
-    agent_type_version: '1.0.0',
-    nickname: 'Clinic Marketing',
-    config: {},
-    configured: true,
-  },
+  hired_agent: { ...hiredAgent, config: {} },
   subscription: null,
   goals: [],
   runs: [],
@@ -76,6 +70,14 @@ const timeline: CorrelationTimeline = {
   timeline: [],
 };
 
+/** Signs in with this role, opens the page on this backend and finds the table named so. */
+function tableOnPage(role: Parameters<typeof signedInAs>[0], path: string, table: string, backend: Parameters<typeof stubBackend>[0]) {
+  signedInAs(role);
+  stubBackend(backend);
+  renderApp(ppRoutes, path);
+  return screen.findByRole('table', { name: table });
+}
+
 describe('PP shows customers by their display name', () => {
   it('names the customer, with email and id only in the tooltip', () => {
     render(<Customer id={CUSTOMER_ID} email="demo@myagents.local" name="Demo Clinic" />);
@@ -109,14 +111,10 @@ describe('PP shows customers by their display name', () => {
   });
 
   it('in the hired-agent search and on the hired agent, where the customer’s own approvals name them too', async () => {
-    signedInAs('support');
-    stubBackend({
+    const results = await tableOnPage('support', '/ops/hired-agents?email=clinic', 'Hired agents found', {
       'GET /api/pp/ops/hired-agents': json(200, { hired_agents: [summary], page: 0, size: 25, total: 1 }),
       'GET /api/pp/ops/hired-agents/hired-1': json(200, instance),
     });
-    renderApp(ppRoutes, '/ops/hired-agents?email=clinic');
-
-    const results = await screen.findByRole('table', { name: 'Hired agents found' });
     expect(within(results).getByText('Demo Clinic')).toHaveAttribute('title', `demo@myagents.local · ${CUSTOMER_ID}`);
     await userEvent.click(within(results).getByRole('link', { name: 'Clinic Marketing' }));
 
@@ -128,14 +126,10 @@ describe('PP shows customers by their display name', () => {
   });
 
   it('in the denials list and on the correlation page', async () => {
-    signedInAs('auditor');
-    stubBackend({
+    const table = await tableOnPage('auditor', '/ops/denials', 'Denials', {
       'GET /api/pp/ops/denials': json(200, { denials: [denial], page: 0, size: 25, total: 1 }),
       'GET /api/pp/ops/correlations/corr-1': json(200, timeline),
     });
-    renderApp(ppRoutes, '/ops/denials');
-
-    const table = await screen.findByRole('table', { name: 'Denials' });
     expect(within(table).getByText('Demo Clinic')).toHaveAttribute('title', CUSTOMER_ID);
     expect(table).not.toHaveTextContent(CUSTOMER_ID);
 

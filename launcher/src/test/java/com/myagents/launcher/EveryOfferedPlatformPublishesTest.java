@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -83,37 +84,15 @@ class EveryOfferedPlatformPublishesTest {
 
     /** A marketing agent on all six platforms: the four a connector publishes to are connected. */
     private static String agentOnEveryPlatform(CpClient door, String token) {
-        JsonNode hired = json(door.call("POST", "/api/cp/subscriptions", token, "{\"agent_type_id\":\"marketing.healthcare.v1\"}"));
-        String subscription = hired.path("subscription_id").asString();
-        String instance = hired.path("hired_instance_id").asString();
-        StringBuilder credentials = new StringBuilder();
+        Map<String, String> accessTokens = new LinkedHashMap<>();
         for (SocialPlatform platform : SocialPlatform.values()) {
-            if (!platform.hasConnector()) {
-                continue;
+            if (platform.hasConnector()) {
+                accessTokens.put(platform.code(), "tok" + UUID.randomUUID().toString().replace("-", ""));
             }
-            String identity = platform == SocialPlatform.LINKEDIN ? "urn:li:organization:4242" : "1784140000846";
-            HttpResponse<String> credential = door.call("PUT", "/api/cp/platform-credentials", token,
-                    "{\"platform\":\"" + platform.code() + "\",\"posting_identity\":\"" + identity
-                            + "\",\"access_token\":\"tok" + UUID.randomUUID().toString().replace("-", "") + "\"}");
-            assertThat(credential.statusCode()).as(credential.body()).isBetween(200, 201);
-            credentials.append(credentials.isEmpty() ? "" : ",").append("\"").append(platform.code())
-                    .append("\":{\"credential_ref\":\"").append(json(credential).path("credential_ref").asString()).append("\"}");
         }
-        HttpResponse<String> configured = door.call("PUT", "/api/cp/hired-agents/draft", token,
-                "{\"subscription_id\":\"" + subscription + "\",\"config\":{\"nickname\":\"Everywhere\",\"theme\":\"teal\","
-                        + "\"primary_language\":\"en\",\"timezone\":\"Asia/Kolkata\",\"brand_name\":\"Sunrise Clinic\","
-                        + "\"offerings\":[\"Flu shots\"],\"location\":\"Pune\","
-                        + "\"platforms_enabled\":[\"x\",\"linkedin\",\"facebook\",\"instagram\",\"youtube\",\"whatsapp\"],"
-                        + "\"platform_credentials\":{" + credentials + "},"
-                        + "\"review_policy\":\"approval_required_per_post\"}}");
-        assertThat(json(configured).path("configured").asBoolean()).as(configured.body()).isTrue();
-        String goal = json(door.call("PUT", "/api/cp/hired-agents/" + instance + "/goals", token,
-                "{\"goal_template_id\":\"marketing.weekly_multichannel_batch\",\"frequency\":\"weekly\",\"settings\":{\"posts_per_week\":1}}"))
-                .path("goal_instance_id").asString();
-        assertThat(json(door.call("POST", "/api/cp/hired-agents/" + instance + "/finalize", token, null))
-                .path("trial_status").asString()).isEqualTo("active");
-        HttpResponse<String> run = door.call("POST", "/api/cp/hired-agents/" + instance + "/goals/" + goal + "/run", token, null);
-        assertThat(run.statusCode()).as(run.body()).isEqualTo(202);
-        return instance;
+        Journeys.Agent agent = Journeys.marketingAgent(door, token, new Journeys.MarketingSetup("Everywhere",
+                List.of("x", "linkedin", "facebook", "instagram", "youtube", "whatsapp"), accessTokens, 1));
+        Journeys.runNow(door, token, agent);
+        return agent.instance();
     }
 }

@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,22 +159,9 @@ class OpsViewsSystemTest {
     record Customer(CpClient door, String token, String id, String email, String name) {
 
         static Customer fresh(String name) {
-            LocalStack stack = RunningSystem.stack();
-            String email = Journeys.freshCustomerEmail(stack);
-            String id;
-            try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), "postgres", RunningSystem.postgresPassword());
-                 PreparedStatement rename = c.prepareStatement(
-                         "update cp.customers set display_name = ? where email = ? returning customer_id")) {
-                rename.setString(1, name);
-                rename.setString(2, email);
-                var row = rename.executeQuery();
-                row.next();
-                id = row.getString(1);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            Journeys.NewCustomer customer = Journeys.newCustomer(RunningSystem.stack(), name);
             CpClient door = new CpClient(RunningSystem.cp());
-            return new Customer(door, door.login(email, "demo-password"), id, email, name);
+            return new Customer(door, door.login(customer.email(), "demo-password"), customer.id(), customer.email(), name);
         }
 
         String hireMarketing() {
@@ -189,9 +172,7 @@ class OpsViewsSystemTest {
         /** A configured marketing agent's first run, asked for now, and the drafts it left for review. */
         Drafts marketingDrafts() {
             Journeys.Agent agent = Journeys.configuredMarketingAgent(door, token);
-            HttpResponse<String> run = door.call("POST", "/api/cp/hired-agents/" + agent.instance() + "/goals/"
-                    + agent.goal() + "/run", token, null);
-            assertThat(run.statusCode()).as(run.body()).isEqualTo(202);
+            Journeys.runNow(door, token, agent);
             List<String> drafts = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> pendingReview(agent.instance()), ids -> !ids.isEmpty());
             return new Drafts(agent.subscription(), drafts);

@@ -3,12 +3,14 @@ package com.myagents.ingest.audit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.myagents.ingest.ops.OperatorViews;
+import com.myagents.ingest.ops.Paging;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -27,36 +29,18 @@ class AuditController {
     }
 
     @GetMapping("/denials")
-    Map<String, Object> denials(@RequestParam(name = "customer_id", required = false) String customerId,
-                                @RequestParam(name = "subscription_id", required = false) String subscriptionId,
-                                @RequestParam(name = "reason", required = false) String reason,
-                                @RequestParam(name = "correlation_id", required = false) String correlationId,
-                                @RequestParam(name = "from", required = false) String from,
-                                @RequestParam(name = "to", required = false) String to,
-                                @RequestParam(name = "page", required = false) String page,
-                                @RequestParam(name = "size", required = false) String size,
+    Map<String, Object> denials(@ParameterObject AuditFilter.Query query, @ParameterObject Paging.Requested paging,
                                 HttpServletRequest http) {
         OperatorViews.AUDIT.require(http);
-        AuditFilter filter = AuditFilter.of(new AuditFilter.Query(customerId, subscriptionId, reason, correlationId,
-                null, from, to, page, size));
-        return body("denials", queries.denials(filter));
+        return body("denials", queries.denials(AuditFilter.of(query, null, paging)));
     }
 
     @GetMapping("/decisions")
-    Map<String, Object> decisions(@RequestParam(name = "customer_id", required = false) String customerId,
-                                  @RequestParam(name = "subscription_id", required = false) String subscriptionId,
-                                  @RequestParam(name = "reason", required = false) String reason,
-                                  @RequestParam(name = "correlation_id", required = false) String correlationId,
+    Map<String, Object> decisions(@ParameterObject AuditFilter.Query query,
                                   @RequestParam(name = "outcome", required = false) String outcome,
-                                  @RequestParam(name = "from", required = false) String from,
-                                  @RequestParam(name = "to", required = false) String to,
-                                  @RequestParam(name = "page", required = false) String page,
-                                  @RequestParam(name = "size", required = false) String size,
-                                  HttpServletRequest http) {
+                                  @ParameterObject Paging.Requested paging, HttpServletRequest http) {
         OperatorViews.AUDIT.require(http);
-        AuditFilter filter = AuditFilter.of(new AuditFilter.Query(customerId, subscriptionId, reason, correlationId,
-                outcome, from, to, page, size));
-        return body("decisions", queries.decisions(filter));
+        return body("decisions", queries.decisions(AuditFilter.of(query, outcome, paging)));
     }
 
     private static Map<String, Object> body(String name, AuditQueries.Page<?> page) {

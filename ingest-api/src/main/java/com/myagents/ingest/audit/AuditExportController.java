@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.BiConsumer;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import com.myagents.ingest.ops.OperatorViews;
+import com.myagents.ingest.ops.Paging;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -33,40 +35,28 @@ class AuditExportController {
 
     @GetMapping("/denials/export")
     ResponseEntity<StreamingResponseBody> denials(@RequestParam(name = "format", required = false) String format,
-                                                  @RequestParam(name = "customer_id", required = false) String customerId,
-                                                  @RequestParam(name = "subscription_id", required = false) String subscriptionId,
-                                                  @RequestParam(name = "reason", required = false) String reason,
-                                                  @RequestParam(name = "correlation_id", required = false) String correlationId,
-                                                  @RequestParam(name = "from", required = false) String from,
-                                                  @RequestParam(name = "to", required = false) String to,
-                                                  HttpServletRequest http) {
-        return export("denials", format, new AuditFilter.Query(customerId, subscriptionId, reason, correlationId,
-                null, from, to, null, null), http, ExportRows.DENIAL_COLUMNS,
+                                                  @ParameterObject AuditFilter.Query query, HttpServletRequest http) {
+        return export("denials", format, query, null, http, ExportRows.DENIAL_COLUMNS,
                 (filter, rows) -> exports.denials(filter, rows::denial));
     }
 
     @GetMapping("/decisions/export")
     ResponseEntity<StreamingResponseBody> decisions(@RequestParam(name = "format", required = false) String format,
-                                                    @RequestParam(name = "customer_id", required = false) String customerId,
-                                                    @RequestParam(name = "subscription_id", required = false) String subscriptionId,
-                                                    @RequestParam(name = "reason", required = false) String reason,
-                                                    @RequestParam(name = "correlation_id", required = false) String correlationId,
+                                                    @ParameterObject AuditFilter.Query query,
                                                     @RequestParam(name = "outcome", required = false) String outcome,
-                                                    @RequestParam(name = "from", required = false) String from,
-                                                    @RequestParam(name = "to", required = false) String to,
                                                     HttpServletRequest http) {
-        return export("decisions", format, new AuditFilter.Query(customerId, subscriptionId, reason, correlationId,
-                outcome, from, to, null, null), http, ExportRows.DECISION_COLUMNS,
+        return export("decisions", format, query, outcome, http, ExportRows.DECISION_COLUMNS,
                 (filter, rows) -> exports.decisions(filter, rows::decision));
     }
 
     /** Role, format and filters are checked here, before the response starts; then the rows stream. */
     private static ResponseEntity<StreamingResponseBody> export(String what, String format, AuditFilter.Query query,
-                                                                HttpServletRequest http, List<String> columns,
+                                                                String outcome, HttpServletRequest http, List<String> columns,
                                                                 BiConsumer<AuditFilter, ExportRows> write) {
         OperatorViews.AUDIT.require(http);
         ExportFormat shape = ExportFormat.of(format);
-        AuditFilter filter = AuditFilter.of(query);
+        // exports are not paged: the page parameters stay absent
+        AuditFilter filter = AuditFilter.of(query, outcome, new Paging.Requested(null, null));
         return download(what, shape, out -> {
             try (ExportRows rows = new ExportRows(out, shape, columns)) {
                 write.accept(filter, rows);

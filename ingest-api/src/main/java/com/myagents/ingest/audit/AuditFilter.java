@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.springframework.web.bind.annotation.BindParam;
+
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.http.problem.Violation;
@@ -22,12 +24,15 @@ public record AuditFilter(String customerId, String subscriptionId, String reaso
     static final int MAX_ID = 128;
     private static final Pattern REASON_CODE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
-    /** The query parameters as given; blank means absent. */
-    public record Query(String customerId, String subscriptionId, String reason, String correlationId, String outcome,
-                        String from, String to, String page, String size) {
+    /**
+     * The filters every audit list and export takes, bound from the query string as given (blank
+     * means absent); the decision views add {@code outcome}, the lists {@link Paging.Requested paging}.
+     */
+    public record Query(@BindParam("customer_id") String customerId, @BindParam("subscription_id") String subscriptionId,
+                        String reason, @BindParam("correlation_id") String correlationId, String from, String to) {
     }
 
-    public static AuditFilter of(Query q) {
+    public static AuditFilter of(Query q, String outcomeGiven, Paging.Requested pageGiven) {
         List<Violation> problems = new ArrayList<>();
         OffsetDateTime from = time("from", q.from(), problems);
         OffsetDateTime to = time("to", q.to(), problems);
@@ -40,7 +45,7 @@ public record AuditFilter(String customerId, String subscriptionId, String reaso
             problems.add(new Violation("reason", "must be a reason code (lower case letters, digits and _), e.g. one of "
                     + ReasonCode.values().stream().map(ReasonCode::code).toList()));
         }
-        String outcome = blankToNull(q.outcome());
+        String outcome = blankToNull(outcomeGiven);
         if (outcome != null && !outcome.equals("allow") && !outcome.equals("deny")) {
             problems.add(new Violation("outcome", "must be allow or deny"));
         }
@@ -49,7 +54,7 @@ public record AuditFilter(String customerId, String subscriptionId, String reaso
         String correlationId = id("correlation_id", q.correlationId(), problems);
         Paging paging = null;
         try {
-            paging = Paging.of(q.page(), q.size());
+            paging = Paging.of(pageGiven);
         } catch (ApiProblem invalid) {
             @SuppressWarnings("unchecked")
             List<Violation> pagingProblems = (List<Violation>) invalid.properties().get("errors");

@@ -2,24 +2,19 @@ package com.myagents.ingest.audit;
 
 import java.util.List;
 
+import com.myagents.contracts.NamedCode;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.http.problem.Violation;
 
 /** The two shapes an auditor can download: CSV (spreadsheets) and JSON Lines (one record a line, for tools). */
-enum ExportFormat {
-    CSV("csv", "text/csv;charset=UTF-8"),
-    JSONL("jsonl", "application/x-ndjson");
+enum ExportFormat implements NamedCode {
+    CSV("text/csv;charset=UTF-8"),
+    JSONL("application/x-ndjson");
 
-    private final String code;
     private final String contentType;
 
-    ExportFormat(String code, String contentType) {
-        this.code = code;
+    ExportFormat(String contentType) {
         this.contentType = contentType;
-    }
-
-    String code() {
-        return code;
     }
 
     String contentType() {
@@ -31,11 +26,10 @@ enum ExportFormat {
         if (given == null || given.isBlank()) {
             return CSV;
         }
-        for (ExportFormat format : values()) {
-            if (format.code.equals(given.strip())) {
-                return format;
-            }
+        ExportFormat format = NamedCode.fromCode(ExportFormat.class, given.strip());
+        if (format == null) {
+            throw ApiProblem.badRequest(List.of(new Violation("format", "must be csv or jsonl")));
         }
-        throw ApiProblem.badRequest(List.of(new Violation("format", "must be csv or jsonl")));
+        return format;
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.jooq.DSLContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.myagents.http.correlation.CorrelationIdFilter;
 import com.myagents.http.problem.ApiProblem;
-import com.myagents.ingest.hiring.HiredInstances;
 import com.myagents.ingest.identity.Caller;
 import com.myagents.ingest.identity.Ids;
 import com.myagents.plant.status.DeliverableState;
@@ -38,17 +36,12 @@ class DeliverableController {
 
     private final DeliverableQueries queries;
     private final ReviewService reviews;
-    private final HiredInstances instances;
-    private final DSLContext db;
     private final Regeneration regeneration;
 
-    DeliverableController(DeliverableQueries queries, ReviewService reviews, HiredInstances instances, DSLContext db,
-                          Regeneration regeneration) {
+    DeliverableController(DeliverableQueries queries, ReviewService reviews, Regeneration regeneration) {
         this.queries = queries;
         this.reviews = reviews;
         this.regeneration = regeneration;
-        this.instances = instances;
-        this.db = db;
     }
 
     @GetMapping("/hired-agents/{hired_instance_id}/deliverables")
@@ -62,7 +55,7 @@ class DeliverableController {
                                  HttpServletRequest http) {
         UUID customerId = Caller.of(http).customerId();
         UUID instance = Ids.uuid("hired_instance_id", hiredInstanceId);
-        instances.forRead(db, customerId, instance);
+        queries.requireReadable(customerId, instance);
         if (state != null && !STATES.contains(state)) {
             throw ApiProblem.badRequest("state", "must be one of " + STATES);
         }

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.serde.EventJson;
+import com.myagents.ingest.hiring.HiredInstances;
 import com.myagents.plant.jooq.generated.tables.records.ApprovalsRecord;
 import com.myagents.plant.jooq.generated.tables.records.DeliverablesRecord;
 import com.myagents.plant.status.DeliverableState;
@@ -43,9 +44,16 @@ class DeliverableQueries {
     }
 
     private final DSLContext db;
+    private final HiredInstances instances;
 
-    DeliverableQueries(DSLContext db) {
+    DeliverableQueries(DSLContext db, HiredInstances instances) {
         this.db = db;
+        this.instances = instances;
+    }
+
+    /** 404 unless the instance is the customer's: checked before anything else about a request, so nothing leaks. */
+    void requireReadable(UUID customerId, UUID hiredInstanceId) {
+        instances.forRead(db, customerId, hiredInstanceId);
     }
 
     Page list(UUID customerId, UUID hiredInstanceId, Filter filter, int page, int size) {

@@ -3,7 +3,6 @@ package com.myagents.ingest.deliverables;
 import static com.myagents.plant.jooq.generated.Tables.GOAL_INSTANCES;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -34,9 +33,8 @@ import com.myagents.plant.status.DeliverableState;
 class Regeneration {
 
     static final String SOCIAL_POST = "social_post";
-    private static final Set<DeliverableState> REGENERABLE = EnumSet.of(DeliverableState.DRAFT, DeliverableState.PENDING_REVIEW,
-            DeliverableState.APPROVED, DeliverableState.REJECTED, DeliverableState.SCHEDULED, DeliverableState.FAILED,
-            DeliverableState.DRY_RUN);
+    // A draft can be written again in every state it can still be edited in: until it is published.
+    private static final Set<DeliverableState> REGENERABLE = ReviewService.EDITABLE;
 
     private final InstanceWrites writes;
     private final ReviewService reviews;

@@ -44,7 +44,7 @@ class ReviewService {
     private static final Set<DeliverableState> REVIEWABLE = EnumSet.of(DeliverableState.PENDING_REVIEW,
             DeliverableState.APPROVED, DeliverableState.REJECTED, DeliverableState.SCHEDULED, DeliverableState.FAILED,
             DeliverableState.DRY_RUN);
-    private static final Set<DeliverableState> EDITABLE = EnumSet.of(DeliverableState.DRAFT, DeliverableState.PENDING_REVIEW,
+    static final Set<DeliverableState> EDITABLE = EnumSet.of(DeliverableState.DRAFT, DeliverableState.PENDING_REVIEW,
             DeliverableState.APPROVED, DeliverableState.REJECTED, DeliverableState.SCHEDULED, DeliverableState.FAILED,
             DeliverableState.DRY_RUN);
 

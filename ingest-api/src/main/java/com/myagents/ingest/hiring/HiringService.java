@@ -3,7 +3,6 @@ package com.myagents.ingest.hiring;
 import static com.myagents.plant.jooq.generated.Tables.HIRED_AGENTS;
 import static com.myagents.plant.jooq.generated.Tables.SUBSCRIPTIONS;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -43,32 +42,28 @@ public class HiringService {
     static final String TRIAL_ALREADY_USED_NEXT_STEP =
             "Subscribe to a paid plan to start this agent: the free trial is one per customer and agent type.";
 
-    private final DSLContext db;
+    private final InstanceWrites writes;
     private final HiredAgentRepository agents;
     private final AgentTypeRepository definitions;
     private final ConfigRules rules;
     private final PlantStateEvents events;
-    private final HiredInstances instances;
-    private final Clock clock;
 
-    HiringService(DSLContext db, HiredAgentRepository agents, AgentTypeRepository definitions, ConfigRules rules,
-                  PlantStateEvents events, HiredInstances instances, Clock clock) {
-        this.db = db;
+    HiringService(InstanceWrites writes, HiredAgentRepository agents, AgentTypeRepository definitions, ConfigRules rules,
+                  PlantStateEvents events) {
+        this.writes = writes;
         this.agents = agents;
         this.definitions = definitions;
         this.rules = rules;
         this.events = events;
-        this.instances = instances;
-        this.clock = clock;
     }
 
     public SubscriptionView hire(UUID customerId, HireRequest request) {
         AgentTypeDefinition definition = definitions.latestPublished(request.agentTypeId())
                 .orElseThrow(() -> ApiProblem.badRequest("agent_type_id", "no published agent type " + request.agentTypeId()));
-        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime now = writes.now();
         UUID subscriptionId = UUID.randomUUID();
         UUID hiredInstanceId = UUID.randomUUID();
-        db.transaction(tx -> {
+        writes.db().transaction(tx -> {
             DSLContext t = DSL.using(tx);
             // two hires of one type at once must not both see "no trial yet": serialize them
             lockTrialDecision(t, customerId, definition.agentTypeId());
@@ -111,11 +106,11 @@ public class HiringService {
     }
 
     public HiredAgentView byInstance(UUID customerId, UUID hiredInstanceId) {
-        return view(instances.forRead(db, customerId, hiredInstanceId));
+        return view(writes.instances().forRead(writes.db(), customerId, hiredInstanceId));
     }
 
     public HiredAgentView bySubscription(UUID customerId, UUID subscriptionId) {
-        return view(agents.bySubscription(db, customerId, subscriptionId)
+        return view(agents.bySubscription(writes.db(), customerId, subscriptionId)
                 .orElseThrow(() -> ApiProblem.notFound("subscription " + subscriptionId)));
     }
 
@@ -127,10 +122,10 @@ public class HiringService {
         if (!secrets.isEmpty()) {
             throw ApiProblem.badRequest(secrets);
         }
-        return db.transactionResult(tx -> {
+        return writes.db().transactionResult(tx -> {
             DSLContext t = DSL.using(tx);
-            HiredAgentRow row = instances.forWriteBySubscription(t, customerId, subscriptionId);
-            AgentTypeDefinition definition = instances.pinnedDefinition(row.agent());
+            HiredAgentRow row = writes.instances().forWriteBySubscription(t, customerId, subscriptionId);
+            AgentTypeDefinition definition = writes.instances().pinnedDefinition(row.agent());
             List<ConfigRules.Finding> findings = rules.check(definition, config);
             List<Violation> wrong = findings.stream().filter(f -> !f.missing())
                     .map(f -> new Violation("/config" + f.pointer(), f.message())).toList();
@@ -144,7 +139,7 @@ public class HiringService {
             agent.setNickname(nickname != null ? nickname : request.nickname() != null ? request.nickname() : agent.getNickname());
             agent.setConfigured(findings.isEmpty());
             agent.setConfigViolations(jsonb(findings.stream().map(ConfigRules.Finding::violation).toList()));
-            agent.setUpdatedAt(OffsetDateTime.now(clock));
+            agent.setUpdatedAt(writes.now());
             agent.store();
             events.publish(t, agent, row.subscription(), definition.enforcementDefaults());
             return view(agents.bySubscription(t, customerId, subscriptionId).orElseThrow());
@@ -163,8 +158,8 @@ public class HiringService {
                 throw new ApiProblem(409, "no-goals", "Conflict", "add at least one goal before finalizing",
                         java.util.Map.of("errors", List.of(new Violation("/goals", "at least one goal is required"))));
             }
-            AgentTypeDefinition definition = instances.pinnedDefinition(agent);
-            OffsetDateTime now = OffsetDateTime.now(clock);
+            AgentTypeDefinition definition = writes.instances().pinnedDefinition(agent);
+            OffsetDateTime now = writes.now();
             SubscriptionsRecord subscription = row.subscription();
             subscription.attach(t.configuration());
             // eligibility is decided at hire (not_eligible then); a not_started subscription starts its trial here,
@@ -201,7 +196,7 @@ public class HiringService {
             agent.setAgentTypeVersion(latest.version());
             agent.setConfigured(violations.isEmpty());
             agent.setConfigViolations(jsonb(violations));
-            agent.setUpdatedAt(OffsetDateTime.now(clock));
+            agent.setUpdatedAt(writes.now());
             agent.store();
             events.publish(t, agent, row.subscription(), latest.enforcementDefaults());
         });
@@ -209,9 +204,9 @@ public class HiringService {
 
     /** One change to a customer's instance, locked, in one transaction; answers the instance as it then is. */
     private HiredAgentView changeInstance(UUID customerId, UUID hiredInstanceId, BiConsumer<DSLContext, HiredAgentRow> change) {
-        return db.transactionResult(tx -> {
+        return writes.db().transactionResult(tx -> {
             DSLContext t = DSL.using(tx);
-            change.accept(t, instances.forWrite(t, customerId, hiredInstanceId));
+            change.accept(t, writes.instances().forWrite(t, customerId, hiredInstanceId));
             return view(agents.byInstance(t, customerId, hiredInstanceId).orElseThrow());
         });
     }
@@ -249,15 +244,15 @@ public class HiringService {
     private HiredAgentView view(HiredAgentRow row) {
         HiredAgentsRecord a = row.agent();
         SubscriptionsRecord s = row.subscription();
-        JsonNode terms = instances.pinnedDefinition(a).enforcementDefaults();
+        JsonNode terms = writes.instances().pinnedDefinition(a).enforcementDefaults();
         return new HiredAgentView(a.getHiredInstanceId().toString(), s.getSubscriptionId().toString(),
                 a.getAgentTypeId(), a.getAgentTypeVersion(), a.getNickname(), EventJson.MAPPER.readTree(a.getConfig().data()),
                 Boolean.TRUE.equals(a.getConfigured()), violations(a), row.goals(), row.goals() > 0, a.getFinalizedAt(),
                 s.getStatus().literal(), s.getTrialStatus().literal(), s.getTrialStartAt(), s.getTrialEndAt(), s.getRetentionUntil(),
-                HiredInstances.readOnly(s, OffsetDateTime.now(clock)), row.draftsPendingReview(),
+                HiredInstances.readOnly(s, writes.now()), row.draftsPendingReview(),
                 HiredAgentView.planOf(s.getTrialStatus()), s.getBudgetMinorPerMonth(),
                 terms.path("budget_minor_per_month").asLong(0), terms.path("currency").asString("INR"),
-                MonthSpend.of(db, s.getSubscriptionId(), a.getHiredInstanceId(), OffsetDateTime.now(clock)),
+                MonthSpend.of(writes.db(), s.getSubscriptionId(), a.getHiredInstanceId(), writes.now()),
                 s.getEndedAt(), terms.path("approval_ttl_hours").asInt(0), terms.path("retention_days").asInt(30));
     }
 

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 
+import com.myagents.contracts.NamedCode;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.plant.jooq.generated.tables.records.HiredAgentsRecord;
 import com.myagents.plant.jooq.generated.tables.records.SubscriptionsRecord;
@@ -15,24 +16,18 @@ import com.myagents.plant.status.TrialStatus;
  * next step in words. "Run now" refuses with it (409) instead of accepting a run that would be
  * dropped; the codes are the ones the goal runner records on a skipped run.
  */
-public enum RunReadiness {
-    SUBSCRIPTION_INACTIVE("subscription_inactive", "This subscription has ended, so nothing runs any more."),
-    NOT_CONFIGURED("not_configured", "Finish the agent's settings under Configure first."),
-    NOT_FINALIZED("not_finalized", "Finalize this agent to start it (and its trial)."),
-    NOT_ELIGIBLE("not_eligible", "The free trial of this agent was already used: subscribe to a paid plan to run it."),
-    TRIAL_ENDED("trial_ended", "The trial has ended: subscribe to a paid plan to keep it running."),
-    GOAL_DISABLED("goal_disabled", "This goal is switched off: enable it first.");
+public enum RunReadiness implements NamedCode {
+    SUBSCRIPTION_INACTIVE("This subscription has ended, so nothing runs any more."),
+    NOT_CONFIGURED("Finish the agent's settings under Configure first."),
+    NOT_FINALIZED("Finalize this agent to start it (and its trial)."),
+    NOT_ELIGIBLE("The free trial of this agent was already used: subscribe to a paid plan to run it."),
+    TRIAL_ENDED("The trial has ended: subscribe to a paid plan to keep it running."),
+    GOAL_DISABLED("This goal is switched off: enable it first.");
 
-    private final String code;
     private final String nextStep;
 
-    RunReadiness(String code, String nextStep) {
-        this.code = code;
+    RunReadiness(String nextStep) {
         this.nextStep = nextStep;
-    }
-
-    public String code() {
-        return code;
     }
 
     public String nextStep() {
@@ -69,6 +64,6 @@ public enum RunReadiness {
     /** 409 problem+json with {@code reason} and {@code next_step}. */
     public ApiProblem refusal() {
         return new ApiProblem(409, "not-runnable", "This goal cannot run now", nextStep,
-                Map.of("reason", code, "next_step", nextStep));
+                Map.of("reason", code(), "next_step", nextStep));
     }
 }

@@ -3,8 +3,11 @@ package com.myagents.ingest.openapi;
 import java.util.Iterator;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.ParameterCustomizer;
+import org.springdoc.core.extractor.DelegatingMethodParameter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.BindParam;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 
@@ -38,6 +41,21 @@ class PlantOpenApi {
     @Bean
     ModelConverter anyJsonForJsonNode() {
         return new AnyJson();
+    }
+
+    /**
+     * A query parameter object's fields are bound by their {@code @BindParam} names
+     * ({@code customer_id}); springdoc would document the Java names ({@code customerId}).
+     */
+    @Bean
+    ParameterCustomizer boundParameterNames() {
+        return (parameter, methodParameter) -> {
+            if (parameter != null && methodParameter instanceof DelegatingMethodParameter field
+                    && field.getField() != null && field.getField().isAnnotationPresent(BindParam.class)) {
+                parameter.setName(field.getField().getAnnotation(BindParam.class).value());
+            }
+            return parameter;
+        };
     }
 
     /** Only the Plant API: Spring's /error mapping is no endpoint a client calls. */

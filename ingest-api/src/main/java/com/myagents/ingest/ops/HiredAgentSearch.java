@@ -15,8 +15,10 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import org.springframework.web.bind.annotation.BindParam;
 
 import com.myagents.http.problem.ApiProblem;
+import com.myagents.ingest.identity.Ids;
 
 /**
  * Operators' search over every customer's hired agents. Filters combine with AND; an email or a
@@ -27,6 +29,21 @@ public class HiredAgentSearch {
 
     /** What an operator searches by; {@code null} parts do not filter. */
     public record Criteria(Text email, UUID customerId, UUID subscriptionId, UUID hiredInstanceId) {
+    }
+
+    /** The search as the query string gives it (blank means absent); {@link #criteria()} checks it. */
+    public record Query(String email, @BindParam("customer_id") String customerId,
+                        @BindParam("subscription_id") String subscriptionId,
+                        @BindParam("hired_instance_id") String hiredInstanceId) {
+
+        Criteria criteria() {
+            return new Criteria(Text.of(email), optionalId("customer_id", customerId),
+                    optionalId("subscription_id", subscriptionId), optionalId("hired_instance_id", hiredInstanceId));
+        }
+
+        private static UUID optionalId(String name, String value) {
+            return value == null || value.isBlank() ? null : Ids.uuid(name, value.strip());
+        }
     }
 
     /**

@@ -1,7 +1,7 @@
 package com.myagents.ingest.ops;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,9 +17,8 @@ class OpsDeadLetterController {
     }
 
     @GetMapping("/api/v1/ops/dead-letters")
-    DeadLetterList.DeadLetterPage deadLetters(@RequestParam(name = "page", required = false) String page,
-            @RequestParam(name = "size", required = false) String size, HttpServletRequest http) {
+    DeadLetterList.DeadLetterPage deadLetters(@ParameterObject Paging.Requested paging, HttpServletRequest http) {
         OperatorViews.SUPPORT.require(http);
-        return letters.page(Paging.of(page, size));
+        return letters.page(Paging.of(paging));
     }
 }

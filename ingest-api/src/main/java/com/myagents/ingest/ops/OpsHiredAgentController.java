@@ -3,10 +3,10 @@ package com.myagents.ingest.ops;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.myagents.http.problem.ApiProblem;
@@ -31,17 +31,10 @@ class OpsHiredAgentController {
     }
 
     @GetMapping
-    HiredAgentSearch.Found search(@RequestParam(name = "email", required = false) String email,
-                                  @RequestParam(name = "customer_id", required = false) String customerId,
-                                  @RequestParam(name = "subscription_id", required = false) String subscriptionId,
-                                  @RequestParam(name = "hired_instance_id", required = false) String hiredInstanceId,
-                                  @RequestParam(name = "page", required = false) String page,
-                                  @RequestParam(name = "size", required = false) String size,
+    HiredAgentSearch.Found search(@ParameterObject HiredAgentSearch.Query query, @ParameterObject Paging.Requested paging,
                                   HttpServletRequest http) {
         OperatorViews.SUPPORT.require(http);
-        var criteria = new HiredAgentSearch.Criteria(HiredAgentSearch.Text.of(email), optionalId("customer_id", customerId),
-                optionalId("subscription_id", subscriptionId), optionalId("hired_instance_id", hiredInstanceId));
-        return search.find(criteria, Paging.of(page, size));
+        return search.find(query.criteria(), Paging.of(paging));
     }
 
     @GetMapping("/{hired_instance_id}")
@@ -49,9 +42,5 @@ class OpsHiredAgentController {
         OperatorViews.SUPPORT.require(http);
         UUID id = Ids.uuid("hired_instance_id", hiredInstanceId);
         return details.of(id).orElseThrow(() -> ApiProblem.notFound("hired agent " + id));
-    }
-
-    private static UUID optionalId(String name, String value) {
-        return value == null || value.isBlank() ? null : Ids.uuid(name, value.strip());
     }
 }

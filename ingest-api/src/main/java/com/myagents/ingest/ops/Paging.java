@@ -12,6 +12,14 @@ public record Paging(int page, int size) {
     public static final int DEFAULT_SIZE = 50;
     public static final int MAX_SIZE = 200;
 
+    /** {@code page} and {@code size} as the query string gives them; checked by {@link #of(Requested)}. */
+    public record Requested(String page, String size) {
+    }
+
+    public static Paging of(Requested requested) {
+        return of(requested.page(), requested.size());
+    }
+
     public static Paging of(String page, String size) {
         List<Violation> problems = new ArrayList<>();
         int p = number("page", page, 0, 0, Integer.MAX_VALUE / MAX_SIZE, problems);

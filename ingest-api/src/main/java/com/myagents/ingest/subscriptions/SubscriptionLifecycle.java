@@ -1,6 +1,5 @@
 package com.myagents.ingest.subscriptions;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -12,7 +11,7 @@ import com.myagents.http.problem.ApiProblem;
 import com.myagents.ingest.agenttypes.AgentTypeDefinition;
 import com.myagents.ingest.hiring.HiredAgentRow;
 import com.myagents.ingest.hiring.HiredAgentView;
-import com.myagents.ingest.hiring.HiredInstances;
+import com.myagents.ingest.hiring.InstanceWrites;
 import com.myagents.ingest.hiring.HiringService;
 import com.myagents.plant.jooq.generated.tables.records.SubscriptionsRecord;
 import com.myagents.plant.state.PlantStateEvents;
@@ -31,21 +30,16 @@ public class SubscriptionLifecycle {
 
     private static final int MAX_EXTENSION_DAYS = 90;
 
-    private final DSLContext db;
-    private final HiredInstances instances;
+    private final InstanceWrites writes;
     private final PlantStateEvents events;
     private final BillingProvider billing;
     private final HiringService hiring;
-    private final Clock clock;
 
-    SubscriptionLifecycle(DSLContext db, HiredInstances instances, PlantStateEvents events, BillingProvider billing,
-            HiringService hiring, Clock clock) {
-        this.db = db;
-        this.instances = instances;
+    SubscriptionLifecycle(InstanceWrites writes, PlantStateEvents events, BillingProvider billing, HiringService hiring) {
+        this.writes = writes;
         this.events = events;
         this.billing = billing;
         this.hiring = hiring;
-        this.clock = clock;
     }
 
     /** Ends the trial (open, ended or never granted) in a paid plan with this monthly budget. */
@@ -101,11 +95,11 @@ public class SubscriptionLifecycle {
 
     /** One change of a customer's own subscription: applied, stored, billed and published in one transaction. */
     private HiredAgentView change(UUID customerId, UUID subscriptionId, PlanStep step) {
-        db.transaction(tx -> {
+        writes.db().transaction(tx -> {
             DSLContext t = DSL.using(tx);
-            HiredAgentRow row = instances.forWriteBySubscription(t, customerId, subscriptionId);
-            AgentTypeDefinition definition = instances.pinnedDefinition(row.agent());
-            OffsetDateTime now = OffsetDateTime.now(clock);
+            HiredAgentRow row = writes.instances().forWriteBySubscription(t, customerId, subscriptionId);
+            AgentTypeDefinition definition = writes.instances().pinnedDefinition(row.agent());
+            OffsetDateTime now = writes.now();
             SubscriptionsRecord s = row.subscription();
             s.attach(tx);
             BillingEventKind kind = step.apply(s, definition, now);
@@ -127,21 +121,21 @@ public class SubscriptionLifecycle {
         if (request == null || request.days() == null || request.days() < 1 || request.days() > MAX_EXTENSION_DAYS) {
             throw ApiProblem.badRequest("days", "must be a whole number of days from 1 to " + MAX_EXTENSION_DAYS);
         }
-        UUID customerId = db.transactionResult(tx -> {
+        UUID customerId = writes.db().transactionResult(tx -> {
             DSLContext t = DSL.using(tx);
             UUID owner = t.select(com.myagents.plant.jooq.generated.Tables.SUBSCRIPTIONS.CUSTOMER_ID)
                     .from(com.myagents.plant.jooq.generated.Tables.SUBSCRIPTIONS)
                     .where(com.myagents.plant.jooq.generated.Tables.SUBSCRIPTIONS.SUBSCRIPTION_ID.eq(subscriptionId))
                     .fetchOptional(r -> r.value1())
                     .orElseThrow(() -> ApiProblem.notFound("subscription " + subscriptionId));
-            HiredAgentRow row = instances.forWriteBySubscription(t, owner, subscriptionId);
+            HiredAgentRow row = writes.instances().forWriteBySubscription(t, owner, subscriptionId);
             SubscriptionsRecord s = row.subscription();
             if (s.getTrialStatus() != TrialStatus.ACTIVE && s.getTrialStatus() != TrialStatus.ENDED_NOT_CONVERTED) {
                 throw ApiProblem.conflict("Only a started, unconverted trial can be extended (this one is "
                         + s.getTrialStatus().literal() + ").").with("reason", "no_trial");
             }
-            AgentTypeDefinition definition = instances.pinnedDefinition(row.agent());
-            OffsetDateTime now = OffsetDateTime.now(clock);
+            AgentTypeDefinition definition = writes.instances().pinnedDefinition(row.agent());
+            OffsetDateTime now = writes.now();
             OffsetDateTime from = s.getTrialEndAt() == null || s.getTrialEndAt().isBefore(now) ? now : s.getTrialEndAt();
             s.attach(tx);
             s.setTrialStatus(TrialStatus.ACTIVE);
