@@ -81,23 +81,6 @@ class OperatorLoginTest {
     }
 
     @Test
-    void rejectsMalformedJsonWithAProblemThatSaysSo() {
-        HttpResponse<String> response = HTTP.postJson(LOGIN, "{\"email\": ");
-
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(json(response).get("detail").asString()).contains("JSON");
-    }
-
-    @Test
-    void namesEveryMissingField() {
-        HttpResponse<String> response = HTTP.postJson(LOGIN, "{}");
-
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json(response).get("errors")).hasSize(2);
-    }
-
-    @Test
     void tellsTheSignedInOperatorWhoTheyAre() {
         String token = HTTP.login("auditor@myagents.local", "auditor-password");
 
