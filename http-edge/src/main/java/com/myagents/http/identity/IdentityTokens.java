@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.MACSigner;
@@ -73,14 +71,7 @@ public final class IdentityTokens {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("ttl must be positive");
         }
-        Instant now = clock.instant();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .audience(audience)
-                .subject(principal.id())
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(ttl)))
-                .jwtID(UUID.randomUUID().toString())
+        JWTClaimsSet.Builder claims = HmacJws.claims(issuer, audience, principal.id(), clock.instant(), ttl)
                 .claim(KIND_CLAIM, principal.kind().name())
                 .claim(ROLES_CLAIM, List.copyOf(new TreeSet<>(principal.roles())));
         if (principal.email() != null) {
@@ -89,13 +80,7 @@ public final class IdentityTokens {
         if (principal.name() != null) {
             claims.claim(NAME_CLAIM, principal.name());
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
-        try {
-            jwt.sign(signer);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("signing failed", e);
-        }
-        return jwt.serialize();
+        return HmacJws.sign(claims.build(), signer);
     }
 
     /**

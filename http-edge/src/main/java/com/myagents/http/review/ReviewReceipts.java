@@ -3,18 +3,15 @@ package com.myagents.http.review;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 
+import com.myagents.http.identity.HmacJws;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.InvalidTokenException;
 import com.myagents.http.identity.Keys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -56,25 +53,12 @@ public final class ReviewReceipts {
     }
 
     public String mint(Receipt receipt) {
-        Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
-                .audience(AUDIENCE)
-                .subject(receipt.reviewer())
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(TTL)))
-                .jwtID(UUID.randomUUID().toString())
+        JWTClaimsSet claims = HmacJws.claims(ISSUER, AUDIENCE, receipt.reviewer(), clock.instant(), TTL)
                 .claim(AGENT_TYPE_CLAIM, receipt.agentTypeId())
                 .claim(VERSION_CLAIM, receipt.version())
                 .claim(HASH_CLAIM, receipt.definitionHash())
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-        try {
-            jwt.sign(new MACSigner(key));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("signing failed", e);
-        }
-        return jwt.serialize();
+        return HmacJws.sign(claims, HmacJws.signer(key));
     }
 
     /** @throws InvalidTokenException unless {@code token} is a receipt of this key, unexpired, with every claim */
