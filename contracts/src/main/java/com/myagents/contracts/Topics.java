@@ -74,7 +74,22 @@ public final class Topics {
             "myagents.deliverable-drafts.v1", "deliverable_id", ID,
             new JsonSerde<>(DeliverableDraft.class, "deliverable-draft", 1), PARTITIONS, Cleanup.DELETE, WEEK);
 
+    /**
+     * Every review of a deliverable, keyed by its subscription so that enforcement meets it in the
+     * task that decides the subscription's requests (v1 was keyed by deliverable and compacted).
+     * Not compacted: one subscription has many deliverables. Enforcement keeps the latest approval of
+     * each deliverable in its own store; the topic keeps every event long enough to rebuild it.
+     */
     public static final Topic<String, ApprovalEvent> APPROVALS = new Topic<>(
+            "myagents.approvals.v2", "subscription_id", ID,
+            new JsonSerde<>(ApprovalEvent.class, "approval", 1), PARTITIONS, Cleanup.DELETE, AUDIT_RETENTION);
+
+    /**
+     * Retired: approvals keyed by deliverable. Nothing writes it any more; only the one-shot
+     * migration to {@link #APPROVALS} reads it (enforcement-streams' {@code migrate-approvals}).
+     * Not provisioned.
+     */
+    public static final Topic<String, ApprovalEvent> APPROVALS_V1 = new Topic<>(
             "myagents.approvals.v1", "deliverable_id", ID,
             new JsonSerde<>(ApprovalEvent.class, "approval", 1), PARTITIONS, Cleanup.COMPACT, FOREVER);
 
@@ -82,8 +97,9 @@ public final class Topics {
             "myagents.subscriptions.v1", "subscription_id", ID,
             new JsonSerde<>(SubscriptionState.class, "subscription-state", 1), PARTITIONS, Cleanup.COMPACT, FOREVER);
 
+    /** Keyed by subscription (v1: by deliverable), like the approvals: enforcement decides each in one step. */
     public static final Topic<String, ExecutionRequest> EXECUTION_REQUESTS = new Topic<>(
-            "myagents.execution-requests.v1", "deliverable_id", ID,
+            "myagents.execution-requests.v2", "subscription_id", ID,
             new JsonSerde<>(ExecutionRequest.class, "execution-request", 1), PARTITIONS, Cleanup.DELETE, WEEK);
 
     public static final Topic<String, ExecutionDecision> EXECUTION_DECISIONS = new Topic<>(

@@ -72,10 +72,13 @@ class EventContractTest {
     void everyTopicIsDeclaredOnceAndFoundByName() {
         var names = Topics.all().stream().map(Topic::name).toList();
 
-        assertThat(names).doesNotHaveDuplicates().allMatch(n -> n.startsWith("myagents.") && n.endsWith(".v1"));
+        assertThat(names).doesNotHaveDuplicates().allMatch(n -> n.matches("myagents\\.[a-z-]+\\.v[0-9]+"));
         assertThat(Topics.byName(Topics.APPROVALS.name())).isSameAs(Topics.APPROVALS);
         assertThatThrownBy(() -> Topics.byName("nope")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(Topics.APPROVALS.newTopic((short) 1).configs()).containsEntry("cleanup.policy", "compact");
+        assertThat(Topics.SUBSCRIPTIONS.newTopic((short) 1).configs()).containsEntry("cleanup.policy", "compact");
+        // one subscription has many deliverables: its approvals must not compact each other away
+        assertThat(Topics.APPROVALS.newTopic((short) 1).configs()).containsEntry("cleanup.policy", "delete");
+        assertThat(Topics.all()).as("the retired v1 approvals topic is not provisioned").doesNotContain(Topics.APPROVALS_V1);
         assertThat(Topics.ENFORCEMENT_DENIALS.newTopic((short) 1).configs()).containsEntry("cleanup.policy", "delete");
         assertThat(Topics.EXECUTION_REQUESTS.consumed()).isNotNull();
         assertThat(Topics.EXECUTION_REQUESTS.produced()).isNotNull();

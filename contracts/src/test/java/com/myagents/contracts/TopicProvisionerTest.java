@@ -35,10 +35,10 @@ class TopicProvisionerTest {
         TopicProvisioner.ensureTopics(bootstrap, (short) 1);
 
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            TopicDescription approvals = admin.describeTopics(java.util.List.of(Topics.APPROVALS.name()))
-                    .allTopicNames().get().get(Topics.APPROVALS.name());
-            assertThat(approvals.partitions()).hasSize(Topics.PARTITIONS);
-            var resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.APPROVALS.name());
+            TopicDescription subscriptions = admin.describeTopics(java.util.List.of(Topics.SUBSCRIPTIONS.name()))
+                    .allTopicNames().get().get(Topics.SUBSCRIPTIONS.name());
+            assertThat(subscriptions.partitions()).hasSize(Topics.PARTITIONS);
+            var resource = new ConfigResource(ConfigResource.Type.TOPIC, Topics.SUBSCRIPTIONS.name());
             assertThat(admin.describeConfigs(java.util.List.of(resource)).all().get().get(resource)
                     .get("cleanup.policy").value()).isEqualTo("compact");
             assertThat(admin.listTopics().names().get())

@@ -76,8 +76,9 @@ final class EnforcementDriver implements AutoCloseable {
         return driver.output(Topics.GOAL_RUN_DECISIONS).readKeyValuesToList();
     }
 
+    /** A request, published as ingest-api's outbox does: keyed by subscription. */
     void send(ExecutionRequest request) {
-        driver.input(Topics.EXECUTION_REQUESTS).pipeInput(request.deliverableId(), request, now());
+        driver.input(Topics.EXECUTION_REQUESTS).pipeInput(request.subscriptionId(), request, now());
     }
 
     /** Requests deliverables {@code from} to {@code to} one after the other: "corr-i" for "deliverable-i" with "approval-i". */
@@ -99,8 +100,9 @@ final class EnforcementDriver implements AutoCloseable {
         driver.rawInput(Topics.EXECUTION_REQUESTS).pipeInput(key, json, now());
     }
 
+    /** An approval, published as ingest-api's outbox does: keyed by subscription. */
     void approve(ApprovalEvent approval) {
-        driver.input(Topics.APPROVALS).pipeInput(approval.deliverableId(), approval, now());
+        driver.input(Topics.APPROVALS).pipeInput(approval.subscriptionId(), approval, now());
     }
 
     void subscription(SubscriptionState state) {

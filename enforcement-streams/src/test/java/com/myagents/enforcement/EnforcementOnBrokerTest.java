@@ -100,7 +100,7 @@ class EnforcementOnBrokerTest {
                 boolean approved = i < APPROVED;
                 String deliverable = "deliverable-" + run + "-" + i;
                 if (approved) {
-                    send(producer, Topics.APPROVALS, deliverable, new ApprovalEvent("approval-" + run + "-" + i, deliverable,
+                    send(producer, Topics.APPROVALS, subscription, new ApprovalEvent("approval-" + run + "-" + i, deliverable,
                             subscription, "customer-" + run, ApprovalEvent.Verdict.APPROVED, "reviewer", null, com.myagents.contracts.deliverables.PayloadHash.of(java.util.Map.of("n", 1)),
                             Instant.now(), Instant.now().plus(Duration.ofDays(1))));
                 }
@@ -121,14 +121,14 @@ class EnforcementOnBrokerTest {
                 awaitHealthUp();
                 // approvals precede executions by minutes in real life; here, by the app having read them
                 awaitConsumed(Topics.APPROVALS.name());
-                firstHalf.forEach(r -> send(producer, Topics.EXECUTION_REQUESTS, r.deliverableId(), r));
+                firstHalf.forEach(r -> send(producer, Topics.EXECUTION_REQUESTS, r.subscriptionId(), r));
                 producer.flush();
                 await().atMost(Duration.ofSeconds(60)).until(() -> outputs.poll().decisions.size() >= 10);
                 app.close();
                 app = null;
 
                 // And the relay delivers everything again, plus the second half, while it is down
-                requests.forEach(r -> send(producer, Topics.EXECUTION_REQUESTS, r.deliverableId(), r));
+                requests.forEach(r -> send(producer, Topics.EXECUTION_REQUESTS, r.subscriptionId(), r));
                 producer.flush();
                 app = startApp();
 

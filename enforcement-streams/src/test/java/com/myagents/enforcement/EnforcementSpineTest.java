@@ -18,6 +18,7 @@ import com.myagents.contracts.execution.Outcome;
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.enforcement.policy.EnforcementPolicy;
 import com.myagents.enforcement.stages.Decided;
+import com.myagents.enforcement.stages.EnforcementStores;
 
 /** The spine: one decision per request, deny by default, every check named. */
 class EnforcementSpineTest extends OnTheDriver {
@@ -92,7 +93,7 @@ class EnforcementSpineTest extends OnTheDriver {
     @Test
     void deniesRequestWithoutDeliverableAsMalformed() {
         ExecutionRequest r = request("corr-1", " ", "approval-1");
-        enforcement.sendRaw("deliverable-1", new String(Topics.EXECUTION_REQUESTS.valueSerde().serializer()
+        enforcement.sendRaw(Scenario.SUBSCRIPTION, new String(Topics.EXECUTION_REQUESTS.valueSerde().serializer()
                 .serialize(Topics.EXECUTION_REQUESTS.name(), r)));
 
         assertThat(onlyDecision().reason()).isEqualTo(ReasonCode.MALFORMED_REQUEST);
@@ -110,9 +111,9 @@ class EnforcementSpineTest extends OnTheDriver {
     @Test
     void skipsUnreadableRecordsAndKeepsDeciding() {
         // Given records that are not execution requests at all
-        enforcement.sendRaw("deliverable-1", "{not json");
-        enforcement.sendRaw("deliverable-1", "{\"correlation_id\": \"corr-0\", \"requested_at\": \"yesterday\"}");
-        enforcement.sendRaw("deliverable-1", null);
+        enforcement.sendRaw(Scenario.SUBSCRIPTION, "{not json");
+        enforcement.sendRaw(Scenario.SUBSCRIPTION, "{\"correlation_id\": \"corr-0\", \"requested_at\": \"yesterday\"}");
+        enforcement.sendRaw(Scenario.SUBSCRIPTION, null);
         // When a good request follows
         enforcement.send(request("corr-1", "deliverable-1", null));
 
@@ -139,13 +140,13 @@ class EnforcementSpineTest extends OnTheDriver {
         ExecutionRequest request = request("corr-1", "deliverable-1", null);
         enforcement.send(request);
         assertThat(enforcement.decisions()).hasSize(1);
-        assertThat(enforcement.<Long>store("enforcement-decided-requests").get("corr-1")).isNotNull();
+        assertThat(enforcement.<Long>store(EnforcementStores.DECIDED).get("corr-1")).isNotNull();
 
         // When the wall clock passes the retention of the requests topic, the relay can no longer redeliver it
         enforcement.advance(Topics.EXECUTION_REQUESTS.retention().plus(Duration.ofHours(2)));
 
         // Then the memory of it is purged, and only then would the same id be decided again
-        assertThat(enforcement.<Long>store("enforcement-decided-requests").get("corr-1")).isNull();
+        assertThat(enforcement.<Long>store(EnforcementStores.DECIDED).get("corr-1")).isNull();
         enforcement.send(request);
         assertThat(enforcement.decisions()).singleElement()
                 .satisfies(d -> assertThat(d.value.decidedAt()).isAfter(EnforcementDriver.START));

@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,7 @@ import com.myagents.gateway.access.AccessLogFilter;
 import com.myagents.gateway.access.LoggedAccessJournal;
 import com.myagents.gateway.auth.ServiceAssertionFilter;
 import com.myagents.gateway.auth.ServiceClients;
+import com.myagents.gateway.proxy.PlantTimings;
 import com.myagents.gateway.ratelimit.RateLimitFilter;
 import com.myagents.http.ratelimit.TokenBucketLimiter;
 import com.myagents.http.EdgeConfiguration;
@@ -46,14 +48,21 @@ public class GatewayConfiguration {
         }
     }
 
+    /** Refuses to start with an upstream timeout that ends before ingest-api's decision wait (see {@link PlantTimings}). */
     @Bean
-    public Forwarder plantForwarder(GatewayProperties properties) {
+    public PlantTimings plantTimings(GatewayProperties properties,
+            @Value("${myagents.gateway.plant-decision-wait:${myagents.execute.decision-wait:5s}}") Duration plantDecisionWait) {
+        return new PlantTimings(properties.upstreamTimeout(), plantDecisionWait);
+    }
+
+    @Bean
+    public Forwarder plantForwarder(GatewayProperties properties, PlantTimings timings) {
         HttpClient client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
-        return new Forwarder(client, properties.plantUrl(), properties.upstreamTimeout(), properties.maxBodyBytes());
+        return new Forwarder(client, properties.plantUrl(), timings.upstreamTimeout(), properties.maxBodyBytes());
     }
 
     @Bean

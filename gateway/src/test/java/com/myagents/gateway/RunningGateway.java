@@ -43,7 +43,9 @@ public final class RunningGateway implements AutoCloseable {
                 "myagents.gateway.plant-identity-key=" + PLANT_KEY,
                 "myagents.gateway.clients.cp-backend.key=" + CP_KEY,
                 "myagents.gateway.clients.pp-backend.key=" + PP_KEY,
-                "myagents.gateway.upstream-timeout=3s"));
+                "myagents.gateway.upstream-timeout=3s",
+                // the wait of the ingest-api this gateway fronts must end before that timeout
+                "myagents.execute.decision-wait=1s"));
         properties.addAll(List.of(extraProperties));
         // as arguments, the way the launcher passes them: they outrank gateway.yml
         context = GatewayApplication.builder().run(properties.stream().map(p -> "--" + p).toArray(String[]::new));

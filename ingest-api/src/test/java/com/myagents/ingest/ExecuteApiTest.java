@@ -82,7 +82,8 @@ class ExecuteApiTest {
         assertThat(retry.statusCode()).isEqualTo(202);
         assertThat(status.statusCode()).isEqualTo(202);
         assertThat(api.count("select count(*) from plant.execution_requests where correlation_id = ?", correlationId)).isEqualTo(1);
-        assertThat(api.count("select count(*) from plant.outbox where record_key = ? and topic = ?", SAMPLE,
+        // keyed by subscription: enforcement decides it in the task that holds the subscription's state
+        assertThat(api.count("select count(*) from plant.outbox where record_key = (select subscription_id::text from plant.deliverables where deliverable_id = ?::uuid) and topic = ?", SAMPLE,
                 Topics.EXECUTION_REQUESTS.name())).isGreaterThanOrEqualTo(1);
     }
 

@@ -113,7 +113,7 @@ class ReviewApiTest {
         assertThat(api.count("select count(*) from plant.execution_requests where deliverable_id = ?::uuid and "
                 + "requested_by = 'scheduler' and correlation_id = ? and approval_id = ?", draft.id,
                 "scheduled-" + approvalId, approvalId)).isEqualTo(1);
-        assertThat(api.count("select count(*) from plant.outbox where topic = ? and record_key = ?",
+        assertThat(api.count("select count(*) from plant.outbox where topic = ? and record_key = (select subscription_id::text from plant.deliverables where deliverable_id = ?::uuid)",
                 Topics.EXECUTION_REQUESTS.name(), draft.id)).isEqualTo(1);
     }
 
@@ -176,12 +176,18 @@ class ReviewApiTest {
 
     ApprovalEvent lastApprovalEvent(String deliverableId) {
         try (var c = java.sql.DriverManager.getConnection(api.postgres.jdbcUrl(), api.postgres.username(), api.postgres.password());
-             var s = c.prepareStatement("select payload from plant.outbox where topic = ? and record_key = ? order by id desc limit 1")) {
+             var s = c.prepareStatement("select payload from plant.outbox where topic = ? and record_key = (select subscription_id::text from plant.deliverables where deliverable_id = ?::uuid) order by id desc")) {
+            // keyed by the deliverable's subscription; the latest event of this deliverable among them
             s.setString(1, Topics.APPROVALS.name());
             s.setString(2, deliverableId);
             try (var rows = s.executeQuery()) {
-                rows.next();
-                return ((JsonSerde<ApprovalEvent>) Topics.APPROVALS.valueSerde()).read(rows.getBytes(1));
+                while (rows.next()) {
+                    ApprovalEvent event = ((JsonSerde<ApprovalEvent>) Topics.APPROVALS.valueSerde()).read(rows.getBytes(1));
+                    if (deliverableId.equals(event.deliverableId())) {
+                        return event;
+                    }
+                }
+                throw new AssertionError("no approval event of deliverable " + deliverableId);
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
+import com.myagents.enforcement.migrate.MigrateApprovalsCommand;
 import com.myagents.enforcement.verify.VerifyDecisionsCommand;
 import com.myagents.launcher.lifecycle.OrderlyStop;
 import com.myagents.launcher.lifecycle.StartFailure;
@@ -23,6 +24,8 @@ import com.myagents.launcher.lifecycle.StartFailure;
  * {@code --wipe} deletes the data directory first (topics, tables, keys: everything).
  * {@code verify-decisions [...]} starts nothing: it re-decides the recorded decisions of a running
  * system from its topics and exits with the verifier's status ({@link VerifyDecisionsCommand}).
+ * {@code migrate-approvals [...]} starts nothing: it replays the approvals of the retired v1 topic
+ * onto v2, once, when upgrading a system that ran the two-stage enforcement ({@link MigrateApprovalsCommand}).
  * {@code --provision} only creates the Kafka users, ACLs, topics and database roles of an external
  * Kafka and PostgreSQL, and exits (see {@link Provisioning}).
  */
@@ -39,6 +42,12 @@ public final class Launcher {
             ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.kafka"))
                     .setLevel(ch.qos.logback.classic.Level.WARN);
             System.exit(VerifyDecisionsCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("migrate-approvals")) {
+            // the one-shot replay of the approvals onto their v2 topic (see the README's upgrade notes)
+            ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.apache.kafka"))
+                    .setLevel(ch.qos.logback.classic.Level.WARN);
+            System.exit(MigrateApprovalsCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         if (Arrays.asList(args).contains("--provision")) {
             Provisioning.run(System.getenv());

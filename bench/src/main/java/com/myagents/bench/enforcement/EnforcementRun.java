@@ -96,7 +96,7 @@ public final class EnforcementRun {
                 for (long i = 0; i < total; i++) {
                     ApprovalEvent approval = workload.approvalFor(i, now);
                     if (approval != null) {
-                        send(producer, Topics.APPROVALS, approval.deliverableId(), approval);
+                        send(producer, Topics.APPROVALS, approval.subscriptionId(), approval);
                     }
                 }
                 producer.flush();
@@ -247,7 +247,7 @@ public final class EnforcementRun {
                 } else {
                     phase.sentAt.set(i, System.nanoTime());
                 }
-                producer.send(new ProducerRecord<>(Topics.EXECUTION_REQUESTS.name(), request.deliverableId(), value));
+                producer.send(new ProducerRecord<>(Topics.EXECUTION_REQUESTS.name(), request.subscriptionId(), value));
             }
             producer.flush();
             if (!phase.done.await(5, TimeUnit.MINUTES)) {

@@ -28,13 +28,12 @@ import com.myagents.enforcement.policy.Metering;
 import com.myagents.enforcement.policy.UsedApproval;
 import com.myagents.enforcement.policy.Verdict;
 import com.myagents.enforcement.stages.Decided;
-import com.myagents.enforcement.stages.Pending;
 
 /**
  * The CPU time one allowed decision spends in JSON (and in signing), op by op, on one thread: the
  * request read from its topic, the approval and the subscription read from their stores (a store
- * read deserializes), the pending request written to and read from the repartition topic, the used
- * approval written to its store, the decision and the signed command written. Objects are the ones
+ * read deserializes; since enforcement decides in one stage there is no repartition record), the used
+ * approval written to its store, the ledger read and written, the decision and the signed command written. Objects are the ones
  * the real policy code builds for an approved request.
  */
 public record SerdeCost(Map<String, Long> nanosPerOp) {
@@ -48,9 +47,8 @@ public record SerdeCost(Map<String, Long> nanosPerOp) {
         SubscriptionState subscription = workload.subscriptionStates(now).get(
                 (int) Math.floorMod(index, (long) workload.subscriptions()));
         Verdict first = DeliverableRules.evaluate(request, approval, now);
-        Pending pending = new Pending(request, approval.expiresAt(), first.checks(), first.inputs(), approval.decidedAt());
-        Metering second = SubscriptionRules.evaluate(CheckTrail.continuing(pending.checks(), pending.inputs()),
-                request, null, subscription, BudgetLedger.EMPTY.at(now), null, now, pending.approvalDecidedAt());
+        Metering second = SubscriptionRules.evaluate(CheckTrail.continuing(first.checks(), first.inputs()),
+                request, null, subscription, BudgetLedger.EMPTY.at(now), null, now, approval.decidedAt());
         Decided decided = Decided.of(request, second.verdict(), now);
         if (!decided.decision().allowed()) {
             throw new IllegalStateException("the sample request was not allowed: " + decided.decision().reason());
@@ -65,7 +63,6 @@ public record SerdeCost(Map<String, Long> nanosPerOp) {
         Map<String, Supplier<Object>> ops = new LinkedHashMap<>();
         ops.put("read request", reader(Topics.EXECUTION_REQUESTS.valueSerde(), request));
         ops.put("read approval (store)", reader(Topics.APPROVALS.valueSerde(), approval));
-        ops.put("write + read pending (repartition)", () -> read(Pending.SERDE, write(Pending.SERDE, pending)));
         ops.put("read subscription (store)", reader(Topics.SUBSCRIPTIONS.valueSerde(), subscription));
         ops.put("write used approval (store)", () -> write(usedSerde, used));
         JsonSerde<BudgetLedger> ledgerSerde = new JsonSerde<>(BudgetLedger.class, "enforcement-budget-ledger", 1);

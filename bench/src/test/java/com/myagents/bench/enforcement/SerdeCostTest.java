@@ -11,7 +11,7 @@ class SerdeCostTest {
         SerdeCost cost = SerdeCost.measure(new EnforcementWorkload(100, 0.5, 0.15, 10, 1), 50);
 
         assertThat(cost.nanosPerOp()).containsOnlyKeys("read request", "read approval (store)",
-                "write + read pending (repartition)", "read subscription (store)", "write used approval (store)",
+                "read subscription (store)", "write used approval (store)",
                 "read + write budget ledger (store)",
                 "write decision", "sign + write command").allSatisfy((op, nanos) -> assertThat(nanos).isPositive());
         assertThat(cost.perDecision()).isEqualTo(cost.nanosPerOp().values().stream().mapToLong(Long::longValue).sum());

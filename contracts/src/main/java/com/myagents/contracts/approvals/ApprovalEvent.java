@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * The latest review of one deliverable, keyed by deliverable_id on a compacted topic: the
- * approval an execution request must match. {@code payload_hash} is the hash of exactly what
+ * A review of one deliverable, keyed by its subscription_id (enforcement keeps the latest of each
+ * deliverable): the approval an execution request must match. {@code payload_hash} is the hash of exactly what
  * was approved; {@code VOIDED} replaces an approval when the draft is edited afterwards.
  */
 public record ApprovalEvent(

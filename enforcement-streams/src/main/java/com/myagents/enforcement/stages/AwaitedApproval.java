@@ -8,7 +8,7 @@ import com.myagents.contracts.serde.JsonSerde;
  * executed within moments, and the approval's record is still on its way on the approvals topic
  * (a different topic than the request's, so nothing orders the two). It waits a short grace for it.
  *
- * @param key        the request record's key (its deliverable id)
+ * @param key        the request record's key (its subscription id)
  * @param request    the request
  * @param timestamp  the request record's timestamp, kept for the decision it gets
  * @param awaitingSince wall-clock millis when it began to wait

@@ -20,7 +20,7 @@ import com.myagents.enforcement.policy.Verdict;
  * does not carry). Ids are name-based UUIDs of the correlation id: a replay yields the same ids,
  * so every downstream upsert is idempotent.
  */
-public record Decided(ExecutionRequest request, ExecutionDecision decision) implements Evaluated {
+public record Decided(ExecutionRequest request, ExecutionDecision decision) {
 
     public static Decided of(ExecutionRequest request, Verdict verdict, Instant decidedAt) {
         ReasonCode reason;

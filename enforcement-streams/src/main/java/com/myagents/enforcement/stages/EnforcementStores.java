@@ -3,16 +3,18 @@ package com.myagents.enforcement.stages;
 /**
  * Every state store of the enforcement app, by name, in one place: the topology adds them, the
  * stages open them. A name is also its changelog topic's ({@code myagents-enforcement-<name>-changelog}),
- * so renaming one loses its state.
+ * so renaming one loses its state — and a store whose key moves to other partitions gets a new name
+ * (the decided requests, the approvals and the awaiting requests did when requests and approvals
+ * came to be keyed by subscription: their old changelogs are partitioned by deliverable).
  */
 public final class EnforcementStores {
 
-    /** deliverable_id → latest approval event, materialized from the approvals topic. */
-    public static final String APPROVALS = "enforcement-approvals";
-    /** correlation_id → wall-clock millis of its decision. */
-    public static final String DECIDED = "enforcement-decided-requests";
-    /** correlation_id → a request waiting for its approval to arrive. */
-    public static final String AWAITING_APPROVAL = "enforcement-awaiting-approval";
+    /** deliverable_id → latest approval event, in the task of the deliverable's subscription. */
+    public static final String APPROVALS = "enforcement-approvals-by-deliverable";
+    /** correlation_id → wall-clock millis of its decision (in the task of the request's subscription). */
+    public static final String DECIDED = "enforcement-decided-requests-by-subscription";
+    /** correlation_id → a request waiting for its approval to arrive (in the task of its subscription). */
+    public static final String AWAITING_APPROVAL = "enforcement-awaiting-approval-by-subscription";
     /** approval_id → the allowed request that used it. */
     public static final String USED_APPROVALS = "enforcement-used-approvals";
     /** subscription_id → latest subscription state, materialized from the subscriptions topic. */

@@ -18,28 +18,26 @@ import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.contracts.serde.JsonSerde;
 import com.myagents.enforcement.policy.BudgetLedger;
 import com.myagents.enforcement.policy.UsedApproval;
+import com.myagents.enforcement.stages.ApprovalRecorder;
 import com.myagents.enforcement.stages.AwaitedApproval;
 import com.myagents.enforcement.stages.Decided;
-import com.myagents.enforcement.stages.DeliverableStage;
+import com.myagents.enforcement.stages.DecisionStage;
 import com.myagents.enforcement.stages.EnforcementStores;
-import com.myagents.enforcement.stages.Evaluated;
 import com.myagents.enforcement.stages.GoalRunMeter;
 import com.myagents.enforcement.stages.GoalRunSettler;
-import com.myagents.enforcement.stages.Pending;
 import com.myagents.enforcement.stages.ReservationSettler;
-import com.myagents.enforcement.stages.SubscriptionStage;
 import com.myagents.streams.StoreKind;
 
 /**
- * Execution requests in, exactly one decision per correlation id out, in two stages:
- * <ol>
- * <li>by deliverable (the requests' key, co-partitioned with the approvals table): once per
- * correlation id, well-formed, known action, matching approved unexpired approval, unchanged payload;
- * <li>by subscription (repartitioned, co-partitioned with the subscriptions table): approval not
- * used yet, subscription active, trial open, action allowed in trial, trading risk checks against
- * the instance's current configuration (a global table), price reserved within the trial caps or
- * the paid budget.
- * </ol>
+ * Execution requests in, exactly one decision per correlation id out, in one step by subscription:
+ * requests and approvals are keyed by subscription_id where they are produced (the outbox), so a
+ * request meets the approvals of its deliverable (a store keyed by deliverable, in its subscription's
+ * task), the approvals already used, its subscription (a table) and its ledger in one task, and the
+ * {@link DecisionStage} decides it with one commit — no repartition between request and decision.
+ * Checked in order: once per correlation id, well-formed, known action, matching approved unexpired
+ * approval, unchanged payload; approval not used yet, subscription active, trial open, action
+ * allowed in trial, trading risk checks against the instance's current configuration (a global
+ * table), price reserved within the trial caps or the paid budget.
  * Every decision goes to the decisions topic (by correlation_id); a denial also to the denials
  * topic (by subscription_id), an allow to the commands topic (by deliverable_id), signed.
  * <p>
@@ -49,7 +47,6 @@ import com.myagents.streams.StoreKind;
  */
 public final class EnforcementTopology {
 
-    public static final String BY_SUBSCRIPTION = "requests-by-subscription";
     public static final String RESULTS_BY_SUBSCRIPTION = "results-by-subscription";
 
     private EnforcementTopology() {
@@ -63,14 +60,15 @@ public final class EnforcementTopology {
 
     public static void build(StreamsBuilder builder, EnforcementSettings settings) {
         addStores(builder, settings.stores());
+        recordApprovals(builder);
         decideRequests(builder, settings);
         meterGoalRuns(builder, settings);
         settleReservations(builder);
     }
 
     private static void addStores(StreamsBuilder builder, StoreKind stores) {
-        table(builder, Topics.APPROVALS, stores, EnforcementStores.APPROVALS);
         table(builder, Topics.SUBSCRIPTIONS, stores, EnforcementStores.SUBSCRIPTIONS);
+        builder.addStateStore(stores.stringKeyed(EnforcementStores.APPROVALS, Topics.APPROVALS.valueSerde()));
         builder.addStateStore(stores.stringKeyed(EnforcementStores.DECIDED, Serdes.Long()));
         builder.addStateStore(stores.stringKeyed(EnforcementStores.AWAITING_APPROVAL, AwaitedApproval.SERDE));
         builder.addStateStore(stores.stringKeyed(EnforcementStores.USED_APPROVALS,
@@ -85,32 +83,21 @@ public final class EnforcementTopology {
                         .withValueSerde(Topics.HIRED_AGENTS.valueSerde()));
     }
 
-    /** First by deliverable: decided there (a denial, a repeat) or passed on, by subscription, to the second stage. */
-    private static void decideRequests(StreamsBuilder builder, EnforcementSettings settings) {
-        builder.stream(Topics.EXECUTION_REQUESTS.name(), Topics.EXECUTION_REQUESTS.consumed().withName("execution-requests"))
-                .process(() -> new DeliverableStage(settings.stageMemory(), settings.approvalGrace()),
-                        Named.as("deliverable-stage"), EnforcementStores.DECIDED, EnforcementStores.APPROVALS,
-                        EnforcementStores.AWAITING_APPROVAL)
-                .split(Named.as("deliverable-stage-result-"))
-                .branch((key, evaluated) -> evaluated instanceof Decided, Branched.withConsumer(
-                        decided -> publish(decided.mapValues(Decided.class::cast), settings.signer(), "deliverable-stage"),
-                        "decided"))
-                .defaultBranch(Branched.withConsumer(
-                        pending -> publish(decideBySubscription(pending.mapValues(Pending.class::cast), settings),
-                                settings.signer(), "subscription-stage"),
-                        "pending"));
+    /** Approvals come keyed by subscription; each is filed under its deliverable in that subscription's task. */
+    private static void recordApprovals(StreamsBuilder builder) {
+        builder.stream(Topics.APPROVALS.name(), Topics.APPROVALS.consumed().withName("approvals"))
+                .process(ApprovalRecorder::new, Named.as("approval-recorder"), EnforcementStores.APPROVALS);
     }
 
-    private static KStream<String, Decided> decideBySubscription(KStream<String, Pending> pending, EnforcementSettings settings) {
-        return pending
-                .map((key, p) -> KeyValue.pair(p.request().subscriptionId(), p), Named.as("key-by-subscription"))
-                .repartition(Repartitioned.<String, Pending>as(BY_SUBSCRIPTION)
-                        .withKeySerde(Serdes.String())
-                        .withValueSerde(Pending.SERDE)
-                        .withNumberOfPartitions(Topics.SUBSCRIPTIONS.partitions()))
-                .process(() -> new SubscriptionStage(settings.stageMemory()),
-                        Named.as("subscription-stage"), EnforcementStores.USED_APPROVALS, EnforcementStores.SUBSCRIPTIONS,
-                        EnforcementStores.BUDGET_LEDGER);
+    /** One processor, one commit: every check of a request, and its reservation, in the task of its subscription. */
+    private static void decideRequests(StreamsBuilder builder, EnforcementSettings settings) {
+        KStream<String, Decided> decided = builder
+                .stream(Topics.EXECUTION_REQUESTS.name(), Topics.EXECUTION_REQUESTS.consumed().withName("execution-requests"))
+                .process(() -> new DecisionStage(settings.stageMemory(), settings.approvalGrace()),
+                        Named.as("decision-stage"), EnforcementStores.DECIDED, EnforcementStores.APPROVALS,
+                        EnforcementStores.AWAITING_APPROVAL, EnforcementStores.USED_APPROVALS,
+                        EnforcementStores.SUBSCRIPTIONS, EnforcementStores.BUDGET_LEDGER);
+        publish(decided, settings.signer(), "decision-stage");
     }
 
     private static void meterGoalRuns(StreamsBuilder builder, EnforcementSettings settings) {

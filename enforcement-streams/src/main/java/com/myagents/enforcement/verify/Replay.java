@@ -63,7 +63,8 @@ public final class Replay {
         Verdict verdict = DeliverableRules.evaluate(request, inputs.payloadDigest(), inputs.approval(), inputs.evaluatedAt());
         long cost = 0;
         if (verdict instanceof Verdict.Allowed first) {
-            // The subscription stage decides later than the deliverable stage: at the decision's own time.
+            // The subscription rules ran at the decision's own time (the same as evaluated_at since
+            // enforcement decides in one stage; later, for decisions of the two-stage topology).
             Instant now = decision.decidedAt();
             Metering metering = SubscriptionRules.evaluate(CheckTrail.continuing(first.checks(), first.inputs()), request,
                     inputs.usedApproval(request.approvalId()), inputs.subscription(), inputs.ledgerOr(now),

@@ -10,11 +10,13 @@ import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.execution.signing.CommandSigner;
+import com.myagents.enforcement.stages.EnforcementStores;
 import com.myagents.streams.StoreKind;
 
 /**
- * The atomicity of the checks rests on which records meet in one task: requests with the approvals
- * of their deliverable, then (repartitioned) with the state of their subscription.
+ * The atomicity of the checks rests on which records meet in one task: a request with the approvals
+ * of its deliverable, the approvals already used, its subscription and its ledger — all keyed by
+ * subscription, decided by one processor with one commit, no repartition between request and decision.
  */
 class EnforcementTopologyShapeTest {
 
@@ -22,26 +24,41 @@ class EnforcementTopologyShapeTest {
             .build(EnforcementSettings.of(new CommandSigner(new byte[32]), StoreKind.IN_MEMORY)).describe();
 
     @Test
-    void decidesInTwoStagesKeyedByDeliverableThenBySubscription() {
+    void decidesInOneStageKeyedBySubscription() {
         assertThat(description.subtopologies()).extracting(this::sourceTopics).containsExactlyInAnyOrder(
-                Set.of(Topics.EXECUTION_REQUESTS.name(), Topics.APPROVALS.name()),
                 Set.of(Topics.EXECUTION_RESULTS.name()),
-                // the subscription's ledger is one store: requests, goal runs, their settlements and results meet in one task
-                Set.of(EnforcementTopology.BY_SUBSCRIPTION + "-repartition", Topics.SUBSCRIPTIONS.name(),
+                // requests, approvals, goal runs, their settlements and results meet the subscription's state in one task
+                Set.of(Topics.EXECUTION_REQUESTS.name(), Topics.APPROVALS.name(), Topics.SUBSCRIPTIONS.name(),
                         Topics.GOAL_RUN_REQUESTS.name(), Topics.GOAL_RUN_SETTLEMENTS.name(),
                         EnforcementTopology.RESULTS_BY_SUBSCRIPTION + "-repartition"));
         assertThat(description.globalStores()).hasSize(1);
     }
 
     @Test
-    void keysTheTablesItJoinsLikeTheStreamsTheyMeet() {
-        assertThat(Topics.APPROVALS.partitions()).isEqualTo(Topics.EXECUTION_REQUESTS.partitions());
-        assertThat(Topics.APPROVALS.keyMeaning()).isEqualTo(Topics.EXECUTION_REQUESTS.keyMeaning());
-        assertThat(Topics.SUBSCRIPTIONS.keyMeaning()).isEqualTo("subscription_id");
-        assertThat(Topics.GOAL_RUN_REQUESTS.keyMeaning()).isEqualTo("subscription_id");
-        assertThat(Topics.GOAL_RUN_REQUESTS.partitions()).isEqualTo(Topics.SUBSCRIPTIONS.partitions());
-        assertThat(Topics.GOAL_RUN_SETTLEMENTS.keyMeaning()).isEqualTo("subscription_id");
-        assertThat(Topics.GOAL_RUN_SETTLEMENTS.partitions()).isEqualTo(Topics.SUBSCRIPTIONS.partitions());
+    void oneProcessorReadsEveryStoreARequestIsDecidedWith() {
+        TopologyDescription.Processor decider = description.subtopologies().stream()
+                .flatMap(s -> s.nodes().stream())
+                .filter(TopologyDescription.Processor.class::isInstance).map(TopologyDescription.Processor.class::cast)
+                .filter(p -> p.name().equals("decision-stage")).findFirst().orElseThrow();
+
+        assertThat(decider.stores()).containsExactlyInAnyOrder(EnforcementStores.DECIDED, EnforcementStores.APPROVALS,
+                EnforcementStores.AWAITING_APPROVAL, EnforcementStores.USED_APPROVALS, EnforcementStores.SUBSCRIPTIONS,
+                EnforcementStores.BUDGET_LEDGER);
+        assertThat(decider.predecessors()).singleElement()
+                .satisfies(source -> assertThat(((TopologyDescription.Source) source).topicSet())
+                        .containsExactly(Topics.EXECUTION_REQUESTS.name()));
+        assertThat(description.subtopologies()).flatExtracting(this::sourceTopics)
+                .as("no repartition between a request and its decision")
+                .noneMatch(topic -> topic.startsWith("requests-by"));
+    }
+
+    @Test
+    void keysEveryInputOfTheDecisionBySubscription() {
+        for (var topic : java.util.List.of(Topics.EXECUTION_REQUESTS, Topics.APPROVALS, Topics.SUBSCRIPTIONS,
+                Topics.GOAL_RUN_REQUESTS, Topics.GOAL_RUN_SETTLEMENTS)) {
+            assertThat(topic.keyMeaning()).as(topic.name()).isEqualTo("subscription_id");
+            assertThat(topic.partitions()).as(topic.name()).isEqualTo(Topics.SUBSCRIPTIONS.partitions());
+        }
     }
 
     private Set<String> sourceTopics(TopologyDescription.Subtopology subtopology) {

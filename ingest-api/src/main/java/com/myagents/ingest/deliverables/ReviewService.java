@@ -147,7 +147,8 @@ class ReviewService {
     }
 
     private void publish(DSLContext tx, DeliverablesRecord deliverable, ApprovalsRecord approval, ApprovalEvent.Verdict verdict) {
-        writes.outbox().append(tx, Topics.APPROVALS, deliverable.getDeliverableId().toString(), new ApprovalEvent(
+        // keyed by subscription: enforcement decides a request with its approval in the subscription's task
+        writes.outbox().append(tx, Topics.APPROVALS, deliverable.getSubscriptionId().toString(), new ApprovalEvent(
                 approval.getApprovalId().toString(), deliverable.getDeliverableId().toString(),
                 deliverable.getSubscriptionId().toString(), deliverable.getCustomerId().toString(), verdict,
                 approval.getReviewer(), approval.getNotes(), approval.getPayloadHash(), approval.getDecidedAt().toInstant(),

@@ -62,7 +62,8 @@ public class ExecutionRequests {
         if (inserted == 0) {
             return false;
         }
-        outbox.append(tx, Topics.EXECUTION_REQUESTS, deliverable.getDeliverableId().toString(), new ExecutionRequest(
+        // keyed by subscription: enforcement decides it in one step, in the subscription's task
+        outbox.append(tx, Topics.EXECUTION_REQUESTS, deliverable.getSubscriptionId().toString(), new ExecutionRequest(
                 correlationId, deliverable.getDeliverableId().toString(), deliverable.getSubscriptionId().toString(),
                 deliverable.getCustomerId().toString(), deliverable.getHiredInstanceId().toString(), chosen, approvalId,
                 deliverable.getPayloadHash(), requestedBy, at,

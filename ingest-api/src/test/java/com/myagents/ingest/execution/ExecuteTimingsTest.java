@@ -10,6 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 
 class ExecuteTimingsTest {
 
@@ -36,6 +40,20 @@ class ExecuteTimingsTest {
         assertThat(timings.decisionWait()).isEqualTo(Duration.ofSeconds(5));
         assertThat(timings.callerTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(bind(Map.of("myagents.execute.decision-wait", "9s")).decisionWait()).isEqualTo(Duration.ofSeconds(9));
+    }
+
+    @Test
+    void aGatewayTimeoutGivenToThisProcessAsTheGatewaysPropertyIsTheOneChecked() throws java.io.IOException {
+        // the launcher gives every service the same properties; ingest-api.yml reads the gateway's own first
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("launcher",
+                Map.of("myagents.gateway.upstream-timeout", "3s")));
+        new YamlPropertySourceLoader().load("ingest-api.yml", new ClassPathResource("ingest-api.yml"))
+                .forEach(environment.getPropertySources()::addLast);
+
+        assertThat(environment.getProperty("myagents.execute.caller-timeout")).isEqualTo("3s");
+        assertThatThrownBy(() -> Binder.get(environment).bindOrCreate("myagents.execute", ExecuteTimings.class))
+                .rootCause().hasMessageContaining("myagents.execute.caller-timeout (PT3S");
     }
 
     private static ExecuteTimings bind(Map<String, String> properties) {

@@ -20,69 +20,93 @@ import org.slf4j.MDC;
 import com.myagents.contracts.approvals.ApprovalEvent;
 import com.myagents.contracts.execution.ExecutionRequest;
 import com.myagents.contracts.execution.ReasonCode;
+import com.myagents.contracts.hiring.HiredAgentChange;
+import com.myagents.contracts.subscriptions.SubscriptionState;
+import com.myagents.enforcement.policy.BudgetLedger;
+import com.myagents.enforcement.policy.CheckTrail;
 import com.myagents.enforcement.policy.DeliverableRules;
+import com.myagents.enforcement.policy.Metering;
+import com.myagents.enforcement.policy.SubscriptionRules;
+import com.myagents.enforcement.policy.UsedApproval;
 import com.myagents.enforcement.policy.Verdict;
 
 /**
- * First stage, one task per deliverable partition: decides each correlation id once (the outbox
- * relay delivers at least once), then checks the request against the latest approval of its
- * deliverable. A denial is final here; a request that passes goes on to the subscription stage.
+ * Decides every execution request in one step, one task per subscription partition: requests and
+ * approvals arrive keyed by subscription_id, so the deliverable's latest approval, the approvals
+ * already used, the subscription and its ledger are all in this task. Each correlation id is decided
+ * once (the outbox relay delivers at least once); the deliverable rules, then the subscription rules
+ * run, and checking, reserving and the decision's output commit in one transaction (exactly-once):
+ * an approval is used once and neither a trial cap nor a budget can be overspent. The same ledger is
+ * charged by goal runs ({@link GoalRunMeter}) and settled by connector results
+ * ({@link ReservationSettler}) in this task.
  *
- * <p>A request naming an approval this stage has not seen (none yet, or an older one) waits up to
- * the approval grace for it before it is denied {@code approval_not_found} / {@code approval_mismatch}:
+ * <p>A request naming an approval this task has not seen (none yet, or an older one) waits up to the
+ * approval grace for it before it is denied {@code approval_not_found} / {@code approval_mismatch}:
  * approvals and requests come on two topics, so a request made right after its approval can be read
  * first. A request never waits for anything else, and an approval that arrives in time is checked
  * like any other.
  */
-public final class DeliverableStage implements Processor<String, ExecutionRequest, String, Evaluated> {
+public final class DecisionStage implements Processor<String, ExecutionRequest, String, Decided> {
 
     /** How often (wall clock) waiting requests look for their approval again. */
     static final Duration AWAIT_CHECK_INTERVAL = Duration.ofMillis(100);
 
-    private static final Logger log = LoggerFactory.getLogger(DeliverableStage.class);
+    private static final Logger log = LoggerFactory.getLogger(DecisionStage.class);
 
     private final StageMemory memory;
     private final Duration approvalGrace;
-    private ProcessorContext<String, Evaluated> context;
+    private ProcessorContext<String, Decided> context;
     private KeyValueStore<String, Long> decided;
-    private TimestampedKeyValueStore<String, ApprovalEvent> approvals;
+    private KeyValueStore<String, ApprovalEvent> approvals;
     private KeyValueStore<String, AwaitedApproval> awaiting;
+    private KeyValueStore<String, UsedApproval> usedApprovals;
+    private TimestampedKeyValueStore<String, SubscriptionState> subscriptions;
+    private KeyValueStore<String, BudgetLedger> ledgers;
+    private TimestampedKeyValueStore<String, HiredAgentChange> instances;
 
     /**
-     * @param memory        how long a correlation id is remembered: at least the retention of the
-     *                      requests topic, after which the relay cannot deliver it again
-     * @param approvalGrace how long a request waits for an approval this stage has not seen yet
+     * @param memory        how long a correlation id is remembered (at least the retention of the
+     *                      requests topic, after which the relay cannot deliver it again), and how
+     *                      long past its expiry a used approval is (expiry denies reuse from then on;
+     *                      the margin covers clocks that disagree)
+     * @param approvalGrace how long a request waits for an approval this task has not seen yet
      */
-    public DeliverableStage(StageMemory memory, Duration approvalGrace) {
+    public DecisionStage(StageMemory memory, Duration approvalGrace) {
         this.memory = memory;
         this.approvalGrace = approvalGrace;
     }
 
     @Override
-    public void init(ProcessorContext<String, Evaluated> context) {
+    public void init(ProcessorContext<String, Decided> context) {
         this.context = context;
         this.decided = context.getStateStore(EnforcementStores.DECIDED);
         this.approvals = context.getStateStore(EnforcementStores.APPROVALS);
         this.awaiting = context.getStateStore(EnforcementStores.AWAITING_APPROVAL);
+        this.usedApprovals = context.getStateStore(EnforcementStores.USED_APPROVALS);
+        this.subscriptions = context.getStateStore(EnforcementStores.SUBSCRIPTIONS);
+        this.ledgers = context.getStateStore(EnforcementStores.BUDGET_LEDGER);
+        this.instances = context.getStateStore(EnforcementStores.INSTANCES);
         memory.forgetOld(context, decided, (decidedAt, cutoff) -> decidedAt < cutoff.toEpochMilli());
+        memory.forgetOld(context, usedApprovals,
+                (used, cutoff) -> (used.expiresAt() != null ? used.expiresAt() : used.usedAt()).isBefore(cutoff));
         context.schedule(AWAIT_CHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::lookForAwaitedApprovals);
     }
 
     @Override
     public void process(Record<String, ExecutionRequest> record) {
-        // every line logged while deciding it (downstream stages included) carries its correlation id
+        // every line logged while deciding it carries its correlation id
         String correlationId = record.value() == null ? null : record.value().correlationId();
         if (correlationId != null) {
             MDC.put("correlation_id", correlationId);
         }
         try {
-            decide(record);
+            receive(record);
         } finally {
             MDC.remove("correlation_id");
         }
     }
 
-    private void decide(Record<String, ExecutionRequest> record) {
+    private void receive(Record<String, ExecutionRequest> record) {
         ExecutionRequest request = record.value();
         if (request == null) {
             log.warn("dropped an execution request record without a value (key {})", record.key());
@@ -108,15 +132,37 @@ public final class DeliverableStage implements Processor<String, ExecutionReques
             awaiting.put(correlationId, new AwaitedApproval(record.key(), request, record.timestamp(), now));
             return;
         }
-        forward(record.key(), request, record.timestamp(), approval, verdict, now);
+        decide(record.key(), request, record.timestamp(), approval, verdict, now);
     }
 
-    private void forward(String key, ExecutionRequest request, long timestamp, ApprovalEvent approval, Verdict verdict,
-                         long now) {
-        Evaluated next = verdict instanceof Verdict.Allowed
-                ? new Pending(request, approval.expiresAt(), verdict.checks(), verdict.inputs(), approval.decidedAt())
-                : Decided.of(request, verdict, Instant.ofEpochMilli(now));
-        context.forward(new Record<>(key, next, timestamp));
+    /**
+     * A request the deliverable rules denied is decided by them; one they passed goes on, in the same
+     * call, to the subscription rules, whose reservation is kept only if they allow it.
+     */
+    private void decide(String key, ExecutionRequest request, long timestamp, ApprovalEvent approval,
+                        Verdict deliverableVerdict, long nowMillis) {
+        Instant now = Instant.ofEpochMilli(nowMillis);
+        Decided decision;
+        if (deliverableVerdict instanceof Verdict.Allowed) {
+            BudgetLedger ledger = ledgers.get(request.subscriptionId());
+            Metering result = SubscriptionRules.evaluate(
+                    CheckTrail.continuing(deliverableVerdict.checks(), deliverableVerdict.inputs()), request,
+                    usedApprovals.get(request.approvalId()),
+                    ValueAndTimestamp.getValueOrNull(subscriptions.get(request.subscriptionId())),
+                    (ledger == null ? BudgetLedger.EMPTY : ledger).at(now),
+                    request.hiredInstanceId() == null ? null
+                            : ValueAndTimestamp.getValueOrNull(instances.get(request.hiredInstanceId())),
+                    now, approval.decidedAt());
+            decision = Decided.of(request, result.verdict(), now);
+            if (decision.decision().allowed()) {
+                usedApprovals.put(request.approvalId(), new UsedApproval(request.approvalId(), request.correlationId(),
+                        decision.decision().decisionId(), now, approval.expiresAt()));
+                ledgers.put(request.subscriptionId(), result.ledger());
+            }
+        } else {
+            decision = Decided.of(request, deliverableVerdict, now);
+        }
+        context.forward(new Record<>(key, decision, timestamp));
     }
 
     /** Denied only because the approval it names has not been seen (yet). */
@@ -141,7 +187,7 @@ public final class DeliverableStage implements Processor<String, ExecutionReques
             awaiting.delete(request.correlationId());
             MDC.put("correlation_id", request.correlationId());
             try {
-                forward(waiting.key(), request, waiting.timestamp(), approval, verdict, wallClockMillis);
+                decide(waiting.key(), request, waiting.timestamp(), approval, verdict, wallClockMillis);
             } finally {
                 MDC.remove("correlation_id");
             }
@@ -152,6 +198,6 @@ public final class DeliverableStage implements Processor<String, ExecutionReques
         if (request.deliverableId() == null || request.deliverableId().isBlank()) {
             return null;
         }
-        return ValueAndTimestamp.getValueOrNull(approvals.get(request.deliverableId()));
+        return approvals.get(request.deliverableId());
     }
 }
