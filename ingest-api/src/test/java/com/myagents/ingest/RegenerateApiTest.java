@@ -54,7 +54,7 @@ class RegenerateApiTest {
         JsonNode now = json(api.call("GET", "/api/v1/deliverables/" + post.id, post.customer, null));
         assertThat(now.path("state").asString()).isEqualTo("pending_review");
         assertThat(now.path("approval").path("verdict").asString()).isEqualTo("voided");
-        assertThat(lastApproval(post.id).verdict()).isEqualTo(ApprovalEvent.Verdict.VOIDED);
+        assertThat(api.lastApprovalEvent(post.id).verdict()).isEqualTo(ApprovalEvent.Verdict.VOIDED);
     }
 
     @Test
@@ -135,26 +135,6 @@ class RegenerateApiTest {
 
     private GoalTrigger lastTrigger(String goalId) {
         return read(Topics.GOAL_TRIGGERS.name(), goalId, (JsonSerde<GoalTrigger>) Topics.GOAL_TRIGGERS.valueSerde());
-    }
-
-    private ApprovalEvent lastApproval(String deliverableId) {
-        // keyed by the deliverable's subscription; the latest event of this deliverable among them
-        try (var c = java.sql.DriverManager.getConnection(api.postgres.jdbcUrl(), api.postgres.username(), api.postgres.password());
-             var s = c.prepareStatement("select payload from plant.outbox where topic = ? and record_key = (select subscription_id::text from plant.deliverables where deliverable_id = ?::uuid) order by id desc")) {
-            s.setString(1, Topics.APPROVALS.name());
-            s.setString(2, deliverableId);
-            try (var rows = s.executeQuery()) {
-                while (rows.next()) {
-                    ApprovalEvent event = ((JsonSerde<ApprovalEvent>) Topics.APPROVALS.valueSerde()).read(rows.getBytes(1));
-                    if (deliverableId.equals(event.deliverableId())) {
-                        return event;
-                    }
-                }
-                throw new AssertionError("no approval event of deliverable " + deliverableId);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private <V> V read(String topic, String key, JsonSerde<V> serde) {

@@ -35,7 +35,7 @@ class ReviewApiTest {
         assertThat(approvalId).isNotBlank();
         assertThat(body.path("approval").path("reviewer").asString()).isEqualTo(RunningIngestApi.DEMO);
         assertThat(body.path("approval").path("expires_at").asString()).isNotBlank();
-        ApprovalEvent event = lastApprovalEvent(draft.id);
+        ApprovalEvent event = api.lastApprovalEvent(draft.id);
         assertThat(event.approvalId()).isEqualTo(approvalId);
         assertThat(event.verdict()).isEqualTo(ApprovalEvent.Verdict.APPROVED);
         assertThat(event.payloadHash()).isEqualTo(draft.hash);
@@ -72,7 +72,7 @@ class ReviewApiTest {
         assertThat(json(edited).path("payload_hash").asString()).isNotEqualTo(draft.hash)
                 .isEqualTo(PayloadHash.of(java.util.Map.of("platform", "linkedin", "text", "A better post")));
         assertThat(json(edited).path("approval").path("verdict").asString()).isEqualTo("voided");
-        assertThat(lastApprovalEvent(draft.id).verdict()).isEqualTo(ApprovalEvent.Verdict.VOIDED);
+        assertThat(api.lastApprovalEvent(draft.id).verdict()).isEqualTo(ApprovalEvent.Verdict.VOIDED);
     }
 
     @Test
@@ -172,25 +172,5 @@ class ReviewApiTest {
 
     HttpResponse<String> review(String id, String body) {
         return api.call("POST", "/api/v1/deliverables/" + id + "/review", DEMO_CUSTOMER, body);
-    }
-
-    ApprovalEvent lastApprovalEvent(String deliverableId) {
-        try (var c = java.sql.DriverManager.getConnection(api.postgres.jdbcUrl(), api.postgres.username(), api.postgres.password());
-             var s = c.prepareStatement("select payload from plant.outbox where topic = ? and record_key = (select subscription_id::text from plant.deliverables where deliverable_id = ?::uuid) order by id desc")) {
-            // keyed by the deliverable's subscription; the latest event of this deliverable among them
-            s.setString(1, Topics.APPROVALS.name());
-            s.setString(2, deliverableId);
-            try (var rows = s.executeQuery()) {
-                while (rows.next()) {
-                    ApprovalEvent event = ((JsonSerde<ApprovalEvent>) Topics.APPROVALS.valueSerde()).read(rows.getBytes(1));
-                    if (deliverableId.equals(event.deliverableId())) {
-                        return event;
-                    }
-                }
-                throw new AssertionError("no approval event of deliverable " + deliverableId);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -104,30 +104,60 @@ final class RunningIngestApi {
         return EventJson.MAPPER.readTree(response.body());
     }
 
+    /** The latest approval event of the deliverable in the outbox (keyed by its subscription, among that subscription's). */
+    @SuppressWarnings("unchecked")
+    com.myagents.contracts.approvals.ApprovalEvent lastApprovalEvent(String deliverableId) {
+        var serde = (com.myagents.contracts.serde.JsonSerde<com.myagents.contracts.approvals.ApprovalEvent>)
+                com.myagents.contracts.Topics.APPROVALS.valueSerde();
+        return query("select payload from plant.outbox where topic = ? and record_key = (select subscription_id::text "
+                + "from plant.deliverables where deliverable_id = ?::uuid) order by id desc", rows -> {
+                    while (rows.next()) {
+                        var event = serde.read(rows.getBytes(1));
+                        if (deliverableId.equals(event.deliverableId())) {
+                            return event;
+                        }
+                    }
+                    throw new AssertionError("no approval event of deliverable " + deliverableId);
+                }, com.myagents.contracts.Topics.APPROVALS.name(), deliverableId);
+    }
+
     long count(String sql, Object... args) {
+        return query(sql, rows -> {
+            rows.next();
+            return rows.getLong(1);
+        }, args);
+    }
+
+    void execute(String sql, Object... args) {
+        run(sql, args, PreparedStatement::execute);
+    }
+
+    /** Reads the rows of {@code sql} with {@code reader}. */
+    private <T> T query(String sql, Rows<T> reader, Object... args) {
+        return run(sql, args, statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                return reader.read(rows);
+            }
+        });
+    }
+
+    private <T> T run(String sql, Object[] args, Statement<T> work) {
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
              PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        } catch (Exception e) {
+            return work.apply(s);
+        } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    void execute(String sql, Object... args) {
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
-             PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            s.execute();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private interface Rows<T> {
+        T read(ResultSet rows) throws java.sql.SQLException;
+    }
+
+    private interface Statement<T> {
+        T apply(PreparedStatement statement) throws java.sql.SQLException;
     }
 }

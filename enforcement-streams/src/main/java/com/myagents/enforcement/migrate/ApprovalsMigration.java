@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.approvals.ApprovalEvent;
+import com.myagents.enforcement.app.BrokerOptions;
 
 /**
  * The one-shot replay of the approvals of v1 (keyed by deliverable, compacted) onto v2 (keyed by
@@ -86,10 +87,7 @@ public final class ApprovalsMigration {
 
     /** Every record of the topic up to its end when the read began; a record that cannot be read counts as null. */
     private void readAll(Topic<String, ApprovalEvent> topic, Consumer<ApprovalEvent> each) {
-        Properties props = new Properties();
-        props.putAll(client);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties props = BrokerOptions.committedReader(client);
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {

@@ -1,15 +1,9 @@
 package com.myagents.enforcement.migrate;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Properties;
-
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import com.myagents.contracts.Topics;
+import com.myagents.enforcement.app.BrokerOptions;
 
 /**
  * {@code migrate-approvals [--bootstrap-servers host:port] [--command-config client.properties]}:
@@ -25,23 +19,20 @@ public final class MigrateApprovalsCommand {
 
     /** @param args the arguments after {@code migrate-approvals} */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Properties client = new Properties();
-        client.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
+        BrokerOptions broker = new BrokerOptions();
         try {
             for (int i = 0; i < args.length; i += 2) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
-                switch (args[i]) {
-                    case "--bootstrap-servers" -> client.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, required(args[i], value));
-                    case "--command-config" -> client.putAll(load(Path.of(required(args[i], value))));
-                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+                if (!broker.accept(args[i], value)) {
+                    throw new IllegalArgumentException("unknown argument " + args[i]);
                 }
             }
-        } catch (IllegalArgumentException | IOException bad) {
+        } catch (IllegalArgumentException bad) {
             err.println("migrate-approvals: " + bad.getMessage());
             err.println("usage: migrate-approvals [--bootstrap-servers host:port] [--command-config client.properties]");
             return USAGE;
         }
-        ApprovalsMigration.Outcome outcome = new ApprovalsMigration(client).run();
+        ApprovalsMigration.Outcome outcome = new ApprovalsMigration(broker.client()).run();
         out.printf("%s → %s: %d deliverables with an approval event, %d copied, %d left alone (already on %s)%n",
                 Topics.APPROVALS_V1.name(), Topics.APPROVALS.name(), outcome.latest(), outcome.copied(),
                 outcome.alreadyOnV2(), Topics.APPROVALS.name());
@@ -51,20 +42,5 @@ public final class MigrateApprovalsCommand {
             return 1;
         }
         return 0;
-    }
-
-    private static String required(String option, String value) {
-        if (value == null) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return value;
-    }
-
-    private static Properties load(Path file) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            properties.load(in);
-        }
-        return properties;
     }
 }

@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
+import com.myagents.enforcement.app.BrokerOptions;
 
 /**
  * Reads every committed decision of the two decision topics (execution and goal-run decisions)
@@ -45,10 +46,7 @@ public final class DecisionTopics {
     }
 
     private void read(Topic<?, ?> topic, Instant from, Instant to, Consumer<Recorded> sink, Reader reader) {
-        Properties props = new Properties();
-        props.putAll(client);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Properties props = BrokerOptions.committedReader(client);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
