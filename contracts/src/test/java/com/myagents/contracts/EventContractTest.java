@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 import com.myagents.contracts.execution.Action;
@@ -30,17 +29,12 @@ class EventContractTest {
 
     @Test
     void decisionsAreWrittenAsSnakeCaseJsonWithWireCodesAndASchemaHeader() {
-        var serde = (JsonSerde<ExecutionDecision>) Topics.EXECUTION_DECISIONS.valueSerde();
-        var headers = new RecordHeaders();
+        SerializedRecord<ExecutionDecision> written = SerializedRecord.of(Topics.EXECUTION_DECISIONS, DENIED);
 
-        byte[] bytes = serde.serializer().serialize(Topics.EXECUTION_DECISIONS.name(), headers, DENIED);
-
-        String json = new String(bytes, StandardCharsets.UTF_8);
-        assertThat(json).contains("\"correlation_id\":\"corr-1\"", "\"reason\":\"approval_missing\"",
+        assertThat(written.json()).contains("\"correlation_id\":\"corr-1\"", "\"reason\":\"approval_missing\"",
                 "\"outcome\":\"deny\"", "\"decided_at\":\"2026-11-27T10:00:00Z\"", "\"policy_version\":\"enforcement/1\"");
-        assertThat(new String(headers.lastHeader(JsonSerde.SCHEMA_HEADER).value(), StandardCharsets.UTF_8))
-                .isEqualTo("execution-decision/v1");
-        assertThat(serde.deserializer().deserialize("t", bytes)).isEqualTo(DENIED);
+        assertThat(written.schemaHeader()).isEqualTo("execution-decision/v1");
+        assertThat(written.readBack()).isEqualTo(DENIED);
     }
 
     @Test

@@ -32,6 +32,7 @@ public enum DeadThreadPolicy {
 
     /** The handler that answers a dead thread of {@code application} by this policy. */
     public StreamThreadFailures handler(String application, Clock clock) {
-        return new StreamThreadFailures(application, replaceOnlyBrokerFailures, MAX_REPLACEMENTS, WINDOW, clock);
+        return new StreamThreadFailures(application,
+                new StreamThreadFailures.Replacements(replaceOnlyBrokerFailures, MAX_REPLACEMENTS, WINDOW), clock);
     }
 }

@@ -19,51 +19,53 @@ import org.slf4j.LoggerFactory;
  * leader, a producer whose transaction state the broker no longer has) is replaced: under
  * exactly-once its open transaction is aborted and the new thread re-reads every uncommitted
  * record, so nothing is skipped and nothing is produced twice. Replacements are bounded (at most
- * {@code maxReplacements} within {@code window}); past that, or for any other failure when
- * {@code replaceOnlyBrokerFailures}, the client shuts down and its health goes DOWN, for an
+ * {@link Replacements}); past that, or for any other failure when only broker
+ * failures are replaced, the client shuts down and its health goes DOWN, for an
  * orchestrator to restart it.
  */
 public final class StreamThreadFailures implements StreamsUncaughtExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(StreamThreadFailures.class);
 
+    /**
+     * Which dead threads are replaced and how often: at most {@code max} within {@code window}, and
+     * with {@code onlyBrokerFailures} only those the broker killed.
+     */
+    public record Replacements(boolean onlyBrokerFailures, int max, Duration window) {
+    }
+
     private final String application;
-    private final boolean replaceOnlyBrokerFailures;
-    private final int maxReplacements;
-    private final Duration window;
+    private final Replacements limits;
     private final Clock clock;
     private final Deque<Instant> recent = new ArrayDeque<>();
     private int replaced;
 
-    public StreamThreadFailures(String application, boolean replaceOnlyBrokerFailures, int maxReplacements,
-            Duration window, Clock clock) {
+    public StreamThreadFailures(String application, Replacements limits, Clock clock) {
         this.application = application;
-        this.replaceOnlyBrokerFailures = replaceOnlyBrokerFailures;
-        this.maxReplacements = maxReplacements;
-        this.window = window;
+        this.limits = limits;
         this.clock = clock;
     }
 
     @Override
     public synchronized StreamThreadExceptionResponse handle(Throwable error) {
         boolean brokerFailure = brokerFailure(error);
-        if (replaceOnlyBrokerFailures && !brokerFailure) {
+        if (limits.onlyBrokerFailures() && !brokerFailure) {
             log.error("{} stream thread failed; stopping the client (health DOWN)", application, error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }
         Instant now = clock.instant();
-        while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minus(window))) {
+        while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minus(limits.window()))) {
             recent.removeFirst();
         }
-        if (recent.size() >= maxReplacements) {
+        if (recent.size() >= limits.max()) {
             log.error("{} stream thread failed {} times within {}; stopping the client (health DOWN)", application,
-                    recent.size() + 1, window, error);
+                    recent.size() + 1, limits.window(), error);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         }
         recent.addLast(now);
         replaced++;
         log.warn("{} stream thread failed ({}); replacing it, {} of {} within {}", application,
-                brokerFailure ? "broker away" : "processing error", recent.size(), maxReplacements, window, error);
+                brokerFailure ? "broker away" : "processing error", recent.size(), limits.max(), limits.window(), error);
         return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 

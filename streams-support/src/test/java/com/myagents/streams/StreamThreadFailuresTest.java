@@ -14,13 +14,16 @@ import org.apache.kafka.streams.errors.StreamsException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.junit.jupiter.api.Test;
 
+import com.myagents.streams.StreamThreadFailures.Replacements;
+
 class StreamThreadFailuresTest {
 
     private final MovableClock clock = new MovableClock();
 
     @Test
     void replacesAThreadTheBrokerKilledButStopsTheClientForAnythingElse() {
-        StreamThreadFailures failures = new StreamThreadFailures("enforcement", true, 3, Duration.ofMinutes(10), clock);
+        StreamThreadFailures failures =
+                new StreamThreadFailures("enforcement", new Replacements(true, 3, Duration.ofMinutes(10)), clock);
 
         assertThat(failures.handle(new StreamsException(new TimeoutException("awaiting InitProducerId"))))
                 .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
@@ -31,7 +34,8 @@ class StreamThreadFailuresTest {
 
     @Test
     void stopsTheClientOnceTheReplacementsWithinTheWindowAreUsedUp() {
-        StreamThreadFailures failures = new StreamThreadFailures("enforcement", true, 2, Duration.ofMinutes(10), clock);
+        StreamThreadFailures failures =
+                new StreamThreadFailures("enforcement", new Replacements(true, 2, Duration.ofMinutes(10)), clock);
         TimeoutException away = new TimeoutException("broker away");
 
         assertThat(failures.handle(away)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
@@ -45,7 +49,8 @@ class StreamThreadFailuresTest {
 
     @Test
     void replacesOnAnyFailureWhenAskedTo() {
-        StreamThreadFailures failures = new StreamThreadFailures("goal-runner", false, 1, Duration.ofMinutes(1), clock);
+        StreamThreadFailures failures =
+                new StreamThreadFailures("goal-runner", new Replacements(false, 1, Duration.ofMinutes(1)), clock);
 
         assertThat(failures.handle(new IllegalStateException("bad record")))
                 .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);

@@ -1,10 +1,9 @@
 package com.myagents.contracts.execution;
 
 import java.time.Instant;
-import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.myagents.contracts.OpenCode;
 
 /** What a connector did with a command. {@code cost_minor} settles the budget reservation. */
 public record ExecutionResult(
@@ -25,58 +24,34 @@ public record ExecutionResult(
      * customer published the approved post by hand and said so; no connector called the platform,
      * but the post is out (it counts and settles like executed).
      *
-     * <p>Not an enum on purpose, like {@link ReasonCode}: a status a newer connector writes is kept
+     * <p>An {@link OpenCode}, like {@link ReasonCode}: a status a newer connector writes is kept
      * as written ({@link #known()} is false) and passed on, never refused; a reader that does not
      * know it assumes nothing happened and leaves what it derives from a status as it was.
      */
-    public record Status(String code) {
+    public static final class Status extends OpenCode {
 
         public static final Status EXECUTED = new Status("executed");
         public static final Status FAILED = new Status("failed");
         public static final Status DRY_RUN = new Status("dry_run");
         public static final Status EXECUTED_MANUALLY = new Status("executed_manually");
 
-        private static final List<Status> KNOWN = List.of(EXECUTED, FAILED, DRY_RUN, EXECUTED_MANUALLY);
-
-        public Status {
-            if (code == null || code.isBlank()) {
-                throw new IllegalArgumentException("a result status is a non-blank string");
-            }
-        }
-
-        @JsonValue
-        @Override
-        public String code() {
-            return code;
-        }
-
         /** The statuses this build knows, in the order they were introduced. */
-        public static List<Status> values() {
-            return KNOWN;
+        public static final Known<Status> KNOWN = new Known<>(Status.class, Status::new, EXECUTED, FAILED, DRY_RUN,
+                EXECUTED_MANUALLY);
+
+        public Status(String code) {
+            super(code, "a result status");
         }
 
         /** The known constant itself for a known code (so {@code ==} holds), a new status carrying any other, null for null. */
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         public static Status fromCode(String code) {
-            if (code == null) {
-                return null;
-            }
-            return KNOWN.stream().filter(s -> s.code.equals(code)).findFirst().orElseGet(() -> new Status(code));
-        }
-
-        /** False for a status written by a newer connector than this build. */
-        public boolean known() {
-            return KNOWN.contains(this);
+            return KNOWN.fromCode(code);
         }
 
         /** True when the side effect happened (by a connector or by the customer's own hand); never for an unknown status. */
         public boolean happened() {
             return EXECUTED.equals(this) || EXECUTED_MANUALLY.equals(this);
-        }
-
-        @Override
-        public String toString() {
-            return code;
         }
     }
 }

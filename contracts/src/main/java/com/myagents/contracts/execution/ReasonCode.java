@@ -1,22 +1,19 @@
 package com.myagents.contracts.execution;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import com.myagents.contracts.OpenCode;
 
 /**
  * Why enforcement decided what it decided, or why the goal runner skipped a goal run. The codes are the contract auditors read on the
  * denials topic and operators see in PP: add codes, never rename one.
  *
- * <p>Not an enum on purpose: a consumer one release behind the enforcement that wrote a record
+ * <p>An {@link OpenCode}: a consumer one release behind the enforcement that wrote a record
  * must still read it, so a code this build does not know is kept as it was written
  * ({@link #known()} is false) and passed on, never refused.
  */
-public record ReasonCode(String code) {
+public final class ReasonCode extends OpenCode {
 
     public static final ReasonCode ALLOWED = new ReasonCode("allowed");
     public static final ReasonCode MALFORMED_REQUEST = new ReasonCode("malformed_request");
@@ -49,29 +46,20 @@ public record ReasonCode(String code) {
     /** The goal's settings, template or schedule cannot make a run. */
     public static final ReasonCode SETTINGS_INVALID = new ReasonCode("settings_invalid");
 
-    private static final List<ReasonCode> KNOWN = List.of(ALLOWED, MALFORMED_REQUEST, UNKNOWN_ACTION, APPROVAL_MISSING,
-            APPROVAL_NOT_FOUND, APPROVAL_MISMATCH, APPROVAL_REJECTED, APPROVAL_EXPIRED, PAYLOAD_CHANGED, ALREADY_EXECUTED,
-            ACTION_NOT_PROPOSED, SUBSCRIPTION_UNKNOWN, SUBSCRIPTION_INACTIVE, TRIAL_ENDED, TRIAL_CAP_EXCEEDED,
-            TRIAL_ACTION_NOT_ALLOWED, BUDGET_EXCEEDED, RISK_CHECK_FAILED, SIGNATURE_INVALID, NOT_FINALIZED,
-            NOT_CONFIGURED, GOAL_DISABLED, NOT_ELIGIBLE, SETTINGS_INVALID);
-    private static final Map<String, ReasonCode> BY_CODE =
-            KNOWN.stream().collect(Collectors.toUnmodifiableMap(ReasonCode::code, Function.identity()));
+    private static final Known<ReasonCode> KNOWN = new Known<>(ReasonCode.class, ReasonCode::new, ALLOWED,
+            MALFORMED_REQUEST, UNKNOWN_ACTION, APPROVAL_MISSING, APPROVAL_NOT_FOUND, APPROVAL_MISMATCH, APPROVAL_REJECTED,
+            APPROVAL_EXPIRED, PAYLOAD_CHANGED, ALREADY_EXECUTED, ACTION_NOT_PROPOSED, SUBSCRIPTION_UNKNOWN,
+            SUBSCRIPTION_INACTIVE, TRIAL_ENDED, TRIAL_CAP_EXCEEDED, TRIAL_ACTION_NOT_ALLOWED, BUDGET_EXCEEDED,
+            RISK_CHECK_FAILED, SIGNATURE_INVALID, NOT_FINALIZED, NOT_CONFIGURED, GOAL_DISABLED, NOT_ELIGIBLE,
+            SETTINGS_INVALID);
 
-    public ReasonCode {
-        if (code == null || code.isBlank()) {
-            throw new IllegalArgumentException("a reason code is a non-blank string");
-        }
-    }
-
-    @JsonValue
-    @Override
-    public String code() {
-        return code;
+    public ReasonCode(String code) {
+        super(code, "a reason code");
     }
 
     /** The codes this build knows, in the order they were introduced. */
     public static List<ReasonCode> values() {
-        return KNOWN;
+        return KNOWN.values();
     }
 
     /**
@@ -80,20 +68,6 @@ public record ReasonCode(String code) {
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static ReasonCode fromCode(String code) {
-        if (code == null) {
-            return null;
-        }
-        ReasonCode known = BY_CODE.get(code);
-        return known != null ? known : new ReasonCode(code);
-    }
-
-    /** False for a code written by a newer enforcement than this build. */
-    public boolean known() {
-        return BY_CODE.containsKey(code);
-    }
-
-    @Override
-    public String toString() {
-        return code;
+        return KNOWN.fromCode(code);
     }
 }

@@ -1,9 +1,11 @@
 package com.myagents.contracts.schemas;
 
+import static com.myagents.contracts.schemas.StoredRecords.errors;
+import static com.myagents.contracts.schemas.StoredRecords.readValid;
+import static com.myagents.contracts.schemas.StoredRecords.schemaOf;
+import static com.myagents.contracts.schemas.StoredRecords.writtenAgain;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
 import java.util.HashSet;
@@ -27,7 +29,6 @@ import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.serde.EventJson;
 import com.myagents.contracts.serde.JsonSerde;
-import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -42,8 +43,7 @@ import tools.jackson.databind.JsonNode;
  */
 class PublishedSchemasTest {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    private static final Schema META = REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+    private static final Schema META = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
     private static final GoalTrigger TRIGGER = new GoalTrigger("goal-1:daily:2026-12-01", "goal-1", "t", "h-1", "s-1", "c-1",
             "daily:2026-12-01", AT);
@@ -102,36 +102,26 @@ class PublishedSchemasTest {
     }
 
     @Test
-    void aDecisionWrittenByThePreviousPolicyVersionStillReadsAndValidates() throws IOException {
-        byte[] old = fixture("execution-decision-v1-enforcement-2026-11.3.json");
-
-        ExecutionDecision decision = serde(Topics.EXECUTION_DECISIONS).read(old);
+    void aDecisionWrittenByThePreviousPolicyVersionStillReadsAndValidates() {
+        ExecutionDecision decision = readValid(Topics.EXECUTION_DECISIONS, "execution-decision-v1-enforcement-2026-11.3.json");
 
         assertThat(decision.reason()).isSameAs(ReasonCode.RISK_CHECK_FAILED);
         assertThat(decision.allowed()).isFalse();
         assertThat(decision.policyVersion()).isEqualTo("enforcement-2026-11.3");
-        assertThat(errors(Topics.EXECUTION_DECISIONS, EventJson.MAPPER.readTree(old))).isEmpty();
     }
 
     @Test
-    void aRecordWithAReasonCodeOrOutcomeThisBuildDoesNotKnowIsKeptAsWritten() throws IOException {
-        byte[] denialBytes = fixture("enforcement-denial-v1-new-reason.json");
-        byte[] runBytes = fixture("goal-run-decision-v1-new-outcome.json");
-
-        EnforcementDenial denial = serde(Topics.ENFORCEMENT_DENIALS).read(denialBytes);
-        GoalRunDecision run = serde(Topics.GOAL_RUN_DECISIONS).read(runBytes);
+    void aRecordWithAReasonCodeOrOutcomeThisBuildDoesNotKnowIsKeptAsWritten() {
+        EnforcementDenial denial = readValid(Topics.ENFORCEMENT_DENIALS, "enforcement-denial-v1-new-reason.json");
+        GoalRunDecision run = readValid(Topics.GOAL_RUN_DECISIONS, "goal-run-decision-v1-new-outcome.json");
 
         assertThat(denial.reason().code()).isEqualTo("quiet_hours");
         assertThat(denial.reason().known()).isFalse();
         assertThat(run.outcome().code()).isEqualTo("defer");
         assertThat(run.allowed()).as("an outcome this build does not know never allows").isFalse();
         // passed on unchanged: written again, the codes are what the newer writer wrote
-        JsonNode again = EventJson.MAPPER.readTree(serde(Topics.ENFORCEMENT_DENIALS).write(denial));
-        assertThat(again.path("reason").asString()).isEqualTo("quiet_hours");
-        assertThat(EventJson.MAPPER.readTree(serde(Topics.GOAL_RUN_DECISIONS).write(run)).path("outcome").asString())
-                .isEqualTo("defer");
-        assertThat(errors(Topics.ENFORCEMENT_DENIALS, EventJson.MAPPER.readTree(denialBytes))).isEmpty();
-        assertThat(errors(Topics.GOAL_RUN_DECISIONS, EventJson.MAPPER.readTree(runBytes))).isEmpty();
+        assertThat(writtenAgain(Topics.ENFORCEMENT_DENIALS, denial, "reason")).isEqualTo("quiet_hours");
+        assertThat(writtenAgain(Topics.GOAL_RUN_DECISIONS, run, "outcome")).isEqualTo("defer");
     }
 
     private static Set<String> fields(Class<?> record) {
@@ -147,32 +137,8 @@ class PublishedSchemasTest {
         return new HashSet<>(properties.propertyNames());
     }
 
-    private static List<Error> errors(Topic<?, ?> topic, JsonNode value) {
-        return REGISTRY.getSchema(schemaOf(topic)).validate(value);
-    }
-
-    private static JsonNode schemaOf(Topic<?, ?> topic) {
-        try (InputStream in = PublishedSchema.open(topic)) {
-            assertThat(in).as(PublishedSchema.resource(topic)).isNotNull();
-            return EventJson.MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <V> JsonSerde<V> serde(Topic<String, V> topic) {
-        return (JsonSerde<V>) topic.valueSerde();
-    }
-
     @SuppressWarnings("unchecked")
     private static byte[] write(Topic<String, ?> topic, Object value) {
         return ((JsonSerde<Object>) topic.valueSerde()).write(value);
-    }
-
-    private static byte[] fixture(String name) throws IOException {
-        try (InputStream in = PublishedSchemasTest.class.getResourceAsStream("/records/" + name)) {
-            return in.readAllBytes();
-        }
     }
 }

@@ -1,10 +1,11 @@
 package com.myagents.contracts.schemas;
 
+import static com.myagents.contracts.schemas.StoredRecords.readValid;
+import static com.myagents.contracts.schemas.StoredRecords.serde;
+import static com.myagents.contracts.schemas.StoredRecords.writtenAgain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.access.AccessRecord;
 import com.myagents.contracts.approvals.ApprovalEvent;
@@ -24,12 +24,6 @@ import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.contracts.execution.signing.CommandSigner;
 import com.myagents.contracts.goals.GoalRunDecision;
-import com.myagents.contracts.serde.EventJson;
-import com.myagents.contracts.serde.JsonSerde;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-
-import tools.jackson.databind.JsonNode;
 
 /**
  * Per public record type: a record written by the previous writer of its schema version
@@ -39,18 +33,13 @@ import tools.jackson.databind.JsonNode;
  */
 class RecordCompatibilityTest {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-
     @Test
-    void aCommandWrittenBeforeTheModeExistedReadsAsLiveUnderItsIdempotencyKey() throws IOException {
-        byte[] old = fixture("execution-command-v1-before-mode.json");
-
-        ExecutionCommand command = serde(Topics.EXECUTION_COMMANDS).read(old);
+    void aCommandWrittenBeforeTheModeExistedReadsAsLiveUnderItsIdempotencyKey() {
+        ExecutionCommand command = readValid(Topics.EXECUTION_COMMANDS, "execution-command-v1-before-mode.json");
 
         assertThat(command.dryRun()).isFalse();
         assertThat(command.platformIdempotencyKey()).isEqualTo("key-2026-11");
         assertThat(command.manual()).isNull();
-        assertThat(errors(Topics.EXECUTION_COMMANDS, old)).isEmpty();
     }
 
     @Test
@@ -61,60 +50,46 @@ class RecordCompatibilityTest {
                 ExecutionMode.fromCode("shadow"), "platform-key"));
         byte[] written = serde(Topics.EXECUTION_COMMANDS).write(newer);
 
-        ExecutionCommand read = serde(Topics.EXECUTION_COMMANDS).read(written);
+        ExecutionCommand read = readValid(Topics.EXECUTION_COMMANDS, written);
 
         assertThat(read.mode().code()).isEqualTo("shadow");
         assertThat(read.mode().known()).isFalse();
         assertThat(read.dryRun()).as("only live acts").isTrue();
         assertThat(signer.verify(read)).as("passed on as written, the signature over it still verifies").isTrue();
-        assertThat(errors(Topics.EXECUTION_COMMANDS, written)).isEmpty();
     }
 
     @Test
-    void aResultWrittenBeforeCostsAndManualPublishingReadsAsTheKnownStatus() throws IOException {
-        byte[] old = fixture("execution-result-v1-before-manual.json");
-
-        ExecutionResult result = serde(Topics.EXECUTION_RESULTS).read(old);
+    void aResultWrittenBeforeCostsAndManualPublishingReadsAsTheKnownStatus() {
+        ExecutionResult result = readValid(Topics.EXECUTION_RESULTS, "execution-result-v1-before-manual.json");
 
         assertThat(result.status()).isSameAs(ExecutionResult.Status.EXECUTED);
         assertThat(result.status().happened()).isTrue();
         assertThat(result.costMinor()).isZero();
-        assertThat(errors(Topics.EXECUTION_RESULTS, old)).isEmpty();
     }
 
     @Test
-    void aResultWithAStatusThisBuildDoesNotKnowIsKeptAsWrittenAndNeverCountsAsHappened() throws IOException {
-        byte[] newer = fixture("execution-result-v1-new-status.json");
-
-        ExecutionResult result = serde(Topics.EXECUTION_RESULTS).read(newer);
+    void aResultWithAStatusThisBuildDoesNotKnowIsKeptAsWrittenAndNeverCountsAsHappened() {
+        ExecutionResult result = readValid(Topics.EXECUTION_RESULTS, "execution-result-v1-new-status.json");
 
         assertThat(result.status().code()).isEqualTo("reversed");
         assertThat(result.status().known()).isFalse();
         assertThat(result.status().happened()).isFalse();
-        assertThat(EventJson.MAPPER.readTree(serde(Topics.EXECUTION_RESULTS).write(result)).path("status").asString())
-                .isEqualTo("reversed");
-        assertThat(errors(Topics.EXECUTION_RESULTS, newer)).isEmpty();
+        assertThat(writtenAgain(Topics.EXECUTION_RESULTS, result, "status")).isEqualTo("reversed");
     }
 
     @Test
-    void aDecisionWithAModeThisBuildDoesNotKnowIsAllowedOnlyToBeDescribed() throws IOException {
-        byte[] newer = fixture("execution-decision-v1-new-mode.json");
-
-        ExecutionDecision decision = serde(Topics.EXECUTION_DECISIONS).read(newer);
+    void aDecisionWithAModeThisBuildDoesNotKnowIsAllowedOnlyToBeDescribed() {
+        ExecutionDecision decision = readValid(Topics.EXECUTION_DECISIONS, "execution-decision-v1-new-mode.json");
 
         assertThat(decision.allowed()).isTrue();
         assertThat(decision.mode().code()).isEqualTo("shadow");
         assertThat(decision.dryRun()).as("an unknown mode acts less, never more").isTrue();
-        assertThat(EventJson.MAPPER.readTree(serde(Topics.EXECUTION_DECISIONS).write(decision)).path("mode").asString())
-                .isEqualTo("shadow");
-        assertThat(errors(Topics.EXECUTION_DECISIONS, newer)).isEmpty();
+        assertThat(writtenAgain(Topics.EXECUTION_DECISIONS, decision, "mode")).isEqualTo("shadow");
     }
 
     @Test
-    void aDecisionWrittenBeforeTheModeExistedWasLive() throws IOException {
-        byte[] old = fixture("execution-decision-v1-enforcement-2026-11.3.json");
-
-        ExecutionDecision decision = serde(Topics.EXECUTION_DECISIONS).read(old);
+    void aDecisionWrittenBeforeTheModeExistedWasLive() {
+        ExecutionDecision decision = readValid(Topics.EXECUTION_DECISIONS, "execution-decision-v1-enforcement-2026-11.3.json");
 
         assertThat(decision.mode()).isIn(null, ExecutionMode.LIVE);
         assertThat(decision.dryRun()).isFalse();
@@ -122,52 +97,39 @@ class RecordCompatibilityTest {
     }
 
     @Test
-    void aDenialWrittenBeforeItsInputsWereRecordedStillReads() throws IOException {
-        byte[] old = fixture("enforcement-denial-v1-before-inputs.json");
-
-        EnforcementDenial denial = serde(Topics.ENFORCEMENT_DENIALS).read(old);
+    void aDenialWrittenBeforeItsInputsWereRecordedStillReads() {
+        EnforcementDenial denial = readValid(Topics.ENFORCEMENT_DENIALS, "enforcement-denial-v1-before-inputs.json");
 
         assertThat(denial.reason()).isSameAs(ReasonCode.APPROVAL_MISSING);
         assertThat(denial.inputs()).isNull();
         assertThat(denial.policyVersion()).isEqualTo("enforcement/1");
-        assertThat(errors(Topics.ENFORCEMENT_DENIALS, old)).isEmpty();
     }
 
     @Test
-    void aGoalRunSkipWrittenBeforeCostsAndChecksStillReads() throws IOException {
-        byte[] old = fixture("goal-run-decision-v1-before-cost.json");
-
-        GoalRunDecision skip = serde(Topics.GOAL_RUN_DECISIONS).read(old);
+    void aGoalRunSkipWrittenBeforeCostsAndChecksStillReads() {
+        GoalRunDecision skip = readValid(Topics.GOAL_RUN_DECISIONS, "goal-run-decision-v1-before-cost.json");
 
         assertThat(skip.skipped()).isTrue();
         assertThat(skip.reason()).isSameAs(ReasonCode.NOT_CONFIGURED);
         assertThat(skip.costMinor()).isZero();
         assertThat(skip.runId()).isEqualTo("goal-1:daily:2026-11-20");
-        assertThat(errors(Topics.GOAL_RUN_DECISIONS, old)).isEmpty();
     }
 
     @Test
-    void anAccessRecordWrittenBeforeClientCorrelationIdsStillReads() throws IOException {
-        byte[] old = fixture("access-record-v1-before-client-correlation.json");
-
-        AccessRecord access = serde(Topics.ACCESS_RECORDS).read(old);
+    void anAccessRecordWrittenBeforeClientCorrelationIdsStillReads() {
+        AccessRecord access = readValid(Topics.ACCESS_RECORDS, "access-record-v1-before-client-correlation.json");
 
         assertThat(access.clientCorrelationId()).isNull();
         assertThat(access.status()).isEqualTo(403);
-        assertThat(errors(Topics.ACCESS_RECORDS, old)).isEmpty();
     }
 
     @Test
-    void anAccessRecordOfANewerHopWithAPrincipalKindThisBuildDoesNotKnowIsKeptAsWritten() throws IOException {
-        byte[] newer = fixture("access-record-v1-new-kind.json");
-
-        AccessRecord access = serde(Topics.ACCESS_RECORDS).read(newer);
+    void anAccessRecordOfANewerHopWithAPrincipalKindThisBuildDoesNotKnowIsKeptAsWritten() {
+        AccessRecord access = readValid(Topics.ACCESS_RECORDS, "access-record-v1-new-kind.json");
 
         assertThat(access.principalKind()).isEqualTo("AUDITOR");
         assertThat(access.service()).isEqualTo("edge-proxy");
-        assertThat(EventJson.MAPPER.readTree(serde(Topics.ACCESS_RECORDS).write(access)).path("principal_kind").asString())
-                .isEqualTo("AUDITOR");
-        assertThat(errors(Topics.ACCESS_RECORDS, newer)).isEmpty();
+        assertThat(writtenAgain(Topics.ACCESS_RECORDS, access, "principal_kind")).isEqualTo("AUDITOR");
     }
 
     @Test
@@ -181,18 +143,18 @@ class RecordCompatibilityTest {
         assertThat(review.verdict().code()).isEqualTo("escalated");
         assertThat(review.verdict().known()).isFalse();
         assertThat(review.verdict()).isNotEqualTo(ApprovalEvent.Verdict.APPROVED);
-        assertThat(EventJson.MAPPER.readTree(serde(Topics.APPROVALS).write(review)).path("verdict").asString())
-                .isEqualTo("escalated");
+        assertThat(writtenAgain(Topics.APPROVALS, review, "verdict")).isEqualTo("escalated");
     }
 
     @Test
     void everyKnownStatusVerdictAndModeReadsAsItsOwnConstant() {
-        for (ExecutionResult.Status status : ExecutionResult.Status.values()) {
+        for (ExecutionResult.Status status : ExecutionResult.Status.KNOWN.values()) {
             assertThat(ExecutionResult.Status.fromCode(status.code())).isSameAs(status);
             assertThat(status.known()).isTrue();
         }
-        for (ApprovalEvent.Verdict verdict : ApprovalEvent.Verdict.values()) {
+        for (ApprovalEvent.Verdict verdict : ApprovalEvent.Verdict.KNOWN.values()) {
             assertThat(ApprovalEvent.Verdict.fromCode(verdict.code())).isSameAs(verdict);
+            assertThat(verdict.known()).isTrue();
         }
         for (ExecutionMode mode : List.of(ExecutionMode.LIVE, ExecutionMode.DRY_RUN)) {
             assertThat(ExecutionMode.fromCode(mode.code())).isSameAs(mode);
@@ -208,25 +170,5 @@ class RecordCompatibilityTest {
         assertThatThrownBy(() -> new ExecutionResult.Status(" ")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ApprovalEvent.Verdict("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ExecutionMode(null)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    private static List<com.networknt.schema.Error> errors(Topic<?, ?> topic, byte[] value) {
-        try (InputStream schema = PublishedSchema.open(topic)) {
-            JsonNode json = EventJson.MAPPER.readTree(value);
-            return REGISTRY.getSchema(EventJson.MAPPER.readTree(schema)).validate(json);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <V> JsonSerde<V> serde(Topic<String, V> topic) {
-        return (JsonSerde<V>) topic.valueSerde();
-    }
-
-    private static byte[] fixture(String name) throws IOException {
-        try (InputStream in = RecordCompatibilityTest.class.getResourceAsStream("/records/" + name)) {
-            return in.readAllBytes();
-        }
     }
 }

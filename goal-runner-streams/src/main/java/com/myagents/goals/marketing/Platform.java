@@ -1,13 +1,13 @@
 package com.myagents.goals.marketing;
 
-import java.util.Locale;
+import com.myagents.contracts.NamedCode;
 
 /**
  * The platforms a marketing agent drafts for, each with its post length limit. X counts text the
  * way twitter-text does (most scripts, Devanagari included, count 1 per character; other
  * characters such as emoji and the ellipsis count 2); the others count Unicode code points.
  */
-public enum Platform {
+public enum Platform implements NamedCode {
     X(280),
     LINKEDIN(3000),
     INSTAGRAM(2200),
@@ -26,17 +26,9 @@ public enum Platform {
         return limit;
     }
 
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
+    /** The platform with this wire code, or {@code null} for an unknown or missing one. */
     public static Platform fromCode(String code) {
-        for (Platform platform : values()) {
-            if (platform.code().equals(code)) {
-                return platform;
-            }
-        }
-        return null;
+        return NamedCode.fromCode(Platform.class, code);
     }
 
     /** The length of a text as this platform counts it against {@link #limit()}. */

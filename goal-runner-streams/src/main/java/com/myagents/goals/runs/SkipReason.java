@@ -1,8 +1,8 @@
 package com.myagents.goals.runs;
 
 import java.time.Instant;
-import java.util.Locale;
 
+import com.myagents.contracts.NamedCode;
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.contracts.hiring.HiredAgentChange;
 
@@ -11,7 +11,7 @@ import com.myagents.contracts.hiring.HiredAgentChange;
  * their {@link #recorded() reason code}, so the customer sees on the goal what became of it; the
  * idempotency mark and a goal that no longer exists are only logged.
  */
-public enum SkipReason {
+public enum SkipReason implements NamedCode {
     /** The period already has its trigger, or the run its drafts: the idempotency mark. */
     ALREADY_RAN(null, "the run already ran"),
     /** The goal was deleted: there is no goal to show the run on. */
@@ -32,10 +32,6 @@ public enum SkipReason {
     SkipReason(ReasonCode recorded, String words) {
         this.recorded = recorded;
         this.words = words;
-    }
-
-    public String code() {
-        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The reason code of the skipped goal run this is recorded as, or {@code null} when it is only logged. */

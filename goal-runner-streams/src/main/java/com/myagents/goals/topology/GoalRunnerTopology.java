@@ -9,17 +9,18 @@ import static com.myagents.goals.topology.GoalRunnerStores.RECENT_ATTEMPTS;
 
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.BranchedKStream;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.ValueMapper;
 
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
@@ -91,31 +92,31 @@ public final class GoalRunnerTopology {
             TradingPlanner trading) {
         RunDrafter.StoreNames drafterStores = new RunDrafter.StoreNames(GOAL_SCHEDULES, DRAFTED_RUNS, HIRED_AGENTS,
                 MARK_PRICES);
-        runInputs(builder)
+        BranchedKStream<String, RunOutput> outputs = runInputs(builder)
                 .process(() -> new RunDrafter(marketing, trading, drafterStores, settings.draftedRunsRetention()),
                         Named.as("run-drafter"), GOAL_SCHEDULES, DRAFTED_RUNS)
-                .split(Named.as("run-output-"))
-                .branch((key, output) -> output instanceof RunOutput.Drafted, toTopic(
-                        output -> ((RunOutput.Drafted) output).draft(), "drafted-draft",
-                        Topics.DELIVERABLE_DRAFTS, "run-drafts-sink", "drafted"))
-                .branch((key, output) -> output instanceof RunOutput.MeteringAsked, toTopic(
-                        output -> ((RunOutput.MeteringAsked) output).request(), "metering-request",
-                        Topics.GOAL_RUN_REQUESTS, "goal-run-requests-sink", "metering"))
-                .branch((key, output) -> output instanceof RunOutput.Skipped, toTopic(
-                        output -> ((RunOutput.Skipped) output).skip(), "skipped-run",
-                        Topics.GOAL_RUN_DECISIONS, "skipped-runs-sink", "skipped"))
-                .branch((key, output) -> output instanceof RunOutput.Settled, toTopic(
-                        output -> ((RunOutput.Settled) output).settlement(), "settlement",
-                        Topics.GOAL_RUN_SETTLEMENTS, "goal-run-settlements-sink", "settled"))
-                .defaultBranch(Branched.withConsumer(reportsDue -> reportGuardrails(builder, settings, trading, reportsDue),
-                        "guardrail-due"));
+                .split(Named.as("run-output-"));
+        toTopic(outputs, RunOutput.Drafted.class, RunOutput.Drafted::draft, Topics.DELIVERABLE_DRAFTS,
+                "drafted", "drafted-draft", "run-drafts-sink");
+        toTopic(outputs, RunOutput.MeteringAsked.class, RunOutput.MeteringAsked::request, Topics.GOAL_RUN_REQUESTS,
+                "metering", "metering-request", "goal-run-requests-sink");
+        toTopic(outputs, RunOutput.Skipped.class, RunOutput.Skipped::skip, Topics.GOAL_RUN_DECISIONS,
+                "skipped", "skipped-run", "skipped-runs-sink");
+        toTopic(outputs, RunOutput.Settled.class, RunOutput.Settled::settlement, Topics.GOAL_RUN_SETTLEMENTS,
+                "settled", "settlement", "goal-run-settlements-sink");
+        outputs.defaultBranch(Branched.withConsumer(reportsDue -> reportGuardrails(builder, settings, trading, reportsDue),
+                "guardrail-due"));
     }
 
-    /** A branch of the drafter's outputs that writes what {@code value} takes out of each to {@code topic}. */
-    private static <V> Branched<String, RunOutput> toTopic(ValueMapper<RunOutput, V> value, String valueNode,
-            Topic<String, V> topic, String sinkNode, String branch) {
-        return Branched.withConsumer(outputs -> outputs.mapValues(value, Named.as(valueNode))
-                .to(topic.name(), topic.produced().withName(sinkNode)), branch);
+    /**
+     * The branch of the drafter's outputs of one {@code kind}: what {@code value} takes out of each
+     * goes to {@code topic}. Branches are tried in the order they are added.
+     */
+    private static <O extends RunOutput, V> void toTopic(BranchedKStream<String, RunOutput> outputs, Class<O> kind,
+            Function<O, V> value, Topic<String, V> topic, String branch, String valueNode, String sinkNode) {
+        outputs.branch((key, output) -> kind.isInstance(output), Branched.withConsumer(ofKind -> ofKind
+                .mapValues(output -> value.apply(kind.cast(output)), Named.as(valueNode))
+                .to(topic.name(), topic.produced().withName(sinkNode)), branch));
     }
 
     /** Triggers, and enforcement's answers to metered runs (this runner's own skips travel on the same topic). */

@@ -1,20 +1,17 @@
 package com.myagents.goals.trading;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+
+import com.myagents.contracts.NamedCode;
 
 /** One named risk check of a trading plan and how it came out, with the numbers that decided it. */
 public record RiskCheck(String check, Result result, String detail) {
 
-    public enum Result {
+    public enum Result implements NamedCode {
         PASS, FAIL,
         /** The check does not apply (e.g. no price is known for a market order). */
-        SKIPPED;
-
-        public String code() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+        SKIPPED
     }
 
     static RiskCheck pass(String check, String detail) {

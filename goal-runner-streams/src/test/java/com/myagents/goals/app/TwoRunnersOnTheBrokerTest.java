@@ -99,6 +99,11 @@ class TwoRunnersOnTheBrokerTest {
 
         ConfigurableApplicationContext first = startRunner("a");
         await().atMost(Duration.ofSeconds(60)).until(() -> health(first).startsWith("200"));
+        // alone in its group, the first runner holds every task: that is how many there are
+        ManagedStreams firstStreams = first.getBean(ManagedStreams.class);
+        await().atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(1))
+                .until(() -> firstStreams.state() == KafkaStreams.State.RUNNING && firstStreams.activeTaskCount() > 0);
+        int allTasks = firstStreams.activeTaskCount();
         for (String goalId : scheduled) {
             send(Topics.GOAL_CHANGES, goalId, goal(goalId, hired, "trading.close_position_reminder", "daily", "00:00", "UTC",
                     Map.of("coins", List.of("BTC")), true, twoDaysAgo));
@@ -121,11 +126,13 @@ class TwoRunnersOnTheBrokerTest {
                             .containsAll(ours));
             await().atMost(Duration.ofSeconds(30)).until(() -> health(second).contains("\"UP\""));
 
-            // more punctuations, a settled rebalance, then the loss of one runner: its tasks move and restore
-            Thread.sleep(2_000);
+            // more punctuations and a settled rebalance: the second runner's readiness can come before the
+            // follow-up rebalance hands it tasks, so wait until both hold a share of every task, steadily
             ManagedStreams survivor = second.getBean(ManagedStreams.class);
-            int allTasks = first.getBean(ManagedStreams.class).activeTaskCount() + survivor.activeTaskCount();
-            assertThat(survivor.activeTaskCount()).as("both runners share the work").isBetween(1, allTasks - 1);
+            await("both runners share the work").atMost(Duration.ofSeconds(60)).during(Duration.ofSeconds(2))
+                    .until(() -> sharesWork(firstStreams, allTasks) && sharesWork(survivor, allTasks)
+                            && firstStreams.activeTaskCount() + survivor.activeTaskCount() == allTasks);
+            // then the loss of one runner: its tasks move to the survivor and restore from their changelogs
             first.close();
             await().atMost(Duration.ofSeconds(60)).until(() -> survivor.state() == KafkaStreams.State.RUNNING
                     && survivor.activeTaskCount() == allTasks);
@@ -143,6 +150,11 @@ class TwoRunnersOnTheBrokerTest {
                 .noneMatch(name -> ContentGenerator.class.isAssignableFrom(beans.getType(name)));
         assertThat(beans.getDependenciesForBean("marketingPlanner")).contains("contentGenerator");
         assertThat(beans.getBean(ContentGenerator.class)).isInstanceOf(TemplateContentGenerator.class);
+    }
+
+    static boolean sharesWork(ManagedStreams runner, int allTasks) {
+        int tasks = runner.activeTaskCount();
+        return runner.state() == KafkaStreams.State.RUNNING && tasks >= 1 && tasks < allTasks;
     }
 
     static <T> Map<String, Long> countBy(Collection<T> items, Function<T, String> key) {

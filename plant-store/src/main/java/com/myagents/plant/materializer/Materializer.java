@@ -114,11 +114,7 @@ public class Materializer implements SmartLifecycle {
         details.put("lag", lag.records());
         Duration behind = lag.behind(Instant.now());
         details.put("behind_ms", behind.toMillis());
-        Health report = health.report(container.isRunning(), details);
-        if (maxLag != null && behind.compareTo(maxLag) > 0) {
-            return Health.down().withDetails(report.getDetails()).withDetail("behind", "by more than " + maxLag).build();
-        }
-        return report;
+        return health.report(container.isRunning(), details, behind, maxLag);
     }
 
     /** Counts what it writes into these domain counters, and binds its consumer's metrics, from now on. */

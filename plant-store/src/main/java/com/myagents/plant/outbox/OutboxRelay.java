@@ -112,11 +112,7 @@ public class OutboxRelay implements SmartLifecycle {
             details.put("pending", "unknown: " + e.getMessage());
         }
         details.put("published", published.get());
-        Health report = health.report(worker.running(), details);
-        if (maxLag != null && age.compareTo(maxLag) > 0) {
-            return Health.down().withDetails(report.getDetails()).withDetail("behind", "by more than " + maxLag).build();
-        }
-        return report;
+        return health.report(worker.running(), details, age, maxLag);
     }
 
     private void work() {

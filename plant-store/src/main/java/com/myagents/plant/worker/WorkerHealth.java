@@ -1,5 +1,6 @@
 package com.myagents.plant.worker;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,5 +46,17 @@ public final class WorkerHealth {
         }
         boolean up = running && consecutiveFailures < FAILURES_BEFORE_DOWN;
         return (up ? Health.up() : Health.down()).withDetails(all).build();
+    }
+
+    /**
+     * As {@link #report(boolean, Map)}, and DOWN while the worker is {@code behind} by more than
+     * {@code maxLag} (readiness: it runs, but what it serves is stale); no limit when null.
+     */
+    public Health report(boolean running, Map<String, Object> details, Duration behind, Duration maxLag) {
+        Health report = report(running, details);
+        if (maxLag != null && behind.compareTo(maxLag) > 0) {
+            return Health.down().withDetails(report.getDetails()).withDetail("behind", "by more than " + maxLag).build();
+        }
+        return report;
     }
 }
