@@ -2,12 +2,15 @@ package com.myagents.streams;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -87,7 +90,17 @@ public final class ManagedStreams implements SmartLifecycle {
         }
         TopicProvisioner.ensureTopics(topics.bootstrapServers(), topics.security(), topics.replicationFactor());
         KafkaStreams created = new KafkaStreams(topology, config);
-        created.setUncaughtExceptionHandler(deadThreads.handler(name, clock));
+        StreamThreadFailures failures = deadThreads.handler(name, clock);
+        StaticMemberEviction eviction = StaticMemberEviction.of(name, config,
+                topics.security().applyTo(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, topics.bootstrapServers())));
+        created.setUncaughtExceptionHandler(error -> {
+            StreamThreadExceptionResponse response = failures.handle(error);
+            if (response == StreamThreadExceptionResponse.REPLACE_THREAD && eviction != null) {
+                // the replacement joins as a new static member; the dead one must not hold the group up
+                eviction.evictAfter(Thread.currentThread());
+            }
+            return response;
+        });
         if (registry != null) {
             metrics = new KafkaStreamsMetrics(created);
             metrics.bindTo(registry);
