@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import com.myagents.contracts.TopicProvisioner;
@@ -44,7 +43,7 @@ public final class BenchBroker implements AutoCloseable {
 
     /** A topic of the benchmark's own, beside the system's. */
     public static void createTopic(String bootstrapServers, String name, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(KafkaLogins.config(bootstrapServers, Map.of()))) {
             if (!admin.listTopics().names().get().contains(name)) {
                 admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
             }
