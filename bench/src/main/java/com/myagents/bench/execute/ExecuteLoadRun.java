@@ -92,10 +92,15 @@ public final class ExecuteLoadRun {
     private ExecuteLoadRun() {
     }
 
-    /** The gateway's per-principal limit (50/s) would refuse a load from one customer: raised for the benchmark. */
+    /**
+     * The gateway's and the doors' per-principal limits (50/s) would refuse a load from one customer:
+     * raised for the benchmark.
+     */
     public static Map<String, String> unlimitedGateway() {
         return Map.of("myagents.gateway.rate-limit.requests-per-second", "1000000",
-                "myagents.gateway.rate-limit.burst", "1000000");
+                "myagents.gateway.rate-limit.burst", "1000000",
+                "myagents.edge.rate-limit.requests-per-second", "1000000",
+                "myagents.edge.rate-limit.burst", "1000000");
     }
 
     /** @param system the system's processes, its JVM first (their CPU time is measured) */
