@@ -13,8 +13,8 @@ import com.myagents.contracts.security.KafkaClientSecurity;
 
 /**
  * With a Kafka bootstrap ({@code myagents.gateway.access-records.bootstrap-servers}, by default
- * {@code spring.kafka.bootstrap-servers} or {@code KAFKA_BOOTSTRAP_SERVERS}) access records also go
- * to their topic; without one they stay log lines. Primary, so it wins over the log-only default.
+ * {@code spring.kafka.bootstrap-servers} or {@code KAFKA_BOOTSTRAP_SERVERS}) access records go to
+ * their topic (and to the log only when the topic does not get them); without one they are log lines. Primary, so it wins over the log-only default.
  */
 @Configuration(proxyBeanMethods = false)
 public class AccessRecordsConfiguration {
@@ -25,6 +25,7 @@ public class AccessRecordsConfiguration {
     public KafkaAccessJournal kafkaAccessJournal(AccessRecordsProperties records, Environment env) {
         KafkaClientSecurity security = KafkaClientSecurity.from(env::getProperty);
         return new KafkaAccessJournal(security.applyTo(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                records.bootstrapServers().strip())), records.queueCapacity(), new LoggedAccessJournal());
+                records.bootstrapServers().strip())), records.queueCapacity(), records.linger(),
+                new LoggedAccessJournal());
     }
 }

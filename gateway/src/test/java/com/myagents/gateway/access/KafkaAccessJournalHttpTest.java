@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -76,8 +76,8 @@ class KafkaAccessJournalHttpTest {
     }
 
     @Test
-    void keepsRequestsFastWhenKafkaIsAwayAndCountsWhatOnlyTheLogKept() {
-        List<AccessRecord> logged = new ArrayList<>();
+    void keepsRequestsFastWhenKafkaIsAwayAndLogsWhatTheTopicDidNotGet() {
+        List<AccessRecord> logged = new CopyOnWriteArrayList<>();
         KafkaAccessJournal journal = new KafkaAccessJournal(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 500), 1, logged::add);
         try {
@@ -87,13 +87,35 @@ class KafkaAccessJournalHttpTest {
                         200, 1));
             }
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
-            assertThat(logged).hasSize(50);
             assertThat(journal.droppedCount()).isPositive();
         } finally {
             journal.close();
         }
         assertThat(journal.sentCount()).isZero();
         assertThat(journal.failedCount()).isPositive();
+        // every record is somewhere: in the log when not on the topic
+        assertThat(logged).hasSize(50);
+        assertThat(journal.droppedCount() + journal.failedCount()).isEqualTo(50);
+    }
+
+    @Test
+    void anOrderlyStopSendsEveryLingeringRecordAndLogsNoneOfThemTwice() {
+        List<AccessRecord> logged = new CopyOnWriteArrayList<>();
+        String prefix = "linger-" + UUID.randomUUID() + "-";
+        // a linger far longer than the test: only the stop's flush can send these
+        KafkaAccessJournal journal = new KafkaAccessJournal(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SharedTestInfra.kafkaBootstrapServers()), 100, Duration.ofSeconds(5), logged::add);
+        for (int i = 0; i < 20; i++) {
+            journal.record(new AccessRecord(Instant.now(), prefix + i, null, null, null, "GET", "/x", 200, 1));
+        }
+
+        journal.close();
+
+        assertThat(journal.sentCount()).isEqualTo(20);
+        assertThat(logged).isEmpty();
+        try (var reader = TopicReader.records(Topics.ACCESS_RECORDS, r -> r.key().startsWith(prefix))) {
+            assertThat(reader.first(Duration.ofSeconds(20)).value().path()).isEqualTo("/x");
+        }
     }
 
     private static ConsumerRecord<String, com.myagents.contracts.access.AccessRecord> recordFor(String correlationId) {

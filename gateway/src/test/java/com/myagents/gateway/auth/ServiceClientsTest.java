@@ -37,6 +37,28 @@ class ServiceClientsTest {
     }
 
     @Test
+    void anAssertionSentAgainIsTheSameCallAndAKindNotServedStaysRefused() {
+        ServiceClients clients = ServiceClients.from(Map.of(Hops.CP_ISSUER, new GatewayProperties.Client(CP_KEY, null)));
+        IdentityTokens cp = new IdentityTokens(Hops.CP_ISSUER, Keys.decode(CP_KEY));
+        String service = "Bearer " + cp.sign(SERVICE, Hops.GATEWAY_AUDIENCE, Duration.ofSeconds(30));
+        String operator = "Bearer " + cp.sign(OPERATOR, Hops.GATEWAY_AUDIENCE, Duration.ofSeconds(30));
+
+        ServiceCall first = clients.authenticate(List.of(service));
+        ServiceCall again = clients.authenticate(List.of(service));
+
+        assertThat(again).isEqualTo(first).isEqualTo(new ServiceCall(Hops.CP_ISSUER, SERVICE));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> clients.authenticate(List.of(operator)))
+                    .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(403));
+        }
+        int inSignature = service.lastIndexOf('.') + 5;
+        char flipped = service.charAt(inSignature) == 'A' ? 'B' : 'A';
+        String tampered = service.substring(0, inSignature) + flipped + service.substring(inSignature + 1);
+        assertThatThrownBy(() -> clients.authenticate(List.of(tampered)))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> assertThat(p.status()).isEqualTo(401));
+    }
+
+    @Test
     void letsAnyOtherClientVouchOnlyForItselfUnlessConfigured() {
         String connectorKey = Keys.generate();
         IdentityTokens connector = new IdentityTokens("connector", Keys.decode(connectorKey));

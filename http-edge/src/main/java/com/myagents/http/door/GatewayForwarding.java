@@ -17,9 +17,14 @@ public class GatewayForwarding {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
+    /**
+     * HTTP/1.1 with kept-alive connections: the gateway speaks nothing else, so offering an h2c
+     * upgrade on every new connection would only cost headers and a refusal.
+     */
     @Bean
     public Forwarder gatewayForwarder(GatewayProperties gateway) {
         HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();

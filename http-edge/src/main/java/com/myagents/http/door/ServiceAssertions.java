@@ -6,7 +6,11 @@ import com.myagents.http.identity.Hops;
 import com.myagents.http.identity.IdentityTokens;
 import com.myagents.http.identity.Principal;
 
-/** A door vouching to the gateway, for one short minute, for a person (and roles) it has verified. */
+/**
+ * A door vouching to the gateway, for one short minute, for a person (and roles) it has verified.
+ * The assertion for a person is reused for a few seconds ({@link IdentityTokens#signReused}), so the
+ * gateway verifies it once rather than on every call.
+ */
 public final class ServiceAssertions {
 
     public static final Duration TTL = Duration.ofSeconds(60);
@@ -18,6 +22,6 @@ public final class ServiceAssertions {
     }
 
     public String bearerFor(Principal person) {
-        return "Bearer " + signer.sign(person, Hops.GATEWAY_AUDIENCE, TTL);
+        return "Bearer " + signer.signReused(person, Hops.GATEWAY_AUDIENCE, TTL);
     }
 }

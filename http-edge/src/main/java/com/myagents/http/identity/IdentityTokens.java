@@ -24,6 +24,12 @@ import com.nimbusds.jwt.SignedJWT;
  * Issues and verifies the HS256 tokens that carry a {@link Principal} from one hop to the next.
  * One instance holds one key: a verifier accepts only tokens signed with exactly that key and
  * algorithm, so "alg: none" and algorithm-swap tokens fail before any claim is read.
+ *
+ * <p>Verifying is done once per token: the exact token string, once verified for an issuer and an
+ * audience, is answered from memory until it expires (the same key checked it; its expiry is
+ * still checked on every call). A hop that calls the next one for the same person again and again
+ * can {@link #signReused reuse} a token it minted a few seconds ago, so the next hop's cache
+ * answers too.
  */
 public final class IdentityTokens {
 
@@ -39,6 +45,19 @@ public final class IdentityTokens {
     private final JWSSigner signer;
     private final JWSVerifier verifier;
     private final Clock clock;
+    private final TokenCache<Verification, Principal> verified = new TokenCache<>();
+    private final TokenCache<Signing, Minted> minted = new TokenCache<>();
+
+    /** What a verification proved a token for. */
+    private record Verification(String token, String issuer, String audience) {
+    }
+
+    /** What a reusable token was minted for. */
+    private record Signing(Principal principal, String audience, Duration ttl) {
+    }
+
+    private record Minted(String token) {
+    }
 
     public IdentityTokens(String issuer, byte[] hmacKey) {
         this(issuer, hmacKey, Clock.systemUTC());
@@ -84,6 +103,24 @@ public final class IdentityTokens {
     }
 
     /**
+     * Like {@link #sign}, but the same token for the same principal, audience and lifetime while it
+     * was minted less than a sixth of {@code ttl} ago (10 s of a minute): it reaches the next hop
+     * with at least five sixths of its life left, and that hop verifies it once, not per call. For
+     * identities passed from hop to hop, whose {@code jti} nobody keeps; not for one-time tokens.
+     */
+    public String signReused(Principal principal, String audience, Duration ttl) {
+        Signing signing = new Signing(principal, audience, ttl);
+        Instant now = clock.instant();
+        Minted reusable = minted.get(signing, now);
+        if (reusable != null) {
+            return reusable.token();
+        }
+        String token = sign(principal, audience, ttl);
+        minted.put(signing, new Minted(token), now.plus(ttl.dividedBy(6)), now);
+        return token;
+    }
+
+    /**
      * The principal a token carries, if and only if it is an HS256 JWS signed with this key, issued
      * by {@code expectedIssuer} for {@code expectedAudience}, unexpired, and has every claim.
      *
@@ -93,15 +130,37 @@ public final class IdentityTokens {
         if (token == null || token.isBlank()) {
             throw new InvalidTokenException("no token");
         }
-        SignedJWT jwt = parse(token.strip());
+        String compact = token.strip();
+        Verification verification = new Verification(compact, expectedIssuer, expectedAudience);
+        Principal known = verified.get(verification, clock.instant());
+        if (known != null) {
+            return known;
+        }
+        SignedJWT jwt = parse(compact);
         if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
             throw new InvalidTokenException("algorithm " + jwt.getHeader().getAlgorithm() + " is not accepted");
         }
         checkSignature(jwt);
         JWTClaimsSet claims = claimsOf(jwt);
         checkIssuerAndAudience(claims, expectedIssuer, expectedAudience);
-        checkTimes(claims);
-        return principalOf(claims);
+        Instant now = checkTimes(claims);
+        Principal principal = principalOf(claims);
+        // valid as long as checkTimes would still pass: up to the expiry plus the tolerated skew
+        verified.put(verification, principal, claims.getExpirationTime().toInstant().plus(MAX_CLOCK_SKEW), now);
+        return principal;
+    }
+
+    /**
+     * The principal a token proved when this instance last {@link #verify verified} it for that
+     * issuer and audience, while it has not expired; empty when it was not verified (then call
+     * {@link #verify}). Saves a caller that picks a key by the token's issuer from parsing it first.
+     */
+    public Optional<Principal> alreadyVerified(String token, String expectedIssuer, String expectedAudience) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(verified.get(new Verification(token.strip(), expectedIssuer, expectedAudience),
+                clock.instant()));
     }
 
     /**
@@ -156,7 +215,8 @@ public final class IdentityTokens {
         }
     }
 
-    private void checkTimes(JWTClaimsSet claims) {
+    /** @return the instant the times were checked at */
+    private Instant checkTimes(JWTClaimsSet claims) {
         Date expiry = claims.getExpirationTime();
         Date issued = claims.getIssueTime();
         if (expiry == null || issued == null) {
@@ -169,6 +229,7 @@ public final class IdentityTokens {
         if (issued.toInstant().isAfter(now.plus(MAX_CLOCK_SKEW))) {
             throw new InvalidTokenException("issued in the future: " + issued.toInstant());
         }
+        return now;
     }
 
     private static Principal principalOf(JWTClaimsSet claims) {

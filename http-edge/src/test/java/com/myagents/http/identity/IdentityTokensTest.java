@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Date;
@@ -236,6 +237,69 @@ class IdentityTokensTest {
     }
 
     /** {@code verifier} refuses the token for that issuer and audience, and says why. */
+    @Test
+    void aVerifiedTokenIsAnsweredFromMemoryOnlyForTheIssuerAndAudienceItWasCheckedFor() {
+        String token = cp.sign(CUSTOMER, Hops.GATEWAY_AUDIENCE, Duration.ofMinutes(1));
+        assertThat(cp.alreadyVerified(token, Hops.CP_ISSUER, Hops.GATEWAY_AUDIENCE)).isEmpty();
+
+        cp.verify(token, Hops.CP_ISSUER, Hops.GATEWAY_AUDIENCE);
+
+        assertThat(cp.alreadyVerified(token, Hops.CP_ISSUER, Hops.GATEWAY_AUDIENCE)).contains(CUSTOMER);
+        assertThat(cp.verify(token, Hops.CP_ISSUER, Hops.GATEWAY_AUDIENCE)).isEqualTo(CUSTOMER);
+        assertThat(cp.alreadyVerified(token, Hops.CP_ISSUER, Hops.PLANT_AUDIENCE)).isEmpty();
+        assertThatThrownBy(() -> cp.verify(token, Hops.CP_ISSUER, Hops.PLANT_AUDIENCE))
+                .isInstanceOf(InvalidTokenException.class);
+        assertThat(cp.alreadyVerified(null, Hops.CP_ISSUER, Hops.GATEWAY_AUDIENCE)).isEmpty();
+    }
+
+    @Test
+    void aRememberedVerificationStillEndsWhenTheTokenExpires() {
+        Instant[] now = {NOW};
+        IdentityTokens verifier = new IdentityTokens(Hops.CP_ISSUER, KEY, pointedAt(now));
+        String token = verifier.sign(CUSTOMER, Hops.GATEWAY_AUDIENCE, Duration.ofMinutes(1));
+        verifier.verify(token, Hops.CP_ISSUER, Hops.GATEWAY_AUDIENCE);
+
+        now[0] = NOW.plusSeconds(60 + 29);
+        assertThat(verifier.verify(token, Hops.CP_ISSUER, Hops.GATEWAY_AUDIENCE)).isEqualTo(CUSTOMER);
+
+        now[0] = NOW.plusSeconds(60 + 31);
+        assertThat(verifier.alreadyVerified(token, Hops.CP_ISSUER, Hops.GATEWAY_AUDIENCE)).isEmpty();
+        assertThatThrownBy(() -> verifier.verify(token, Hops.CP_ISSUER, Hops.GATEWAY_AUDIENCE))
+                .isInstanceOf(InvalidTokenException.class)
+                .hasMessageContaining("expired");
+    }
+
+    @Test
+    void reusesATokenForTheSamePrincipalForASixthOfItsLifeThenMintsAnother() {
+        Instant[] now = {NOW};
+        IdentityTokens signer = new IdentityTokens(Hops.CP_ISSUER, KEY, pointedAt(now));
+        Principal other = new Principal("cust-2", Principal.Kind.CUSTOMER, "b@myagents.local", Set.of("customer"));
+
+        String first = signer.signReused(CUSTOMER, Hops.GATEWAY_AUDIENCE, Duration.ofMinutes(1));
+        now[0] = NOW.plusSeconds(10);
+        String again = signer.signReused(CUSTOMER, Hops.GATEWAY_AUDIENCE, Duration.ofMinutes(1));
+        String forOther = signer.signReused(other, Hops.GATEWAY_AUDIENCE, Duration.ofMinutes(1));
+        String forPlant = signer.signReused(CUSTOMER, Hops.PLANT_AUDIENCE, Duration.ofMinutes(1));
+        now[0] = NOW.plusMillis(10_001);
+        String later = signer.signReused(CUSTOMER, Hops.GATEWAY_AUDIENCE, Duration.ofMinutes(1));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(forOther).isNotEqualTo(first);
+        assertThat(signer.verify(forOther, Hops.CP_ISSUER, Hops.GATEWAY_AUDIENCE)).isEqualTo(other);
+        assertThat(signer.verify(forPlant, Hops.CP_ISSUER, Hops.PLANT_AUDIENCE)).isEqualTo(CUSTOMER);
+        assertThat(later).isNotEqualTo(first);
+        assertThat(signer.verify(later, Hops.CP_ISSUER, Hops.GATEWAY_AUDIENCE)).isEqualTo(CUSTOMER);
+    }
+
+    /** A clock that reads whatever instant the test put in {@code now[0]}. */
+    private static Clock pointedAt(Instant[] now) {
+        return new Clock() {
+            @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(ZoneId zone) { return this; }
+            @Override public Instant instant() { return now[0]; }
+        };
+    }
+
     private static void assertRefused(IdentityTokens verifier, String token, String issuer, String audience,
                                       String because) {
         assertThatThrownBy(() -> verifier.verify(token, issuer, audience))

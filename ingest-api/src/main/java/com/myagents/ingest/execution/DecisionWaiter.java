@@ -53,19 +53,26 @@ public class DecisionWaiter implements SmartLifecycle {
         this.security = security;
     }
 
-    /** Registers interest before the request is published, so a fast decision cannot be missed. */
+    /**
+     * Registers interest before the request is published, so a fast decision cannot be missed. A
+     * second registration under the same id (a retry arriving while the first call still waits)
+     * shares the first one's wait and, when closed, leaves it in place.
+     */
     public Registration register(String correlationId) {
-        CompletableFuture<ExecutionDecision> future = waiting.computeIfAbsent(correlationId, id -> new CompletableFuture<>());
-        return new Registration(correlationId, future);
+        CompletableFuture<ExecutionDecision> created = new CompletableFuture<>();
+        CompletableFuture<ExecutionDecision> future = waiting.putIfAbsent(correlationId, created);
+        return future == null ? new Registration(correlationId, created, true) : new Registration(correlationId, future, false);
     }
 
     public final class Registration implements AutoCloseable {
         private final String correlationId;
         private final CompletableFuture<ExecutionDecision> future;
+        private final boolean owner;
 
-        private Registration(String correlationId, CompletableFuture<ExecutionDecision> future) {
+        private Registration(String correlationId, CompletableFuture<ExecutionDecision> future, boolean owner) {
             this.correlationId = correlationId;
             this.future = future;
+            this.owner = owner;
         }
 
         /** The decision, or {@code null} when it did not arrive within {@code timeout}. */
@@ -84,7 +91,9 @@ public class DecisionWaiter implements SmartLifecycle {
 
         @Override
         public void close() {
-            waiting.remove(correlationId, future);
+            if (owner) {
+                waiting.remove(correlationId, future);
+            }
         }
     }
 

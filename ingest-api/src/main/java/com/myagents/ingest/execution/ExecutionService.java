@@ -51,15 +51,13 @@ public class ExecutionService {
         if (body.manual() != null) {
             ManualPublishing.requirePost(deliverable);
         }
-        Optional<ExecutionOutcome> retry = earlierAttempt(caller, deliverableId, correlationId);
-        if (retry.isPresent()) {
-            return retry.get();
-        }
         try (DecisionWaiter.Registration waiter = decisions.register(correlationId)) {
+            // Written first, looked up only when that writes nothing: a first call (the usual one)
+            // costs no query for an earlier attempt; the insert's ON CONFLICT is the retry check.
             boolean written = db.transactionResult(tx -> requests.submit(DSL.using(tx), deliverable, correlationId,
                     body.action(), body.approvalId(), caller.id(), clock.instant(), body.manual()));
             if (!written) {
-                // a concurrent call under the same correlation id won the race: answer as its retry
+                // a retry, or a concurrent call under the same correlation id won the race: answer as its retry
                 return earlierAttempt(caller, deliverableId, correlationId).orElseThrow();
             }
             ExecutionDecision decision = waiter.await(decisionWait);
@@ -81,11 +79,18 @@ public class ExecutionService {
                 .orElse(new ExecutionOutcome.Pending(correlationId));
     }
 
+    /**
+     * Only the columns an execute reads (its request row and event): the draft's timestamps and
+     * goal columns are neither fetched nor converted on every call.
+     */
     private DeliverablesRecord ownedDeliverable(Principal caller, UUID deliverableId) {
-        return db.selectFrom(DELIVERABLES)
+        return db.select(DELIVERABLES.DELIVERABLE_ID, DELIVERABLES.SUBSCRIPTION_ID, DELIVERABLES.CUSTOMER_ID,
+                        DELIVERABLES.HIRED_INSTANCE_ID, DELIVERABLES.STATE, DELIVERABLES.PAYLOAD,
+                        DELIVERABLES.PROPOSED_ACTIONS, DELIVERABLES.PAYLOAD_HASH)
+                .from(DELIVERABLES)
                 .where(DELIVERABLES.DELIVERABLE_ID.eq(deliverableId))
                 .and(DELIVERABLES.CUSTOMER_ID.eq(customerId(caller)))
-                .fetchOptional()
+                .fetchOptionalInto(DELIVERABLES)
                 .orElseThrow(() -> ApiProblem.notFound("deliverable " + deliverableId));
     }
 

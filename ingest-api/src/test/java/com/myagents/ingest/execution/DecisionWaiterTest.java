@@ -20,4 +20,17 @@ class DecisionWaiterTest {
         }
         assertThat(waiter.health().getDetails()).containsEntry("waiting", 0);
     }
+
+    @Test
+    void aRetryClosingItsRegistrationLeavesTheFirstCallWaiting() {
+        DecisionWaiter waiter = new DecisionWaiter("localhost:1");
+
+        try (DecisionWaiter.Registration first = waiter.register("corr-2")) {
+            try (DecisionWaiter.Registration retry = waiter.register("corr-2")) {
+                assertThat(waiter.health().getDetails()).containsEntry("waiting", 1);
+            }
+            assertThat(waiter.health().getDetails()).containsEntry("waiting", 1);
+        }
+        assertThat(waiter.health().getDetails()).containsEntry("waiting", 0);
+    }
 }

@@ -3,6 +3,7 @@ package com.myagents.plant.outbox;
 import static com.myagents.plant.jooq.generated.Tables.OUTBOX;
 
 import org.jooq.DSLContext;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -19,6 +20,10 @@ public class OutboxWriter {
     /** The LISTEN/NOTIFY channel the relay waits on. */
     public static final String CHANNEL = "myagents_outbox";
 
+    /** The wake-up of the relay, as a one-row table to select the outbox row from. */
+    private static final Table<?> NOTIFY = DSL.select(
+            DSL.function("pg_notify", SQLDataType.OTHER, DSL.val(CHANNEL), DSL.val("")).as("notified")).asTable("wake");
+
     /**
      * @param tx the {@link DSLContext} of the caller's open transaction (e.g. {@code cfg.dsl()}
      *           inside {@code dsl.transaction(cfg -> ...)}); nothing is committed here
@@ -28,14 +33,15 @@ public class OutboxWriter {
             throw new IllegalArgumentException("an outbox event needs a key and a value for " + topic.name());
         }
         JsonSerde<V> serde = jsonSerde(topic);
-        tx.insertInto(OUTBOX)
-                .set(OUTBOX.TOPIC, topic.name())
-                .set(OUTBOX.RECORD_KEY, key)
-                .set(OUTBOX.PAYLOAD, serde.write(event))
-                .set(OUTBOX.SCHEMA, serde.schema())
+        // One statement, not two: the row is selected from the one-row result of pg_notify, so the
+        // notification is raised by the same round trip (PostgreSQL keeps a volatile call of an
+        // unused subquery column). Delivered on commit only, and collapsed with the transaction's
+        // other identical notifications.
+        tx.insertInto(OUTBOX, OUTBOX.TOPIC, OUTBOX.RECORD_KEY, OUTBOX.PAYLOAD, OUTBOX.SCHEMA)
+                .select(DSL.select(DSL.val(topic.name(), OUTBOX.TOPIC), DSL.val(key, OUTBOX.RECORD_KEY),
+                                DSL.val(serde.write(event), OUTBOX.PAYLOAD), DSL.val(serde.schema(), OUTBOX.SCHEMA))
+                        .from(NOTIFY))
                 .execute();
-        // Delivered on commit only, and collapsed with the transaction's other identical notifications.
-        tx.select(DSL.function("pg_notify", SQLDataType.OTHER, DSL.val(CHANNEL), DSL.val(""))).execute();
     }
 
     private static <V> JsonSerde<V> jsonSerde(Topic<String, V> topic) {

@@ -198,6 +198,28 @@ class OutboxTest {
     }
 
     @Test
+    void anAppendWakesTheRelayOnCommitOnly() throws Exception {
+        String key = UUID.randomUUID().toString();
+        try (java.sql.Connection listener = database.openConnection();
+             java.sql.Statement listen = listener.createStatement()) {
+            listen.execute("LISTEN " + OutboxWriter.CHANNEL);
+            org.postgresql.PGConnection pg = listener.unwrap(org.postgresql.PGConnection.class);
+
+            assertThatThrownBy(() -> database.dsl().transaction(cfg -> {
+                writer.append(cfg.dsl(), TOPIC, key + "-rolled-back", trigger(key, 0));
+                throw new IllegalStateException("rolled back");
+            })).hasMessageContaining("rolled back");
+            assertThat(pg.getNotifications(300)).isNullOrEmpty();
+
+            database.dsl().transaction(cfg -> writer.append(cfg.dsl(), TOPIC, key, trigger(key, 1)));
+
+            org.postgresql.PGNotification[] notifications = pg.getNotifications(5_000);
+            assertThat(notifications).extracting(org.postgresql.PGNotification::getName).containsExactly(OutboxWriter.CHANNEL);
+        }
+        assertThat(database.dsl().fetchCount(OUTBOX, OUTBOX.RECORD_KEY.eq(key).and(OUTBOX.SCHEMA.isNotNull()))).isEqualTo(1);
+    }
+
+    @Test
     void refusesAnEventWithoutKeyOrOnATopicWithoutJsonSerde() {
         Topic<String, String> plain = new Topic<>("plain", "id", Serdes.String(), Serdes.String(), 1,
                 Topic.Cleanup.DELETE, Duration.ofDays(1));
