@@ -43,7 +43,7 @@ public record EnforcementStreamsConfig(String bootstrapServers, Path stateDir, D
      * commit must flush every record of the transaction, and with a 100 ms linger they all left at that
      * flush, so the stream thread waited for a whole interval's records to be written. Sent while the
      * thread goes on deciding, they are mostly acknowledged by the commit (bench/RESULTS.md, issue 17
-     * after lever 1: the flush went from 15–22 % to 9 % of the saturated thread's time).
+     * after lever 1: the flush went from 15–22 % to 9–13 % of the saturated thread's time).
      */
     static final String PRODUCER_LINGER_MS = "5";
     /** Batches of up to 256 KiB (default 16 KiB: eight decisions), so a partition's records go in few requests. */
