@@ -19,8 +19,9 @@ import com.myagents.contracts.security.KafkaClientSecurity;
  * exactly_once_v2 (a record's state changes and outputs commit together), a commit interval that
  * bounds latency (read_committed consumers see output only at commit), {@code acks=all}, and a
  * poison record logged and skipped rather than stopping every key. An app adds what is its own
- * (state directory, replication factor, static membership, pinned settings); further settings
- * from its configuration are passed through, but never override anything set here.
+ * (state directory, replication factor, static membership, pinned settings, tuned defaults); further
+ * settings from its configuration are passed through, and change a tuned default, but never
+ * override anything else set here.
  */
 public final class StreamsDefaults {
 
@@ -32,6 +33,7 @@ public final class StreamsDefaults {
     private KafkaClientSecurity security = KafkaClientSecurity.none();
     private Map<String, String> overrides = Map.of();
     private final Map<String, String> pinned = new LinkedHashMap<>();
+    private final Map<String, String> tuned = new LinkedHashMap<>();
 
     private StreamsDefaults(String applicationId, String bootstrapServers) {
         this.applicationId = Objects.requireNonNull(applicationId, "applicationId");
@@ -85,6 +87,15 @@ public final class StreamsDefaults {
         return this;
     }
 
+    /**
+     * A setting of this app's own that its configuration's pass-through settings may still change
+     * (a producer's batching, say: measured for this app, but a deployment may know better).
+     */
+    public StreamsDefaults tune(String key, String value) {
+        tuned.put(key, value);
+        return this;
+    }
+
     /** Further settings from the app's configuration (session timeouts, buffers), passed through. */
     public StreamsDefaults overrides(Map<String, String> settings) {
         this.overrides = settings == null ? Map.of() : Map.copyOf(settings);
@@ -93,6 +104,7 @@ public final class StreamsDefaults {
 
     public Properties properties() {
         Properties props = new Properties();
+        props.putAll(tuned);
         props.putAll(overrides);
         security.applyTo(props);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);

@@ -55,6 +55,19 @@ class StreamsDefaultsTest {
     }
 
     @Test
+    void aTunedDefaultHoldsUnlessTheConfigurationChangesIt() {
+        StreamsDefaults defaults = StreamsDefaults.forApplication("app", "broker:9092")
+                .tune("producer.linger.ms", "5")
+                .tune("producer.batch.size", "131072");
+
+        assertThat(defaults.properties()).containsEntry("producer.linger.ms", "5")
+                .containsEntry("producer.batch.size", "131072");
+        assertThat(defaults.overrides(Map.of("producer.linger.ms", "50")).properties())
+                .containsEntry("producer.linger.ms", "50")
+                .containsEntry("producer.batch.size", "131072");
+    }
+
+    @Test
     void aStaticMemberKeepsItsInstanceIdAndEveryClientLogsInAsThePrincipal() {
         Properties props = StreamsDefaults.forApplication("app", "broker:9092")
                 .staticMember("app-a")

@@ -72,6 +72,7 @@ public final class EnforcementRun {
         EnforcementWorkload workload = new EnforcementWorkload(subscriptions, options.decimal("approved-share", 0.5),
                 options.decimal("changed-share", 0.15), options.integer("trial-every", 10), options.integer("trial-cap", 1));
         int serdeIterations = options.integer("serde-iterations", 20_000);
+        Map<String, String> streamsSettings = settings(options.text("streams", ""));
         Path results = CeilingRun.resultsFile(options);
         rejectUnknown(options);
 
@@ -102,7 +103,7 @@ public final class EnforcementRun {
                 producer.flush();
 
                 EnforcementStreamsConfig config = new EnforcementStreamsConfig(bootstrap, stateDir,
-                        Duration.ofMillis(commitMs), (short) 1, stores, "bench-enforcement");
+                        Duration.ofMillis(commitMs), (short) 1, stores, "bench-enforcement", streamsSettings);
                 var properties = config.properties();
                 properties.put("num.stream.threads", Integer.toString(threads));
                 byte[] key = new byte[32];
@@ -122,7 +123,11 @@ public final class EnforcementRun {
                         log(out, "warm-up: " + warmup + " requests");
                         decisions.phase(producer, workload, 0, warmup, 0);
                         log(out, "saturated: " + saturated + " requests");
+                        StreamThreadTime before = StreamThreadTime.read(streams.metrics());
+                        long burstStart = System.nanoTime();
                         Phase burst = decisions.phase(producer, workload, warmup, saturated, 0);
+                        StreamThreadTime burstTime = StreamThreadTime.read(streams.metrics()).since(before);
+                        Duration burstDuration = Duration.ofNanos(System.nanoTime() - burstStart);
                         log(out, String.format(Locale.ROOT, "paced: %,.0f/s for %s", rate, paced));
                         Phase steady = decisions.phase(producer, workload, warmup + saturated, pacedCount, rate);
 
@@ -131,6 +136,8 @@ public final class EnforcementRun {
                         report.row("enforcement: requests decided/s, saturated", decided.describe())
                                 .row("enforcement ÷ ceiling", String.format(Locale.ROOT, "%.1f %%", 100 * decided.ratioTo(ceiling.saturated())))
                                 .row("enforcement: decision latency, saturated", burst.latencies.summary().describe())
+                                .row("enforcement: stream thread's waits, saturated (its own metrics)",
+                                        burstTime.describe(burstDuration, saturated))
                                 .row(String.format(Locale.ROOT, "enforcement: decision latency at %,.0f/s", rate),
                                         steady.latencies.summary().describe())
                                 .row("ceiling: latency at the same rate", ceiling.pacedLatency().describe())
@@ -150,6 +157,22 @@ public final class EnforcementRun {
                 + "(%d stream thread(s), stores %s, commit.interval.ms %d, exactly_once_v2); every phase waits for all "
                 + "its decisions before the next starts.", threads, stores, commitMs));
         report.publish(out, results);
+    }
+
+    /** {@code --streams=producer.batch.size=65536,max.poll.records=500}: passed to Kafka Streams as the app's own settings are. */
+    static Map<String, String> settings(String flag) {
+        Map<String, String> settings = new TreeMap<>();
+        for (String pair : flag.split(",")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--streams takes key=value pairs separated by commas, not " + pair);
+            }
+            settings.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+        }
+        return settings;
     }
 
     static void rejectUnknown(Options options) {

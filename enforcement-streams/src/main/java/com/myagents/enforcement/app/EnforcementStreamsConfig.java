@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertyResolver;
@@ -24,7 +26,8 @@ import com.myagents.streams.StreamsDefaults;
  * @param instanceId        static group membership id ({@code myagents.enforcement.instance-id}, else one
  *                          kept in the state directory), or null for dynamic membership
  * @param streams           further Kafka Streams settings ({@code myagents.enforcement.streams.*}, e.g.
- *                          {@code producer.max.block.ms}), passed through; they cannot override the
+ *                          {@code producer.max.block.ms}), passed through; they can change the producer's
+ *                          batching ({@code producer.linger.ms}, {@code producer.batch.size}) but not the
  *                          processing guarantee or anything else set here
  * @param security          the principal every client of the app authenticates as ({@code myagents.kafka.*}),
  *                          or none
@@ -34,6 +37,17 @@ public record EnforcementStreamsConfig(String bootstrapServers, Path stateDir, D
         KafkaClientSecurity security) {
 
     public static final String APPLICATION_ID = "myagents-enforcement";
+
+    /**
+     * The producer ships what it has every 5 ms instead of Kafka Streams' 100 ms: with exactly-once the
+     * commit must flush every record of the transaction, and with a 100 ms linger they all left at that
+     * flush, so the stream thread waited for a whole interval's records to be written. Sent while the
+     * thread goes on deciding, they are mostly acknowledged by the commit (bench/RESULTS.md, issue 17
+     * after lever 1: the flush went from 15–22 % to 9–13 % of the saturated thread's time).
+     */
+    static final String PRODUCER_LINGER_MS = "5";
+    /** Batches of up to 256 KiB (default 16 KiB: eight decisions), so a partition's records go in few requests. */
+    static final String PRODUCER_BATCH_BYTES = Integer.toString(256 * 1024);
 
     public EnforcementStreamsConfig {
         streams = streams == null ? Map.of() : Map.copyOf(streams);
@@ -78,6 +92,8 @@ public record EnforcementStreamsConfig(String bootstrapServers, Path stateDir, D
                 .replicationFactor(replicationFactor)
                 .staticMember(instanceId)
                 .security(security)
+                .tune(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), PRODUCER_LINGER_MS)
+                .tune(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), PRODUCER_BATCH_BYTES)
                 .overrides(streams)
                 .properties();
     }

@@ -37,6 +37,8 @@ class EnforcementStreamsConfigTest {
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "20")
                 .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, "1")
                 .containsEntry("producer.acks", "all")
+                .containsEntry("producer.linger.ms", "5")
+                .containsEntry("producer.batch.size", "262144")
                 .containsEntry("main.consumer.group.instance.id", "enforcement-a")
                 .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                         LogAndContinueExceptionHandler.class.getName())
@@ -66,12 +68,14 @@ class EnforcementStreamsConfigTest {
         MockEnvironment env = new MockEnvironment().withProperty("spring.kafka.bootstrap-servers", "broker:9092")
                 .withProperty("myagents.enforcement.instance-id", "enforcement-a")
                 .withProperty("myagents.enforcement.streams[producer.max.block.ms]", "5000")
+                .withProperty("myagents.enforcement.streams[producer.linger.ms]", "20")
                 .withProperty("myagents.enforcement.streams.task.timeout.ms", "60000")
                 .withProperty("myagents.enforcement.streams[processing.guarantee]", "at_least_once");
 
         Properties props = EnforcementStreamsConfig.from(env).properties();
 
         assertThat(props).containsEntry("producer.max.block.ms", "5000")
+                .containsEntry("producer.linger.ms", "20")
                 .containsEntry(StreamsConfig.TASK_TIMEOUT_MS_CONFIG, "60000")
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "exactly_once_v2");
     }
