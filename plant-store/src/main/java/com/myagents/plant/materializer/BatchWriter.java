@@ -99,15 +99,18 @@ final class BatchWriter implements BatchConsumerAwareMessageListener<String, byt
         parsed.sort(Comparator.comparing(RecordWrites.Write::topic));
         int steps = parsed.stream().mapToInt(write -> write.steps().size()).max().orElse(0);
         if (!parsed.isEmpty()) {
-            dsl.transaction(cfg -> cfg.dsl().batched(batched -> {
-                for (int step = 0; step < steps; step++) {
-                    for (RecordWrites.Write write : parsed) {
-                        if (step < write.steps().size()) {
-                            write.steps().get(step).accept(batched.dsl());
+            dsl.transaction(cfg -> {
+                RunLocks.take(cfg.dsl(), parsed);
+                cfg.dsl().batched(batched -> {
+                    for (int step = 0; step < steps; step++) {
+                        for (RecordWrites.Write write : parsed) {
+                            if (step < write.steps().size()) {
+                                write.steps().get(step).accept(batched.dsl());
+                            }
                         }
                     }
-                }
-            }));
+                });
+            });
         }
         counted(parsed);
     }
@@ -116,7 +119,10 @@ final class BatchWriter implements BatchConsumerAwareMessageListener<String, byt
     private void apply(List<ConsumerRecord<String, byte[]>> batch) {
         List<RecordWrites.Write> parsed = parse(batch);
         if (!parsed.isEmpty()) {
-            dsl.transaction(cfg -> parsed.forEach(write -> write.applyTo(cfg.dsl())));
+            dsl.transaction(cfg -> {
+                RunLocks.take(cfg.dsl(), parsed);
+                parsed.forEach(write -> write.applyTo(cfg.dsl()));
+            });
         }
         counted(parsed);
     }

@@ -12,6 +12,9 @@ import org.jooq.DSLContext;
 
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
+import com.myagents.contracts.deliverables.DeliverableDraft;
+import com.myagents.contracts.goals.GoalRunDecision;
+import com.myagents.contracts.goals.GoalRunSettlement;
 
 /**
  * What one record of a materialized topic writes: its event read with the topic's serde, and the
@@ -26,7 +29,11 @@ final class RecordWrites {
      * One record's database writes, run inside a transaction, in order, and the event it carried
      * (null for a dead letter).
      */
-    record Write(String topic, Object event, List<java.util.function.Consumer<DSLContext>> steps) {
+    /**
+     * @param runId the goal run whose row the record writes (drafts, goal-run decisions and settlements of
+     *              one run meet on it, from different topics and consumers), or null
+     */
+    record Write(String topic, Object event, String runId, List<java.util.function.Consumer<DSLContext>> steps) {
 
         /** Runs every step, in order, on {@code tx}. */
         void applyTo(DSLContext tx) {
@@ -39,16 +46,18 @@ final class RecordWrites {
     RecordWrites() {
         StreamOutputRows outputs = new StreamOutputRows();
         GoalRunRows runs = new GoalRunRows();
-        on(Topics.EXECUTION_DECISIONS, outputs::recordDecision, outputs::decideRequest);
-        on(Topics.ENFORCEMENT_DENIALS, outputs::recordDenial);
-        on(Topics.EXECUTION_RESULTS, outputs::recordResult, outputs::moveDeliverable, outputs::moveRequest);
-        on(Topics.EXECUTION_COMMANDS, outputs::recordCommand);
-        on(Topics.ACCESS_RECORDS, outputs::recordAccess);
-        on(Topics.DELIVERABLE_DRAFTS, runs::recordDraft, runs::completeRun, runs::supersede);
-        on(Topics.GOAL_RUN_DECISIONS, runs::recordGoalRunDecision);
-        on(Topics.GOAL_RUN_SETTLEMENTS, runs::recordGoalRunSettlement);
+        Function<Object, String> noRun = event -> null;
+        on(Topics.EXECUTION_DECISIONS, noRun, outputs::recordDecision, outputs::decideRequest);
+        on(Topics.ENFORCEMENT_DENIALS, noRun, outputs::recordDenial);
+        on(Topics.EXECUTION_RESULTS, noRun, outputs::recordResult, outputs::moveDeliverable, outputs::moveRequest);
+        on(Topics.EXECUTION_COMMANDS, noRun, outputs::recordCommand);
+        on(Topics.ACCESS_RECORDS, noRun, outputs::recordAccess);
+        on(Topics.DELIVERABLE_DRAFTS, DeliverableDraft::runId, runs::recordDraft, runs::completeRun, runs::supersede);
+        on(Topics.GOAL_RUN_DECISIONS, GoalRunDecision::runId, runs::recordGoalRunDecision);
+        on(Topics.GOAL_RUN_SETTLEMENTS, GoalRunSettlement::runId, runs::recordGoalRunSettlement);
         String deadLetters = Topics.PLANT_DEAD_LETTERS.name();
-        byTopic.put(deadLetters, record -> new Write(deadLetters, null, List.of(tx -> DeadLetterRows.record(tx, record))));
+        byTopic.put(deadLetters, record -> new Write(deadLetters, null, null,
+                List.of(tx -> DeadLetterRows.record(tx, record))));
     }
 
     /** The record's writes; null for a tombstone (nothing to write). */
@@ -62,7 +71,7 @@ final class RecordWrites {
 
     /** @param steps the statements one event becomes, in the order they run */
     @SafeVarargs
-    private <V> void on(Topic<String, V> topic, BiConsumer<DSLContext, V>... steps) {
+    private <V> void on(Topic<String, V> topic, Function<? super V, String> runId, BiConsumer<DSLContext, V>... steps) {
         byTopic.put(topic.name(), record -> {
             V event = topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
             if (event == null) {
@@ -72,7 +81,7 @@ final class RecordWrites {
             for (BiConsumer<DSLContext, V> step : steps) {
                 bound.add(tx -> step.accept(tx, event));
             }
-            return new Write(topic.name(), event, List.copyOf(bound));
+            return new Write(topic.name(), event, runId.apply(event), List.copyOf(bound));
         });
     }
 }
