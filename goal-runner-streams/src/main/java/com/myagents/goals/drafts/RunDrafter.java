@@ -141,7 +141,9 @@ public final class RunDrafter implements Processor<String, RunInput, String, Run
             GoalRunRequest ask = new GoalRunRequest(meteredTrigger(draft.run()), Instant.ofEpochMilli(now));
             asks.put(ask.runId(), ask);
             if (++waiting >= asking.batch()) {
-                askEnforcement(now);
+                // stamped like the trigger, as a run asking alone was: the answers then come back in
+                // between the triggers still to read (records are read in timestamp order), not after all of them
+                askEnforcement(record.timestamp());
             }
             return;
         }
@@ -194,7 +196,7 @@ public final class RunDrafter implements Processor<String, RunInput, String, Run
      * Sends every waiting request: one batch per subscription (in run id order) of at most
      * {@link Asking#batch()} runs. A run asked twice before it was sent asks once.
      */
-    void askEnforcement(long nowMillis) {
+    void askEnforcement(long timestamp) {
         Map<String, List<GoalRunRequest>> bySubscription = new LinkedHashMap<>();
         List<String> sent = new ArrayList<>();
         try (KeyValueIterator<String, GoalRunRequest> all = asks.all()) {
@@ -211,7 +213,7 @@ public final class RunDrafter implements Processor<String, RunInput, String, Run
             for (int from = 0; from < requests.size(); from += asking.batch()) {
                 List<GoalRunRequest> batch = requests.subList(from, Math.min(requests.size(), from + asking.batch()));
                 context.forward(new Record<>(subscriptionId,
-                        new RunOutput.MeteringAsked(new GoalRunRequestBatch(subscriptionId, batch)), nowMillis));
+                        new RunOutput.MeteringAsked(new GoalRunRequestBatch(subscriptionId, batch)), timestamp));
             }
         });
     }
