@@ -76,8 +76,11 @@ public final class GoalRunnerTopology {
         builder.addStateStore(stores.stringKeyed(GOAL_SCHEDULES, InternalSerdes.SCHEDULED_GOAL));
         builder.addStateStore(stores.stringKeyed(DUE_INDEX, Serdes.String()));
         builder.addStateStore(stores.stringKeyed(DRAFTED_RUNS, Serdes.Long()));
-        // cached: a run asked and sent in one commit interval writes nothing to the changelog
-        builder.addStateStore(stores.stringKeyed(METERING_ASKS, Topics.GOAL_RUN_REQUESTS.valueSerde()).withCachingEnabled());
+        // in memory whatever the store kind (backed by its changelog): a queue of puts and deletes would
+        // leave RocksDB a trail of tombstones that every scan of the waiting runs walks again; cached: a
+        // run asked and sent in one commit interval writes nothing to the changelog
+        builder.addStateStore(StoreKind.IN_MEMORY.stringKeyed(METERING_ASKS, Topics.GOAL_RUN_REQUESTS.valueSerde())
+                .withCachingEnabled());
         builder.addStateStore(stores.stringKeyed(RECENT_ATTEMPTS, InternalSerdes.RECENT_ATTEMPTS));
     }
 
