@@ -51,8 +51,9 @@ public class Materializer implements SmartLifecycle {
     /**
      * Consumers writing at once, each its own share of the partitions and its own transactions: a
      * batch spends most of its time waiting on PostgreSQL, so a few in parallel keep it busy. Rows
-     * of different topics may meet (a run's decision, draft and settlement); their writes commute,
-     * and a deadlock between two batches is retried as an outage is, never dead-lettered.
+     * of different topics may meet (a run's decision, draft and settlement): their writes commute,
+     * each transaction locks its runs first in one order ({@link RunLocks}), and a deadlock that
+     * still happens is retried as an outage is, never dead-lettered.
      */
     public static final int DEFAULT_CONSUMERS = 3;
 
