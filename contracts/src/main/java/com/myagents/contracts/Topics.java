@@ -18,6 +18,7 @@ import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.goals.GoalChange;
 import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.goals.GoalRunRequest;
+import com.myagents.contracts.goals.GoalRunRequestBatch;
 import com.myagents.contracts.goals.GoalRunSettlement;
 import com.myagents.contracts.goals.GoalTrigger;
 import com.myagents.contracts.hiring.HiredAgentChange;
@@ -56,6 +57,15 @@ public final class Topics {
     public static final Topic<String, GoalRunRequest> GOAL_RUN_REQUESTS = new Topic<>(
             "myagents.goal-run-requests.v1", "subscription_id", ID,
             new JsonSerde<>(GoalRunRequest.class, "goal-run-request", 1), PARTITIONS, Cleanup.DELETE, WEEK);
+
+    /**
+     * Metered goal runs of one subscription asking enforcement together ({@link GoalRunRequestBatch}):
+     * what the goal runner writes since the batched fan-out. Enforcement still reads
+     * {@link #GOAL_RUN_REQUESTS}, so requests written before the upgrade are answered.
+     */
+    public static final Topic<String, GoalRunRequestBatch> GOAL_RUN_REQUEST_BATCHES = new Topic<>(
+            "myagents.goal-run-request-batches.v1", "subscription_id", ID,
+            new JsonSerde<>(GoalRunRequestBatch.class, "goal-run-request-batch", 1), PARTITIONS, Cleanup.DELETE, WEEK);
 
     /**
      * Enforcement's answers to goal run requests (denied ones are on the denials topic too), and the
@@ -139,7 +149,7 @@ public final class Topics {
             Serdes.ByteArray(), PARTITIONS, Cleanup.DELETE, Duration.ofDays(30));
 
     private static final List<Topic<String, ?>> ALL = List.of(
-            HIRED_AGENTS, GOAL_CHANGES, GOAL_TRIGGERS, GOAL_RUN_REQUESTS, GOAL_RUN_DECISIONS, GOAL_RUN_SETTLEMENTS, DELIVERABLE_DRAFTS, APPROVALS, SUBSCRIPTIONS,
+            HIRED_AGENTS, GOAL_CHANGES, GOAL_TRIGGERS, GOAL_RUN_REQUESTS, GOAL_RUN_REQUEST_BATCHES, GOAL_RUN_DECISIONS, GOAL_RUN_SETTLEMENTS, DELIVERABLE_DRAFTS, APPROVALS, SUBSCRIPTIONS,
             EXECUTION_REQUESTS, EXECUTION_DECISIONS, EXECUTION_COMMANDS, ENFORCEMENT_DENIALS, EXECUTION_RESULTS,
             ACCESS_RECORDS, MARK_PRICES, PLANT_DEAD_LETTERS);
 

@@ -18,6 +18,7 @@ import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.goals.GoalRunRequest;
+import com.myagents.contracts.goals.GoalRunRequestBatch;
 import com.myagents.contracts.goals.GoalRunSettlement;
 import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.contracts.execution.signing.CommandSigner;
@@ -60,8 +61,15 @@ final class EnforcementDriver implements AutoCloseable {
         driver.input(Topics.EXECUTION_RESULTS).pipeInput(result.deliverableId(), result, now());
     }
 
+    /** A run asking alone, on the per-run topic (as goal runners did before they asked in batches). */
     void askToRun(GoalRunRequest request) {
         driver.input(Topics.GOAL_RUN_REQUESTS).pipeInput(request.subscriptionId(), request, now());
+    }
+
+    /** Runs of one subscription asking together, as the goal runner sends them: keyed by subscription. */
+    void askToRunTogether(GoalRunRequest... requests) {
+        GoalRunRequestBatch batch = new GoalRunRequestBatch(requests[0].subscriptionId(), List.of(requests));
+        driver.input(Topics.GOAL_RUN_REQUEST_BATCHES).pipeInput(batch.subscriptionId(), batch, now());
     }
 
     void instance(HiredAgentChange instance) {

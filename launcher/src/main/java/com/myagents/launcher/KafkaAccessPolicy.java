@@ -66,7 +66,7 @@ final class KafkaAccessPolicy {
 
         String enforcement = PRINCIPALS.get("enforcement-streams");
         read(acls, enforcement, Topics.EXECUTION_REQUESTS, Topics.APPROVALS, Topics.SUBSCRIPTIONS, Topics.HIRED_AGENTS,
-                Topics.EXECUTION_RESULTS, Topics.GOAL_RUN_REQUESTS, Topics.GOAL_RUN_SETTLEMENTS);
+                Topics.EXECUTION_RESULTS, Topics.GOAL_RUN_REQUESTS, Topics.GOAL_RUN_REQUEST_BATCHES, Topics.GOAL_RUN_SETTLEMENTS);
         write(acls, enforcement, Topics.EXECUTION_DECISIONS, Topics.EXECUTION_COMMANDS, Topics.ENFORCEMENT_DENIALS,
                 Topics.GOAL_RUN_DECISIONS);
         streamsApplication(acls, enforcement, EnforcementStreamsConfig.APPLICATION_ID);
@@ -74,8 +74,9 @@ final class KafkaAccessPolicy {
         String goalRunner = PRINCIPALS.get("goal-runner-streams");
         read(acls, goalRunner, Topics.GOAL_CHANGES, Topics.HIRED_AGENTS, Topics.GOAL_TRIGGERS, Topics.GOAL_RUN_DECISIONS,
                 Topics.EXECUTION_DECISIONS, Topics.MARK_PRICES);
-        // a run the goal runner skips is recorded on the goal-run decisions (outcome skip), beside enforcement's
-        write(acls, goalRunner, Topics.GOAL_TRIGGERS, Topics.GOAL_RUN_REQUESTS, Topics.DELIVERABLE_DRAFTS,
+        // a run the goal runner skips is recorded on the goal-run decisions (outcome skip), beside enforcement's;
+        // metered runs ask in batches now, the per-run requests topic stays writable for a runner not yet upgraded
+        write(acls, goalRunner, Topics.GOAL_TRIGGERS, Topics.GOAL_RUN_REQUESTS, Topics.GOAL_RUN_REQUEST_BATCHES, Topics.DELIVERABLE_DRAFTS,
                 Topics.GOAL_RUN_DECISIONS, Topics.GOAL_RUN_SETTLEMENTS);
         streamsApplication(acls, goalRunner, GoalRunnerStreamsConfig.APPLICATION_ID);
 

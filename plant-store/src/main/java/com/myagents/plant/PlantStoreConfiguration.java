@@ -69,7 +69,7 @@ class PlantStoreConfiguration {
     @ConditionalOnBooleanProperty(name = "myagents.materializer.enabled", matchIfMissing = true)
     Materializer materializer(DSLContext dsl, ProvisionedTopics topics, PlantStoreProperties properties) {
         return new Materializer(dsl, topics.clientConfig(Map.of(CommonClientConfigs.GROUP_ID_CONFIG,
-                properties.materializer().groupId())));
+                properties.materializer().groupId())), properties.materializer().consumers());
     }
 
     @Bean

@@ -31,8 +31,16 @@ record PlantStoreProperties(@DefaultValue Outbox outbox, @DefaultValue Materiali
         }
     }
 
+    /** @param consumers how many of its consumers write at once (each takes a database connection while it writes) */
     record MaterializerSettings(@DefaultValue(Materializer.DEFAULT_GROUP_ID) String groupId,
-            @DefaultValue("60s") Duration readyMaxLag) {
+            @DefaultValue("60s") Duration readyMaxLag,
+            @DefaultValue("" + Materializer.DEFAULT_CONSUMERS) int consumers) {
+
+        MaterializerSettings {
+            if (consumers < 1) {
+                throw new IllegalArgumentException("myagents.materializer.consumers must be at least 1");
+            }
+        }
     }
 
     record Kafka(@DefaultValue("1") short replicationFactor) {

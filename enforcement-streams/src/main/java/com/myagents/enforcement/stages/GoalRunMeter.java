@@ -2,6 +2,10 @@ package com.myagents.enforcement.stages;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,6 +20,7 @@ import com.myagents.contracts.execution.Outcome;
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.goals.GoalRunRequest;
+import com.myagents.contracts.goals.GoalRunRequestBatch;
 import com.myagents.contracts.subscriptions.SubscriptionState;
 import com.myagents.enforcement.policy.BudgetLedger;
 import com.myagents.enforcement.policy.EnforcementPolicy;
@@ -28,8 +33,13 @@ import com.myagents.enforcement.policy.Verdict;
  * by subscription_id), against the same ledger as external actions. Each run id is decided once:
  * asking again (a redelivered trigger, a restarted runner) gets the first decision back and is
  * neither charged nor denied a second time.
+ * <p>
+ * Runs arrive in batches of one subscription ({@link GoalRunRequestBatch}; a per-run request is a
+ * batch of one). Each run of a batch is decided in order against the ledger as the runs before it
+ * left it — the same decisions, caps and charges as if each had asked alone — and the ledger is
+ * read and stored once per batch, in the same commit as the decisions.
  */
-public final class GoalRunMeter implements Processor<String, GoalRunRequest, String, GoalRunMeter.Metered> {
+public final class GoalRunMeter implements Processor<String, GoalRunRequestBatch, String, GoalRunMeter.Metered> {
 
     /** Action name of a goal run in the denials table, beside the external actions. */
     public static final String GOAL_RUN_ACTION = "goal_run";
@@ -65,28 +75,40 @@ public final class GoalRunMeter implements Processor<String, GoalRunRequest, Str
     }
 
     @Override
-    public void process(Record<String, GoalRunRequest> record) {
-        GoalRunRequest request = record.value();
-        if (request == null || request.trigger() == null || request.runId() == null) {
-            return;
-        }
-        GoalRunDecision earlier = meteredRuns.get(request.runId());
-        if (earlier != null) {
-            context.forward(record.withValue(new Metered(earlier, false)));
+    public void process(Record<String, GoalRunRequestBatch> record) {
+        GoalRunRequestBatch batch = record.value();
+        if (batch == null) {
             return;
         }
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        String subscriptionId = request.subscriptionId();
-        BudgetLedger ledger = subscriptionId == null ? null : ledgers.get(subscriptionId);
-        Metering metering = GoalRunRules.evaluate(request,
-                subscriptionId == null ? null : ValueAndTimestamp.getValueOrNull(subscriptions.get(subscriptionId)),
-                (ledger == null ? BudgetLedger.EMPTY : ledger).at(now), now);
-        GoalRunDecision decision = decision(request, metering, now);
-        meteredRuns.put(request.runId(), decision);
-        if (decision.allowed()) {
-            ledgers.put(subscriptionId, metering.ledger());
+        // the batch's subscription's ledger and state, read once (a request of another subscription,
+        // never written so but possible on the wire, is metered against its own)
+        Map<String, BudgetLedger> changed = new LinkedHashMap<>();
+        Map<String, Optional<SubscriptionState>> states = new HashMap<>();
+        for (GoalRunRequest request : batch.requests()) {
+            if (request == null || request.trigger() == null || request.runId() == null) {
+                continue;
+            }
+            GoalRunDecision earlier = meteredRuns.get(request.runId());
+            if (earlier != null) {
+                context.forward(record.withValue(new Metered(earlier, false)));
+                continue;
+            }
+            String subscriptionId = request.subscriptionId();
+            BudgetLedger ledger = subscriptionId == null ? null
+                    : changed.containsKey(subscriptionId) ? changed.get(subscriptionId) : ledgers.get(subscriptionId);
+            SubscriptionState subscription = subscriptionId == null ? null : states.computeIfAbsent(subscriptionId,
+                    id -> Optional.ofNullable(ValueAndTimestamp.getValueOrNull(subscriptions.get(id)))).orElse(null);
+            Metering metering = GoalRunRules.evaluate(request, subscription,
+                    (ledger == null ? BudgetLedger.EMPTY : ledger).at(now), now);
+            GoalRunDecision decision = decision(request, metering, now);
+            meteredRuns.put(request.runId(), decision);
+            if (decision.allowed()) {
+                changed.put(subscriptionId, metering.ledger());
+            }
+            context.forward(record.withValue(new Metered(decision, true)));
         }
-        context.forward(record.withValue(new Metered(decision, true)));
+        changed.forEach(ledgers::put);
     }
 
     private static GoalRunDecision decision(GoalRunRequest request, Metering metering, Instant now) {

@@ -14,6 +14,7 @@ import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.execution.ExecutionResult;
 import com.myagents.contracts.execution.signing.CommandSigner;
+import com.myagents.contracts.goals.GoalRunRequestBatch;
 import com.myagents.contracts.hiring.HiredAgentChange;
 import com.myagents.contracts.serde.JsonSerde;
 import com.myagents.enforcement.policy.BudgetLedger;
@@ -42,7 +43,8 @@ import com.myagents.streams.StoreKind;
  * topic (by subscription_id), an allow to the commands topic (by deliverable_id), signed.
  * <p>
  * The subscription's ledger is shared, in the same task, by two more inputs: goal run requests
- * (keyed by subscription_id) are metered and answered on the goal-run-decisions topic, and
+ * (keyed by subscription_id; batches of a subscription's runs, or older single requests) are metered
+ * and answered, one decision per run, on the goal-run-decisions topic, and
  * connector results (repartitioned by subscription_id) settle the reservations of allowed actions.
  */
 public final class EnforcementTopology {
@@ -101,8 +103,14 @@ public final class EnforcementTopology {
     }
 
     private static void meterGoalRuns(StreamsBuilder builder, EnforcementSettings settings) {
-        KStream<String, GoalRunMeter.Metered> metered = builder
+        // per-run requests (written before the batched fan-out) are batches of one
+        KStream<String, GoalRunRequestBatch> single = builder
                 .stream(Topics.GOAL_RUN_REQUESTS.name(), Topics.GOAL_RUN_REQUESTS.consumed().withName("goal-run-requests"))
+                .mapValues(request -> request == null ? null : GoalRunRequestBatch.of(request), Named.as("goal-run-request-as-batch"));
+        KStream<String, GoalRunMeter.Metered> metered = builder
+                .stream(Topics.GOAL_RUN_REQUEST_BATCHES.name(),
+                        Topics.GOAL_RUN_REQUEST_BATCHES.consumed().withName("goal-run-request-batches"))
+                .merge(single, Named.as("goal-run-asks"))
                 .process(() -> new GoalRunMeter(settings.stageMemory()),
                         Named.as("goal-run-meter"), EnforcementStores.METERED_RUNS, EnforcementStores.BUDGET_LEDGER,
                         EnforcementStores.SUBSCRIPTIONS);

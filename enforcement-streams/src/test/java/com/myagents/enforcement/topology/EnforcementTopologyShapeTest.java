@@ -29,7 +29,7 @@ class EnforcementTopologyShapeTest {
                 Set.of(Topics.EXECUTION_RESULTS.name()),
                 // requests, approvals, goal runs, their settlements and results meet the subscription's state in one task
                 Set.of(Topics.EXECUTION_REQUESTS.name(), Topics.APPROVALS.name(), Topics.SUBSCRIPTIONS.name(),
-                        Topics.GOAL_RUN_REQUESTS.name(), Topics.GOAL_RUN_SETTLEMENTS.name(),
+                        Topics.GOAL_RUN_REQUESTS.name(), Topics.GOAL_RUN_REQUEST_BATCHES.name(), Topics.GOAL_RUN_SETTLEMENTS.name(),
                         EnforcementTopology.RESULTS_BY_SUBSCRIPTION + "-repartition"));
         assertThat(description.globalStores()).hasSize(1);
     }
@@ -55,7 +55,7 @@ class EnforcementTopologyShapeTest {
     @Test
     void keysEveryInputOfTheDecisionBySubscription() {
         for (var topic : java.util.List.of(Topics.EXECUTION_REQUESTS, Topics.APPROVALS, Topics.SUBSCRIPTIONS,
-                Topics.GOAL_RUN_REQUESTS, Topics.GOAL_RUN_SETTLEMENTS)) {
+                Topics.GOAL_RUN_REQUESTS, Topics.GOAL_RUN_REQUEST_BATCHES, Topics.GOAL_RUN_SETTLEMENTS)) {
             assertThat(topic.keyMeaning()).as(topic.name()).isEqualTo("subscription_id");
             assertThat(topic.partitions()).as(topic.name()).isEqualTo(Topics.SUBSCRIPTIONS.partitions());
         }

@@ -27,7 +27,7 @@ import com.myagents.streams.StoreKind;
 public record GoalRunnerProperties(
         @DefaultValue(GoalRunnerStreamsConfig.APPLICATION_ID) String applicationId,
         @DefaultValue("./.myagents-data/streams/goal-runner") Path stateDir,
-        @DefaultValue("10s") Duration punctuationInterval,
+        @DefaultValue("1s") Duration punctuationInterval,
         @DefaultValue("20ms") Duration commitInterval,
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("PERSISTENT") StoreKind stores,

@@ -102,24 +102,35 @@ public final class GoalScheduler implements Processor<String, GoalChange, String
     /** Emits the triggers of every goal due at or before now; runs on wall-clock time. */
     void fireDue(long nowMillis) {
         Instant now = Instant.ofEpochMilli(nowMillis);
+        int fired = 0;
+        int notFired = 0;
         for (KeyValue<String, String> due : dueBy(nowMillis)) {
             dueIndex.delete(due.key);
             ScheduledGoal goal = goals.get(due.value);
             if (goal == null || goal.nextDueAt() == null || !due.key.equals(DueIndex.key(goal.nextDueAt(), due.value))) {
                 continue; // a stale index entry: the goal was changed or deleted since
             }
-            fire(due.value, goal, now);
+            Boolean emitted = fire(due.value, goal, now);
+            if (emitted != null) {
+                fired += emitted ? 1 : 0;
+                notFired += emitted ? 0 : 1;
+            }
+        }
+        if (fired + notFired > 0) {
+            // one line per punctuation, not per goal: a due minute can hold a hundred thousand goals
+            log.info("{} goal(s) due by {}: {} trigger(s) emitted, {} not fired", fired + notFired, now, fired, notFired);
         }
     }
 
-    private void fire(String goalId, ScheduledGoal goal, Instant now) {
+    /** @return whether a trigger was emitted; null when the goal is no longer scheduled */
+    private Boolean fire(String goalId, ScheduledGoal goal, Instant now) {
         Schedule schedule;
         try {
             schedule = Schedule.of(goal.goal(), instanceZone(goal.goal()));
         } catch (Schedule.InvalidSchedule e) {
             log.warn("goal {} is no longer scheduled: {}", goalId, e.getMessage());
             goals.put(goalId, goal.withNextDue(null, null));
-            return;
+            return null;
         }
         Period period = schedule.latestDueAtOrBefore(now);
         DueDecision decision = DueDecision.decide(goal, period);
@@ -128,13 +139,14 @@ public final class GoalScheduler implements Processor<String, GoalChange, String
         if (decision instanceof DueDecision.Fire) {
             context.forward(new Record<>(goalId, trigger(goalId, goal.goal(), period, schedule.dueAt(period)), now.toEpochMilli()));
             goals.put(goalId, goal.ran(period.key(), next, zone));
-            log.info("goal {} due for {}: trigger emitted, next due {}", goalId, period.key(), next);
+            log.debug("goal {} due for {}: trigger emitted, next due {}", goalId, period.key(), next);
         } else {
             goals.put(goalId, goal.withNextDue(next, zone));
-            log.info("goal {} due for {}: not fired ({}), next due {}", goalId, period.key(),
+            log.debug("goal {} due for {}: not fired ({}), next due {}", goalId, period.key(),
                     ((DueDecision.Skip) decision).reason().code(), next);
         }
         dueIndex.put(DueIndex.key(next, goalId), goalId);
+        return decision instanceof DueDecision.Fire;
     }
 
     /**

@@ -17,6 +17,11 @@ public final class GoalRunnerStores {
     public static final String DUE_INDEX = "goal-due-index";
     /** run_id → when it was drafted, so a run is drafted once. */
     public static final String DRAFTED_RUNS = "drafted-runs";
+    /**
+     * run_id → the metered run's request to enforcement, until it is sent in a batch (a cached store:
+     * a run asked and sent between two commits never reaches the changelog).
+     */
+    public static final String METERING_ASKS = "metering-asks";
     /** subscription_id → its recent trading attempts, for the guardrail report. */
     public static final String RECENT_ATTEMPTS = "recent-attempts";
 

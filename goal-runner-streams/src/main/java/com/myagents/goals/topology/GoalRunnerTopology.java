@@ -5,6 +5,7 @@ import static com.myagents.goals.topology.GoalRunnerStores.DUE_INDEX;
 import static com.myagents.goals.topology.GoalRunnerStores.GOAL_SCHEDULES;
 import static com.myagents.goals.topology.GoalRunnerStores.HIRED_AGENTS;
 import static com.myagents.goals.topology.GoalRunnerStores.MARK_PRICES;
+import static com.myagents.goals.topology.GoalRunnerStores.METERING_ASKS;
 import static com.myagents.goals.topology.GoalRunnerStores.RECENT_ATTEMPTS;
 
 import java.util.EnumSet;
@@ -43,7 +44,7 @@ import com.myagents.streams.StoreKind;
  * mark-prices ───► global store "mark-prices" (the drafter prices market orders with it)
  * goal-changes ──► GoalScheduler [goal-schedules, goal-due-index] ──(wall clock)──► goal-triggers
  * goal-triggers ──────┬► RunDrafter [goal-schedules, drafted-runs] ──► deliverable-drafts
- * goal-run-decisions ─┘        ├── metered run: ask first ──► goal-run-requests (enforcement answers)
+ * goal-run-decisions ─┘        ├── metered run: ask first [metering-asks] ──► goal-run-request-batches (enforcement answers)
  *                              ├── cannot run: skipped, with the reason ──► goal-run-decisions
  *                              ├── metered run drafted: its real cost ──► goal-run-settlements
  *                              └── guardrail report due ─┐
@@ -75,6 +76,11 @@ public final class GoalRunnerTopology {
         builder.addStateStore(stores.stringKeyed(GOAL_SCHEDULES, InternalSerdes.SCHEDULED_GOAL));
         builder.addStateStore(stores.stringKeyed(DUE_INDEX, Serdes.String()));
         builder.addStateStore(stores.stringKeyed(DRAFTED_RUNS, Serdes.Long()));
+        // in memory whatever the store kind (backed by its changelog): a queue of puts and deletes would
+        // leave RocksDB a trail of tombstones that every scan of the waiting runs walks again; cached: a
+        // run asked and sent in one commit interval writes nothing to the changelog
+        builder.addStateStore(StoreKind.IN_MEMORY.stringKeyed(METERING_ASKS, Topics.GOAL_RUN_REQUESTS.valueSerde())
+                .withCachingEnabled());
         builder.addStateStore(stores.stringKeyed(RECENT_ATTEMPTS, InternalSerdes.RECENT_ATTEMPTS));
     }
 
@@ -91,15 +97,16 @@ public final class GoalRunnerTopology {
     private static void draftRuns(StreamsBuilder builder, TopologySettings settings, MarketingPlanner marketing,
             TradingPlanner trading) {
         RunDrafter.StoreNames drafterStores = new RunDrafter.StoreNames(GOAL_SCHEDULES, DRAFTED_RUNS, HIRED_AGENTS,
-                MARK_PRICES);
+                MARK_PRICES, METERING_ASKS);
+        RunDrafter.Asking asking = new RunDrafter.Asking(settings.askBatch(), settings.askInterval());
         BranchedKStream<String, RunOutput> outputs = runInputs(builder)
-                .process(() -> new RunDrafter(marketing, trading, drafterStores, settings.draftedRunsRetention()),
-                        Named.as("run-drafter"), GOAL_SCHEDULES, DRAFTED_RUNS)
+                .process(() -> new RunDrafter(marketing, trading, drafterStores, settings.draftedRunsRetention(), asking),
+                        Named.as("run-drafter"), GOAL_SCHEDULES, DRAFTED_RUNS, METERING_ASKS)
                 .split(Named.as("run-output-"));
         toTopic(outputs, RunOutput.Drafted.class, RunOutput.Drafted::draft, Topics.DELIVERABLE_DRAFTS,
                 "drafted", "drafted-draft", "run-drafts-sink");
-        toTopic(outputs, RunOutput.MeteringAsked.class, RunOutput.MeteringAsked::request, Topics.GOAL_RUN_REQUESTS,
-                "metering", "metering-request", "goal-run-requests-sink");
+        toTopic(outputs, RunOutput.MeteringAsked.class, RunOutput.MeteringAsked::batch, Topics.GOAL_RUN_REQUEST_BATCHES,
+                "metering", "metering-request", "goal-run-request-batches-sink");
         toTopic(outputs, RunOutput.Skipped.class, RunOutput.Skipped::skip, Topics.GOAL_RUN_DECISIONS,
                 "skipped", "skipped-run", "skipped-runs-sink");
         toTopic(outputs, RunOutput.Settled.class, RunOutput.Settled::settlement, Topics.GOAL_RUN_SETTLEMENTS,

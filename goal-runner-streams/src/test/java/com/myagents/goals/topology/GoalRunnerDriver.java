@@ -18,6 +18,7 @@ import com.myagents.contracts.execution.Outcome;
 import com.myagents.contracts.execution.ReasonCode;
 import com.myagents.contracts.goals.GoalRunDecision;
 import com.myagents.contracts.goals.GoalRunRequest;
+import com.myagents.contracts.goals.GoalRunRequestBatch;
 import com.myagents.contracts.Topics;
 import com.myagents.contracts.deliverables.DeliverableDraft;
 import com.myagents.contracts.execution.ExecutionDecision;
@@ -45,7 +46,8 @@ public final class GoalRunnerDriver implements AutoCloseable {
             GoalRunnerStores.GOAL_SCHEDULES, InternalSerdes.SCHEDULED_GOAL,
             GoalRunnerStores.DUE_INDEX, Serdes.String(),
             GoalRunnerStores.DRAFTED_RUNS, Serdes.Long(),
-            GoalRunnerStores.RECENT_ATTEMPTS, InternalSerdes.RECENT_ATTEMPTS);
+            GoalRunnerStores.RECENT_ATTEMPTS, InternalSerdes.RECENT_ATTEMPTS,
+            GoalRunnerStores.METERING_ASKS, Topics.GOAL_RUN_REQUESTS.valueSerde());
 
     private final List<HiredAgentChange> agentsSeen = new ArrayList<>();
     /** Every changelog record written so far, per store, across restarts. */
@@ -60,12 +62,23 @@ public final class GoalRunnerDriver implements AutoCloseable {
         this(start, new TemplateContentGenerator());
     }
 
-    /** A driver whose marketing posts are written by {@code generator}. */
+    /**
+     * A driver whose marketing posts are written by {@code generator}. Each metered run asks at
+     * once (a batch of one), so a test sees its request right after the trigger.
+     */
     public GoalRunnerDriver(Instant start, com.myagents.goals.marketing.ContentGenerator generator) {
+        this(start, generator, 1);
+    }
+
+    /**
+     * A driver whose metered runs ask in batches of up to {@code askBatch}, as in production: fewer
+     * wait until the wall clock moves {@link TopologySettings#ASK_INTERVAL} on.
+     */
+    public GoalRunnerDriver(Instant start, com.myagents.goals.marketing.ContentGenerator generator, int askBatch) {
         this.generator = generator;
         driver = new TopologyDriver(
-                () -> GoalRunnerTopology.build(TopologySettings.inMemory(PUNCTUATION), new MarketingPlanner(generator),
-                        new TradingPlanner()),
+                () -> GoalRunnerTopology.build(TopologySettings.inMemory(PUNCTUATION).askingInBatchesOf(askBatch),
+                        new MarketingPlanner(generator), new TradingPlanner()),
                 stateDir -> GoalRunnerStreamsConfig.properties(GoalRunnerStreamsConfig.APPLICATION_ID, "driver:9092",
                         stateDir, Duration.ofMillis(20), 1),
                 start);
@@ -78,7 +91,7 @@ public final class GoalRunnerDriver implements AutoCloseable {
 
     /** The metered runs that asked enforcement and have no answer yet (only while runs are held). */
     public List<GoalRunRequest> runRequests() {
-        unanswered.addAll(driver.output(Topics.GOAL_RUN_REQUESTS).readValuesToList());
+        unanswered.addAll(asked());
         List<GoalRunRequest> asked = List.copyOf(unanswered);
         unanswered.clear();
         return asked;
@@ -102,11 +115,20 @@ public final class GoalRunnerDriver implements AutoCloseable {
         if (!allowMeteredRuns) {
             return;
         }
-        List<GoalRunRequest> asked = driver.output(Topics.GOAL_RUN_REQUESTS).readValuesToList();
+        List<GoalRunRequest> asked = asked();
         while (!asked.isEmpty()) {
             asked.forEach(request -> answer(request, true));
-            asked = driver.output(Topics.GOAL_RUN_REQUESTS).readValuesToList();
+            asked = asked();
         }
+    }
+
+    /** The batches metered runs sent to enforcement since the last look, keyed by subscription. */
+    public List<KeyValue<String, GoalRunRequestBatch>> requestBatches() {
+        return driver.output(Topics.GOAL_RUN_REQUEST_BATCHES).readKeyValuesToList();
+    }
+
+    private List<GoalRunRequest> asked() {
+        return requestBatches().stream().flatMap(batch -> batch.value.requests().stream()).toList();
     }
 
     public Instant now() {

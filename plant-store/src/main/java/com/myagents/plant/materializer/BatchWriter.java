@@ -2,6 +2,7 @@ package com.myagents.plant.materializer;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -18,7 +19,9 @@ import com.myagents.plant.worker.WorkerHealth;
 
 /**
  * The materializer's batch listener: one poll's records (up to {@code max.poll.records}) written in
- * one database transaction (a commit per record capped the rows/s a fan-out reaches). The container
+ * one database transaction (a commit per record capped the rows/s a fan-out reaches), each kind of
+ * statement sent as one JDBC batch. The container runs one listener thread per consumer, so
+ * partitions are written in parallel; this class keeps no state of its own between batches. The container
  * commits the offsets after it returns, so a crash replays records and the idempotent writes make
  * a replay change nothing. A batch the database refuses is written again record by record, and the
  * first record that fails alone is handed to the error handler ({@link PoisonRecords}) with a
@@ -48,7 +51,7 @@ final class BatchWriter implements BatchConsumerAwareMessageListener<String, byt
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         try {
-            apply(records);
+            applyBatched(records);
         } catch (RuntimeException batchFailed) {
             if (DatabaseOutage.causedBy(batchFailed)) {
                 throw outage(records, 0, consumer, batchFailed);
@@ -84,8 +87,48 @@ final class BatchWriter implements BatchConsumerAwareMessageListener<String, byt
         return new BatchListenerFailedException("database unavailable at " + place(first), e, first);
     }
 
-    /** One transaction for the records' writes; an unreadable record fails it before anything is written. */
+    /**
+     * One transaction for the batch, run step by step: the first statement of every record (grouped
+     * by topic, each topic's records in their order), then the second, and so on, through jOOQ's
+     * batched connection, which sends each run of the same statement as one JDBC batch — a few round
+     * trips per batch instead of one per statement. Topics are read independently, so their writes
+     * already commute; within a topic, the same step keeps the records' order.
+     */
+    private void applyBatched(List<ConsumerRecord<String, byte[]>> batch) {
+        List<RecordWrites.Write> parsed = parse(batch);
+        parsed.sort(Comparator.comparing(RecordWrites.Write::topic));
+        int steps = parsed.stream().mapToInt(write -> write.steps().size()).max().orElse(0);
+        if (!parsed.isEmpty()) {
+            dsl.transaction(cfg -> {
+                RunLocks.take(cfg.dsl(), parsed);
+                cfg.dsl().batched(batched -> {
+                    for (int step = 0; step < steps; step++) {
+                        for (RecordWrites.Write write : parsed) {
+                            if (step < write.steps().size()) {
+                                write.steps().get(step).accept(batched.dsl());
+                            }
+                        }
+                    }
+                });
+            });
+        }
+        counted(parsed);
+    }
+
+    /** One record alone, in its own transaction, statement by statement: finding a poison record. */
     private void apply(List<ConsumerRecord<String, byte[]>> batch) {
+        List<RecordWrites.Write> parsed = parse(batch);
+        if (!parsed.isEmpty()) {
+            dsl.transaction(cfg -> {
+                RunLocks.take(cfg.dsl(), parsed);
+                parsed.forEach(write -> write.applyTo(cfg.dsl()));
+            });
+        }
+        counted(parsed);
+    }
+
+    /** The records' writes; an unreadable record fails the batch before anything is written. */
+    private List<RecordWrites.Write> parse(List<ConsumerRecord<String, byte[]>> batch) {
         List<RecordWrites.Write> parsed = new ArrayList<>(batch.size());
         for (ConsumerRecord<String, byte[]> record : batch) {
             RecordWrites.Write write = writes.of(record);
@@ -93,9 +136,10 @@ final class BatchWriter implements BatchConsumerAwareMessageListener<String, byt
                 parsed.add(write);
             }
         }
-        if (!parsed.isEmpty()) {
-            dsl.transaction(cfg -> parsed.forEach(write -> write.rows().accept(cfg.dsl())));
-        }
+        return parsed;
+    }
+
+    private void counted(List<RecordWrites.Write> parsed) {
         applied.addAndGet(parsed.size());
         FlowMeters counting = meters.get();
         parsed.stream().filter(write -> write.event() != null).forEach(write -> counting.materialized(write.event()));

@@ -61,6 +61,12 @@ class GoalRunRows {
                 .set(DELIVERABLES.UPDATED_AT, createdAt)
                 .onConflictDoNothing()
                 .execute();
+    }
+
+    /** A draft's run is completed by it (inserted completed when no decision wrote the run first). */
+    void completeRun(DSLContext tx, DeliverableDraft draft) {
+        OffsetDateTime createdAt = at(draft.createdAt() == null ? Instant.now() : draft.createdAt());
+        UUID goalInstanceId = draft.goalInstanceId() == null ? null : UUID.fromString(draft.goalInstanceId());
         if (draft.runId() != null && goalInstanceId != null) {
             completedRun(tx, draft.runId(), goalInstanceId, draft.goalInstanceId(), createdAt)
                     .onConflict(GOAL_RUNS.RUN_ID)
@@ -70,14 +76,13 @@ class GoalRunRows {
                     .where(GOAL_RUNS.STATUS.eq(GoalRunStatus.TRIGGERED))
                     .execute();
         }
-        supersede(tx, draft);
     }
 
     /**
      * A post written again names the draft it replaces: that draft is superseded, unless it has
      * gone out (or is going out) already. Only a draft of the same customer and instance can be.
      */
-    private static void supersede(DSLContext tx, DeliverableDraft draft) {
+    void supersede(DSLContext tx, DeliverableDraft draft) {
         Object named = draft.payload() == null ? null : draft.payload().get(SUPERSEDES);
         UUID old = named instanceof String id ? uuidOrNull(id) : null;
         if (old == null || old.toString().equals(draft.deliverableId())) {

@@ -23,7 +23,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
-import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 import com.myagents.contracts.Topic;
 import com.myagents.contracts.Topics;
@@ -48,12 +48,21 @@ public class Materializer implements SmartLifecycle {
 
     private static final int BATCH = 200;
 
+    /**
+     * Consumers writing at once, each its own share of the partitions and its own transactions: a
+     * batch spends most of its time waiting on PostgreSQL, so a few in parallel keep it busy. Rows
+     * of different topics may meet (a run's decision, draft and settlement): their writes commute,
+     * each transaction locks its runs first in one order ({@link RunLocks}), and a deadlock that
+     * still happens is retried as an outage is, never dead-lettered.
+     */
+    public static final int DEFAULT_CONSUMERS = 3;
+
     private final WorkerHealth health = new WorkerHealth();
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final MaterializerLag lag = new MaterializerLag();
     private final DefaultKafkaProducerFactory<String, byte[]> deadLetterProducers;
-    private final KafkaMessageListenerContainer<String, byte[]> container;
+    private final ConcurrentMessageListenerContainer<String, byte[]> container;
     private volatile FlowMeters meters = FlowMeters.NONE;
 
     /**
@@ -62,16 +71,22 @@ public class Materializer implements SmartLifecycle {
      *                       are set here. The dead-letter producer uses the same connection and principal.
      */
     public Materializer(DSLContext dsl, Map<String, Object> consumerConfig) {
+        this(dsl, consumerConfig, DEFAULT_CONSUMERS);
+    }
+
+    /** @param consumers how many consumers write at once (partitions are shared out among them) */
+    public Materializer(DSLContext dsl, Map<String, Object> consumerConfig, int consumers) {
         this.deadLetterProducers = new DefaultKafkaProducerFactory<>(producerConfig(consumerConfig));
-        DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(consumerConfig(consumerConfig));
-        consumers.addListener(new ClientMetrics());
+        DefaultKafkaConsumerFactory<String, byte[]> consumerFactory = new DefaultKafkaConsumerFactory<>(consumerConfig(consumerConfig));
+        consumerFactory.addListener(new ClientMetrics());
         ContainerProperties properties = new ContainerProperties(topicNames().toArray(String[]::new));
         // offsets of a batch are committed (synchronously) once the listener returned: after the database transaction
         properties.setAckMode(AckMode.BATCH);
         properties.setPollTimeout(500);
         properties.setShutdownTimeout(Duration.ofSeconds(15).toMillis());
         properties.setMessageListener(new BatchWriter(dsl, health, lag, applied, () -> meters));
-        this.container = new KafkaMessageListenerContainer<>(consumers, properties);
+        this.container = new ConcurrentMessageListenerContainer<>(consumerFactory, properties);
+        container.setConcurrency(Math.max(1, consumers));
         container.setBeanName("plant-materializer");
         container.setCommonErrorHandler(PoisonRecords.errorHandler(new KafkaTemplate<>(deadLetterProducers), skipped));
     }

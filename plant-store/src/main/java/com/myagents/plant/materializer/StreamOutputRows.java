@@ -54,8 +54,13 @@ class StreamOutputRows {
                 .set(EXECUTION_DECISIONS.DECIDED_AT, at(decision.decidedAt()))
                 .onConflictDoNothing()
                 .execute();
-        // topics are read independently: the connector's result may have moved the request on
-        // already, so the status only moves forward, but the decision time is always recorded
+    }
+
+    /**
+     * Topics are read independently: the connector's result may have moved the request on already,
+     * so the status only moves forward, but the decision time is always recorded.
+     */
+    void decideRequest(DSLContext tx, ExecutionDecision decision) {
         tx.update(EXECUTION_REQUESTS)
                 .set(EXECUTION_REQUESTS.STATUS, DSL.when(EXECUTION_REQUESTS.STATUS.eq(ExecutionRequestStatus.PENDING),
                         DSL.inline(decision.allowed() ? ExecutionRequestStatus.ALLOWED : ExecutionRequestStatus.DENIED,
@@ -98,15 +103,17 @@ class StreamOutputRows {
                 .set(EXECUTION_RESULTS.COMPLETED_AT, at(result.completedAt()))
                 .onConflictDoNothing()
                 .execute();
-        // A dry run did not act: the deliverable says so ("dry_run"), never "executed".
+    }
+
+    /**
+     * A dry run did not act: the deliverable says so ("dry_run"), never "executed". A status a newer
+     * connector wrote: the result is stored as written, and what it means for the deliverable and
+     * the request is left for a build that knows it.
+     */
+    void moveDeliverable(DSLContext tx, ExecutionResult result) {
         ResultOutcome outcome = ResultOutcome.of(result.status());
-        if (outcome == null) {
-            // a status a newer connector wrote: the result is stored as written, and what it means
-            // for the deliverable and the request is left for a build that knows it
-            return;
-        }
         UUID deliverableId = uuidOrNull(result.deliverableId());
-        if (deliverableId != null) {
+        if (outcome != null && deliverableId != null) {
             tx.update(DELIVERABLES)
                     .set(DELIVERABLES.STATE, outcome.deliverable())
                     .set(DELIVERABLES.UPDATED_AT, DSL.currentOffsetDateTime())
@@ -114,6 +121,14 @@ class StreamOutputRows {
                     .and(DELIVERABLES.STATE.ne(DeliverableState.EXECUTED))
                     .and(DELIVERABLES.STATE.ne(outcome.deliverable()))
                     .execute();
+        }
+    }
+
+    /** The request moves with its result, forward only (see {@link #moveDeliverable}). */
+    void moveRequest(DSLContext tx, ExecutionResult result) {
+        ResultOutcome outcome = ResultOutcome.of(result.status());
+        if (outcome == null) {
+            return;
         }
         tx.update(EXECUTION_REQUESTS)
                 .set(EXECUTION_REQUESTS.STATUS, outcome.request())
