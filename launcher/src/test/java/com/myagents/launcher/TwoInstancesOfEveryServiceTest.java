@@ -40,13 +40,13 @@ import com.myagents.contracts.execution.ExecutionDecision;
 import com.myagents.contracts.security.KafkaClientSecurity;
 
 /**
- * Two instances of every service, each set its own launcher JVM, on one broker and one database (the
- * first JVM's embedded ones; the second is told where they are, as a second machine would be): the
- * second starts while customers execute through the first, so every stream app, the materializer and
- * connectors rebalance under load. Then: a principal's rate limit holds across both gateways, an
- * execute sent through either door is answered with its decision by the instance that took it, and
- * every request written was decided exactly once — none lost, none twice — on the topics and in
- * PostgreSQL.
+ * Two instances of every service, each set in its own launcher JVM, on one broker and one database
+ * (the first JVM's embedded ones; the second is told where they are, as a second machine would be):
+ * the second starts while customers execute through the first, so every stream app, the materializer
+ * and connectors rebalance under load. Then: an execute sent through either door is answered with its
+ * decision by the instance that took it, a principal's rate limit holds across both gateways, and the
+ * second stops for good under load. Every request written was decided exactly once — none lost, none
+ * twice — on the topics and in PostgreSQL.
  */
 class TwoInstancesOfEveryServiceTest {
 
@@ -89,15 +89,30 @@ class TwoInstancesOfEveryServiceTest {
         both.stop();
         assertThat(both.others).as("every call through either door answered 403 with its decision").isEmpty();
 
+        assertThat(activeTasks(first, "enforcement-streams")).as("enforcement tasks on the first").isPositive();
+        assertThat(activeTasks(second, "enforcement-streams")).as("enforcement tasks on the second").isPositive();
+
         rateLimitHoldsAcrossBothGateways(firstDoor, secondDoor);
 
-        // every request written was decided exactly once, whichever instance decided it
+        // the second instance stops for good under load: the first takes its partitions over
+        Load during = new Load(load.token, drafts, firstDoor, secondDoor);
+        during.start();
+        await().atMost(Duration.ofSeconds(30)).until(() -> during.answeredBy(firstDoor) >= 4);
+        second.terminate();
+        assertThat(second.awaitExit(Duration.ofSeconds(40))).as("the second instance's stop").isZero();
+        int beforeStop = during.answeredBy(firstDoor);
+        await().atMost(Duration.ofSeconds(90)).until(() -> during.answeredBy(firstDoor) >= beforeStop + 8);
+        during.stop();
+
+        // every request written was decided exactly once, whichever instance decided it; a stopped
+        // enforcement instance's partitions wait out its static membership's session timeout (45 s)
         SuperuserSql sql = sql();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 sql.count("select count(*) from plant.execution_requests r where not exists (select 1 from "
                         + "plant.execution_decisions d where d.correlation_id = r.correlation_id)") == 0);
         List<String> requests = sql.strings("select correlation_id from plant.execution_requests");
-        assertThat(requests).doesNotHaveDuplicates().containsAll(load.answered403).containsAll(both.answered403);
+        assertThat(requests).doesNotHaveDuplicates().containsAll(load.answered403).containsAll(both.answered403)
+                .containsAll(during.answered403);
         assertThat(sql.count("select count(*) from plant.execution_decisions")).isEqualTo(requests.size());
         Map<String, Long> decisions = auditorRead().decisions().stream()
                 .collect(Collectors.groupingBy(ExecutionDecision::correlationId, Collectors.counting()));
@@ -107,8 +122,9 @@ class TwoInstancesOfEveryServiceTest {
                 .collect(Collectors.groupingBy(EnforcementDenial::correlationId, Collectors.counting()));
         assertThat(denials.keySet()).containsExactlyInAnyOrderElementsOf(requests);
         assertThat(denials).allSatisfy((id, n) -> assertThat(n).as("denials of %s", id).isEqualTo(1));
-        assertThat(activeTasks(first, "enforcement-streams")).as("enforcement tasks on the first").isPositive();
-        assertThat(activeTasks(second, "enforcement-streams")).as("enforcement tasks on the second").isPositive();
+        System.out.printf("two instances: %d requests decided once each; 403s while the second joined %d, through "
+                + "both %d/%d, while it stopped %d (other answers then: %d)%n", requests.size(), load.answered403.size(),
+                both.answeredBy(firstDoor), both.answeredBy(secondDoor), during.answered403.size(), during.others.size());
     }
 
     /**
@@ -232,19 +248,17 @@ class TwoInstancesOfEveryServiceTest {
                 callers.submit(() -> {
                     for (int i = caller; going.get(); i += 2) {
                         CpClient door = doors.get(i % doors.size());
-                        HttpResponse<String> response;
                         try {
-                            response = door.call("POST", "/api/cp/deliverables/" + drafts.get(i % drafts.size())
-                                    + "/execute", token, "{}");
+                            HttpResponse<String> response = door.call("POST", "/api/cp/deliverables/"
+                                    + drafts.get(i % drafts.size()) + "/execute", token, "{}");
+                            if (response.statusCode() == 403) {
+                                answered403.add(CpClient.json(response).path("correlation_id").asString());
+                                answered.computeIfAbsent(door, d -> new AtomicInteger()).incrementAndGet();
+                            } else {
+                                others.add(response.statusCode() + " " + response.body());
+                            }
                         } catch (IllegalStateException unanswered) {
                             others.add("no answer: " + unanswered.getCause());
-                            continue;
-                        }
-                        if (response.statusCode() == 403) {
-                            answered403.add(CpClient.json(response).path("correlation_id").asString());
-                            answered.computeIfAbsent(door, d -> new AtomicInteger()).incrementAndGet();
-                        } else {
-                            others.add(response.statusCode() + " " + response.body());
                         }
                         Thread.sleep(600);
                     }
