@@ -16,8 +16,6 @@ import com.myagents.gateway.access.LoggedAccessJournal;
 import com.myagents.gateway.auth.ServiceAssertionFilter;
 import com.myagents.gateway.auth.ServiceClients;
 import com.myagents.gateway.proxy.PlantTimings;
-import com.myagents.gateway.ratelimit.RateLimitFilter;
-import com.myagents.http.ratelimit.TokenBucketLimiter;
 import com.myagents.http.EdgeConfiguration;
 import com.myagents.http.forwarding.Forwarder;
 import com.myagents.http.identity.Hops;
@@ -26,7 +24,8 @@ import com.myagents.http.identity.Keys;
 
 /**
  * The gateway's chain, in order: correlation id, access record, service assertion, rate limit,
- * then the proxy. Boot registers each filter bean for every path; each filter picks its paths.
+ * then the proxy (the rate limit's beans are in {@code ratelimit.RateLimitConfiguration}). Boot registers
+ * each filter bean for every path; each filter picks its paths.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(EdgeConfiguration.class)
@@ -66,11 +65,6 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    public TokenBucketLimiter tokenBucketLimiter(GatewayProperties properties) {
-        return new TokenBucketLimiter(properties.rateLimit().requestsPerSecond(), properties.rateLimit().burst());
-    }
-
-    @Bean
     @ConditionalOnMissingBean
     public AccessJournal accessJournal() {
         return new LoggedAccessJournal();
@@ -84,10 +78,5 @@ public class GatewayConfiguration {
     @Bean
     public ServiceAssertionFilter serviceAssertionFilter(ServiceClients clients) {
         return new ServiceAssertionFilter(clients);
-    }
-
-    @Bean
-    public RateLimitFilter rateLimitFilter(TokenBucketLimiter limiter) {
-        return new RateLimitFilter(limiter);
     }
 }

@@ -18,7 +18,8 @@ import com.myagents.embedded.EmbeddedPostgresServer;
  * and has only the grants its schema's Flyway {@code afterMigrate} callback gives it
  * ({@code db/<schema>-grants}): cp-backend alone reads {@code cp} (the vault), pp-backend only
  * {@code pp}, connectors only {@code connectors}, ingest-api the {@code plant} tables, plant-store
- * only what its materializer writes, its outbox and what its snapshot reads. No service is a
+ * only what its materializer writes, its outbox and what its snapshot reads, the gateway only its
+ * shared rate-limit buckets ({@code gateway.rate_buckets}). No service is a
  * superuser; the superuser only creates these roles, at start.
  */
 final class DatabaseRoles {
@@ -30,14 +31,14 @@ final class DatabaseRoles {
     static final Map<String, String> SERVICE_ROLES = serviceRoles();
 
     /** The schemas the owner owns (a cluster from before this class: taken over from the superuser). */
-    static final List<String> SCHEMAS = List.of("plant", "cp", "pp", "connectors");
+    static final List<String> SCHEMAS = List.of("plant", "cp", "pp", "connectors", "gateway");
 
     private DatabaseRoles() {
     }
 
     private static Map<String, String> serviceRoles() {
         Map<String, String> roles = new LinkedHashMap<>();
-        for (String service : List.of("plant-store", "ingest-api", "connectors", "cp-backend", "pp-backend")) {
+        for (String service : List.of("plant-store", "ingest-api", "connectors", "cp-backend", "pp-backend", "gateway")) {
             roles.put(service, "myagents_" + service.replace('-', '_'));
         }
         return Map.copyOf(roles);

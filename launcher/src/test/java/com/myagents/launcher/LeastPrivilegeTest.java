@@ -51,7 +51,7 @@ class LeastPrivilegeTest {
 
     @Test
     void noOtherServicesLoginCanReadTheVault() throws SQLException {
-        for (String service : List.of("ingest-api", "plant-store", "connectors", "pp-backend")) {
+        for (String service : List.of("ingest-api", "plant-store", "connectors", "pp-backend", "gateway")) {
             try (Connection connection = loginAs(service); Statement statement = connection.createStatement()) {
                 assertThatThrownBy(() -> statement.executeQuery("select count(*) from cp.vault_entries"))
                         .as(service).isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
@@ -81,6 +81,14 @@ class LeastPrivilegeTest {
         }
         try (Connection connection = loginAs("ingest-api"); Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.executeUpdate("create table plant.mine (id int)"))
+                    .hasMessageContaining("permission denied");
+        }
+        try (Connection connection = loginAs("gateway"); Statement statement = connection.createStatement()) {
+            // the gateway keeps its shared rate-limit buckets and reads nothing of Plant's
+            statement.executeQuery("select count(*) from gateway.rate_buckets").close();
+            assertThatThrownBy(() -> statement.executeQuery("select count(*) from plant.hired_agents"))
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> statement.executeQuery("select count(*) from gateway.flyway_schema_history"))
                     .hasMessageContaining("permission denied");
         }
     }

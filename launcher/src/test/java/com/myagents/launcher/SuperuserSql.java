@@ -13,6 +13,15 @@ record SuperuserSql(String jdbcUrl, String password) {
         return Long.parseLong(strings(sql).get(0));
     }
 
+    /** Runs statements (several, separated by semicolons, in one round trip). */
+    void execute(String sql) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", password)) {
+            c.createStatement().execute(sql);
+        } catch (Exception e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** The first column of every row. */
     List<String> strings(String sql) {
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", password);

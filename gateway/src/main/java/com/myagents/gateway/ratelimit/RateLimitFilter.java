@@ -8,14 +8,15 @@ import com.myagents.http.identity.Principal;
 import com.myagents.http.problem.ApiProblem;
 import com.myagents.http.problem.GateFilter;
 import com.myagents.http.ratelimit.RateDecision;
-import com.myagents.http.ratelimit.TokenBucketLimiter;
+import com.myagents.http.ratelimit.RateLimiter;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Limits each verified principal (a customer, an operator, a service), not each client: one busy
  * customer cannot use up cp-backend's share for everyone else. Runs after authentication, so
- * only verified identities get a bucket.
+ * only verified identities get a bucket. The buckets are shared by every gateway instance where
+ * the gateway has a database (see {@link RateLimitConfiguration}).
  */
 public class RateLimitFilter extends GateFilter {
 
@@ -23,9 +24,9 @@ public class RateLimitFilter extends GateFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
 
-    private final TokenBucketLimiter limiter;
+    private final RateLimiter limiter;
 
-    public RateLimitFilter(TokenBucketLimiter limiter) {
+    public RateLimitFilter(RateLimiter limiter) {
         super(ORDER);
         this.limiter = limiter;
     }

@@ -7,10 +7,11 @@ import java.util.function.LongSupplier;
 
 /**
  * One token bucket per key, in memory: {@code burst} requests at once, refilled at
- * {@code requestsPerSecond}. Per gateway instance; with several instances each allows its share,
- * which is the accepted trade-off for keeping no shared state on the request path.
+ * {@code requestsPerSecond}. Per instance: the doors' own throttles use it, and the gateway when it
+ * has no database (one instance) or while its database is unreachable; gateways that share a
+ * database share their buckets in it instead.
  */
-public final class TokenBucketLimiter {
+public final class TokenBucketLimiter implements RateLimiter {
 
     /** Above this many tracked keys, buckets that have refilled completely are forgotten. */
     static final int SWEEP_THRESHOLD = 10_000;
@@ -36,6 +37,7 @@ public final class TokenBucketLimiter {
         this.nanoClock = nanoClock;
     }
 
+    @Override
     public RateDecision acquire(String key) {
         long now = nanoClock.getAsLong();
         if (acquisitions.incrementAndGet() % 1024 == 0 && buckets.size() > SWEEP_THRESHOLD) {
